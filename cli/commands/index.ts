@@ -1,0 +1,4 @@
+import type { Command } from '../io.ts';
+
+/** Every command, by its words on the command line ("score", "model fit", "hubspot sync"). */
+export const COMMANDS: Record<string, () => Promise<Command>> = {};

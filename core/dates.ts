@@ -1,0 +1,63 @@
+// Calendar dates as ISO strings at the edges and whole day numbers inside (days since 1970-01-01, UTC).
+// The core never reads the clock: every "today" is the caller's as-of date.
+
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days from 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function isValidCivil(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= (lengths[month - 1] ?? 0);
+}
+
+/** Day number of an ISO date; throws on anything that is not a real YYYY-MM-DD date. */
+export function dayNumber(iso: IsoDate): number {
+  const match = ISO_DATE.exec(iso);
+  if (!match) throw new RangeError(`"${iso}" is not a date in YYYY-MM-DD form`);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (!isValidCivil(year, month, day)) throw new RangeError(`"${iso}" is not a calendar date`);
+  return daysFromCivil(year, month, day);
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  return match !== null && isValidCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** ISO date of a day number (inverse of dayNumber; civil_from_days). */
+export function isoFromDayNumber(days: number): IsoDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return isoFromDayNumber(dayNumber(iso) + days);
+}
+
+/** ISO date of a JavaScript Date, read in UTC (hosts convert local dates before calling). */
+export function isoFromUtcDate(date: Date): IsoDate {
+  return isoFromDayNumber(Math.floor(date.getTime() / 86_400_000));
+}

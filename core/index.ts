@@ -1,0 +1,13 @@
+// The public API of the scoring core. Pure and deterministic: no I/O, no clock, no globals.
+export { scoreCustomers } from './score.ts';
+export { summarize } from './summarize-results.ts';
+export { aggregateOrders } from './aggregate-orders.ts';
+export { CustomerSchema, type Customer, type CustomerInput } from './schema/customer.ts';
+export { OrderSchema, type Order, type OrderInput } from './schema/order.ts';
+export { OptionsSchema, type Options, type OptionsInput, type Language } from './schema/options.ts';
+export { ResultSchema, DriverSchema, type Result, type Driver } from './schema/result.ts';
+export type { Summary, Share, GroupSummary } from './summarize.ts';
+export { SEGMENTS, type Segment } from './segments.ts';
+export { TIERS, type Tier, VALUE_BANDS, type ValueBand } from './tiers.ts';
+export { LIFECYCLE_STAGES, type LifecycleStage, CHURN_LEVELS, type ChurnLevel } from './lifecycle-stages.ts';
+export * from './dates.ts';

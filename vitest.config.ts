@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // 2-core machine: the browser and HTTP-server suites must not starve each other.
+    maxWorkers: 2,
+  },
+});
