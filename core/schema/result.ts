@@ -42,6 +42,7 @@ export const ResultSchema = z.object({
   region: z.string().nullable(),
   owner: z.string().nullable(),
   totalSpend: z.number().nullable(),
+  orders: z.number().int().nonnegative().nullable(),
   error: z.string().nullable(),
 });
 
