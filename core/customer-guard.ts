@@ -19,7 +19,7 @@ function fastDate(value: unknown): string | null | undefined {
     const trimmed = value.trim();
     return isIsoDate(trimmed) ? trimmed : undefined;
   }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoFromUtcDate(value);
+  if (value instanceof Date) return isoFromUtcDate(value) ?? undefined;
   return undefined;
 }
 

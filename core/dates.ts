@@ -57,7 +57,11 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
   return isoFromDayNumber(dayNumber(iso) + days);
 }
 
-/** ISO date of a JavaScript Date, read in UTC (hosts convert local dates before calling). */
-export function isoFromUtcDate(date: Date): IsoDate {
-  return isoFromDayNumber(Math.floor(date.getTime() / 86_400_000));
+/** ISO date of a JavaScript Date, read in UTC (hosts convert local dates before calling); null for invalid Dates or years outside 1-9999. */
+export function isoFromUtcDate(date: Date): IsoDate | null {
+  const time = date.getTime();
+  if (Number.isNaN(time)) return null;
+  const year = date.getUTCFullYear();
+  if (year < 1 || year > 9999) return null;
+  return isoFromDayNumber(Math.floor(time / 86_400_000));
 }

@@ -6,11 +6,12 @@ export const IsoDateSchema = z
   .union([z.string(), z.date()])
   .transform((value, ctx) => {
     if (value instanceof Date) {
-      if (Number.isNaN(value.getTime())) {
-        ctx.addIssue({ code: 'custom', message: 'is an invalid Date' });
+      const iso = isoFromUtcDate(value);
+      if (iso === null) {
+        ctx.addIssue({ code: 'custom', message: 'is not a usable date (invalid, or outside the years 1-9999)' });
         return z.NEVER;
       }
-      return isoFromUtcDate(value);
+      return iso;
     }
     const trimmed = value.trim();
     if (!isIsoDate(trimmed)) {
