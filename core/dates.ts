@@ -23,8 +23,20 @@ export function isValidCivil(year: number, month: number, day: number): boolean 
   return day <= (lengths[month - 1] ?? 0);
 }
 
+// Tables repeat the same few thousand dates; remembering them is pure and saves most of the parsing.
+const dayCache = new Map<string, number>();
+
 /** Day number of an ISO date; throws on anything that is not a real YYYY-MM-DD date. */
 export function dayNumber(iso: IsoDate): number {
+  const cached = dayCache.get(iso);
+  if (cached !== undefined) return cached;
+  const day = parseDayNumber(iso);
+  if (dayCache.size >= 100_000) dayCache.clear();
+  dayCache.set(iso, day);
+  return day;
+}
+
+function parseDayNumber(iso: IsoDate): number {
   const match = ISO_DATE.exec(iso);
   if (!match) throw new RangeError(`"${iso}" is not a date in YYYY-MM-DD form`);
   const year = Number(match[1]);
@@ -35,12 +47,25 @@ export function dayNumber(iso: IsoDate): number {
 }
 
 export function isIsoDate(value: string): boolean {
+  if (dayCache.has(value)) return true;
   const match = ISO_DATE.exec(value);
   return match !== null && isValidCivil(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-/** ISO date of a day number (inverse of dayNumber; civil_from_days). */
+const isoCache = new Map<number, IsoDate>();
+
+/** ISO date of a day number (inverse of dayNumber); remembered, as results repeat the same follow-up dates. */
 export function isoFromDayNumber(days: number): IsoDate {
+  let iso = isoCache.get(days);
+  if (iso === undefined) {
+    iso = civilFromDays(days);
+    if (isoCache.size >= 100_000) isoCache.clear();
+    isoCache.set(days, iso);
+  }
+  return iso;
+}
+
+function civilFromDays(days: number): IsoDate {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

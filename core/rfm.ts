@@ -19,9 +19,48 @@ function countBelow(sorted: Float64Array, value: number): number {
   return lo;
 }
 
+/** How many values lie strictly below each value, by counting: for whole numbers in a small range (days, orders). */
+function countsBelowByTally(values: Float64Array, min: number, range: number): Int32Array {
+  const tally = new Int32Array(range + 1);
+  for (let i = 0; i < values.length; i++) {
+    const slot = (values[i] as number) - min;
+    tally[slot] = (tally[slot] as number) + 1;
+  }
+  // tally[v] becomes the number of values below v.
+  let below = 0;
+  for (let v = 0; v <= range; v++) {
+    const here = tally[v] as number;
+    tally[v] = below;
+    below += here;
+  }
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = tally[(values[i] as number) - min] as number;
+  return out;
+}
+
+function wholeNumberRange(values: Float64Array): { min: number; range: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isInteger(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const range = max - min;
+  return range <= 4 * values.length + 1024 ? { min, range } : null;
+}
+
 /** Quantile scores where a higher value is better (for R pass the last purchase day: later is better). */
 export function quantileScores(values: Float64Array): Uint8Array {
   const n = values.length;
+  const whole = n > 0 ? wholeNumberRange(values) : null;
+  if (whole !== null) {
+    const below = countsBelowByTally(values, whole.min, whole.range);
+    const scores = new Uint8Array(n);
+    for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * (below[i] as number)) / n);
+    return scores;
+  }
   const sorted = sortedCopy(values);
   const scores = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

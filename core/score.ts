@@ -1,9 +1,12 @@
 // scoreCustomers: customers in, one result per customer out, in input order.
 // Read top to bottom: check each customer → RFM over the scorable ones → per customer segment,
 // tier, lifecycle, churn risk and next action.
-import { OptionsSchema, type Options, type OptionsInput } from './schema/options.ts';
+import { OptionsSchema, type OptionsInput } from './schema/options.ts';
 import type { Customer, CustomerInput } from './schema/customer.ts';
-import type { Result } from './schema/result.ts';
+import type { Driver, Result } from './schema/result.ts';
+import type { Segment } from './segments.ts';
+import type { Tier, ValueBand } from './tiers.ts';
+import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
 import { guardCustomer } from './customer-guard.ts';
 import { dayNumber } from './dates.ts';
 import { scoreRfm } from './rfm.ts';
@@ -16,22 +19,44 @@ import { CHURN_PHRASES } from './churn/phrases.ts';
 import { nextActionOf } from './next-action.ts';
 import { validationError } from './validation.ts';
 
-function emptyResult(id: string, customer: Customer | null): Result {
+interface Scores {
+  tier: Tier | null;
+  segment: Segment | null;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  valueBand: ValueBand | null;
+  churnRisk: number | null;
+  churnLevel: ChurnLevel | null;
+  lifecycle: LifecycleStage | null;
+  nextAction: string | null;
+  followUpBy: string | null;
+  reasons: string;
+  drivers: Driver[];
+}
+
+const UNSCORED: Scores = {
+  tier: null, segment: null, r: null, f: null, m: null, valueBand: null, churnRisk: null, churnLevel: null,
+  lifecycle: null, nextAction: null, followUpBy: null, reasons: '', drivers: [],
+};
+
+/** One literal for every result, so a million of them share one shape. */
+function resultOf(id: string, customer: Customer | null, s: Scores, error: string | null): Result {
   return {
     id,
-    tier: null,
-    segment: null,
-    r: null,
-    f: null,
-    m: null,
-    valueBand: null,
-    churnRisk: null,
-    churnLevel: null,
-    lifecycle: null,
-    nextAction: null,
-    followUpBy: null,
-    reasons: '',
-    drivers: [],
+    tier: s.tier,
+    segment: s.segment,
+    r: s.r,
+    f: s.f,
+    m: s.m,
+    valueBand: s.valueBand,
+    churnRisk: s.churnRisk,
+    churnLevel: s.churnLevel,
+    lifecycle: s.lifecycle,
+    nextAction: s.nextAction,
+    followUpBy: s.followUpBy,
+    reasons: error ?? s.reasons,
+    drivers: s.drivers,
     pAlive: null,
     expectedPurchases: null,
     clv: null,
@@ -39,7 +64,7 @@ function emptyResult(id: string, customer: Customer | null): Result {
     owner: customer?.owner ?? null,
     totalSpend: customer?.totalSpend ?? null,
     orders: customer === null ? null : (customer.orders ?? customer.purchaseDays),
-    error: null,
+    error,
   };
 }
 
@@ -51,66 +76,63 @@ function idOf(input: unknown): string {
   return '';
 }
 
-/** 5 when no satisfaction in the batch is above 5 (a 1-5 CSAT), else 10; or as configured. */
-function satisfactionScaleOf(customers: readonly (Customer | null)[], configured: Options['satisfactionScale']): number {
-  if (configured !== 'auto') return configured;
-  for (const c of customers) if (c !== null && c.satisfaction !== null && c.satisfaction > 5) return 10;
-  return 5;
-}
-
 export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput): Result[] {
   const options = OptionsSchema.parse(optionsInput);
   const asOfDay = dayNumber(options.asOf);
   const n = customers.length;
   const results: Result[] = new Array<Result>(n);
-  const parsed: (Customer | null)[] = new Array<Customer | null>(n);
+  // 0 = unusable (result already set), 1 = prospect, 2 = scorable; customers are re-read in pass 3
+  // rather than kept, so a million parsed copies are never alive at once.
+  const kind = new Uint8Array(n);
+  let satisfactionAbove5 = false;
 
-  // 1. Check every customer; bad ones get their reason and stay out of the quantiles.
-  const scorable: number[] = [];
+  // 1. Check every customer; bad ones get their reason now and stay out of the quantiles.
+  const rfmIndex = new Int32Array(n).fill(-1);
+  const lastDay = new Float64Array(n);
+  const orders = new Float64Array(n);
+  const spend = new Float64Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const guarded = guardCustomer(customers[i]);
     if (!guarded.ok) {
-      parsed[i] = null;
-      results[i] = { ...emptyResult(idOf(customers[i]), null), error: guarded.error, reasons: guarded.error };
+      results[i] = resultOf(idOf(customers[i]), null, UNSCORED, guarded.error);
       continue;
     }
-    const customer = guarded.customer;
-    const problem = validationError(customer, options.asOf, asOfDay);
-    parsed[i] = problem === null ? customer : null;
-    results[i] = emptyResult(customer.id, customer);
+    const c = guarded.customer;
+    const problem = validationError(c, options.asOf, asOfDay);
     if (problem !== null) {
-      results[i] = { ...emptyResult(customer.id, customer), error: problem, reasons: problem };
-    } else if (customer.lastPurchase !== null) {
-      scorable.push(i);
+      results[i] = resultOf(c.id, c, UNSCORED, problem);
+      continue;
     }
+    if (c.satisfaction !== null && c.satisfaction > 5) satisfactionAbove5 = true;
+    if (c.lastPurchase === null) {
+      kind[i] = 1;
+      continue;
+    }
+    kind[i] = 2;
+    rfmIndex[i] = m;
+    lastDay[m] = dayNumber(c.lastPurchase);
+    orders[m] = c.orders ?? c.purchaseDays ?? 0;
+    spend[m] = c.totalSpend ?? 0;
+    m++;
   }
 
   // 2. R, F, M over the scorable customers only.
-  const m = scorable.length;
-  const lastDay = new Float64Array(m);
-  const orders = new Float64Array(m);
-  const spend = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const c = parsed[scorable[k] as number] as Customer;
-    lastDay[k] = dayNumber(c.lastPurchase as string);
-    orders[k] = c.orders ?? c.purchaseDays ?? 0;
-    spend[k] = c.totalSpend ?? 0;
-  }
-  const rfm = scoreRfm({ lastDay, orders, spend }, asOfDay, options.rfm);
+  const rfm = scoreRfm({ lastDay: lastDay.subarray(0, m), orders: orders.subarray(0, m), spend: spend.subarray(0, m) }, asOfDay, options.rfm);
 
   // 3. Per customer: segment and tier, lifecycle, churn risk, next action.
-  const satisfactionScale = satisfactionScaleOf(parsed, options.satisfactionScale);
-  const rfmIndex = new Int32Array(n).fill(-1);
-  for (let k = 0; k < m; k++) rfmIndex[scorable[k] as number] = k;
+  const satisfactionScale = options.satisfactionScale === 'auto' ? (satisfactionAbove5 ? 10 : 5) : options.satisfactionScale;
+  const prospectReason = CHURN_PHRASES[options.language].prospect;
   for (let i = 0; i < n; i++) {
-    const customer = parsed[i];
-    if (customer === null || customer === undefined) continue;
-    const rhythm = rhythmOf(customer, options.lifecycle);
+    if (kind[i] === 0) continue;
+    const guarded = guardCustomer(customers[i]);
+    if (!guarded.ok) continue;
+    const customer = guarded.customer;
     const k = rfmIndex[i] as number;
     if (k < 0) {
-      // A prospect: no purchase yet, so nothing to score; the lifecycle playbook still applies.
+      // A prospect: no purchase yet, so nothing to rank; the lifecycle playbook still applies.
       const action = nextActionOf({ customer, tier: null, segment: null, churnLevel: null, lifecycle: 'prospect', asOfDay }, options);
-      results[i] = { ...(results[i] as Result), lifecycle: 'prospect', ...action, reasons: CHURN_PHRASES[options.language].prospect };
+      results[i] = resultOf(customer.id, customer, { ...UNSCORED, lifecycle: 'prospect', ...action, reasons: prospectReason }, null);
       continue;
     }
     const r = rfm.r[k] as number;
@@ -118,26 +140,31 @@ export function scoreCustomers(customers: readonly CustomerInput[], optionsInput
     const mScore = rfm.m[k] as number;
     const segment = segmentOf(r, f, mScore);
     const tier = options.segmentTiers[segment];
+    const rhythm = rhythmOf(customer, options.lifecycle);
     const daysSinceLast = asOfDay - (lastDay[k] as number);
     const lifecycle = lifecycleOf(customer, daysSinceLast, rhythm, asOfDay, options.lifecycle);
     const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive: null, options });
     const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
-    results[i] = {
-      ...(results[i] as Result),
-      tier,
-      segment,
-      r,
-      f,
-      m: mScore,
-      valueBand: valueBandOf(mScore),
-      churnRisk: risk.churnRisk,
-      churnLevel: risk.churnLevel,
-      lifecycle,
-      nextAction: action.nextAction,
-      followUpBy: action.followUpBy,
-      reasons: reasonsText(risk, options.language),
-      drivers: risk.drivers,
-    };
+    results[i] = resultOf(
+      customer.id,
+      customer,
+      {
+        tier,
+        segment,
+        r,
+        f,
+        m: mScore,
+        valueBand: valueBandOf(mScore),
+        churnRisk: risk.churnRisk,
+        churnLevel: risk.churnLevel,
+        lifecycle,
+        nextAction: action.nextAction,
+        followUpBy: action.followUpBy,
+        reasons: reasonsText(risk, options.language),
+        drivers: risk.drivers,
+      },
+      null,
+    );
   }
   return results;
 }

@@ -5,12 +5,9 @@ import type { Options } from '../schema/options.ts';
 import type { Driver } from '../schema/result.ts';
 import type { ChurnLevel } from '../lifecycle-stages.ts';
 import type { Rhythm } from '../rhythm.ts';
-import type { ChurnFactorName } from './factors.ts';
+import { CHURN_FACTORS, type ChurnFactorName } from './factors.ts';
 import { CHURN_PHRASES, type ChurnPhrases } from './phrases.ts';
 import { dayNumber } from '../dates.ts';
-
-/** What one factor found: a share of its weight (0-1) with the words for it, or no data. */
-type Finding = { fraction: number; text: string } | { fraction: 0; text: null } | null;
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -30,20 +27,17 @@ export interface ChurnRisk {
   churnRisk: number;
   churnLevel: ChurnLevel;
   drivers: Driver[];
-  /** Factors that had no data, by name in the options' language. */
-  notJudged: string[];
+  /** Factors that had no data. */
+  notJudged: ChurnFactorName[];
 }
 
-function recency(ctx: RiskContext, say: ChurnPhrases): Finding {
-  if (ctx.alive !== null) return { fraction: 1 - ctx.alive.pAlive, text: ctx.alive.text };
-  const { daysSinceLast, rhythm, customer } = ctx;
-  const ratio = daysSinceLast / rhythm.gapDays;
-  const fraction = clamp01((ratio - 1) / (ctx.options.lifecycle.churnedAfterGaps - 1));
-  const purchases = customer.purchaseDays ?? customer.orders ?? 1;
-  const text = rhythm.own
-    ? say.recencyOwn(daysSinceLast, rhythm.gapDays)
-    : say.recencyDefault(daysSinceLast, purchases, rhythm.gapDays);
-  return { fraction, text };
+/**
+ * Each factor: `share` says how much of its weight it earns (0-1), or null when its data is missing;
+ * `say` puts a non-zero share into words (only called then, as most customers earn nothing on most factors).
+ */
+interface Factor {
+  share(ctx: RiskContext): number | null;
+  say(ctx: RiskContext, words: ChurnPhrases): string;
 }
 
 function drop(recent: number | null, previous: number | null): number | null {
@@ -52,73 +46,87 @@ function drop(recent: number | null, previous: number | null): number | null {
   return (previous - Math.max(recent, 0)) / previous;
 }
 
-function orderTrend(ctx: RiskContext, say: ChurnPhrases): Finding {
-  const { recentOrders, previousOrders } = ctx.customer;
-  const fraction = drop(recentOrders, previousOrders);
-  if (fraction === null) return null;
-  if (fraction === 0) return { fraction: 0, text: null };
-  return { fraction, text: say.orderDrop(recentOrders ?? 0, previousOrders ?? 0, ctx.options.periodDays) };
-}
+const purchasesOf = (c: Customer) => c.purchaseDays ?? c.orders ?? 1;
+const contactGapOf = (ctx: RiskContext) =>
+  ctx.customer.lastContact === null ? null : ctx.asOfDay - dayNumber(ctx.customer.lastContact);
 
-function spendTrend(ctx: RiskContext, say: ChurnPhrases): Finding {
-  const { recentSpend, previousSpend } = ctx.customer;
-  const fraction = drop(recentSpend, previousSpend);
-  if (fraction === null) return null;
-  if (fraction === 0) return { fraction: 0, text: null };
-  return { fraction, text: say.spendDrop(recentSpend ?? 0, previousSpend ?? 0, ctx.options.periodDays) };
-}
-
-function nps(ctx: RiskContext, say: ChurnPhrases): Finding {
-  const { nps: score, previousNps } = ctx.customer;
-  if (score === null) return null;
-  // Detractors (0-6) earn 60-100% of the weight; a drop of 4 or more points earns it all.
-  const detractor = score <= 6 ? 0.6 + 0.4 * ((6 - score) / 6) : 0;
-  const fell = previousNps !== null && previousNps > score ? clamp01((previousNps - score) / 4) : 0;
-  if (detractor === 0 && fell === 0) return { fraction: 0, text: null };
-  const texts = [fell > 0 && previousNps !== null ? say.npsDrop(previousNps, score) : null, detractor > 0 ? say.npsDetractor(score) : null];
-  return { fraction: Math.max(detractor, fell), text: texts.filter((t) => t !== null).join(say.and) };
-}
-
-function satisfaction(ctx: RiskContext, say: ChurnPhrases): Finding {
-  const value = ctx.customer.satisfaction;
-  if (value === null) return null;
-  const outOfTen = value * (10 / ctx.satisfactionScale);
-  if (outOfTen >= 7) return { fraction: 0, text: null };
-  // Under 7 of 10 (seed 004 §6.1) earns half the weight, rising to all of it at 0.
-  return { fraction: 0.5 + 0.5 * ((7 - outOfTen) / 7), text: say.lowSatisfaction(value, ctx.satisfactionScale) };
-}
-
-function contact(ctx: RiskContext, say: ChurnPhrases): Finding {
-  const { lastContact, recentContacts, previousContacts } = ctx.customer;
+function contactGapShare(ctx: RiskContext): number {
+  const gap = contactGapOf(ctx);
   const [startDays, fullDays] = ctx.options.churn.contactGapDays;
-  const gapDays = lastContact === null ? null : ctx.asOfDay - dayNumber(lastContact);
-  const fell = drop(recentContacts, previousContacts);
-  if (gapDays === null && fell === null) return null;
-  const fromGap = gapDays === null ? 0 : clamp01((gapDays - startDays) / (fullDays - startDays));
-  const fromDrop = fell ?? 0;
-  if (fromGap === 0 && fromDrop === 0) return { fraction: 0, text: null };
-  const texts = [
-    fromGap > 0 && gapDays !== null ? say.contactGap(gapDays) : null,
-    fromDrop > 0 ? say.contactDrop(recentContacts ?? 0, previousContacts ?? 0, ctx.options.periodDays) : null,
-  ];
-  return { fraction: Math.max(fromGap, fromDrop), text: texts.filter((t) => t !== null).join(say.and) };
+  return gap === null ? 0 : clamp01((gap - startDays) / (fullDays - startDays));
 }
 
-function competitor(ctx: RiskContext, say: ChurnPhrases): Finding {
-  const asked = ctx.customer.askedAboutCompetitor;
-  if (asked === null) return null;
-  return asked ? { fraction: 1, text: say.competitor } : { fraction: 0, text: null };
-}
+// Detractors (0-6) earn 60-100% of the NPS weight; a drop of 4 or more points earns all of it.
+const npsDetractorShare = (nps: number) => (nps <= 6 ? 0.6 + 0.4 * ((6 - nps) / 6) : 0);
+const npsDropShare = (c: Customer) =>
+  c.nps !== null && c.previousNps !== null && c.previousNps > c.nps ? clamp01((c.previousNps - c.nps) / 4) : 0;
 
-const FACTORS: Record<ChurnFactorName, (ctx: RiskContext, say: ChurnPhrases) => Finding> = {
-  recency,
-  orderTrend,
-  spendTrend,
-  nps,
-  satisfaction,
-  contact,
-  competitor,
+const FACTORS: Record<ChurnFactorName, Factor> = {
+  recency: {
+    share: (ctx) => {
+      if (ctx.alive !== null) return 1 - ctx.alive.pAlive;
+      const ratio = ctx.daysSinceLast / ctx.rhythm.gapDays;
+      return clamp01((ratio - 1) / (ctx.options.lifecycle.churnedAfterGaps - 1));
+    },
+    say: (ctx, words) => {
+      if (ctx.alive !== null) return ctx.alive.text;
+      return ctx.rhythm.own
+        ? words.recencyOwn(ctx.daysSinceLast, ctx.rhythm.gapDays)
+        : words.recencyDefault(ctx.daysSinceLast, purchasesOf(ctx.customer), ctx.rhythm.gapDays);
+    },
+  },
+  orderTrend: {
+    share: (ctx) => drop(ctx.customer.recentOrders, ctx.customer.previousOrders),
+    say: (ctx, words) => words.orderDrop(ctx.customer.recentOrders ?? 0, ctx.customer.previousOrders ?? 0, ctx.options.periodDays),
+  },
+  spendTrend: {
+    share: (ctx) => drop(ctx.customer.recentSpend, ctx.customer.previousSpend),
+    say: (ctx, words) => words.spendDrop(ctx.customer.recentSpend ?? 0, ctx.customer.previousSpend ?? 0, ctx.options.periodDays),
+  },
+  nps: {
+    share: (ctx) => (ctx.customer.nps === null ? null : Math.max(npsDetractorShare(ctx.customer.nps), npsDropShare(ctx.customer))),
+    say: (ctx, words) => {
+      const { nps, previousNps } = ctx.customer;
+      const parts: string[] = [];
+      if (npsDropShare(ctx.customer) > 0 && previousNps !== null && nps !== null) parts.push(words.npsDrop(previousNps, nps));
+      if (nps !== null && npsDetractorShare(nps) > 0) parts.push(words.npsDetractor(nps));
+      return parts.join(words.and);
+    },
+  },
+  satisfaction: {
+    // Under 7 of 10 (seed 004 §6.1) earns half the weight, rising to all of it at 0.
+    share: (ctx) => {
+      const value = ctx.customer.satisfaction;
+      if (value === null) return null;
+      const outOfTen = value * (10 / ctx.satisfactionScale);
+      return outOfTen >= 7 ? 0 : 0.5 + 0.5 * ((7 - outOfTen) / 7);
+    },
+    say: (ctx, words) => words.lowSatisfaction(ctx.customer.satisfaction ?? 0, ctx.satisfactionScale),
+  },
+  contact: {
+    share: (ctx) => {
+      const fell = drop(ctx.customer.recentContacts, ctx.customer.previousContacts);
+      if (ctx.customer.lastContact === null && fell === null) return null;
+      return Math.max(contactGapShare(ctx), fell ?? 0);
+    },
+    say: (ctx, words) => {
+      const parts: string[] = [];
+      const gap = contactGapOf(ctx);
+      if (gap !== null && contactGapShare(ctx) > 0) parts.push(words.contactGap(gap));
+      const { recentContacts, previousContacts } = ctx.customer;
+      if ((drop(recentContacts, previousContacts) ?? 0) > 0) {
+        parts.push(words.contactDrop(recentContacts ?? 0, previousContacts ?? 0, ctx.options.periodDays));
+      }
+      return parts.join(words.and);
+    },
+  },
+  competitor: {
+    share: (ctx) => (ctx.customer.askedAboutCompetitor === null ? null : ctx.customer.askedAboutCompetitor ? 1 : 0),
+    say: (_ctx, words) => words.competitor,
+  },
 };
+
+const FACTOR_LIST = Object.entries(FACTORS) as [ChurnFactorName, (typeof FACTORS)[ChurnFactorName]][];
 
 export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel {
   if (risk >= churn.highAt) return 'high';
@@ -130,30 +138,47 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
   const say = CHURN_PHRASES[ctx.options.language];
   const weights = ctx.options.churn.weights;
   const drivers: Driver[] = [];
-  const notJudged: string[] = [];
+  const notJudged: ChurnFactorName[] = [];
   let total = 0;
-  for (const [factor, judge] of Object.entries(FACTORS) as [ChurnFactorName, (typeof FACTORS)[ChurnFactorName]][]) {
-    const finding = judge(ctx, say);
-    if (finding === null) {
-      notJudged.push(say.factorName[factor]);
+  for (const [factor, judge] of FACTOR_LIST) {
+    const share = judge.share(ctx);
+    if (share === null) {
+      notJudged.push(factor);
       continue;
     }
     // Whole points per driver, so the drivers a user reads add up to the risk they see.
-    const points = Math.round(weights[factor] * finding.fraction);
-    if (points > 0 && finding.text !== null) {
-      drivers.push({ factor, points, text: finding.text });
+    const points = Math.round(weights[factor] * share);
+    if (points > 0) {
+      drivers.push({ factor, points, text: judge.say(ctx, say) });
       total += points;
     }
   }
-  drivers.sort((a, b) => b.points - a.points);
+  if (drivers.length > 1) drivers.sort((a, b) => b.points - a.points);
   const churnRisk = Math.min(100, total);
   return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers, notJudged };
 }
 
+// Most customers of one table lack the same factors: say it once per combination.
+const notJudgedCache = new Map<ChurnPhrases, Map<number, string>>();
+
+function notJudgedText(factors: ChurnFactorName[], say: ChurnPhrases): string {
+  let key = 0;
+  for (const f of factors) key |= 1 << CHURN_FACTORS.indexOf(f);
+  let byKey = notJudgedCache.get(say);
+  if (byKey === undefined) notJudgedCache.set(say, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) {
+    text = say.notJudged(factors.map((f) => say.factorName[f]));
+    byKey.set(key, text);
+  }
+  return text;
+}
+
 export function reasonsText(risk: ChurnRisk, language: Options['language']): string {
   const say = CHURN_PHRASES[language];
-  const parts = risk.drivers.map((d) => `${d.text} (+${d.points})`);
-  if (parts.length === 0) parts.push(say.noWarning);
-  if (risk.notJudged.length > 0) parts.push(say.notJudged(risk.notJudged));
-  return parts.join(say.join);
+  let text = '';
+  for (const d of risk.drivers) text += (text === '' ? '' : say.join) + `${d.text} (+${d.points})`;
+  if (text === '') text = say.noWarning;
+  if (risk.notJudged.length > 0) text += say.join + notJudgedText(risk.notJudged, say);
+  return text;
 }
