@@ -31,10 +31,38 @@ function dayParser(): (iso: string, index: number) => number {
   };
 }
 
+/** Sorts positions [start, end) of days (and amounts alongside) by day; stable, so file order breaks ties. */
+function sortByDay(days: Int32Array, amounts: Float64Array, start: number, end: number): void {
+  const length = end - start;
+  if (length < 2) return;
+  if (length <= 32) {
+    for (let i = start + 1; i < end; i++) {
+      const day = days[i] as number;
+      const amount = amounts[i] as number;
+      let j = i - 1;
+      while (j >= start && (days[j] as number) > day) {
+        days[j + 1] = days[j] as number;
+        amounts[j + 1] = amounts[j] as number;
+        j--;
+      }
+      days[j + 1] = day;
+      amounts[j + 1] = amount;
+    }
+    return;
+  }
+  const order = Array.from({ length }, (_, k) => start + k).sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
+  const sortedDays = order.map((p) => days[p] as number);
+  const sortedAmounts = order.map((p) => amounts[p] as number);
+  days.set(sortedDays, start);
+  amounts.set(sortedAmounts, start);
+}
+
 function median(sorted: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsInput): Customer[] {
   const options = OptionsSchema.parse(optionsInput);
@@ -43,33 +71,40 @@ export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsI
   const previousFrom = recentFrom - options.periodDays; // previous period: (previousFrom, recentFrom]
   const toDay = dayParser();
 
-  // Pass 1: customer index per order (first appearance order), day and amount in flat arrays.
+  // Pass 1: customer index per order (in order of first appearance), day and amount in flat arrays.
+  // Separate loops on purpose: each streams through memory once, which measured twice as fast as one
+  // loop doing everything (the id lookup is random access into a large table).
   const index = new Map<string, number>();
   const people: Totals[] = [];
   const n = orders.length;
   const owner = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = (orders[i] as Order).customerId;
+    let c = index.get(id);
+    if (c === undefined) {
+      c = people.length;
+      index.set(id, c);
+      people.push({ id, name: null, email: null, region: null, owner: null });
+    }
+    owner[i] = c;
+  }
   const days = new Int32Array(n);
   const amounts = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const order = orders[i] as Order;
-    let c = index.get(order.customerId);
-    if (c === undefined) {
-      c = people.length;
-      index.set(order.customerId, c);
-      people.push({ id: order.customerId, name: null, email: null, region: null, owner: null });
-    }
-    const person = people[c] as Totals;
-    // The latest non-empty contact details win, as in a CRM.
-    if (order.name) person.name = order.name;
-    if (order.email) person.email = order.email;
-    if (order.region) person.region = order.region;
-    if (order.owner) person.owner = order.owner;
-    owner[i] = c;
     days[i] = toDay(order.date, i);
     amounts[i] = order.amount;
+    // The latest non-empty contact details win, as in a CRM.
+    if (order.name || order.email || order.region || order.owner) {
+      const person = people[owner[i] as number] as Totals;
+      if (order.name) person.name = order.name;
+      if (order.email) person.email = order.email;
+      if (order.region) person.region = order.region;
+      if (order.owner) person.owner = order.owner;
+    }
   }
 
-  // Pass 2: group order positions by customer (counting sort keeps file order within a customer).
+  // Pass 2: regroup days and amounts by customer (a counting sort; file order kept within a customer).
   const k = people.length;
   const start = new Int32Array(k + 1);
   for (let i = 0; i < n; i++) {
@@ -78,29 +113,37 @@ export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsI
   }
   for (let c = 0; c < k; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, k);
-  const byCustomer = new Int32Array(n);
+  const groupDays = new Int32Array(n);
+  const groupAmounts = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = owner[i] as number;
     const at = fill[c] as number;
-    byCustomer[at] = i;
+    groupDays[at] = days[i] as number;
+    groupAmounts[at] = amounts[i] as number;
     fill[c] = at + 1;
   }
 
-  // Pass 3: one customer record from each group.
+  // Pass 3: one customer from each group, walking its orders by day.
   const customers: Customer[] = new Array<Customer>(k);
   for (let c = 0; c < k; c++) {
-    const spendByDay = new Map<number, number>();
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    sortByDay(groupDays, groupAmounts, from, to);
     let count = 0;
     let total = 0;
     let recentOrders = 0;
     let previousOrders = 0;
     let recentSpend = 0;
     let previousSpend = 0;
-    for (let p = start[c] as number; p < (start[c + 1] as number); p++) {
-      const i = byCustomer[p] as number;
-      const day = days[i] as number;
-      if (day > asOfDay) continue;
-      const amount = amounts[i] as number;
+    let purchaseDays = 0;
+    let first = -1;
+    let last = -1;
+    let repeatSpend = 0;
+    const gaps: number[] = [];
+    for (let p = from; p < to; p++) {
+      const day = groupDays[p] as number;
+      if (day > asOfDay) break; // sorted by day: the rest are after the as-of date too
+      const amount = groupAmounts[p] as number;
       total += amount;
       if (day > recentFrom) recentSpend += amount;
       else if (day > previousFrom) previousSpend += amount;
@@ -108,30 +151,29 @@ export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsI
       count++;
       if (day > recentFrom) recentOrders++;
       else if (day > previousFrom) previousOrders++;
-      spendByDay.set(day, (spendByDay.get(day) ?? 0) + amount);
+      if (day !== last) {
+        // A new purchase day (same-day orders merge into one).
+        if (last >= 0) gaps.push(day - last);
+        else first = day;
+        purchaseDays++;
+        last = day;
+      }
+      if (purchaseDays > 1) repeatSpend += amount;
     }
-    const purchaseDays = [...spendByDay.keys()].sort((a, b) => a - b);
-    const first = purchaseDays[0];
-    const last = purchaseDays[purchaseDays.length - 1];
-    const gaps: number[] = [];
-    for (let d = 1; d < purchaseDays.length; d++) gaps.push((purchaseDays[d] as number) - (purchaseDays[d - 1] as number));
-    gaps.sort((a, b) => a - b);
-    let repeatSpend = 0;
-    for (let d = 1; d < purchaseDays.length; d++) repeatSpend += spendByDay.get(purchaseDays[d] as number) as number;
-    const person = people[c] as Totals;
+    if (gaps.length > 1) gaps.sort((a, b) => a - b);
     customers[c] = {
-      ...person,
-      firstPurchase: first === undefined ? null : isoFromDayNumber(first),
-      lastPurchase: last === undefined ? null : isoFromDayNumber(last),
+      ...(people[c] as Totals),
+      firstPurchase: first < 0 ? null : isoFromDayNumber(first),
+      lastPurchase: last < 0 ? null : isoFromDayNumber(last),
       orders: count,
-      purchaseDays: purchaseDays.length,
-      totalSpend: Math.round(total * 100) / 100,
-      repeatSpendMean: purchaseDays.length > 1 ? repeatSpend / (purchaseDays.length - 1) : null,
+      purchaseDays,
+      totalSpend: round2(total),
+      repeatSpendMean: purchaseDays > 1 ? repeatSpend / (purchaseDays - 1) : null,
       usualGapDays: gaps.length > 0 ? Math.max(median(gaps), 1) : null,
       recentOrders,
       previousOrders,
-      recentSpend: Math.round(recentSpend * 100) / 100,
-      previousSpend: Math.round(previousSpend * 100) / 100,
+      recentSpend: round2(recentSpend),
+      previousSpend: round2(previousSpend),
       nps: null,
       previousNps: null,
       satisfaction: null,
