@@ -1,9 +1,12 @@
 // aggregateOrders: one row per order → one customer per id, in order of first appearance.
+// OrderAggregator does the same one order at a time, so a host can stream a large file through it
+// without holding every order object (10M orders: ~160 MB of typed arrays instead of ~1.5 GB of objects).
 // Refunds (negative amounts) net against spend but are not purchases; orders after the as-of date
 // are left out, so a past as-of date looks back at history as it was then.
 import { OptionsSchema, type OptionsInput } from './schema/options.ts';
 import type { Customer } from './schema/customer.ts';
 import type { Order } from './schema/order.ts';
+import type { Options } from './schema/options.ts';
 import { dayNumber, isoFromDayNumber } from './dates.ts';
 
 interface Totals {
@@ -64,46 +67,90 @@ function median(sorted: number[]): number {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsInput): Customer[] {
-  const options = OptionsSchema.parse(optionsInput);
-  const asOfDay = dayNumber(options.asOf);
-  const recentFrom = asOfDay - options.periodDays; // recent period: (recentFrom, asOf]
-  const previousFrom = recentFrom - options.periodDays; // previous period: (previousFrom, recentFrom]
-  const toDay = dayParser();
 
-  // Pass 1: customer index per order (in order of first appearance), day and amount in flat arrays.
-  // Separate loops on purpose: each streams through memory once, which measured twice as fast as one
-  // loop doing everything (the id lookup is random access into a large table).
-  const index = new Map<string, number>();
-  const people: Totals[] = [];
-  const n = orders.length;
-  const owner = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const id = (orders[i] as Order).customerId;
-    let c = index.get(id);
-    if (c === undefined) {
-      c = people.length;
-      index.set(id, c);
-      people.push({ id, name: null, email: null, region: null, owner: null });
-    }
-    owner[i] = c;
+export class OrderAggregator {
+  private readonly options: Options;
+  private readonly asOfDay: number;
+  private readonly toDay = dayParser();
+  private readonly index = new Map<string, number>();
+  private readonly people: Totals[] = [];
+  private owner = new Int32Array(1024);
+  private days = new Int32Array(1024);
+  private amounts = new Float64Array(1024);
+  private count = 0;
+  private lastId = '';
+  private lastIndex = 0;
+  /** Orders dated after the as-of date: left out of the scoring, counted for the user. */
+  afterAsOf = 0;
+
+  constructor(optionsInput: OptionsInput) {
+    this.options = OptionsSchema.parse(optionsInput);
+    this.asOfDay = dayNumber(this.options.asOf);
   }
-  const days = new Int32Array(n);
-  const amounts = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const order = orders[i] as Order;
-    days[i] = toDay(order.date, i);
-    amounts[i] = order.amount;
+
+  add(order: Order): void {
+    // Exports often list a customer's orders together: skip the table lookup for a repeat of the last id.
+    let c = order.customerId === this.lastId ? this.lastIndex : this.index.get(order.customerId);
+    if (c === undefined) {
+      c = this.people.length;
+      this.index.set(order.customerId, c);
+      this.people.push({ id: order.customerId, name: null, email: null, region: null, owner: null });
+    }
     // The latest non-empty contact details win, as in a CRM.
     if (order.name || order.email || order.region || order.owner) {
-      const person = people[owner[i] as number] as Totals;
+      const person = this.people[c] as Totals;
       if (order.name) person.name = order.name;
       if (order.email) person.email = order.email;
       if (order.region) person.region = order.region;
       if (order.owner) person.owner = order.owner;
     }
+    this.lastId = order.customerId;
+    this.lastIndex = c;
+    if (this.count === this.owner.length) this.grow();
+    const i = this.count++;
+    this.owner[i] = c;
+    const day = this.toDay(order.date, i);
+    if (day > this.asOfDay) this.afterAsOf++;
+    this.days[i] = day;
+    this.amounts[i] = order.amount;
   }
 
+  private grow(): void {
+    const size = this.owner.length * 2;
+    const owner = new Int32Array(size);
+    owner.set(this.owner);
+    const days = new Int32Array(size);
+    days.set(this.days);
+    const amounts = new Float64Array(size);
+    amounts.set(this.amounts);
+    this.owner = owner;
+    this.days = days;
+    this.amounts = amounts;
+  }
+
+  finish(): Customer[] {
+    return customersFrom(this.people, this.owner.subarray(0, this.count), this.days, this.amounts, this.options, this.asOfDay);
+  }
+}
+
+export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsInput): Customer[] {
+  const aggregator = new OrderAggregator(optionsInput);
+  for (const order of orders) aggregator.add(order);
+  return aggregator.finish();
+}
+
+/** Regroups orders by customer and walks each customer's orders by day. */
+function customersFrom(
+  people: readonly Totals[],
+  owner: Int32Array,
+  days: Int32Array,
+  amounts: Float64Array,
+  options: Options,
+  asOfDay: number,
+): Customer[] {
+  const n = owner.length;
+  const recentFrom = asOfDay - options.periodDays; // recent period: (recentFrom, asOf]
+  const previousFrom = recentFrom - options.periodDays; // previous period: (previousFrom, recentFrom]
   // Pass 2: regroup days and amounts by customer (a counting sort; file order kept within a customer).
   const k = people.length;
   const start = new Int32Array(k + 1);

@@ -1,7 +1,7 @@
 // The public API of the scoring core. Pure and deterministic: no I/O, no clock, no globals.
 export { scoreCustomers } from './score.ts';
 export { summarize } from './summarize-results.ts';
-export { aggregateOrders } from './aggregate-orders.ts';
+export { aggregateOrders, OrderAggregator } from './aggregate-orders.ts';
 export { CustomerSchema, type Customer, type CustomerInput } from './schema/customer.ts';
 export { OrderSchema, type Order, type OrderInput } from './schema/order.ts';
 export { OptionsSchema, type Options, type OptionsInput, type Language } from './schema/options.ts';

@@ -23,7 +23,14 @@ export interface ChurnPhrases {
 }
 
 const round = (n: number) => Math.round(n);
-const money = (n: number) => (Math.round(n * 100) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** 1234.5 → "1,234.5": written out by hand because toLocaleString costs ~10 µs a call, a second per 100k drivers. */
+export function money(n: number): string {
+  const cents = Math.round(Math.abs(n) * 100);
+  const whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = cents % 100;
+  const tail = fraction === 0 ? '' : fraction % 10 === 0 ? `.${fraction / 10}` : `.${String(fraction).padStart(2, '0')}`;
+  return `${n < 0 && cents > 0 ? '-' : ''}${whole}${tail}`;
+}
 
 export const CHURN_PHRASES: Record<Language, ChurnPhrases> = {
   en: {
