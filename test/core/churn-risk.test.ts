@@ -94,3 +94,10 @@ describe('lifecycle', () => {
     expect(score({ id: 'c', lastPurchase: '2026-06-01', orders: 1, totalSpend: 50 }).lifecycle).toBe('churned');
   });
 });
+
+describe('money in words', () => {
+  it('writes amounts with thousands separators and at most two decimals', async () => {
+    const { money } = await import('../../core/churn/phrases.ts');
+    expect([0, 5, 1234.5, 1234567.891, -42.05, 0.004].map(money)).toEqual(['0', '5', '1,234.5', '1,234,567.89', '-42.05', '0']);
+  });
+});
