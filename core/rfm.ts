@@ -38,25 +38,33 @@ function countsBelowByTally(values: Float64Array, min: number, range: number): I
   return out;
 }
 
-function wholeNumberRange(values: Float64Array): { min: number; range: number } | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isInteger(v)) return null;
-    if (v < min) min = v;
-    if (v > max) max = v;
+/** Values as whole numbers (days, orders, or money in cents) when their range is small enough to tally. */
+function asWholeNumbers(values: Float64Array): { whole: Float64Array; min: number; range: number } | null {
+  for (const scale of [1, 100]) {
+    const whole = new Float64Array(values.length);
+    let min = Infinity;
+    let max = -Infinity;
+    let ok = true;
+    for (let i = 0; i < values.length && ok; i++) {
+      const value = values[i] as number;
+      const v = Math.round(value * scale);
+      // Exact round trip only, so two different amounts can never share a whole number.
+      if (v / scale !== value || !Number.isSafeInteger(v)) ok = false;
+      whole[i] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (ok && max - min <= Math.max(4 * values.length, 1 << 24)) return { whole, min, range: max - min };
   }
-  const range = max - min;
-  return range <= 4 * values.length + 1024 ? { min, range } : null;
+  return null;
 }
 
 /** Quantile scores where a higher value is better (for R pass the last purchase day: later is better). */
 export function quantileScores(values: Float64Array): Uint8Array {
   const n = values.length;
-  const whole = n > 0 ? wholeNumberRange(values) : null;
+  const whole = n > 0 ? asWholeNumbers(values) : null;
   if (whole !== null) {
-    const below = countsBelowByTally(values, whole.min, whole.range);
+    const below = countsBelowByTally(whole.whole, whole.min, whole.range);
     const scores = new Uint8Array(n);
     for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * (below[i] as number)) / n);
     return scores;

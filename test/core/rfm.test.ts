@@ -106,3 +106,17 @@ describe('a table of one', () => {
     expect(`${only?.r}${only?.f}${only?.m}`).toBe('111');
   });
 });
+
+describe('quantile scores on money', () => {
+  it('agrees with counting strictly smaller values, for cents and for arbitrary decimals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5000, max: 500000 }).map((c) => c / 100), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 80 }), (values) => {
+        const scores = quantileScores(Float64Array.from(values));
+        values.forEach((v, i) => {
+          const worse = values.filter((w) => w < v).length;
+          expect(scores[i]).toBe(1 + Math.floor((5 * worse) / values.length));
+        });
+      }),
+    );
+  });
+});
