@@ -27,8 +27,8 @@ export interface ChurnRisk {
   churnRisk: number;
   churnLevel: ChurnLevel;
   drivers: Driver[];
-  /** Factors that had no data. */
-  notJudged: ChurnFactorName[];
+  /** Factors that had no data, as a bit set over CHURN_FACTORS (bit i = CHURN_FACTORS[i]). */
+  notJudged: number;
 }
 
 /**
@@ -126,6 +126,9 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
   },
 };
 
+/** Shared by every customer without a driver: most of a healthy book, and a million arrays saved. */
+const NO_DRIVERS: Driver[] = Object.freeze([]) as unknown as Driver[];
+
 const FACTOR_LIST = Object.entries(FACTORS) as [ChurnFactorName, (typeof FACTORS)[ChurnFactorName]][];
 
 export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel {
@@ -137,18 +140,19 @@ export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel 
 export function churnRiskOf(ctx: RiskContext): ChurnRisk {
   const say = CHURN_PHRASES[ctx.options.language];
   const weights = ctx.options.churn.weights;
-  const drivers: Driver[] = [];
-  const notJudged: ChurnFactorName[] = [];
+  let notJudged = 0;
+  let drivers: Driver[] = NO_DRIVERS;
   let total = 0;
   for (const [factor, judge] of FACTOR_LIST) {
     const share = judge.share(ctx);
     if (share === null) {
-      notJudged.push(factor);
+      notJudged |= 1 << CHURN_FACTORS.indexOf(factor);
       continue;
     }
     // Whole points per driver, so the drivers a user reads add up to the risk they see.
     const points = Math.round(weights[factor] * share);
     if (points > 0) {
+      if (drivers === NO_DRIVERS) drivers = [];
       drivers.push({ factor, points, text: judge.say(ctx, say) });
       total += points;
     }
@@ -161,14 +165,12 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
 // Most customers of one table lack the same factors: say it once per combination.
 const notJudgedCache = new Map<ChurnPhrases, Map<number, string>>();
 
-function notJudgedText(factors: ChurnFactorName[], say: ChurnPhrases): string {
-  let key = 0;
-  for (const f of factors) key |= 1 << CHURN_FACTORS.indexOf(f);
+function notJudgedText(key: number, say: ChurnPhrases): string {
   let byKey = notJudgedCache.get(say);
   if (byKey === undefined) notJudgedCache.set(say, (byKey = new Map()));
   let text = byKey.get(key);
   if (text === undefined) {
-    text = say.notJudged(factors.map((f) => say.factorName[f]));
+    text = say.notJudged(CHURN_FACTORS.filter((_, bit) => (key & (1 << bit)) !== 0).map((f) => say.factorName[f]));
     byKey.set(key, text);
   }
   return text;
@@ -179,6 +181,6 @@ export function reasonsText(risk: ChurnRisk, language: Options['language']): str
   let text = '';
   for (const d of risk.drivers) text += (text === '' ? '' : say.join) + `${d.text} (+${d.points})`;
   if (text === '') text = say.noWarning;
-  if (risk.notJudged.length > 0) text += say.join + notJudgedText(risk.notJudged, say);
+  if (risk.notJudged !== 0) text += say.join + notJudgedText(risk.notJudged, say);
   return text;
 }
