@@ -30,7 +30,9 @@ export function nextActionOf(input: NextActionInput, options: Options): NextActi
     return { nextAction: playbooks.retention.nextAction, followUpBy: isoFromDayNumber(asOfDay + 1) };
   }
   const cadence = tier === null ? playbooks.tiers.B.followUpDays : playbooks.tiers[tier].followUpDays;
-  const days = churnLevel === 'medium' ? Math.min(cadence, playbooks.mediumRiskFollowUpDays) : cadence;
+  // "Can't lose" (dormant but high value) is the most urgent save after high risk (DOMAIN.md).
+  const urgent = churnLevel === 'medium' || segment === "Can't lose";
+  const days = urgent ? Math.min(cadence, playbooks.mediumRiskFollowUpDays) : cadence;
   const usualDay = asOfDay + days;
   if (customer.renewalDate !== null) {
     const renewalDay = dayNumber(customer.renewalDate);

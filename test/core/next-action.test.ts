@@ -37,4 +37,15 @@ describe('next action and follow-up date', () => {
     expect(result?.nextAction).toBe('Welcome them: send an onboarding guide and check in after the first use.');
     expect(result?.followUpBy).toBe('2026-11-15');
   });
+
+  it('follows up on a Can’t lose customer within 3 days even at low risk', () => {
+    const peers = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => ({ id: `p${k}`, lastPurchase: '2026-10-2' + k, orders: 1, totalSpend: 10 }));
+    const [result] = scoreCustomers([{ id: 'big', lastPurchase: '2026-08-01', firstPurchase: '2024-01-01', orders: 40, totalSpend: 9000 }, ...peers], {
+      asOf,
+      lifecycle: { dormantAfterGaps: 20, churnedAfterGaps: 40 },
+    });
+    expect(result?.segment).toBe("Can't lose");
+    expect(result?.churnLevel).toBe('low');
+    expect(result?.followUpBy).toBe('2026-11-04');
+  });
 });
