@@ -68,6 +68,11 @@ function resultOf(id: string, customer: Customer | null, s: Scores, error: strin
   };
 }
 
+/** The result of a customer that could not be scored: null scores, and the reason in `error` and `reasons`. */
+export function unscoredResult(id: string, error: string): Result {
+  return resultOf(id, null, UNSCORED, error);
+}
+
 function idOf(input: unknown): string {
   if (typeof input === 'object' && input !== null) {
     const id = (input as { id?: unknown }).id;
