@@ -3,7 +3,7 @@
 shared/notes/models.md §1.1: rank(method="first") + qcut, RF string + regex segment map).
 Used by bench/run.ts for a side-by-side comparison; prints one JSON line with timings and peak memory.
 
-usage: pandas_rfm.py customers|orders <file.csv> <as-of YYYY-MM-DD>
+usage: pandas_rfm.py customers|orders <file.csv> <as-of YYYY-MM-DD> [out.csv]
 """
 import json
 import resource
@@ -41,6 +41,7 @@ def rfm(df: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 def main() -> None:
     mode, path, as_of_text = sys.argv[1], sys.argv[2], sys.argv[3]
+    out_path = sys.argv[4] if len(sys.argv) > 4 else None
     as_of = pd.Timestamp(as_of_text)
     started = time.perf_counter()
     if mode == "customers":
@@ -57,6 +58,8 @@ def main() -> None:
             purchase_days=("date", "nunique"))
         customers["total_spend"] = orders.groupby("customer_id")["amount"].sum()
         out = rfm(customers.reset_index(), as_of)
+    if out_path:
+        out.to_csv(out_path, index=False)
     done = time.perf_counter()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({

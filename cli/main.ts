@@ -42,6 +42,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith('/tierwise.js');
 if (isEntry || process.env['TIERWISE_RUN_MAIN'] === '1') {
+  // `tierwise score big.csv | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => {

@@ -1,4 +1,6 @@
 import type { Command } from '../io.ts';
 
 /** Every command, by its words on the command line ("score", "model fit", "hubspot sync"). */
-export const COMMANDS: Record<string, () => Promise<Command>> = {};
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  score: () => import('./score.ts').then((m) => m.default),
+};

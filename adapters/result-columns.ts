@@ -1,0 +1,46 @@
+// The result columns every table host writes (DESIGN.md "Result vocabulary"), in order, with their
+// headers per language, and one result turned into those cells.
+import type { Language } from '../core/schema/options.ts';
+import type { Result } from '../core/schema/result.ts';
+import { LABELS } from '../core/labels.ts';
+
+export const RESULT_COLUMNS = [
+  { key: 'tier', en: 'Tier', 'zh-CN': '客户分层' },
+  { key: 'segment', en: 'Segment', 'zh-CN': '细分' },
+  { key: 'rfm', en: 'RFM', 'zh-CN': 'RFM' },
+  { key: 'churnRisk', en: 'Churn risk', 'zh-CN': '流失风险' },
+  { key: 'churnLevel', en: 'Churn level', 'zh-CN': '风险等级' },
+  { key: 'lifecycle', en: 'Lifecycle', 'zh-CN': '生命周期' },
+  { key: 'nextAction', en: 'Next action', 'zh-CN': '下一步行动' },
+  { key: 'followUpBy', en: 'Follow up by', 'zh-CN': '跟进日期' },
+  { key: 'reasons', en: 'Why', 'zh-CN': '原因' },
+] as const;
+
+export type ResultColumnKey = (typeof RESULT_COLUMNS)[number]['key'];
+
+export function resultHeaders(language: Language): string[] {
+  return RESULT_COLUMNS.map((c) => c[language]);
+}
+
+/** Every header any language uses, so a re-run in another language still finds its own columns. */
+export const ALL_RESULT_HEADERS: ReadonlySet<string> = new Set(RESULT_COLUMNS.flatMap((c) => [c.en, c['zh-CN']]));
+
+/**
+ * The nine cells of one result. Tier is the letter (A-D) so filters and formulas stay stable across
+ * languages; segment, churn level and lifecycle are shown in the user's language; Why holds the
+ * drivers or, for a row that could not be scored, what is wrong with it.
+ */
+export function resultCells(result: Result, language: Language): (string | number)[] {
+  const labels = LABELS[language];
+  return [
+    result.tier ?? '',
+    result.segment === null ? '' : labels.segment[result.segment],
+    result.r === null ? '' : `${result.r}${result.f}${result.m}`,
+    result.churnRisk ?? '',
+    result.churnLevel === null ? '' : labels.churnLevel[result.churnLevel],
+    result.lifecycle === null ? '' : labels.lifecycle[result.lifecycle],
+    result.nextAction ?? '',
+    result.followUpBy ?? '',
+    result.error ?? result.reasons,
+  ];
+}

@@ -1,0 +1,171 @@
+// A customer table (one row per customer) → customers for the core, or a reason per row.
+import type { CustomerInput } from '../../core/schema/customer.ts';
+import { dayNumber } from '../../core/dates.ts';
+import { CUSTOMER_FIELDS, type Cell, type CustomerField, type TableConfig } from './contract.ts';
+import { CUSTOMER_REQUIRED } from './headers.ts';
+import { dataRowRange, headerKeysOf, layoutOf, quote, rowKind, type Layout } from './read-rows.ts';
+import { cellText } from './header-row.ts';
+import { Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore, type DateOrder, type Parsed } from './cells.ts';
+import { columnDateOrders } from './date-columns.ts';
+
+const DATES: CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
+/** Dates that cannot lie after the as-of date (a renewal date can). */
+const PAST_DATES = new Set<CustomerField>(['firstPurchase', 'lastPurchase', 'lastContact']);
+const TOTAL_ROW = new Set(['total', 'totals', 'grandtotal', 'sum', 'subtotal', '合计', '总计', '小计']);
+
+export interface CustomerRow {
+  /** 1-based spreadsheet row number. */
+  row: number;
+  id: string | null;
+  customer: CustomerInput | null;
+  error: string | null;
+}
+
+export interface CustomerTable extends Layout<CustomerField> {
+  rows: CustomerRow[];
+  warnings: string[];
+  /** Index in `cells` of the first and one-past-last data row. */
+  range: [number, number];
+}
+
+export function idText(cell: Cell): string {
+  if (typeof cell === 'number' && Number.isInteger(cell)) return String(cell);
+  return cellText(cell);
+}
+
+export function readCustomerTable(cells: readonly Cell[][], config: TableConfig, asOf: string): CustomerTable {
+  const layout = layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer');
+  const { headers, mapping } = layout;
+  const range = dataRowRange(cells, layout.headerIndex);
+  const warnings: string[] = [];
+  const dateOrders = columnDateOrders(cells, range, mapping, DATES, headers, config.dateOrder, warnings);
+  const headerKeys = headerKeysOf(headers, mapping, CUSTOMER_REQUIRED);
+  const firstRowOfId = new Map<string, number>();
+  const rows: CustomerRow[] = [];
+
+  const reader = new RowReader(mapping, headers, dateOrders, asOf);
+  const idColumn = mapping.id as number;
+  for (let r = range[0]; r < range[1]; r++) {
+    const cellsOfRow = cells[r] ?? [];
+    const row = r + 1;
+    const kind = rowKind(cellsOfRow, headerKeys);
+    if (kind === 'blank') {
+      rows.push({ row, id: null, customer: null, error: `Row ${row} is blank` });
+      continue;
+    }
+    if (kind === 'header') {
+      rows.push({ row, id: null, customer: null, error: `Row ${row} repeats the header row` });
+      continue;
+    }
+    reader.start(cellsOfRow);
+    const id = idText(cellsOfRow[idColumn]);
+    if (id === '') reader.problem(`column "${reader.headerOf('id')}": the customer id is empty`);
+    else if (TOTAL_ROW.has(id.toLowerCase().replace(/\s+/g, ''))) reader.problem(`looks like a totals row ("${id}" in column "${reader.headerOf('id')}"), not a customer`);
+    else {
+      const first = firstRowOfId.get(id);
+      if (first !== undefined) reader.problem(`customer id "${id}" appears again (first on row ${first})`);
+      else firstRowOfId.set(id, row);
+    }
+    // One literal: every customer of the table shares a shape.
+    const customer = {
+      id,
+      name: reader.text('name'),
+      email: reader.text('email'),
+      region: reader.text('region'),
+      owner: reader.text('owner'),
+      firstPurchase: reader.date('firstPurchase'),
+      lastPurchase: reader.date('lastPurchase'),
+      orders: reader.parse('orders', parseCount),
+      totalSpend: reader.parse('totalSpend', parseMoney),
+      recentOrders: reader.parse('recentOrders', parseCount),
+      previousOrders: reader.parse('previousOrders', parseCount),
+      recentSpend: reader.parse('recentSpend', parseMoney),
+      previousSpend: reader.parse('previousSpend', parseMoney),
+      nps: reader.parse('nps', parseScore),
+      previousNps: reader.parse('previousNps', parseScore),
+      satisfaction: reader.parse('satisfaction', parseScore),
+      lastContact: reader.date('lastContact'),
+      recentContacts: reader.parse('recentContacts', parseCount),
+      previousContacts: reader.parse('previousContacts', parseCount),
+      askedAboutCompetitor: reader.parse('askedAboutCompetitor', parseFlag),
+      renewalDate: reader.date('renewalDate'),
+    };
+    // A customer row with a purchase date needs the order count and spend to be scored.
+    if (reader.problems === null && customer.lastPurchase !== null) {
+      if (customer.orders === null) reader.problem(`column "${reader.headerOf('orders')}" is empty, but column "${reader.headerOf('lastPurchase')}" has a date`);
+      if (customer.totalSpend === null) reader.problem(`column "${reader.headerOf('totalSpend')}" is empty, but column "${reader.headerOf('lastPurchase')}" has a date`);
+    }
+    if (reader.problems === null && customer.lastPurchase === null && customer.orders !== null && customer.orders > 0) {
+      reader.problem(`column "${reader.headerOf('lastPurchase')}" is empty, but column "${reader.headerOf('orders')}" says ${customer.orders}`);
+    }
+    const problems = reader.problems as string[] | null;
+    rows.push(
+      problems === null
+        ? { row, id, customer, error: null }
+        : { row, id: id === '' ? null : id, customer: null, error: `Row ${row}, ${problems.join('; ')}` },
+    );
+  }
+  return { ...layout, rows, warnings, range };
+}
+
+/** Reads the cells of one row at a time, collecting what is wrong with it in words. */
+class RowReader {
+  problems: string[] | null = null;
+  private cells: readonly Cell[] = [];
+  private readonly asOfDay: number;
+  private readonly mapping: Partial<Record<CustomerField, number>>;
+  private readonly headers: readonly string[];
+  private readonly dateOrders: Partial<Record<CustomerField, DateOrder>>;
+  private readonly asOf: string;
+
+  constructor(
+    mapping: Partial<Record<CustomerField, number>>,
+    headers: readonly string[],
+    dateOrders: Partial<Record<CustomerField, DateOrder>>,
+    asOf: string,
+  ) {
+    this.mapping = mapping;
+    this.headers = headers;
+    this.dateOrders = dateOrders;
+    this.asOf = asOf;
+    this.asOfDay = dayNumber(asOf);
+  }
+
+  start(cells: readonly Cell[]): void {
+    this.cells = cells;
+    this.problems = null;
+  }
+
+  problem(text: string): void {
+    (this.problems ??= []).push(text);
+  }
+
+  headerOf(field: CustomerField): string {
+    return this.headers[this.mapping[field] as number] ?? field;
+  }
+
+  text(field: CustomerField): string | null {
+    const column = this.mapping[field];
+    return column === undefined ? null : cellText(this.cells[column]) || null;
+  }
+
+  parse<T>(field: CustomerField, parser: (cell: Cell) => Parsed<T>): T | null {
+    const column = this.mapping[field];
+    if (column === undefined) return null;
+    const value = parser(this.cells[column]);
+    if (value instanceof Invalid) {
+      this.problem(`column "${this.headerOf(field)}": ${quote(this.cells[column])} is not ${value.expected}`);
+      return null;
+    }
+    return value;
+  }
+
+  date(field: CustomerField): string | null {
+    const order = this.dateOrders[field] as DateOrder;
+    const value = this.parse(field, (cell) => parseDate(cell, order));
+    if (value !== null && PAST_DATES.has(field) && dayNumber(value) > this.asOfDay) {
+      this.problem(`column "${this.headerOf(field)}": ${value} is after the as-of date ${this.asOf}`);
+    }
+    return value;
+  }
+}

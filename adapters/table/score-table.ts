@@ -1,0 +1,71 @@
+// scoreTable: the one call hosts make. A grid of cells in; one scored row per customer row (or per
+// customer, for order tables) out, with a reason for every row that could not be scored.
+import { OptionsSchema, type OptionsInput } from '../../core/schema/options.ts';
+import { scoreCustomers } from '../../core/score.ts';
+import { unscoredResult } from '../../core/score.ts';
+import { summarize } from '../../core/summarize-results.ts';
+import { OrderAggregator } from '../../core/aggregate-orders.ts';
+import { TableConfigSchema, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import { readCustomerTable } from './customer-table.ts';
+import { readOrderTable } from './order-table.ts';
+
+export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optionsInput: OptionsInput): TableScore {
+  const config = TableConfigSchema.parse(configInput);
+  const options = OptionsSchema.parse(optionsInput);
+  return config.kind === 'orders' ? scoreOrderTable(cells, config, options) : scoreCustomerTable(cells, config, options);
+}
+
+function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>): TableScore {
+  const table = readCustomerTable(cells, config, options.asOf);
+  const good = table.rows.filter((r) => r.customer !== null);
+  const results = scoreCustomers(good.map((r) => r.customer!), options);
+  const byRow = new Map(good.map((r, i) => [r.row, results[i]!]));
+  const rows: ScoredRow[] = table.rows.map((r) => ({
+    row: r.row,
+    id: r.id,
+    result: byRow.get(r.row) ?? unscoredResult(r.id ?? '', r.error ?? 'not scored'),
+  }));
+  return {
+    kind: 'customers',
+    headerRow: table.headerIndex + 1,
+    headers: table.headers,
+    mapping: table.mapping,
+    rows,
+    summary: summarize(rows.map((r) => r.result), { language: options.language }),
+    warnings: table.warnings,
+  };
+}
+
+function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>): TableScore {
+  const table = readOrderTable(cells, config);
+  const aggregator = new OrderAggregator(options);
+  const firstRow = new Map<string, number>();
+  for (const r of table.rows) {
+    if (r.order === null) continue;
+    aggregator.add(r.order);
+    if (!firstRow.has(r.order.customerId)) firstRow.set(r.order.customerId, r.row);
+  }
+  const customers = aggregator.finish();
+  const results = scoreCustomers(customers, options);
+  const scored: ScoredRow[] = customers.map((c, i) => ({ row: firstRow.get(c.id) ?? 0, id: c.id, result: results[i]! }));
+  // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.
+  const bad: ScoredRow[] = table.rows
+    .filter((r) => r.order === null)
+    .map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
+  const rows = [...scored, ...bad].sort((a, b) => a.row - b.row);
+  const warnings = [...table.warnings];
+  if (aggregator.afterAsOf > 0) {
+    warnings.push(
+      `${aggregator.afterAsOf.toLocaleString('en-US')} order${aggregator.afterAsOf === 1 ? ' is' : 's are'} dated after the as-of date ${options.asOf} and ${aggregator.afterAsOf === 1 ? 'was' : 'were'} left out of the scoring`,
+    );
+  }
+  return {
+    kind: 'orders',
+    headerRow: table.headerIndex + 1,
+    headers: table.headers,
+    mapping: table.mapping,
+    rows,
+    summary: summarize(rows.map((r) => r.result), { language: options.language }),
+    warnings,
+  };
+}

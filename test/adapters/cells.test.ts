@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { inferDateOrder, Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore } from '../../adapters/table/cells.ts';
+
+describe('money cells', () => {
+  it.each([
+    ['$1,234.50', 1234.5],
+    ['1.234,50 €', 1234.5],
+    ['€1.234,50', 1234.5],
+    ['(120.00)', -120],
+    ['USD 1,200', 1200],
+    ['¥1,200', 1200],
+    ['1 234,50', 1234.5],
+    ['-30', -30],
+    ['12,5', 12.5],
+    ['1,234,567', 1234567],
+    ['RMB 88', 88],
+    ['88元', 88],
+    [42.5, 42.5],
+  ] as const)('reads %s as %d', (cell, value) => {
+    expect(parseMoney(cell)).toBe(value);
+  });
+
+  it('reads a blank cell as no value', () => {
+    expect(parseMoney('  ')).toBeNull();
+  });
+
+  it.each(['abc', '1,2K', '12.34.56', '$'])('refuses %s and says what was expected', (cell) => {
+    const parsed = parseMoney(cell);
+    expect(parsed).toBeInstanceOf(Invalid);
+    expect((parsed as Invalid).expected).toBe('an amount (expected e.g. 1234.50 or $1,234.50)');
+  });
+});
+
+describe('date cells', () => {
+  it.each([
+    ['2026-03-01', 'mdy', '2026-03-01'],
+    ['2026/3/1', 'mdy', '2026-03-01'],
+    ['3/1/2026', 'mdy', '2026-03-01'],
+    ['3/1/2026', 'dmy', '2026-01-03'],
+    ['2026年3月1日', 'mdy', '2026-03-01'],
+    ['20260301', 'mdy', '2026-03-01'],
+    ['1 March 2026', 'mdy', '2026-03-01'],
+    ['Mar 1, 2026', 'mdy', '2026-03-01'],
+    ['1-Mar-26', 'mdy', '2026-03-01'],
+    [46082, 'mdy', '2026-03-01'],
+    ['2026-03-01T10:00:00Z', 'mdy', '2026-03-01'],
+  ] as const)('reads %s (%s) as %s', (cell, order, iso) => {
+    expect(parseDate(cell, order)).toBe(iso);
+  });
+
+  it('reads a spreadsheet Date as the calendar day it shows, whatever the time zone', () => {
+    // Local midnight of 2026-03-01 in UTC+8 and in UTC-5.
+    expect(parseDate(new Date('2026-02-28T16:00:00Z'), 'mdy')).toBe('2026-03-01');
+    expect(parseDate(new Date('2026-03-01T05:00:00Z'), 'mdy')).toBe('2026-03-01');
+  });
+
+  it.each(['31/31/2026', '2026-02-30', 'soon', '99'])('refuses %s', (cell) => {
+    expect(parseDate(cell, 'mdy')).toBeInstanceOf(Invalid);
+  });
+
+  it('infers day-first from a day over 12, month-first from a second part over 12, and flags the rest', () => {
+    expect(inferDateOrder(['1/2/2026', '25/12/2026'])).toMatchObject({ order: 'dmy', ambiguous: false });
+    expect(inferDateOrder(['1/2/2026', '12/25/2026'])).toMatchObject({ order: 'mdy', ambiguous: false });
+    expect(inferDateOrder(['1/2/2026', '3/4/2026'])).toMatchObject({ order: 'mdy', ambiguous: true });
+    expect(inferDateOrder(['25/12/2026', '12/25/2026'])).toMatchObject({ evidence: 'conflict' });
+  });
+});
+
+describe('other cells', () => {
+  it('reads counts, scores and yes/no answers', () => {
+    expect(parseCount('1,204')).toBe(1204);
+    expect(parseCount('2.5')).toBeInstanceOf(Invalid);
+    expect(parseScore('7/10')).toBe(7);
+    expect(parseScore(11)).toBeInstanceOf(Invalid);
+    expect(['yes', 'No', '是', '否', true, 0].map(parseFlag)).toEqual([true, false, true, false, true, false]);
+  });
+});
