@@ -21,6 +21,8 @@ export function sniffDelimiter(sample: string): Delimiter {
 export interface RowSpans {
   starts: Int32Array;
   ends: Int32Array;
+  /** Number of cells in each row. */
+  widths: Int32Array;
 }
 
 /** Parses delimited text; quoted fields may hold delimiters, quotes ("") and line breaks. */
@@ -60,7 +62,7 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
       }
       start = end + 1;
     }
-    return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count) }, text };
+    return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text };
   }
   const rows: string[][] = [];
   let row: string[] = [];
@@ -134,5 +136,5 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
       if (i === n) break;
     }
   }
-  return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count) }, text };
+  return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text };
 }

@@ -33,7 +33,7 @@ export function idText(cell: Cell): string {
   return cellText(cell);
 }
 
-export function readCustomerTable(cells: readonly Cell[][], config: TableConfig, asOf: string): CustomerTable {
+export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false): CustomerTable {
   const layout = layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer');
   const { headers, mapping } = layout;
   const range = dataRowRange(cells, layout.headerIndex);
@@ -47,6 +47,7 @@ export function readCustomerTable(cells: readonly Cell[][], config: TableConfig,
   const idColumn = mapping.id as number;
   for (let r = range[0]; r < range[1]; r++) {
     const cellsOfRow = cells[r] ?? [];
+    if (release) cells[r] = [];
     const row = r + 1;
     const kind = rowKind(cellsOfRow, headerKeys);
     if (kind === 'blank') {

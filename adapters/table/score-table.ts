@@ -1,6 +1,8 @@
 // scoreTable: the one call hosts make. A grid of cells in; one scored row per customer row (or per
 // customer, for order tables) out, with a reason for every row that could not be scored.
 import { OptionsSchema, type OptionsInput } from '../../core/schema/options.ts';
+import type { CustomerInput } from '../../core/schema/customer.ts';
+import type { Result } from '../../core/schema/result.ts';
 import { scoreCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
@@ -9,22 +11,29 @@ import { TableConfigSchema, type Cell, type ScoredRow, type TableConfigInput, ty
 import { readCustomerTable } from './customer-table.ts';
 import { readOrderTable } from './order-table.ts';
 
-export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optionsInput: OptionsInput): TableScore {
+/**
+ * Scores a grid of cells. With `release`, each data row of `cells` is emptied once read, so a host that
+ * keeps the rows elsewhere (the CLI keeps the file's text) never holds a million rows twice.
+ */
+export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optionsInput: OptionsInput, release = false): TableScore {
   const config = TableConfigSchema.parse(configInput);
   const options = OptionsSchema.parse(optionsInput);
-  return config.kind === 'orders' ? scoreOrderTable(cells, config, options) : scoreCustomerTable(cells, config, options);
+  return config.kind === 'orders' ? scoreOrderTable(cells, config, options) : scoreCustomerTable(cells, config, options, release);
 }
 
-function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>): TableScore {
-  const table = readCustomerTable(cells, config, options.asOf);
-  const good = table.rows.filter((r) => r.customer !== null);
-  const results = scoreCustomers(good.map((r) => r.customer!), options);
-  const byRow = new Map(good.map((r, i) => [r.row, results[i]!]));
-  const rows: ScoredRow[] = table.rows.map((r) => ({
-    row: r.row,
-    id: r.id,
-    result: byRow.get(r.row) ?? unscoredResult(r.id ?? '', r.error ?? 'not scored'),
-  }));
+function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean): TableScore {
+  const table = readCustomerTable(cells, config, options.asOf, release);
+  const customers: CustomerInput[] = [];
+  for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
+  const results = scoreCustomers(customers, options);
+  // Results come back in the order the good rows went in.
+  let next = 0;
+  const rows: ScoredRow[] = new Array<ScoredRow>(table.rows.length);
+  for (let i = 0; i < table.rows.length; i++) {
+    const r = table.rows[i] as (typeof table.rows)[number];
+    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', r.error ?? 'not scored');
+    rows[i] = { row: r.row, id: r.id, result };
+  }
   return {
     kind: 'customers',
     headerRow: table.headerIndex + 1,

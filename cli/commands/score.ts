@@ -106,7 +106,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const cells = file_.cells;
     const large = cells.length > 100_000;
     if (large) progress(`read ${(cells.length - 1).toLocaleString('en-US')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; scoring…`);
-    score = scoreTable(cells, { ...config, kind: values.orders ? 'orders' : (config.kind ?? 'customers') }, { ...config.options, asOf });
+    // Text files are written back from their own text, so the parsed rows can go as soon as they are read.
+    score = scoreTable(cells, { ...config, kind: values.orders ? 'orders' : (config.kind ?? 'customers') }, { ...config.options, asOf }, file_.text !== null && file_.text.delimiter !== 'whitespace');
     if (large) progress(`scored in ${((Date.now() - started) / 1000).toFixed(1)} s; writing…`);
   } catch (error) {
     if (error instanceof TableError) {

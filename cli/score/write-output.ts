@@ -4,9 +4,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { extname } from 'node:path';
 import type { Language } from '../../core/schema/options.ts';
-import type { Cell, TableScore } from '../../adapters/table/contract.ts';
+import type { Cell, ScoredRow, TableScore } from '../../adapters/table/contract.ts';
 import type { TableFile } from '../../adapters/table/read-file.ts';
-import { resultCells, resultHeaders } from '../../adapters/result-columns.ts';
+import { RESULT_COLUMNS, resultCells, resultHeaders } from '../../adapters/result-columns.ts';
+import type { Result } from '../../core/schema/result.ts';
 import { cellText } from '../../adapters/table/header-row.ts';
 
 /** The rows to write: customer tables keep every input row; order tables get one row per customer. */
@@ -53,12 +54,15 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
   const d = source.delimiter;
   const width = score.headers.length;
   const headers = resultHeaders(language).map((h) => csvField(h, d)).join(d);
-  let end = file.cells.length;
-  while (end > score.headerRow && (file.cells[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
+  const { starts, ends, widths } = source.spans;
+  // Rows after the last scored one are trailing blank lines: not rows anyone wrote.
+  const lastRow = score.rows.length > 0 ? (score.rows[score.rows.length - 1] as ScoredRow).row : score.headerRow;
+  const end = Math.min(starts.length, lastRow);
   let next = 0;
+  const quotedActions = new Map<string, string>();
   for (let i = 0; i < end; i++) {
-    const line = source.text.slice(source.spans.starts[i], source.spans.ends[i]);
-    const missing = width - (file.cells[i]?.length ?? 0);
+    const line = source.text.slice(starts[i], ends[i]);
+    const missing = width - (widths[i] ?? 0);
     const pad = missing > 0 ? d.repeat(missing) : '';
     const rowNumber = i + 1;
     if (rowNumber === score.headerRow) {
@@ -68,12 +72,30 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
     const scored = score.rows[next];
     if (scored !== undefined && scored.row === rowNumber) {
       next++;
-      yield line + pad + d + resultCells(scored.result, language).map((c) => csvField(c, d)).join(d);
+      yield line + pad + d + resultFields(scored.result, language, d, quotedActions);
     } else {
       yield line + pad;
     }
   }
 }
+
+/** The result cells as delimited text; next actions repeat, so their quoting is remembered. */
+function resultFields(result: Result, language: Language, d: string, quotedActions: Map<string, string>): string {
+  const cells = resultCells(result, language);
+  let out = '';
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c] as Cell;
+    let field: string;
+    if (c === NEXT_ACTION && typeof cell === 'string') {
+      field = quotedActions.get(cell) ?? csvField(cell, d);
+      if (quotedActions.size < 1000) quotedActions.set(cell, field);
+    } else field = csvField(cell, d);
+    out += c === 0 ? field : d + field;
+  }
+  return out;
+}
+
+const NEXT_ACTION = RESULT_COLUMNS.findIndex((c) => c.key === 'nextAction');
 
 function csvField(cell: Cell, delimiter: string = ','): string {
   if (typeof cell === 'number') return String(cell);
