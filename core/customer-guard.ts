@@ -91,12 +91,18 @@ function fastParse(input: unknown): Customer | undefined {
 }
 
 export function guardCustomer(input: unknown): GuardedCustomer {
+  const checked = checkCustomer(input);
+  return typeof checked === 'string' ? { ok: false, error: checked } : { ok: true, customer: checked };
+}
+
+/** The parsed customer, or what is wrong with the input as a sentence (no wrapper object: this runs per row). */
+export function checkCustomer(input: unknown): Customer | string {
   const fast = fastParse(input);
-  if (fast !== undefined) return { ok: true, customer: fast };
+  if (fast !== undefined) return fast;
   const parsed = CustomerSchema.safeParse(input);
-  if (parsed.success) return { ok: true, customer: parsed.data };
+  if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') ?? '';
   const message = issue?.message ?? 'is not a customer record';
-  return { ok: false, error: field ? `${field}: ${message}` : message };
+  return field ? `${field}: ${message}` : message;
 }

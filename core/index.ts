@@ -1,5 +1,5 @@
 // The public API of the scoring core. Pure and deterministic: no I/O, no clock, no globals.
-export { scoreCustomers, unscoredResult } from './score.ts';
+export { scoreCustomers, scoreParsedCustomers, unscoredResult } from './score.ts';
 export { summarize } from './summarize-results.ts';
 export { aggregateOrders, OrderAggregator } from './aggregate-orders.ts';
 export { CustomerSchema, type Customer, type CustomerInput } from './schema/customer.ts';

@@ -7,7 +7,7 @@ import type { Driver, Result } from './schema/result.ts';
 import type { Segment } from './segments.ts';
 import type { Tier, ValueBand } from './tiers.ts';
 import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
-import { guardCustomer } from './customer-guard.ts';
+import { checkCustomer } from './customer-guard.ts';
 import { dayNumber } from './dates.ts';
 import { scoreRfm } from './rfm.ts';
 import { segmentOf } from './segments.ts';
@@ -81,7 +81,21 @@ function idOf(input: unknown): string {
   return '';
 }
 
+/** Scores customers from any source: each is checked against CustomerSchema, and a bad one gets its reason. */
 export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput): Result[] {
+  return scoreChecked(customers, optionsInput, checkCustomer);
+}
+
+/**
+ * For hosts whose adapter already produced complete, schema-valid customers (the table adapter's
+ * parsers are tested against CustomerSchema): skips the per-row check, which is a third of the time
+ * on a million rows. The cross-field checks (dates after as-of, orders without a date) still run.
+ */
+export function scoreParsedCustomers(customers: readonly Customer[], optionsInput: OptionsInput): Result[] {
+  return scoreChecked(customers, optionsInput, (c) => c as Customer);
+}
+
+function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput, check: (input: unknown) => Customer | string): Result[] {
   const options = OptionsSchema.parse(optionsInput);
   const asOfDay = dayNumber(options.asOf);
   const n = customers.length;
@@ -98,12 +112,11 @@ export function scoreCustomers(customers: readonly CustomerInput[], optionsInput
   const spend = new Float64Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const guarded = guardCustomer(customers[i]);
-    if (!guarded.ok) {
-      results[i] = resultOf(idOf(customers[i]), null, UNSCORED, guarded.error);
+    const c = check(customers[i]);
+    if (typeof c === 'string') {
+      results[i] = resultOf(idOf(customers[i]), null, UNSCORED, c);
       continue;
     }
-    const c = guarded.customer;
     const problem = validationError(c, options.asOf, asOfDay);
     if (problem !== null) {
       results[i] = resultOf(c.id, c, UNSCORED, problem);
@@ -130,9 +143,8 @@ export function scoreCustomers(customers: readonly CustomerInput[], optionsInput
   const prospectReason = CHURN_PHRASES[options.language].prospect;
   for (let i = 0; i < n; i++) {
     if (kind[i] === 0) continue;
-    const guarded = guardCustomer(customers[i]);
-    if (!guarded.ok) continue;
-    const customer = guarded.customer;
+    const customer = check(customers[i]);
+    if (typeof customer === 'string') continue;
     const k = rfmIndex[i] as number;
     if (k < 0) {
       // A prospect: no purchase yet, so nothing to rank; the lifecycle playbook still applies.

@@ -1,5 +1,5 @@
 // A customer table (one row per customer) → customers for the core, or a reason per row.
-import type { CustomerInput } from '../../core/schema/customer.ts';
+import type { Customer } from '../../core/schema/customer.ts';
 import { dayNumber } from '../../core/dates.ts';
 import { CUSTOMER_FIELDS, type Cell, type CustomerField, type TableConfig } from './contract.ts';
 import { CUSTOMER_REQUIRED } from './headers.ts';
@@ -11,13 +11,14 @@ import { columnDateOrders } from './date-columns.ts';
 const DATES: CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
 /** Dates that cannot lie after the as-of date (a renewal date can). */
 const PAST_DATES = new Set<CustomerField>(['firstPurchase', 'lastPurchase', 'lastContact']);
-const TOTAL_ROW = new Set(['total', 'totals', 'grandtotal', 'sum', 'subtotal', '合计', '总计', '小计']);
+const TOTAL_ROW = new Set(['total', 'totals', 'grand total', 'grandtotal', 'sum', 'subtotal', 'sub total', 'total:', 'totals:', '合计', '总计', '小计', '合计:', '总计:']);
 
 export interface CustomerRow {
   /** 1-based spreadsheet row number. */
   row: number;
   id: string | null;
-  customer: CustomerInput | null;
+  /** Complete and schema-valid (test/adapters checks the parsers against CustomerSchema). */
+  customer: Customer | null;
   error: string | null;
 }
 
@@ -61,7 +62,7 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
     reader.start(cellsOfRow);
     const id = idText(cellsOfRow[idColumn]);
     if (id === '') reader.problem(`column "${reader.headerOf('id')}": the customer id is empty`);
-    else if (TOTAL_ROW.has(id.toLowerCase().replace(/\s+/g, ''))) reader.problem(`looks like a totals row ("${id}" in column "${reader.headerOf('id')}"), not a customer`);
+    else if (id.length <= 11 && TOTAL_ROW.has(id.toLowerCase())) reader.problem(`looks like a totals row ("${id}" in column "${reader.headerOf('id')}"), not a customer`);
     else {
       const first = firstRowOfId.get(id);
       if (first !== undefined) reader.problem(`customer id "${id}" appears again (first on row ${first})`);
@@ -77,7 +78,10 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
       firstPurchase: reader.date('firstPurchase'),
       lastPurchase: reader.date('lastPurchase'),
       orders: reader.parse('orders', parseCount),
+      purchaseDays: null,
       totalSpend: reader.parse('totalSpend', parseMoney),
+      repeatSpendMean: null,
+      usualGapDays: null,
       recentOrders: reader.parse('recentOrders', parseCount),
       previousOrders: reader.parse('previousOrders', parseCount),
       recentSpend: reader.parse('recentSpend', parseMoney),

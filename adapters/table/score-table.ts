@@ -1,9 +1,9 @@
 // scoreTable: the one call hosts make. A grid of cells in; one scored row per customer row (or per
 // customer, for order tables) out, with a reason for every row that could not be scored.
 import { OptionsSchema, type OptionsInput } from '../../core/schema/options.ts';
-import type { CustomerInput } from '../../core/schema/customer.ts';
+import type { Customer } from '../../core/schema/customer.ts';
 import type { Result } from '../../core/schema/result.ts';
-import { scoreCustomers } from '../../core/score.ts';
+import { scoreCustomers, scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
@@ -23,9 +23,9 @@ export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optio
 
 function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean): TableScore {
   const table = readCustomerTable(cells, config, options.asOf, release);
-  const customers: CustomerInput[] = [];
+  const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
-  const results = scoreCustomers(customers, options);
+  const results = scoreParsedCustomers(customers, options);
   // Results come back in the order the good rows went in.
   let next = 0;
   const rows: ScoredRow[] = new Array<ScoredRow>(table.rows.length);

@@ -100,8 +100,9 @@ const NEXT_ACTION = RESULT_COLUMNS.findIndex((c) => c.key === 'nextAction');
 function csvField(cell: Cell, delimiter: string = ','): string {
   if (typeof cell === 'number') return String(cell);
   const text = typeof cell === 'string' ? cell : cell instanceof Date ? cell.toISOString().slice(0, 10) : cell === null || cell === undefined ? '' : String(cell);
-  const plain = text.indexOf('"') < 0 && text.indexOf(delimiter) < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
-  return plain ? text : `"${text.replace(/"/g, '""')}"`;
+  if (text.indexOf('"') >= 0) return `"${text.replace(/"/g, '""')}"`;
+  const plain = text.indexOf(delimiter) < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+  return plain ? text : `"${text}"`;
 }
 
 export async function writeLines(stream: NodeJS.WritableStream, lines: Iterable<string>): Promise<void> {

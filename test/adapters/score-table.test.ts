@@ -117,3 +117,22 @@ describe('invariants', () => {
     );
   });
 });
+
+describe('the customers the table adapter produces', () => {
+  it('are exactly what CustomerSchema would make of them, so the core may trust them', async () => {
+    const { readCustomerTable } = await import('../../adapters/table/customer-table.ts');
+    const { CustomerSchema } = await import('../../core/schema/customer.ts');
+    const { TableConfigSchema } = await import('../../adapters/table/contract.ts');
+    const cell = fc.oneof(fc.constantFrom('', ' ', '2026-01-05', '3/4/2026', '2026年5月1日', '45900', '$1,234.50', '(5)', '7', '11', 'yes', '否', 'x'), fc.integer({ min: -3, max: 50000 }), fc.date({ noInvalidDate: true }));
+    const header = ['Customer ID', 'Last Purchase', 'First Purchase', 'Orders', 'Total Spend', 'NPS', 'CSAT', 'Last Contact', 'Asked about competitor', 'Renewal Date', 'Region'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 3 }), ...header.slice(1).map(() => cell)), { maxLength: 15 }), (rows) => {
+        const table = readCustomerTable([header, ...rows], TableConfigSchema.parse({}), '2026-11-01');
+        for (const r of table.rows) {
+          if (r.customer === null) continue;
+          expect(CustomerSchema.parse(r.customer)).toEqual(r.customer);
+        }
+      }),
+    );
+  });
+});
