@@ -1,4 +1,6 @@
 // scoreCustomers: customers in, one result per customer out, in input order.
+// Speed note (bench/run.ts): on a million customers about half the time is the garbage collector
+// copying the million result objects it must keep; the rest is the per-customer work below.
 // Read top to bottom: check each customer → RFM over the scorable ones → per customer segment,
 // tier, lifecycle, churn risk and next action.
 import { OptionsSchema, type OptionsInput } from './schema/options.ts';
