@@ -16,40 +16,44 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidCivil(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= (lengths[month - 1] ?? 0);
+  if (month === 2 && day === 29) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (MONTH_LENGTHS[month - 1] as number);
 }
 
-// Tables repeat the same few thousand dates; remembering them is pure and saves most of the parsing.
-const dayCache = new Map<string, number>();
+/** Day number of "YYYY-MM-DD" read character by character, or NaN when it is not a real date (no regex, no allocation: this runs millions of times). */
+function parseIsoDay(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return NaN;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = iso.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    year = year * 10 + d;
+  }
+  const m1 = iso.charCodeAt(5) - 48;
+  const m2 = iso.charCodeAt(6) - 48;
+  const d1 = iso.charCodeAt(8) - 48;
+  const d2 = iso.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  return isValidCivil(year, month, day) ? daysFromCivil(year, month, day) : NaN;
+}
 
 /** Day number of an ISO date; throws on anything that is not a real YYYY-MM-DD date. */
 export function dayNumber(iso: IsoDate): number {
-  const cached = dayCache.get(iso);
-  if (cached !== undefined) return cached;
-  const day = parseDayNumber(iso);
-  if (dayCache.size >= 100_000) dayCache.clear();
-  dayCache.set(iso, day);
+  const day = parseIsoDay(iso);
+  if (Number.isNaN(day)) {
+    throw new RangeError(ISO_DATE.test(iso) ? `"${iso}" is not a calendar date` : `"${iso}" is not a date in YYYY-MM-DD form`);
+  }
   return day;
 }
 
-function parseDayNumber(iso: IsoDate): number {
-  const match = ISO_DATE.exec(iso);
-  if (!match) throw new RangeError(`"${iso}" is not a date in YYYY-MM-DD form`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (!isValidCivil(year, month, day)) throw new RangeError(`"${iso}" is not a calendar date`);
-  return daysFromCivil(year, month, day);
-}
-
 export function isIsoDate(value: string): boolean {
-  if (dayCache.has(value)) return true;
-  const match = ISO_DATE.exec(value);
-  return match !== null && isValidCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+  return !Number.isNaN(parseIsoDay(value));
 }
 
 const isoCache = new Map<number, IsoDate>();

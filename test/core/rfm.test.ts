@@ -120,3 +120,15 @@ describe('quantile scores on money', () => {
     );
   });
 });
+
+describe('calendar dates', () => {
+  it('agree with JavaScript’s own calendar for every day from 1900 to 2100', async () => {
+    const { dayNumber, isIsoDate, isoFromDayNumber } = await import('../../core/dates.ts');
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      expect(dayNumber(iso)).toBe(t / 86_400_000);
+      expect(isoFromDayNumber(t / 86_400_000)).toBe(iso);
+    }
+    expect(['2026-02-29', '2026-13-01', '2026-1-01', '2024-02-29', '2000-02-29', '1900-02-29'].map(isIsoDate)).toEqual([false, false, false, true, true, false]);
+  });
+});
