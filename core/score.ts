@@ -3,7 +3,8 @@
 // copying the million result objects it must keep; the rest is the per-customer work below.
 // Read top to bottom: check each customer → RFM over the scorable ones → per customer segment,
 // tier, lifecycle, churn risk and next action.
-import { OptionsSchema, type OptionsInput } from './schema/options.ts';
+import { OptionsSchema, type Options, type OptionsInput } from './schema/options.ts';
+import { estimatePurchases, historyOf, type Estimate, type PurchaseHistory } from './models/estimate.ts';
 import type { Customer, CustomerInput } from './schema/customer.ts';
 import type { Driver, Result } from './schema/result.ts';
 import type { Segment } from './segments.ts';
@@ -75,6 +76,40 @@ export function unscoredResult(id: string, error: string): Result {
   return resultOf(id, null, UNSCORED, error);
 }
 
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Model estimates for the scorable customers (index k of the RFM arrays), or null when no fit is possible. */
+function modelEstimates(
+  customers: readonly unknown[],
+  rfmIndex: Int32Array,
+  m: number,
+  check: (input: unknown) => Customer | string,
+  asOfDay: number,
+  options: Options,
+): (Estimate | null)[] | null {
+  const histories: (PurchaseHistory | null)[] = new Array<PurchaseHistory | null>(m).fill(null);
+  const ids: string[] = new Array<string>(m).fill('');
+  let any = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const k = rfmIndex[i] as number;
+    if (k < 0) continue;
+    const customer = check(customers[i]) as Customer;
+    const history = historyOf(customer, asOfDay);
+    histories[k] = history;
+    ids[k] = customer.id;
+    if (history !== null) any++;
+  }
+  if (any === 0) return null;
+  const estimates = estimatePurchases(histories, ids, options);
+  return estimates.ok ? estimates.perCustomer : null;
+}
+
+/** "about 23% likely to still be buying, given 3 orders and none in 20 weeks". */
+function aliveText(pAlive: number, customer: Customer, daysSinceLast: number, language: Options['language']): string {
+  const purchases = customer.purchaseDays ?? customer.orders ?? 1;
+  return CHURN_PHRASES[language].alive(Math.round(pAlive * 100), purchases, Math.round(daysSinceLast / 7));
+}
+
 function idOf(input: unknown): string {
   if (typeof input === 'object' && input !== null) {
     const id = (input as { id?: unknown }).id;
@@ -140,6 +175,9 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   // 2. R, F, M over the scorable customers only.
   const rfm = scoreRfm({ lastDay: lastDay.subarray(0, m), orders: orders.subarray(0, m), spend: spend.subarray(0, m) }, asOfDay, options.rfm);
 
+  // 2b. Purchase models, when the histories allow a fit: P(alive) then drives the recency factor.
+  const estimates = options.purchaseModel === 'auto' ? modelEstimates(customers, rfmIndex, m, check, asOfDay, options) : null;
+
   // 3. Per customer: segment and tier, lifecycle, churn risk, next action.
   const satisfactionScale = options.satisfactionScale === 'auto' ? (satisfactionAbove5 ? 10 : 5) : options.satisfactionScale;
   const prospectReason = CHURN_PHRASES[options.language].prospect;
@@ -162,7 +200,9 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const rhythm = rhythmOf(customer, options.lifecycle);
     const daysSinceLast = asOfDay - (lastDay[k] as number);
     const lifecycle = lifecycleOf(customer, daysSinceLast, rhythm, asOfDay, options.lifecycle);
-    const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive: null, options });
+    const estimate = estimates?.[k] ?? null;
+    const alive = estimate === null ? null : { pAlive: estimate.pAlive, text: aliveText(estimate.pAlive, customer, daysSinceLast, options.language) };
+    const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options });
     const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
     results[i] = resultOf(
       customer.id,
@@ -184,6 +224,12 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
       },
       null,
     );
+    if (estimate !== null) {
+      const result = results[i] as Result;
+      result.pAlive = round(estimate.pAlive, 4);
+      result.expectedPurchases = round(estimate.expectedPurchases, 3);
+      result.clv = estimate.clv === null ? null : round(estimate.clv, 2);
+    }
   }
   return results;
 }

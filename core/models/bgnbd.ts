@@ -1,0 +1,71 @@
+// BG/NBD (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"), following the layout
+// of lifetimes' beta_geo_fitter.py: parameters, log-likelihood, fit, and the predictions users ask for.
+import { hyp2f1, lnGamma, logAddExp } from './special.ts';
+import { nelderMead } from './optimize.ts';
+import type { Compressed, History } from './history.ts';
+import { ModelFitError } from './fit-error.ts';
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Log-likelihood of one customer (FHL 2005 eq. 6, in the log form of Hardie's note 004 §7). */
+export function bgnbdLogLikelihood(p: BgNbdParams, h: History): number {
+  const { r, alpha, a, b } = p;
+  const { x, tx, T } = h;
+  const a1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
+  const a2 = lnGamma(a + b) + lnGamma(b + x) - lnGamma(b) - lnGamma(a + b + x);
+  const a3 = -(r + x) * Math.log(alpha + T);
+  const a4 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
+  return a1 + a2 + logAddExp(a3, a4);
+}
+
+export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): number {
+  let total = 0;
+  for (let i = 0; i < data.rows.length; i++) total += (data.weights[i] as number) * bgnbdLogLikelihood(p, data.rows[i] as History);
+  return total;
+}
+
+/** Maximum-likelihood fit over log-parameters. */
+export function fitBgNbd(data: Compressed): { params: BgNbdParams; logLikelihood: number } {
+  const customers = data.weights.reduce((s, w) => s + w, 0);
+  const repeaters = data.rows.reduce((s, h, i) => s + (h.x > 0 ? (data.weights[i] as number) : 0), 0);
+  if (customers < 20 || repeaters < 10) {
+    throw new ModelFitError(`BG/NBD needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
+  }
+  const fromLog = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), a: Math.exp(v[2] as number), b: Math.exp(v[3] as number) });
+  const best = nelderMead((v) => -bgnbdTotalLogLikelihood(fromLog(v), data) / customers, [0, 0, 0, 0]);
+  const params = fromLog(best.point);
+  const logLikelihood = bgnbdTotalLogLikelihood(params, data);
+  if (!Number.isFinite(logLikelihood) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
+    throw new ModelFitError('BG/NBD did not converge on this data (the parameters ran away); the histories may be too short or too uniform');
+  }
+  return { params, logLikelihood };
+}
+
+/** P(alive | x, t_x, T) (Hardie's note 021); 1 for a customer with no repeat purchase, by construction. */
+export function bgnbdPAlive(p: BgNbdParams, h: History): number {
+  if (h.x === 0) return 1;
+  const ratio = Math.exp((p.r + h.x) * (Math.log(p.alpha + h.T) - Math.log(p.alpha + h.tx)));
+  return 1 / (1 + (p.a / (p.b + h.x - 1)) * ratio);
+}
+
+/** E[Y(t) | x, t_x, T]: expected purchases in the next t (FHL 2005 eq. 10). */
+export function bgnbdExpectedPurchases(p: BgNbdParams, h: History, t: number): number {
+  const { r, alpha, a, b } = p;
+  const { x, T } = h;
+  const z = t / (alpha + T + t);
+  const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
+  const head = (a + b + x - 1) / (a - 1);
+  const body = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * f;
+  return head * body * bgnbdPAlive(p, h);
+}
+
+/** E[X(t)]: expected purchases of a new customer in a period of length t (FHL 2005 eq. 9). */
+export function bgnbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
+  const { r, alpha, a, b } = p;
+  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+}

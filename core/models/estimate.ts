@@ -1,0 +1,124 @@
+// The purchase models as the scorer uses them: from customers to P(alive), expected purchases and
+// CLV, or a sentence saying why the data could not support a fit (then scoring falls back to rules).
+//
+// Which model says "still buying": Pareto/NBD. BG/NBD gives every one-time buyer P(alive) = 1 by
+// construction (a customer can only drop out right after a purchase), which would make the riskiest
+// group look safest; Pareto/NBD lets a one-time buyer leave at any time, so its P(alive) ranks them
+// by how long they have been silent. Expected purchases use BG/NBD, the better-known forecast, and
+// CLV combines them with Gamma-Gamma spend.
+import type { Customer } from '../schema/customer.ts';
+import { dayNumber } from '../dates.ts';
+import { compress, type History } from './history.ts';
+import { bgnbdExpectedPurchases, fitBgNbd, type BgNbdParams } from './bgnbd.ts';
+import { fitParetoNbd, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
+import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
+import { ModelFitError } from './fit-error.ts';
+
+/** The models work in weeks, as the literature's reference fits do. */
+export const DAYS_PER_UNIT = 7;
+const WEEKS_PER_MONTH = 4.345;
+/** Fits use at most this many customers (chosen by id, so input order never matters); predictions cover all. */
+const FIT_SAMPLE = 50_000;
+
+export interface PurchaseHistory extends History {
+  /** Mean spend of the repeat purchases, when known. */
+  repeatSpendMean: number | null;
+}
+
+export interface Estimate {
+  pAlive: number;
+  expectedPurchases: number;
+  clv: number | null;
+}
+
+export interface FittedModels {
+  bgnbd: BgNbdParams;
+  paretoNbd: ParetoNbdParams;
+  gammaGamma: GammaGammaParams | null;
+  customers: number;
+}
+
+export type PurchaseEstimates =
+  | { ok: true; models: FittedModels; perCustomer: (Estimate | null)[] }
+  | { ok: false; reason: string };
+
+/** x, t_x, T in weeks from a customer's first and last purchase and purchase count; null when not derivable. */
+export function historyOf(customer: Customer, asOfDay: number): PurchaseHistory | null {
+  const purchases = customer.purchaseDays ?? customer.orders;
+  if (customer.firstPurchase === null || customer.lastPurchase === null || purchases === null || purchases < 1) return null;
+  const first = dayNumber(customer.firstPurchase);
+  const last = dayNumber(customer.lastPurchase);
+  if (last < first || asOfDay < last) return null;
+  const x = last === first ? 0 : purchases - 1;
+  const spend = customer.repeatSpendMean ?? (x > 0 && customer.totalSpend !== null && purchases > 0 ? customer.totalSpend / purchases : null);
+  return { x, tx: (last - first) / DAYS_PER_UNIT, T: (asOfDay - first) / DAYS_PER_UNIT, repeatSpendMean: spend !== null && spend > 0 ? spend : null };
+}
+
+/** FNV-1a of the id: a sample that depends on who the customers are, never on their order. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[]): FittedModels {
+  const present = histories.filter((h) => h !== null).length;
+  const keepBelow = present <= FIT_SAMPLE ? 2 ** 32 : Math.floor((FIT_SAMPLE / present) * 2 ** 32);
+  const sample = histories.map((h, i) => (h !== null && idHash(ids[i] ?? '') < keepBelow ? h : null));
+  const data = compress(sample);
+  const bgnbd = fitBgNbd(data).params;
+  const paretoNbd = fitParetoNbd(data).params;
+  let gammaGamma: GammaGammaParams | null = null;
+  try {
+    gammaGamma = fitGammaGamma(sample.filter((h) => h !== null && h.x > 0 && h.repeatSpendMean !== null).map((h) => ({ x: (h as PurchaseHistory).x, m: (h as PurchaseHistory).repeatSpendMean as number }))).params;
+  } catch (error) {
+    if (!(error instanceof ModelFitError)) throw error;
+  }
+  return { bgnbd, paretoNbd, gammaGamma, customers: data.weights.reduce((s, w) => s + w, 0) };
+}
+
+/** CLV over `months`, discounted monthly (lifetimes utils._customer_lifetime_value). */
+function lifetimeValue(models: FittedModels, h: PurchaseHistory, months: number, monthlyDiscountRate: number): number | null {
+  if (models.gammaGamma === null) return null;
+  const spend = expectedAverageSpend(models.gammaGamma, h.x, h.x > 0 ? h.repeatSpendMean : null);
+  let value = 0;
+  let previous = 0;
+  for (let i = 1; i <= months; i++) {
+    const expected = bgnbdExpectedPurchases(models.bgnbd, h, i * WEEKS_PER_MONTH);
+    value += ((expected - previous) * spend) / Math.pow(1 + monthlyDiscountRate, i);
+    previous = expected;
+  }
+  return value;
+}
+
+export function estimatePurchases(
+  histories: readonly (PurchaseHistory | null)[],
+  ids: readonly string[],
+  opts: { expectedPurchasesDays: number; clvMonths: number; monthlyDiscountRate: number },
+): PurchaseEstimates {
+  let models: FittedModels;
+  try {
+    models = fitModels(histories, ids);
+  } catch (error) {
+    if (error instanceof ModelFitError) return { ok: false, reason: error.message };
+    throw error;
+  }
+  // Predictions once per distinct history: customers with the same (x, t_x, T, spend) share them.
+  const cache = new Map<string, Estimate>();
+  const horizon = opts.expectedPurchasesDays / DAYS_PER_UNIT;
+  const perCustomer = histories.map((h) => {
+    if (h === null) return null;
+    const key = `${h.x}|${h.tx}|${h.T}|${h.repeatSpendMean}`;
+    let estimate = cache.get(key);
+    if (estimate === undefined) {
+      estimate = {
+        pAlive: paretoNbdPAlive(models.paretoNbd, h),
+        expectedPurchases: bgnbdExpectedPurchases(models.bgnbd, h, horizon),
+        clv: lifetimeValue(models, h, opts.clvMonths, opts.monthlyDiscountRate),
+      };
+      if (cache.size < 500_000) cache.set(key, estimate);
+    }
+    return estimate;
+  });
+  return { ok: true, models, perCustomer };
+}

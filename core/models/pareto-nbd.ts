@@ -1,0 +1,74 @@
+// Pareto/NBD (Schmittlein, Morrison & Colombo 1987), likelihood as in Fader & Hardie's note 009
+// (eqs. 19-20) and lifetimes' pareto_nbd_fitter.py. Unlike BG/NBD it lets a one-time buyer be gone,
+// so Tierwise uses its P(alive) for churn risk.
+import { hyp2f1, lnGamma, logAddExp } from './special.ts';
+import { nelderMead } from './optimize.ts';
+import type { Compressed, History } from './history.ts';
+import { ModelFitError } from './fit-error.ts';
+
+export interface ParetoNbdParams {
+  r: number;
+  alpha: number;
+  s: number;
+  beta: number;
+}
+
+/** log A0 of note 009 eq. 19-20, the integral over the unobserved dropout time; every ₂F₁ argument is in [0, 1). */
+function logA0(p: ParetoNbdParams, h: History): number {
+  const { r, alpha, s, beta } = p;
+  const { x, tx, T } = h;
+  const rsx = r + s + x;
+  const [max, t] = alpha >= beta ? [alpha, s + 1] : [beta, r + x];
+  const diff = Math.abs(alpha - beta);
+  const term1 = Math.log(hyp2f1(rsx, t, rsx + 1, diff / (max + tx))) - rsx * Math.log(max + tx);
+  const term2 = Math.log(hyp2f1(rsx, t, rsx + 1, diff / (max + T))) - rsx * Math.log(max + T);
+  // A0 = e^term1 − e^term2 with term1 ≥ term2.
+  return term1 + Math.log1p(-Math.exp(term2 - term1));
+}
+
+export function paretoNbdLogLikelihood(p: ParetoNbdParams, h: History): number {
+  const { r, alpha, s, beta } = p;
+  const { x, T } = h;
+  const head = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+  const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+  const gone = Math.log(s / (r + s + x)) + logA0(p, h);
+  return head + logAddExp(alive, gone);
+}
+
+export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed): number {
+  let total = 0;
+  for (let i = 0; i < data.rows.length; i++) total += (data.weights[i] as number) * paretoNbdLogLikelihood(p, data.rows[i] as History);
+  return total;
+}
+
+export function fitParetoNbd(data: Compressed): { params: ParetoNbdParams; logLikelihood: number } {
+  const customers = data.weights.reduce((s, w) => s + w, 0);
+  const repeaters = data.rows.reduce((s, h, i) => s + (h.x > 0 ? (data.weights[i] as number) : 0), 0);
+  if (customers < 20 || repeaters < 10) {
+    throw new ModelFitError(`Pareto/NBD needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
+  }
+  const fromLog = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), s: Math.exp(v[2] as number), beta: Math.exp(v[3] as number) });
+  const best = nelderMead((v) => -paretoNbdTotalLogLikelihood(fromLog(v), data) / customers, [0, Math.log(10), 0, Math.log(10)]);
+  const params = fromLog(best.point);
+  const logLikelihood = paretoNbdTotalLogLikelihood(params, data);
+  if (!Number.isFinite(logLikelihood) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
+    throw new ModelFitError('Pareto/NBD did not converge on this data (the parameters ran away)');
+  }
+  return { params, logLikelihood };
+}
+
+/** P(alive | x, t_x, T): below 1 even for a customer who bought once. */
+export function paretoNbdPAlive(p: ParetoNbdParams, h: History): number {
+  const { r, alpha, s, beta } = p;
+  const { x, T } = h;
+  const logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0(p, h);
+  return 1 / (1 + Math.exp(logOdds));
+}
+
+/** E[Y(t) | x, t_x, T] (Schmittlein et al. 1987; lifetimes' conditional_expected_number_of_purchases_up_to_time). */
+export function paretoNbdExpectedPurchases(p: ParetoNbdParams, h: History, t: number): number {
+  const { r, alpha, s, beta } = p;
+  const first = ((r + h.x) * (beta + h.T)) / ((alpha + h.T) * (s - 1));
+  const second = 1 - Math.pow((beta + h.T) / (beta + h.T + t), s - 1);
+  return paretoNbdPAlive(p, h) * first * second;
+}
