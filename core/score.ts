@@ -94,7 +94,9 @@ function modelEstimates(
     const k = rfmIndex[i] as number;
     if (k < 0) continue;
     const customer = check(customers[i]) as Customer;
-    const history = historyOf(customer, asOfDay);
+    // Only real order histories (purchase days counted from orders): a customer table's order count
+    // and two dates are too coarse to pin the models down, and there the rules judge recency.
+    const history = customer.purchaseDays === null ? null : historyOf(customer, asOfDay);
     histories[k] = history;
     ids[k] = customer.id;
     if (history !== null) any++;

@@ -1,7 +1,7 @@
 // BG/NBD (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"), following the layout
 // of lifetimes' beta_geo_fitter.py: parameters, log-likelihood, fit, and the predictions users ask for.
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
-import { nelderMead } from './optimize.ts';
+import { nelderMead, outOfBounds } from './optimize.ts';
 import type { Compressed, History } from './history.ts';
 import { ModelFitError } from './fit-error.ts';
 
@@ -37,7 +37,7 @@ export function fitBgNbd(data: Compressed): { params: BgNbdParams; logLikelihood
     throw new ModelFitError(`BG/NBD needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
   }
   const fromLog = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), a: Math.exp(v[2] as number), b: Math.exp(v[3] as number) });
-  const best = nelderMead((v) => -bgnbdTotalLogLikelihood(fromLog(v), data) / customers, [0, 0, 0, 0]);
+  const best = nelderMead((v) => outOfBounds(v) ? Infinity : -bgnbdTotalLogLikelihood(fromLog(v), data) / customers, [0, 0, 0, 0]);
   const params = fromLog(best.point);
   const logLikelihood = bgnbdTotalLogLikelihood(params, data);
   if (!Number.isFinite(logLikelihood) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {

@@ -4,21 +4,25 @@
 // Which model says "still buying": Pareto/NBD. BG/NBD gives every one-time buyer P(alive) = 1 by
 // construction (a customer can only drop out right after a purchase), which would make the riskiest
 // group look safest; Pareto/NBD lets a one-time buyer leave at any time, so its P(alive) ranks them
-// by how long they have been silent. Expected purchases use BG/NBD, the better-known forecast, and
-// CLV combines them with Gamma-Gamma spend.
+// by how long they have been silent. Expected purchases and CLV use the same Pareto/NBD fit (its
+// forecast is closed-form once P(alive) is known, which keeps a million customers affordable) with
+// Gamma-Gamma spend; BG/NBD is fitted too and reported by `tierwise model fit` and the backtest.
 import type { Customer } from '../schema/customer.ts';
 import { dayNumber } from '../dates.ts';
 import { compress, type History } from './history.ts';
-import { bgnbdExpectedPurchases, fitBgNbd, type BgNbdParams } from './bgnbd.ts';
-import { fitParetoNbd, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
+import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
+import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 import { ModelFitError } from './fit-error.ts';
 
 /** The models work in weeks, as the literature's reference fits do. */
 export const DAYS_PER_UNIT = 7;
 const WEEKS_PER_MONTH = 4.345;
-/** Fits use at most this many customers (chosen by id, so input order never matters); predictions cover all. */
-const FIT_SAMPLE = 50_000;
+/**
+ * Fits use at most this many customers (chosen by a hash of the id, so input order never matters);
+ * predictions cover everyone. `tierwise model fit` fits on all of them.
+ */
+const FIT_SAMPLE = 5_000;
 
 export interface PurchaseHistory extends History {
   /** Mean spend of the repeat purchases, when known. */
@@ -61,9 +65,9 @@ function idHash(id: string): number {
   return h >>> 0;
 }
 
-export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[]): FittedModels {
+export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE): FittedModels {
   const present = histories.filter((h) => h !== null).length;
-  const keepBelow = present <= FIT_SAMPLE ? 2 ** 32 : Math.floor((FIT_SAMPLE / present) * 2 ** 32);
+  const keepBelow = present <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / present) * 2 ** 32);
   const sample = histories.map((h, i) => (h !== null && idHash(ids[i] ?? '') < keepBelow ? h : null));
   const data = compress(sample);
   const bgnbd = fitBgNbd(data).params;
@@ -78,13 +82,13 @@ export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: r
 }
 
 /** CLV over `months`, discounted monthly (lifetimes utils._customer_lifetime_value). */
-function lifetimeValue(models: FittedModels, h: PurchaseHistory, months: number, monthlyDiscountRate: number): number | null {
+function lifetimeValue(models: FittedModels, h: PurchaseHistory, pAlive: number, months: number, monthlyDiscountRate: number): number | null {
   if (models.gammaGamma === null) return null;
   const spend = expectedAverageSpend(models.gammaGamma, h.x, h.x > 0 ? h.repeatSpendMean : null);
   let value = 0;
   let previous = 0;
   for (let i = 1; i <= months; i++) {
-    const expected = bgnbdExpectedPurchases(models.bgnbd, h, i * WEEKS_PER_MONTH);
+    const expected = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, i * WEEKS_PER_MONTH);
     value += ((expected - previous) * spend) / Math.pow(1 + monthlyDiscountRate, i);
     previous = expected;
   }
@@ -111,10 +115,11 @@ export function estimatePurchases(
     const key = `${h.x}|${h.tx}|${h.T}|${h.repeatSpendMean}`;
     let estimate = cache.get(key);
     if (estimate === undefined) {
+      const pAlive = paretoNbdPAlive(models.paretoNbd, h);
       estimate = {
-        pAlive: paretoNbdPAlive(models.paretoNbd, h),
-        expectedPurchases: bgnbdExpectedPurchases(models.bgnbd, h, horizon),
-        clv: lifetimeValue(models, h, opts.clvMonths, opts.monthlyDiscountRate),
+        pAlive,
+        expectedPurchases: paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon),
+        clv: lifetimeValue(models, h, pAlive, opts.clvMonths, opts.monthlyDiscountRate),
       };
       if (cache.size < 500_000) cache.set(key, estimate);
     }

@@ -1,7 +1,7 @@
 // Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Hardie's note 025), as in
 // lifetimes' gamma_gamma_fitter.py: fitted on repeat buyers only, m = mean spend of repeat purchases.
 import { lnGamma } from './special.ts';
-import { nelderMead } from './optimize.ts';
+import { nelderMead, outOfBounds } from './optimize.ts';
 import { ModelFitError } from './fit-error.ts';
 
 export interface GammaGammaParams {
@@ -30,7 +30,7 @@ export function fitGammaGamma(rows: readonly SpendRow[]): { params: GammaGammaPa
   if (usable.length < 10) throw new ModelFitError(`Gamma-Gamma needs at least 10 repeat buyers with a positive spend; got ${usable.length}`);
   const total = (params: GammaGammaParams) => usable.reduce((s, r) => s + gammaGammaLogLikelihood(params, r), 0);
   const fromLog = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0] as number), q: Math.exp(v[1] as number), gamma: Math.exp(v[2] as number) });
-  const best = nelderMead((v) => -total(fromLog(v)) / usable.length, [0, 0, 0]);
+  const best = nelderMead((v) => outOfBounds(v) ? Infinity : -total(fromLog(v)) / usable.length, [0, 0, 0]);
   const params = fromLog(best.point);
   const logLikelihood = total(params);
   if (!Number.isFinite(logLikelihood) || params.q <= 1) {

@@ -1,6 +1,14 @@
 // Nelder–Mead minimisation (Nelder & Mead 1965, with the standard coefficients), used on the
 // logarithms of the model parameters so they stay positive without constraints.
 
+/**
+ * Log-parameters beyond ±9 (parameters outside about 1e-4..8,000) mean the fit is running away from
+ * data that cannot pin it down; refusing them keeps each evaluation cheap and the failure quick.
+ */
+export function outOfBounds(logParams: readonly number[]): boolean {
+  return logParams.some((v) => !(v > -9 && v < 9));
+}
+
 export interface Minimum {
   point: number[];
   value: number;
@@ -10,7 +18,7 @@ export interface Minimum {
 
 export function nelderMead(f: (x: number[]) => number, start: number[], options: { maxIterations?: number; tolerance?: number; step?: number } = {}): Minimum {
   const n = start.length;
-  const maxIterations = options.maxIterations ?? 2000 * n;
+  const maxIterations = options.maxIterations ?? 150 * n;
   const tolerance = options.tolerance ?? 1e-10;
   const step = options.step ?? 0.5;
   const safe = (x: number[]) => {

@@ -2,7 +2,7 @@
 // (eqs. 19-20) and lifetimes' pareto_nbd_fitter.py. Unlike BG/NBD it lets a one-time buyer be gone,
 // so Tierwise uses its P(alive) for churn risk.
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
-import { nelderMead } from './optimize.ts';
+import { nelderMead, outOfBounds } from './optimize.ts';
 import type { Compressed, History } from './history.ts';
 import { ModelFitError } from './fit-error.ts';
 
@@ -48,7 +48,7 @@ export function fitParetoNbd(data: Compressed): { params: ParetoNbdParams; logLi
     throw new ModelFitError(`Pareto/NBD needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
   }
   const fromLog = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), s: Math.exp(v[2] as number), beta: Math.exp(v[3] as number) });
-  const best = nelderMead((v) => -paretoNbdTotalLogLikelihood(fromLog(v), data) / customers, [0, Math.log(10), 0, Math.log(10)]);
+  const best = nelderMead((v) => outOfBounds(v) ? Infinity : -paretoNbdTotalLogLikelihood(fromLog(v), data) / customers, [0, Math.log(10), 0, Math.log(10)]);
   const params = fromLog(best.point);
   const logLikelihood = paretoNbdTotalLogLikelihood(params, data);
   if (!Number.isFinite(logLikelihood) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
@@ -67,8 +67,14 @@ export function paretoNbdPAlive(p: ParetoNbdParams, h: History): number {
 
 /** E[Y(t) | x, t_x, T] (Schmittlein et al. 1987; lifetimes' conditional_expected_number_of_purchases_up_to_time). */
 export function paretoNbdExpectedPurchases(p: ParetoNbdParams, h: History, t: number): number {
+  return paretoNbdExpectedPurchasesAlive(p, h, paretoNbdPAlive(p, h), t);
+}
+
+/** The same, given P(alive) already: closed form, so a 12-month CLV costs no extra ₂F₁. */
+export function paretoNbdExpectedPurchasesAlive(p: ParetoNbdParams, h: History, pAlive: number, t: number): number {
   const { r, alpha, s, beta } = p;
-  const first = ((r + h.x) * (beta + h.T)) / ((alpha + h.T) * (s - 1));
-  const second = 1 - Math.pow((beta + h.T) / (beta + h.T + t), s - 1);
-  return paretoNbdPAlive(p, h) * first * second;
+  const rate = (r + h.x) / (alpha + h.T);
+  // s = 1 is the limit of the expression below: the lifetime integral becomes a logarithm.
+  const lifetime = Math.abs(s - 1) < 1e-9 ? (beta + h.T) * Math.log1p(t / (beta + h.T)) : ((beta + h.T) / (s - 1)) * (1 - Math.pow((beta + h.T) / (beta + h.T + t), s - 1));
+  return pAlive * rate * lifetime;
 }

@@ -38,7 +38,8 @@ function series(a: number, b: number, c: number, z: number): number {
     sum += term;
     if (Math.abs(term) <= 1e-16 * Math.abs(sum)) return sum;
   }
-  return sum;
+  // Not converged: say so with NaN, which the fits treat as an impossible point.
+  return NaN;
 }
 
 /** ln ₂F₁ for arguments where ₂F₁ itself overflows: the same series, summed in scaled form. */
