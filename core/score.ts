@@ -106,10 +106,11 @@ function modelEstimates(
   return estimates.ok ? estimates.perCustomer : null;
 }
 
-/** "about 23% likely to still be buying, given 3 orders and none in 20 weeks". */
-function aliveText(pAlive: number, customer: Customer, daysSinceLast: number, language: Options['language']): string {
+/** "about 23% likely to still be buying, given 3 orders and none in 20 weeks; 81% likely to buy nothing in the next 90 days". */
+function aliveText(estimate: Estimate, customer: Customer, daysSinceLast: number, options: Options): string {
   const purchases = customer.purchaseDays ?? customer.orders ?? 1;
-  return CHURN_PHRASES[language].alive(Math.round(pAlive * 100), purchases, Math.round(daysSinceLast / 7));
+  const say = CHURN_PHRASES[options.language];
+  return say.alive(Math.round(estimate.pAlive * 100), purchases, Math.round(daysSinceLast / 7)) + say.and + say.noPurchase(Math.round(estimate.pNoPurchase * 100), options.expectedPurchasesDays);
 }
 
 function idOf(input: unknown): string {
@@ -203,7 +204,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const daysSinceLast = asOfDay - (lastDay[k] as number);
     const lifecycle = lifecycleOf(customer, daysSinceLast, rhythm, asOfDay, options.lifecycle);
     const estimate = estimates?.[k] ?? null;
-    const alive = estimate === null ? null : { pAlive: estimate.pAlive, text: aliveText(estimate.pAlive, customer, daysSinceLast, options.language) };
+    const alive = estimate === null ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
     const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options });
     const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
     results[i] = resultOf(

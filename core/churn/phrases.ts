@@ -5,6 +5,7 @@ import type { ChurnFactorName } from './factors.ts';
 export interface ChurnPhrases {
   recencyOwn: (days: number, gap: number) => string;
   alive: (percent: number, purchases: number, weeks: number) => string;
+  noPurchase: (percent: number, days: number) => string;
   recencyDefault: (days: number, purchases: number, gap: number) => string;
   orderDrop: (recent: number, previous: number, period: number) => string;
   spendDrop: (recent: number, previous: number, period: number) => string;
@@ -36,6 +37,7 @@ export function money(n: number): string {
 export const CHURN_PHRASES: Record<Language, ChurnPhrases> = {
   en: {
     recencyOwn: (days, gap) => `no order for ${days} days; usually orders every ${round(gap)}`,
+    noPurchase: (percent, days) => `${percent}% likely to buy nothing in the next ${days} days`,
     alive: (percent, purchases, weeks) =>
       `about ${percent}% likely to still be buying, given ${purchases} order${purchases === 1 ? '' : 's'} and none in ${weeks} week${weeks === 1 ? '' : 's'}`,
     recencyDefault: (days, purchases, gap) =>
@@ -67,6 +69,7 @@ export const CHURN_PHRASES: Record<Language, ChurnPhrases> = {
   },
   'zh-CN': {
     recencyOwn: (days, gap) => `已 ${days} 天未下单;通常每 ${round(gap)} 天下单一次`,
+    noPurchase: (percent, days) => `未来 ${days} 天不下单的可能性 ${percent}%`,
     alive: (percent, purchases, weeks) => `仍在购买的可能性约 ${percent}%(共 ${purchases} 笔订单,已 ${weeks} 周未下单)`,
     recencyDefault: (days, purchases, gap) =>
       `已 ${days} 天未下单;${purchases <= 1 ? '目前仅一笔订单' : '尚无自身购买节奏'},按 ${round(gap)} 天判断`,

@@ -4,14 +4,16 @@
 // Which model says "still buying": Pareto/NBD. BG/NBD gives every one-time buyer P(alive) = 1 by
 // construction (a customer can only drop out right after a purchase), which would make the riskiest
 // group look safest; Pareto/NBD lets a one-time buyer leave at any time, so its P(alive) ranks them
-// by how long they have been silent. Expected purchases and CLV use the same Pareto/NBD fit (its
+// by how long they have been silent. Churn risk then uses the probability of buying nothing in the
+// coming period (gone, or still a customer but silent that long), which weighs frequency as well as
+// recency: on CDNOW it ranks later non-buyers better than P(alive) alone (bench/models.ts). Expected purchases and CLV use the same Pareto/NBD fit (its
 // forecast is closed-form once P(alive) is known, which keeps a million customers affordable) with
 // Gamma-Gamma spend; BG/NBD is fitted too and reported by `tierwise model fit` and the backtest.
 import type { Customer } from '../schema/customer.ts';
 import { dayNumber } from '../dates.ts';
 import { compress, type History } from './history.ts';
 import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
-import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
+import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, paretoNbdPNoPurchase, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 import { ModelFitError } from './fit-error.ts';
 
@@ -31,6 +33,8 @@ export interface PurchaseHistory extends History {
 
 export interface Estimate {
   pAlive: number;
+  /** Probability of no purchase at all in the next period (expectedPurchasesDays): what churn risk uses. */
+  pNoPurchase: number;
   expectedPurchases: number;
   clv: number | null;
 }
@@ -118,6 +122,7 @@ export function estimatePurchases(
       const pAlive = paretoNbdPAlive(models.paretoNbd, h);
       estimate = {
         pAlive,
+        pNoPurchase: paretoNbdPNoPurchase(models.paretoNbd, h, pAlive, horizon),
         expectedPurchases: paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon),
         clv: lifetimeValue(models, h, pAlive, opts.clvMonths, opts.monthlyDiscountRate),
       };

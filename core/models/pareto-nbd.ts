@@ -78,3 +78,12 @@ export function paretoNbdExpectedPurchasesAlive(p: ParetoNbdParams, h: History, 
   const lifetime = Math.abs(s - 1) < 1e-9 ? (beta + h.T) * Math.log1p(t / (beta + h.T)) : ((beta + h.T) / (s - 1)) * (1 - Math.pow((beta + h.T) / (beta + h.T + t), s - 1));
   return pAlive * rate * lifetime;
 }
+
+/**
+ * P(no purchase in the next t | x, t_x, T): gone already, or alive with a Poisson rate drawn from its
+ * gamma posterior and no purchase in t (the NBD zero term); dropping out during t changes nothing.
+ */
+export function paretoNbdPNoPurchase(p: ParetoNbdParams, h: History, pAlive: number, t: number): number {
+  const silentIfAlive = Math.pow((p.alpha + h.T) / (p.alpha + h.T + t), p.r + h.x);
+  return 1 - pAlive + pAlive * silentIfAlive;
+}

@@ -1,0 +1,67 @@
+// tierwise model fit <orders.csv> [--calibration-end YYYY-MM-DD] [--json]
+// Fits BG/NBD, Pareto/NBD and Gamma-Gamma on every customer's orders up to the calibration end.
+import { parseArgs } from 'node:util';
+import { UsageError, type CliIo, type Command } from '../io.ts';
+import { OrderAggregator } from '../../core/aggregate-orders.ts';
+import { dayNumber, isIsoDate } from '../../core/dates.ts';
+import { compress } from '../../core/models/history.ts';
+import { historyOf } from '../../core/models/estimate.ts';
+import { fitBgNbd } from '../../core/models/bgnbd.ts';
+import { fitParetoNbd } from '../../core/models/pareto-nbd.ts';
+import { fitGammaGamma } from '../../core/models/gamma-gamma.ts';
+import { ModelFitError } from '../../core/models/fit-error.ts';
+import { latestDate, readOrders } from '../read-orders.ts';
+
+const USAGE = 'tierwise model fit <orders.csv> [--calibration-end YYYY-MM-DD] [--json]';
+const round = (x: number, digits = 6) => Number(x.toFixed(digits));
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'calibration-end': { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const file = positionals[0];
+  if (file === undefined) throw new UsageError(`expected an order file\nUsage: ${USAGE}`);
+  const { orders, badRows, firstError } = await readOrders(file, io);
+  const end = values['calibration-end'] ?? latestDate(orders);
+  if (!isIsoDate(end)) throw new UsageError(`--calibration-end "${end}" is not a date: expected YYYY-MM-DD`);
+  const aggregator = new OrderAggregator({ asOf: end });
+  for (const order of orders) aggregator.add(order);
+  const endDay = dayNumber(end);
+  const histories = aggregator.finish().map((c) => historyOf(c, endDay));
+  const present = histories.filter((h) => h !== null);
+  try {
+    const started = performance.now();
+    const bg = fitBgNbd(compress(present));
+    const pareto = fitParetoNbd(compress(present));
+    const gg = fitGammaGamma(present.filter((h) => h.x > 0 && h.repeatSpendMean !== null).map((h) => ({ x: h.x, m: h.repeatSpendMean as number })));
+    const seconds = (performance.now() - started) / 1000;
+    const report = {
+      unit: 'weeks',
+      calibrationEnd: end,
+      customers: present.length,
+      bgnbd: { r: round(bg.params.r), alpha: round(bg.params.alpha), a: round(bg.params.a), b: round(bg.params.b), logLikelihood: round(bg.logLikelihood, 4) },
+      gammaGamma: { p: round(gg.params.p), q: round(gg.params.q), gamma: round(gg.params.gamma), logLikelihood: round(gg.logLikelihood, 4) },
+      paretoNbd: { r: round(pareto.params.r), alpha: round(pareto.params.alpha), s: round(pareto.params.s), beta: round(pareto.params.beta), logLikelihood: round(pareto.logLikelihood, 4) },
+    };
+    if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else {
+      io.stdout.write(
+        [
+          `Purchase models fitted on ${present.length.toLocaleString('en-US')} customers' orders up to ${end} (time unit: weeks) in ${seconds.toFixed(2)} s`,
+          `  BG/NBD      r ${report.bgnbd.r.toFixed(4)}  alpha ${report.bgnbd.alpha.toFixed(4)}  a ${report.bgnbd.a.toFixed(4)}  b ${report.bgnbd.b.toFixed(4)}  log-likelihood ${report.bgnbd.logLikelihood.toFixed(2)}`,
+          `  Pareto/NBD  r ${report.paretoNbd.r.toFixed(4)}  alpha ${report.paretoNbd.alpha.toFixed(4)}  s ${report.paretoNbd.s.toFixed(4)}  beta ${report.paretoNbd.beta.toFixed(4)}  log-likelihood ${report.paretoNbd.logLikelihood.toFixed(2)}`,
+          `  Gamma-Gamma p ${report.gammaGamma.p.toFixed(4)}  q ${report.gammaGamma.q.toFixed(4)}  gamma ${report.gammaGamma.gamma.toFixed(4)}  log-likelihood ${report.gammaGamma.logLikelihood.toFixed(2)}`,
+        ].join('\n') + '\n',
+      );
+    }
+    if (badRows > 0) io.stderr.write(`tierwise: note: ${badRows} order row${badRows === 1 ? '' : 's'} could not be read and were left out (first: ${firstError})\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ModelFitError) {
+      io.stderr.write(`tierwise model fit: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const modelFit: Command = { summary: 'Fit BG/NBD, Pareto/NBD and Gamma-Gamma to an order file and print the parameters.', usage: USAGE, run };
+export default modelFit;
