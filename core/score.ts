@@ -108,7 +108,7 @@ function modelEstimates(
 
 /** "about 23% likely to still be buying, given 3 orders and none in 20 weeks; 81% likely to buy nothing in the next 90 days". */
 function aliveText(estimate: Estimate, customer: Customer, daysSinceLast: number, options: Options): string {
-  const purchases = customer.purchaseDays ?? customer.orders ?? 1;
+  const purchases = customer.orders ?? customer.purchaseDays ?? 1;
   const say = CHURN_PHRASES[options.language];
   return say.alive(Math.round(estimate.pAlive * 100), purchases, Math.round(daysSinceLast / 7)) + say.and + say.noPurchase(Math.round(estimate.pNoPurchase * 100), options.expectedPurchasesDays);
 }
