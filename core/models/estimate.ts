@@ -4,16 +4,15 @@
 // Which model says "still buying": Pareto/NBD. BG/NBD gives every one-time buyer P(alive) = 1 by
 // construction (a customer can only drop out right after a purchase), which would make the riskiest
 // group look safest; Pareto/NBD lets a one-time buyer leave at any time, so its P(alive) ranks them
-// by how long they have been silent. Churn risk then uses the probability of buying nothing in the
-// coming period (gone, or still a customer but silent that long), which weighs frequency as well as
-// recency: on CDNOW it ranks later non-buyers better than P(alive) alone (bench/models.ts). Expected purchases and CLV use the same Pareto/NBD fit (its
+// by how long they have been silent. Churn risk then uses the chance of buying nothing in the coming
+// period, from Pareto/NBD's expected purchases (see Estimate.pNoPurchase). Expected purchases and CLV use the same Pareto/NBD fit (its
 // forecast is closed-form once P(alive) is known, which keeps a million customers affordable) with
 // Gamma-Gamma spend; BG/NBD is fitted too and reported by `tierwise model fit` and the backtest.
 import type { Customer } from '../schema/customer.ts';
 import { dayNumber } from '../dates.ts';
 import { compress, type History } from './history.ts';
 import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
-import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, paretoNbdPNoPurchase, type ParetoNbdParams } from './pareto-nbd.ts';
+import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 import { ModelFitError } from './fit-error.ts';
 
@@ -33,7 +32,12 @@ export interface PurchaseHistory extends History {
 
 export interface Estimate {
   pAlive: number;
-  /** Probability of no purchase at all in the next period (expectedPurchasesDays): what churn risk uses. */
+  /**
+   * Chance of no purchase in the next period (expectedPurchasesDays), read as e^(−expected purchases):
+   * what churn risk uses. It ranks better than P(alive) alone, or than the exact Pareto/NBD zero
+   * probability, because it carries how often the customer buys as well as whether they still do
+   * (CDNOW master, 39 weeks: AUC 0.768 against 0.762 and 0.719; bench/models.ts).
+   */
   pNoPurchase: number;
   expectedPurchases: number;
   clv: number | null;
@@ -120,10 +124,11 @@ export function estimatePurchases(
     let estimate = cache.get(key);
     if (estimate === undefined) {
       const pAlive = paretoNbdPAlive(models.paretoNbd, h);
+      const expectedPurchases = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon);
       estimate = {
         pAlive,
-        pNoPurchase: paretoNbdPNoPurchase(models.paretoNbd, h, pAlive, horizon),
-        expectedPurchases: paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon),
+        pNoPurchase: Math.exp(-expectedPurchases),
+        expectedPurchases,
         clv: lifetimeValue(models, h, pAlive, opts.clvMonths, opts.monthlyDiscountRate),
       };
       if (cache.size < 500_000) cache.set(key, estimate);

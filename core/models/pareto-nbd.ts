@@ -79,11 +79,3 @@ export function paretoNbdExpectedPurchasesAlive(p: ParetoNbdParams, h: History, 
   return pAlive * rate * lifetime;
 }
 
-/**
- * P(no purchase in the next t | x, t_x, T): gone already, or alive with a Poisson rate drawn from its
- * gamma posterior and no purchase in t (the NBD zero term); dropping out during t changes nothing.
- */
-export function paretoNbdPNoPurchase(p: ParetoNbdParams, h: History, pAlive: number, t: number): number {
-  const silentIfAlive = Math.pow((p.alpha + h.T) / (p.alpha + h.T + t), p.r + h.x);
-  return 1 - pAlive + pAlive * silentIfAlive;
-}

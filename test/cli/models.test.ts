@@ -44,6 +44,8 @@ describe('tierwise backtest', () => {
     expect(report.customers).toBe(2357);
     for (const value of Object.values(report.auc)) expect(value).toBeGreaterThan(0.7);
     expect(Object.keys(report.auc)).toEqual(['churnRisk', 'recency', 'expectedPurchases']);
+    // The bar, on the sample: churn risk ranks later non-buyers better than recency or BG/NBD alone.
+    expect(report.auc['churnRisk']).toBeGreaterThan(Math.max(report.auc['recency'] as number, report.auc['expectedPurchases'] as number));
     expect(report.byTier.map((t) => t.tier)).toEqual(['A', 'B', 'C', 'D']);
     expect(report.byTier.reduce((s, t) => s + t.revenueShare, 0)).toBeCloseTo(1, 6);
   });
