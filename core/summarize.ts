@@ -38,7 +38,7 @@ export interface Summary {
   dormant: number;
   /** Total spend of the customers at high churn risk. */
   atRiskRevenue: number;
-  /** Lifetime value (purchase models) of customers at high churn risk, weighted by their chance of leaving, per tier; null without a model fit. */
+  /** Per tier, the sum of each customer's lifetime value (purchase models) times their chance of no longer buying (1 − P(alive)); null without a model fit. */
   expectedRevenueAtRiskByTier: Record<Tier, number> | null;
   /** Per region (or owner when there is no region), when the data has one. */
   groups: { by: 'region' | 'owner'; rows: GroupSummary[] } | null;

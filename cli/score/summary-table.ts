@@ -31,6 +31,10 @@ export function renderSummary(score: TableScore, file: string, asOf: string): st
   out.push(table([['Churn risk', 'Customers', 'Share'], ...s.byChurnLevel.map((l) => [l.label, num(l.count), pct(l.share)])]));
   out.push('');
   out.push(`Repurchase rate: ${s.repurchaseRate === null ? 'n/a' : pct(s.repurchaseRate)} · dormant or churned: ${num(s.dormant)} · spend of high-risk customers: ${money(s.atRiskRevenue)}`);
+  if (s.expectedRevenueAtRiskByTier !== null) {
+    const byTier = s.expectedRevenueAtRiskByTier;
+    out.push(`Expected revenue at risk (12-month CLV × chance of leaving, purchase models): ${(['A', 'B', 'C', 'D'] as const).map((t) => `${t} ${money(byTier[t])}`).join(' · ')}`);
+  }
   if (s.groups !== null) {
     out.push('');
     out.push(
