@@ -34,14 +34,24 @@ function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConf
     const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', r.error ?? 'not scored');
     rows[i] = { row: r.row, id: r.id, result };
   }
+  return tableScore('customers', table, rows, table.warnings, options);
+}
+
+function tableScore(
+  kind: TableScore['kind'],
+  layout: { headerIndex: number; headers: string[]; mapping: TableScore['mapping'] },
+  rows: ScoredRow[],
+  warnings: string[],
+  options: ReturnType<typeof OptionsSchema.parse>,
+): TableScore {
   return {
-    kind: 'customers',
-    headerRow: table.headerIndex + 1,
-    headers: table.headers,
-    mapping: table.mapping,
+    kind,
+    headerRow: layout.headerIndex + 1,
+    headers: layout.headers,
+    mapping: layout.mapping,
     rows,
     summary: summarize(rows.map((r) => r.result), { language: options.language }),
-    warnings: table.warnings,
+    warnings,
   };
 }
 
@@ -68,13 +78,5 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
       `${aggregator.afterAsOf.toLocaleString('en-US')} order${aggregator.afterAsOf === 1 ? ' is' : 's are'} dated after the as-of date ${options.asOf} and ${aggregator.afterAsOf === 1 ? 'was' : 'were'} left out of the scoring`,
     );
   }
-  return {
-    kind: 'orders',
-    headerRow: table.headerIndex + 1,
-    headers: table.headers,
-    mapping: table.mapping,
-    rows,
-    summary: summarize(rows.map((r) => r.result), { language: options.language }),
-    warnings,
-  };
+  return tableScore('orders', table, rows, warnings, options);
 }

@@ -1,11 +1,10 @@
 // BG/NBD (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"), following the layout
 // of lifetimes' beta_geo_fitter.py: parameters, log-likelihood, fit, and the predictions users ask for.
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
-import { nelderMead, outOfBounds } from './optimize.ts';
+import { fitCountModel, totalLogLikelihood } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
-import { ModelFitError } from './fit-error.ts';
 
-export interface BgNbdParams {
+export interface BgNbdParams extends Record<string, number> {
   r: number;
   alpha: number;
   a: number;
@@ -24,26 +23,13 @@ export function bgnbdLogLikelihood(p: BgNbdParams, h: History): number {
 }
 
 export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): number {
-  let total = 0;
-  for (let i = 0; i < data.rows.length; i++) total += (data.weights[i] as number) * bgnbdLogLikelihood(p, data.rows[i] as History);
-  return total;
+  return totalLogLikelihood(p, data, bgnbdLogLikelihood);
 }
 
 /** Maximum-likelihood fit over log-parameters. */
 export function fitBgNbd(data: Compressed): { params: BgNbdParams; logLikelihood: number } {
-  const customers = data.weights.reduce((s, w) => s + w, 0);
-  const repeaters = data.rows.reduce((s, h, i) => s + (h.x > 0 ? (data.weights[i] as number) : 0), 0);
-  if (customers < 20 || repeaters < 10) {
-    throw new ModelFitError(`BG/NBD needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
-  }
   const fromLog = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), a: Math.exp(v[2] as number), b: Math.exp(v[3] as number) });
-  const best = nelderMead((v) => outOfBounds(v) ? Infinity : -bgnbdTotalLogLikelihood(fromLog(v), data) / customers, [0, 0, 0, 0]);
-  const params = fromLog(best.point);
-  const logLikelihood = bgnbdTotalLogLikelihood(params, data);
-  if (!Number.isFinite(logLikelihood) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
-    throw new ModelFitError('BG/NBD did not converge on this data (the parameters ran away); the histories may be too short or too uniform');
-  }
-  return { params, logLikelihood };
+  return fitCountModel('BG/NBD', data, bgnbdLogLikelihood, fromLog, [0, 0, 0, 0]);
 }
 
 /** P(alive | x, t_x, T) (Hardie's note 021); 1 for a customer with no repeat purchase, by construction. */

@@ -2,11 +2,10 @@
 // (eqs. 19-20) and lifetimes' pareto_nbd_fitter.py. Unlike BG/NBD it lets a one-time buyer be gone,
 // so Tierwise uses its P(alive) for churn risk.
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
-import { nelderMead, outOfBounds } from './optimize.ts';
+import { fitCountModel, totalLogLikelihood } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
-import { ModelFitError } from './fit-error.ts';
 
-export interface ParetoNbdParams {
+export interface ParetoNbdParams extends Record<string, number> {
   r: number;
   alpha: number;
   s: number;
@@ -36,25 +35,12 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, h: History): number {
 }
 
 export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed): number {
-  let total = 0;
-  for (let i = 0; i < data.rows.length; i++) total += (data.weights[i] as number) * paretoNbdLogLikelihood(p, data.rows[i] as History);
-  return total;
+  return totalLogLikelihood(p, data, paretoNbdLogLikelihood);
 }
 
 export function fitParetoNbd(data: Compressed): { params: ParetoNbdParams; logLikelihood: number } {
-  const customers = data.weights.reduce((s, w) => s + w, 0);
-  const repeaters = data.rows.reduce((s, h, i) => s + (h.x > 0 ? (data.weights[i] as number) : 0), 0);
-  if (customers < 20 || repeaters < 10) {
-    throw new ModelFitError(`Pareto/NBD needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
-  }
   const fromLog = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), s: Math.exp(v[2] as number), beta: Math.exp(v[3] as number) });
-  const best = nelderMead((v) => outOfBounds(v) ? Infinity : -paretoNbdTotalLogLikelihood(fromLog(v), data) / customers, [0, Math.log(10), 0, Math.log(10)]);
-  const params = fromLog(best.point);
-  const logLikelihood = paretoNbdTotalLogLikelihood(params, data);
-  if (!Number.isFinite(logLikelihood) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
-    throw new ModelFitError('Pareto/NBD did not converge on this data (the parameters ran away)');
-  }
-  return { params, logLikelihood };
+  return fitCountModel('Pareto/NBD', data, paretoNbdLogLikelihood, fromLog, [0, Math.log(10), 0, Math.log(10)]);
 }
 
 /** P(alive | x, t_x, T): below 1 even for a customer who bought once. */
