@@ -5,4 +5,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   score: () => import('./score.ts').then((m) => m.default),
   'model fit': () => import('./model-fit.ts').then((m) => m.default),
   backtest: () => import('./backtest.ts').then((m) => m.default),
+  'hubspot sync': () => import('./hubspot-sync.ts').then((m) => m.default),
 };

@@ -1,0 +1,22 @@
+import { it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeHubSpot, seedContacts } from './fake-hubspot.ts';
+import { Transport } from '../../adapters/hubspot/transport.ts';
+import { StateStore } from '../../adapters/hubspot/state-store.ts';
+import { sync } from '../../adapters/hubspot/sync.ts';
+import { simulatedClock } from '../../adapters/hubspot/token-bucket.ts';
+it('debug', async () => {
+  const clock = simulatedClock(Date.UTC(2026, 10, 1));
+  const fake = await startFakeHubSpot({ clock });
+  seedContacts(fake, 500);
+  const store = new StateStore(join(mkdtempSync(join(tmpdir(), 'tierwise-hs-')), 'state.sqlite'));
+  const t = new Transport({ accessToken: 'test-token', basePath: fake.url, clock, timeoutMs: 300, random: () => 0.5 });
+  const r = await sync(t, store, { object: 'contacts', version: '2026-09', asOf: '2026-11-01', language: 'en', dryRun: false, createTasks: false, clock });
+  console.log(process.version, JSON.stringify({ ...r, sample: [] }), store.get('contacts:readSince'), store.get('contacts:lastWriteAt'), clock.now());
+  const u = new Map<number, number>();
+  for (const rec of fake.portal.contacts.values()) u.set(rec.updatedAt, (u.get(rec.updatedAt) ?? 0) + 1);
+  console.log([...u]);
+  await fake.close(); store.close();
+});
