@@ -29,6 +29,8 @@ export async function readModifiedSince(transport: Transport, store: StateStore,
   let lastId = '0';
   let read = 0;
   for (;;) {
+    // One query pages with `after`; only a new query (past the cap) moves the id filter.
+    const fromId = lastId;
     let after: string | undefined;
     let inQuery = 0;
     let full = false;
@@ -38,7 +40,7 @@ export async function readModifiedSince(transport: Transport, store: StateStore,
           {
             filters: [
               { propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(sinceMs) },
-              { propertyName: 'hs_object_id', operator: 'GT', value: lastId },
+              { propertyName: 'hs_object_id', operator: 'GT', value: fromId },
             ],
           },
         ],

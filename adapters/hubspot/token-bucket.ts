@@ -24,43 +24,35 @@ export function simulatedClock(start = 0): Clock & { elapsed(): number } {
   };
 }
 
+/**
+ * At most `capacity` requests in any `intervalMs` window, as HubSpot counts them ("ten-secondly
+ * rolling"): the times of the last `capacity` requests are kept, and a request waits until the oldest
+ * of them has left the window. (A refilling token bucket would let a second burst in too early.)
+ */
 export class TokenBucket {
-  private tokens: number;
-  private updated: number;
-  private readonly capacity: number;
-  private readonly refillPerMs: number;
+  private readonly sent: number[];
+  private next = 0;
+  private readonly intervalMs: number;
   private readonly clock: Clock;
 
-  /** `capacity` requests per `intervalMs`, refilled continuously. */
   constructor(capacity: number, intervalMs: number, clock: Clock) {
-    this.capacity = capacity;
-    this.refillPerMs = capacity / intervalMs;
+    this.sent = new Array<number>(capacity).fill(-Infinity);
+    this.intervalMs = intervalMs;
     this.clock = clock;
-    this.tokens = capacity;
-    this.updated = clock.now();
   }
 
-  private refill(): void {
-    const now = this.clock.now();
-    this.tokens = Math.min(this.capacity, this.tokens + (now - this.updated) * this.refillPerMs);
-    this.updated = now;
-  }
-
-  /** Waits until a request may go. */
+  /** Waits until a request may go, and counts it. */
   async take(): Promise<void> {
-    for (;;) {
-      this.refill();
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await this.clock.sleep(Math.ceil((1 - this.tokens) / this.refillPerMs));
-    }
+    const oldest = this.sent[this.next] as number;
+    const wait = oldest + this.intervalMs - this.clock.now();
+    if (wait > 0) await this.clock.sleep(wait);
+    this.sent[this.next] = this.clock.now();
+    this.next = (this.next + 1) % this.sent.length;
   }
 
-  /** After a 429: the server says the window is spent, so empty the bucket. */
+  /** After a 429: the server says the window is spent, so wait a whole window from now. */
   drain(): void {
-    this.refill();
-    this.tokens = 0;
+    const now = this.clock.now();
+    this.sent.fill(now);
   }
 }

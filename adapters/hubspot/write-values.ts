@@ -16,8 +16,22 @@ export function valuesOf(result: Result): Values {
   };
 }
 
+/** Churn risk moves a point every few days as time passes; smaller moves than this are not written. */
+export const RISK_STEP = 5;
+
+/**
+ * Whether a record needs writing. Tier, segment, churn level, lifecycle and next action are compared
+ * exactly; churn risk when it moved by RISK_STEP or more; the reasons ride along with any write but do
+ * not cause one ("no order for 94 days" becomes 95 every day for everyone, and rewriting every record
+ * daily would cost a full sync's requests and fire every workflow that watches the properties).
+ */
 export function changed(current: Values | null, next: Values): boolean {
   if (current === null) return true;
-  for (const key of Object.keys(next)) if ((current[key] ?? '') !== next[key]) return true;
-  return false;
+  for (const key of ['tierwise_tier', 'tierwise_segment', 'tierwise_churn_level', 'tierwise_lifecycle', 'tierwise_next_action']) {
+    if ((current[key] ?? '') !== (next[key] ?? '')) return true;
+  }
+  const before = current['tierwise_churn_risk'] ?? '';
+  const after = next['tierwise_churn_risk'] ?? '';
+  if ((before === '') !== (after === '')) return true;
+  return before !== '' && Math.abs(Number(before) - Number(after)) >= RISK_STEP;
 }

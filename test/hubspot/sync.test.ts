@@ -157,3 +157,18 @@ describe('hubspot sync', () => {
     expect(fake.portal.companies.get('1')?.properties['tierwise_lifecycle']).toBeTruthy();
   });
 });
+
+describe('daily reads past the search cap', () => {
+  it('pages through more than 10,000 modified records by restarting after the last id', async () => {
+    const clock = simulatedClock(Date.UTC(2026, 10, 1));
+    const { fake, store, transport, options } = await setup(10_500, clock);
+    await sync(transport(), store, options());
+    await clock.sleep(86_400_000);
+    for (const record of fake.portal.contacts.values()) {
+      record.properties['num_associated_deals'] = '30';
+      record.updatedAt = clock.now();
+    }
+    const daily = await sync(transport(), store, options({ asOf: '2026-11-02' }));
+    expect(daily).toMatchObject({ mode: 'incremental', read: 10_500 });
+  });
+});

@@ -1,0 +1,57 @@
+// `tierwise hubspot sync` as an admin runs it: the built command, HUBSPOT_ACCESS_TOKEN, and
+// HUBSPOT_BASE_URL pointing the real client at the fake portal.
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeHubSpot, seedContacts } from './fake-hubspot.ts';
+import { ROOT } from '../cli/run-cli.ts';
+
+function run(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'tierwise.js'), ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('tierwise hubspot sync', () => {
+  it('dry-runs, then syncs, then finds nothing to change', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 80);
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-hs-cli-')), 'state.sqlite');
+      const env = { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url };
+      const dry = await run(['hubspot', 'sync', '--dry-run', '--as-of', '2026-11-01', '--state', state], env);
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain('Dry run (nothing written): contacts, full read');
+      expect(fake.properties.contacts.size).toBe(0);
+      const real = await run(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], env);
+      expect(real.status).toBe(0);
+      expect(real.stdout).toMatch(/read 80, scored \d+, changed 80, written 80, failed 0/);
+      const again = await run(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], env);
+      expect(again.stdout).toMatch(/incremental read\n {2}read 0, scored \d+, changed 0, written 0/);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('says what to set when the token is missing, and what HubSpot said when it refuses', async () => {
+    const missing = await run(['hubspot', 'sync'], { HUBSPOT_ACCESS_TOKEN: '' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('set HUBSPOT_ACCESS_TOKEN');
+    const fake = await startFakeHubSpot();
+    try {
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-hs-cli-')), 'state.sqlite');
+      const refused = await run(['hubspot', 'sync', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'wrong', HUBSPOT_BASE_URL: fake.url });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/HubSpot answered 401 INVALID_AUTHENTICATION: Authentication credentials not found\. \(correlationId [0-9a-f-]+\)/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
