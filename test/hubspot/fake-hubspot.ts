@@ -103,7 +103,7 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
       const after = Number(url.searchParams.get('after') ?? 0);
       const props = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
       const ids = sortedIds(map).slice(after, after + limit);
-      const results = ids.map((id) => ({ id, properties: pick(map.get(id) as FakeRecord, props), updatedAt: new Date((map.get(id) as FakeRecord).updatedAt).toISOString(), archived: false }));
+      const results = ids.map((id) => ({ id, properties: pick(map.get(id) as FakeRecord, props), createdAt: '2024-01-01T00:00:00.000Z', updatedAt: new Date((map.get(id) as FakeRecord).updatedAt).toISOString(), archived: false }));
       return send(res, 200, { results, ...(after + limit < map.size ? { paging: { next: { after: String(after + limit) } } } : {}) }, headers);
     }
     m = /^\/crm\/objects\/2026-09\/(contacts|companies)\/batch\/update$/.exec(url.pathname);
@@ -128,7 +128,7 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
         }
         Object.assign(record.properties, input.properties);
         record.updatedAt = now();
-        results.push({ id: input.id, properties: input.properties, updatedAt: new Date(record.updatedAt).toISOString(), archived: false });
+        results.push({ id: input.id, properties: input.properties, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: new Date(record.updatedAt).toISOString(), archived: false });
       }
       const status = errors.length > 0 ? 207 : 200;
       return send(res, status, { status: 'COMPLETE', results, ...(errors.length > 0 ? { errors, numErrors: errors.length } : {}), startedAt: new Date().toISOString(), completedAt: new Date().toISOString() }, headers);
@@ -151,7 +151,7 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
       const page = matches.slice(after, after + limit);
       return send(res, 200, {
         total: matches.length,
-        results: page.map((id) => ({ id, properties: pick(map.get(id) as FakeRecord, props), updatedAt: new Date((map.get(id) as FakeRecord).updatedAt).toISOString(), archived: false })),
+        results: page.map((id) => ({ id, properties: pick(map.get(id) as FakeRecord, props), createdAt: '2024-01-01T00:00:00.000Z', updatedAt: new Date((map.get(id) as FakeRecord).updatedAt).toISOString(), archived: false })),
         ...(after + limit < matches.length ? { paging: { next: { after: String(after + limit) } } } : {}),
       });
     }
