@@ -9,28 +9,20 @@ import type { ObjectType } from './api.ts';
 export const HUBSPOT_FIELDS = ['name', 'email', 'owner', 'region', 'firstPurchase', 'lastPurchase', 'orders', 'totalSpend', 'nps', 'satisfaction', 'lastContact', 'renewalDate'] as const;
 export type HubSpotField = (typeof HUBSPOT_FIELDS)[number];
 
+// HubSpot's deal rollups exist on contacts and companies alike; only the name and email differ.
+const ROLLUPS: Partial<Record<HubSpotField, string>> = {
+  owner: 'hubspot_owner_id',
+  region: 'country',
+  firstPurchase: 'first_deal_created_date',
+  lastPurchase: 'recent_deal_close_date',
+  orders: 'num_associated_deals',
+  totalSpend: 'total_revenue',
+  lastContact: 'notes_last_contacted',
+};
+
 const DEFAULTS: Record<ObjectType, Partial<Record<HubSpotField, string>>> = {
-  contacts: {
-    name: 'firstname',
-    email: 'email',
-    owner: 'hubspot_owner_id',
-    region: 'country',
-    firstPurchase: 'first_deal_created_date',
-    lastPurchase: 'recent_deal_close_date',
-    orders: 'num_associated_deals',
-    totalSpend: 'total_revenue',
-    lastContact: 'notes_last_contacted',
-  },
-  companies: {
-    name: 'name',
-    owner: 'hubspot_owner_id',
-    region: 'country',
-    firstPurchase: 'first_deal_created_date',
-    lastPurchase: 'recent_deal_close_date',
-    orders: 'num_associated_deals',
-    totalSpend: 'total_revenue',
-    lastContact: 'notes_last_contacted',
-  },
+  contacts: { name: 'firstname', email: 'email', ...ROLLUPS },
+  companies: { name: 'name', ...ROLLUPS },
 };
 
 export const MappingSchema = z.partialRecord(z.enum(HUBSPOT_FIELDS), z.string().min(1)).default({});
