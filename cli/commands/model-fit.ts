@@ -12,11 +12,11 @@ import { fitGammaGamma } from '../../core/models/gamma-gamma.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
 import { latestDate, readOrders } from '../read-orders.ts';
 
-const USAGE = 'tierwise model fit <orders.csv> [--calibration-end YYYY-MM-DD] [--json]';
+const USAGE = 'tierwise model fit <orders.csv> [--calibration-end YYYY-MM-DD] [--json] [--pareto]';
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'calibration-end': { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'calibration-end': { type: 'string' }, json: { type: 'boolean', default: false }, pareto: { type: 'boolean', default: false } } });
   const file = positionals[0];
   if (file === undefined) throw new UsageError(`expected an order file\nUsage: ${USAGE}`);
   const { orders, badRows, firstError } = await readOrders(file, io);
@@ -30,7 +30,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     const started = performance.now();
     const bg = fitBgNbd(compress(present));
-    const pareto = fitParetoNbd(compress(present));
+    // DESIGN.md's output is BG/NBD + Gamma-Gamma; Pareto/NBD (what churn risk uses) on request.
+    const pareto = values.pareto ? fitParetoNbd(compress(present)) : null;
     const gg = fitGammaGamma(present.filter((h) => h.x > 0 && h.repeatSpendMean !== null).map((h) => ({ x: h.x, m: h.repeatSpendMean as number })));
     const seconds = (performance.now() - started) / 1000;
     const report = {
@@ -39,7 +40,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       customers: present.length,
       bgnbd: { r: round(bg.params.r), alpha: round(bg.params.alpha), a: round(bg.params.a), b: round(bg.params.b), logLikelihood: round(bg.logLikelihood, 4) },
       gammaGamma: { p: round(gg.params.p), q: round(gg.params.q), gamma: round(gg.params.gamma), logLikelihood: round(gg.logLikelihood, 4) },
-      paretoNbd: { r: round(pareto.params.r), alpha: round(pareto.params.alpha), s: round(pareto.params.s), beta: round(pareto.params.beta), logLikelihood: round(pareto.logLikelihood, 4) },
+      ...(pareto === null ? {} : { paretoNbd: { r: round(pareto.params.r), alpha: round(pareto.params.alpha), s: round(pareto.params.s), beta: round(pareto.params.beta), logLikelihood: round(pareto.logLikelihood, 4) } }),
     };
     if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
@@ -47,8 +48,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         [
           `Purchase models fitted on ${present.length.toLocaleString('en-US')} customers' orders up to ${end} (time unit: weeks) in ${seconds.toFixed(2)} s`,
           `  BG/NBD      r ${report.bgnbd.r.toFixed(4)}  alpha ${report.bgnbd.alpha.toFixed(4)}  a ${report.bgnbd.a.toFixed(4)}  b ${report.bgnbd.b.toFixed(4)}  log-likelihood ${report.bgnbd.logLikelihood.toFixed(2)}`,
-          `  Pareto/NBD  r ${report.paretoNbd.r.toFixed(4)}  alpha ${report.paretoNbd.alpha.toFixed(4)}  s ${report.paretoNbd.s.toFixed(4)}  beta ${report.paretoNbd.beta.toFixed(4)}  log-likelihood ${report.paretoNbd.logLikelihood.toFixed(2)}`,
           `  Gamma-Gamma p ${report.gammaGamma.p.toFixed(4)}  q ${report.gammaGamma.q.toFixed(4)}  gamma ${report.gammaGamma.gamma.toFixed(4)}  log-likelihood ${report.gammaGamma.logLikelihood.toFixed(2)}`,
+          ...(report.paretoNbd ? [`  Pareto/NBD  r ${report.paretoNbd.r.toFixed(4)}  alpha ${report.paretoNbd.alpha.toFixed(4)}  s ${report.paretoNbd.s.toFixed(4)}  beta ${report.paretoNbd.beta.toFixed(4)}  log-likelihood ${report.paretoNbd.logLikelihood.toFixed(2)}`] : []),
         ].join('\n') + '\n',
       );
     }
