@@ -10,7 +10,7 @@ import type { Driver, Result } from './schema/result.ts';
 import type { Segment } from './segments.ts';
 import type { Tier, ValueBand } from './tiers.ts';
 import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
-import { checkCustomer } from './customer-guard.ts';
+import { checkCustomer, fastCustomer, rereadCustomer } from './customer-guard.ts';
 import { dayNumber } from './dates.ts';
 import { scoreRfm } from './rfm.ts';
 import { segmentOf } from './segments.ts';
@@ -80,20 +80,20 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 /** Model estimates for the scorable customers (index k of the RFM arrays), or null when no fit is possible. */
 function modelEstimates(
-  customers: readonly unknown[],
+  n: number,
   rfmIndex: Int32Array,
   m: number,
-  check: (input: unknown) => Customer | string,
+  customerAt: (i: number) => Customer,
   asOfDay: number,
   options: Options,
 ): (Estimate | null)[] | null {
   const histories: (PurchaseHistory | null)[] = new Array<PurchaseHistory | null>(m).fill(null);
   const ids: string[] = new Array<string>(m).fill('');
   let any = 0;
-  for (let i = 0; i < customers.length; i++) {
+  for (let i = 0; i < n; i++) {
     const k = rfmIndex[i] as number;
     if (k < 0) continue;
-    const customer = check(customers[i]) as Customer;
+    const customer = customerAt(i);
     // Only real order histories (purchase days counted from orders): a customer table's order count
     // and two dates are too coarse to pin the models down, and there the rules judge recency.
     const history = customer.purchaseDays === null ? null : historyOf(customer, asOfDay);
@@ -121,9 +121,24 @@ function idOf(input: unknown): string {
   return '';
 }
 
+/**
+ * How the scorer reads its input. It reads each customer once per pass rather than keep a million
+ * parsed copies alive between passes (measured: keeping them costs the garbage collector more).
+ * `fast` accepts the common well-formed customer without allocating an error; `slow` decides
+ * everything else (through CustomerSchema); `reread` reads again a customer `fast` accepted.
+ */
+interface CustomerReader {
+  fast(input: unknown): Customer | undefined;
+  slow(input: unknown): Customer | string;
+  reread(input: unknown): Customer;
+}
+
+const CHECKING: CustomerReader = { fast: fastCustomer, slow: checkCustomer, reread: rereadCustomer };
+const TRUSTING: CustomerReader = { fast: (c) => c as Customer, slow: (c) => c as Customer, reread: (c) => c as Customer };
+
 /** Scores customers from any source: each is checked against CustomerSchema, and a bad one gets its reason. */
 export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput): Result[] {
-  return scoreChecked(customers, optionsInput, checkCustomer);
+  return scoreChecked(customers, optionsInput, CHECKING);
 }
 
 /**
@@ -132,10 +147,10 @@ export function scoreCustomers(customers: readonly CustomerInput[], optionsInput
  * on a million rows. The cross-field checks (dates after as-of, orders without a date) still run.
  */
 export function scoreParsedCustomers(customers: readonly Customer[], optionsInput: OptionsInput): Result[] {
-  return scoreChecked(customers, optionsInput, (c) => c as Customer);
+  return scoreChecked(customers, optionsInput, TRUSTING);
 }
 
-function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput, check: (input: unknown) => Customer | string): Result[] {
+function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput, reader: CustomerReader): Result[] {
   const options = OptionsSchema.parse(optionsInput);
   const asOfDay = dayNumber(options.asOf);
   const n = customers.length;
@@ -144,6 +159,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   // rather than kept, so a million parsed copies are never alive at once.
   const kind = new Uint8Array(n);
   let satisfactionAbove5 = false;
+  let fromOrders = 0; // customers whose purchase days were counted from orders: only they can fit a model
 
   // 1. Check every customer; bad ones get their reason now and stay out of the quantiles.
   const rfmIndex = new Int32Array(n).fill(-1);
@@ -151,8 +167,14 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   const orders = new Float64Array(n);
   const spend = new Float64Array(n);
   let m = 0;
+  const viaSchema = new Uint8Array(n); // 1: read again with reader.slow, not reader.reread
+  const again = (i: number): Customer => (viaSchema[i] === 1 ? (reader.slow(customers[i]) as Customer) : reader.reread(customers[i]));
   for (let i = 0; i < n; i++) {
-    const c = check(customers[i]);
+    let c: Customer | string | undefined = reader.fast(customers[i]);
+    if (c === undefined) {
+      viaSchema[i] = 1;
+      c = reader.slow(customers[i]);
+    }
     if (typeof c === 'string') {
       results[i] = resultOf(idOf(customers[i]), null, UNSCORED, c);
       continue;
@@ -168,6 +190,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
       continue;
     }
     kind[i] = 2;
+    if (c.purchaseDays !== null) fromOrders++;
     rfmIndex[i] = m;
     lastDay[m] = dayNumber(c.lastPurchase);
     orders[m] = c.orders ?? c.purchaseDays ?? 0;
@@ -179,15 +202,14 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   const rfm = scoreRfm({ lastDay: lastDay.subarray(0, m), orders: orders.subarray(0, m), spend: spend.subarray(0, m) }, asOfDay, options.rfm);
 
   // 2b. Purchase models, when the histories allow a fit: P(alive) then drives the recency factor.
-  const estimates = options.purchaseModel === 'auto' ? modelEstimates(customers, rfmIndex, m, check, asOfDay, options) : null;
+  const estimates = options.purchaseModel === 'auto' && fromOrders > 0 ? modelEstimates(customers.length, rfmIndex, m, again, asOfDay, options) : null;
 
   // 3. Per customer: segment and tier, lifecycle, churn risk, next action.
   const satisfactionScale = options.satisfactionScale === 'auto' ? (satisfactionAbove5 ? 10 : 5) : options.satisfactionScale;
   const prospectReason = CHURN_PHRASES[options.language].prospect;
   for (let i = 0; i < n; i++) {
     if (kind[i] === 0) continue;
-    const customer = check(customers[i]);
-    if (typeof customer === 'string') continue;
+    const customer = again(i);
     const k = rfmIndex[i] as number;
     if (k < 0) {
       // A prospect: no purchase yet, so nothing to rank; the lifecycle playbook still applies.

@@ -8,6 +8,7 @@ import type { Rhythm } from '../rhythm.ts';
 import { CHURN_FACTORS, type ChurnFactorName } from './factors.ts';
 import { CHURN_PHRASES, type ChurnPhrases } from './phrases.ts';
 import { dayNumber } from '../dates.ts';
+import { flat } from '../flat-string.ts';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -129,7 +130,7 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
 /** Shared by every customer without a driver: most of a healthy book, and a million arrays saved. */
 const NO_DRIVERS: Driver[] = Object.freeze([]) as unknown as Driver[];
 
-const FACTOR_LIST = Object.entries(FACTORS) as [ChurnFactorName, (typeof FACTORS)[ChurnFactorName]][];
+const FACTOR_LIST = CHURN_FACTORS.map((factor, bit) => ({ factor, judge: FACTORS[factor], bit: 1 << bit }));
 
 export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel {
   if (risk >= churn.highAt) return 'high';
@@ -141,29 +142,30 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
   const say = CHURN_PHRASES[ctx.options.language];
   const weights = ctx.options.churn.weights;
   let notJudged = 0;
-  let drivers: Driver[] = NO_DRIVERS;
+  let found: Driver[] | null = null;
   let total = 0;
   // With a purchase model, the order history speaks once, through the model: the order and spend
   // trends come from the same orders, and counting them again scored still-active buyers as leaving
   // (on CDNOW as of 1997-09-30 the AUC fell from 0.76 to 0.63). Their points go to the model's factor.
   const modelled = ctx.alive !== null;
-  for (const [factor, judge] of FACTOR_LIST) {
+  for (const { factor, judge, bit } of FACTOR_LIST) {
     if (modelled && (factor === 'orderTrend' || factor === 'spendTrend')) continue;
     const share = judge.share(ctx);
     if (share === null) {
-      notJudged |= 1 << CHURN_FACTORS.indexOf(factor);
+      notJudged |= bit;
       continue;
     }
     const weight = modelled && factor === 'recency' ? weights.recency + weights.orderTrend + weights.spendTrend : weights[factor];
     // Whole points per driver, so the drivers a user reads add up to the risk they see.
     const points = Math.round(weight * share);
     if (points > 0) {
-      if (drivers === NO_DRIVERS) drivers = [];
-      drivers.push({ factor, points, text: judge.say(ctx, say) });
+      found ??= [];
+      found.push({ factor, points, text: judge.say(ctx, say) });
       total += points;
     }
   }
-  if (drivers.length > 1) drivers.sort((a, b) => b.points - a.points);
+  // slice(): an array of exactly its length (a pushed-to array keeps room for 16), as results keep it.
+  const drivers = found === null ? NO_DRIVERS : found.length === 1 ? [found[0] as Driver] : found.sort((a, b) => b.points - a.points).slice();
   const churnRisk = Math.min(100, total);
   return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers, notJudged };
 }
@@ -182,11 +184,35 @@ function notJudgedText(key: number, say: ChurnPhrases): string {
   return text;
 }
 
+// "no warning signs; not judged for lack of data: NPS": shared, as many customers say exactly this.
+const noWarningCache = new Map<ChurnPhrases, Map<number, string>>();
+
+function noWarningText(key: number, say: ChurnPhrases): string {
+  let byKey = noWarningCache.get(say);
+  if (byKey === undefined) noWarningCache.set(say, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = flat(say.noWarning + say.join + notJudgedText(key, say))));
+  return text;
+}
+
+/**
+ * The reasons line: each driver with its points, then the factors that could not be judged.
+ * Built as one flat string, and each driver's text becomes a slice of it: a million results then
+ * keep one string of text each instead of a rope of pieces (see flat-string.ts).
+ */
 export function reasonsText(risk: ChurnRisk, language: Options['language']): string {
   const say = CHURN_PHRASES[language];
+  const { drivers } = risk;
+  if (drivers.length === 0) return risk.notJudged === 0 ? say.noWarning : noWarningText(risk.notJudged, say);
   let text = '';
-  for (const d of risk.drivers) text += (text === '' ? '' : say.join) + `${d.text} (+${d.points})`;
-  if (text === '') text = say.noWarning;
+  for (const d of drivers) text += (text === '' ? '' : say.join) + d.text + ' (+' + d.points + ')';
   if (risk.notJudged !== 0) text += say.join + notJudgedText(risk.notJudged, say);
+  text = flat(text);
+  let at = 0;
+  for (const d of drivers) {
+    const length = d.text.length;
+    d.text = text.slice(at, at + length);
+    at += length + ' (+'.length + String(d.points).length + ')'.length + say.join.length;
+  }
   return text;
 }

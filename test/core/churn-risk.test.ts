@@ -71,6 +71,24 @@ describe('churn risk', () => {
     expect(result.drivers.reduce((sum, d) => sum + d.points, 0)).toBe(100);
   });
 
+  it('reads out its drivers, biggest first, each with its points', () => {
+    const customer: CustomerInput = {
+      id: 'a', lastPurchase: '2026-01-10', firstPurchase: '2025-01-01', orders: 12, totalSpend: 500, nps: 2, satisfaction: 2,
+      askedAboutCompetitor: true,
+    };
+    for (const language of ['en', 'zh-CN'] as const) {
+      const result = score(customer, language);
+      const join = language === 'en' ? '; ' : ';';
+      expect(result.drivers.map((d) => d.factor)).toEqual(['recency', 'nps', 'satisfaction', 'competitor']);
+      const said = result.drivers.map((d) => `${d.text} (+${d.points})`).join(join);
+      expect(result.reasons.startsWith(said + join)).toBe(true);
+      expect(result.drivers.map((d) => d.text)).toEqual(result.drivers.map((d) => expect.not.stringContaining('(+')));
+    }
+    expect(score(customer).drivers.map((d) => d.text)).toEqual([
+      'no order for 295 days; usually orders every 34', 'NPS 2 (a detractor: 0-6)', 'satisfaction 2 of 5 (4 of 10), below 7 of 10', 'asked about competitors',
+    ]);
+  });
+
   it('explains itself in Simplified Chinese when asked', () => {
     const result = score({ id: 'a', firstPurchase: '2025-11-01', lastPurchase: '2026-07-30', orders: 11, totalSpend: 900 }, 'zh-CN');
     expect(result.reasons).toContain('已 94 天未下单;通常每 27 天下单一次');
