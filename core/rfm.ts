@@ -19,29 +19,13 @@ function countBelow(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-/** How many values lie strictly below each value, by counting: for whole numbers in a small range (days, orders). */
-function countsBelowByTally(values: Float64Array, min: number, range: number): Int32Array {
-  const tally = new Int32Array(range + 1);
-  for (let i = 0; i < values.length; i++) {
-    const slot = (values[i] as number) - min;
-    tally[slot] = (tally[slot] as number) + 1;
-  }
-  // tally[v] becomes the number of values below v.
-  let below = 0;
-  for (let v = 0; v <= range; v++) {
-    const here = tally[v] as number;
-    tally[v] = below;
-    below += here;
-  }
-  const out = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = tally[(values[i] as number) - min] as number;
-  return out;
-}
-
-/** Values as whole numbers (days, orders, or money in cents) when their range is small enough to tally. */
-function asWholeNumbers(values: Float64Array): { whole: Float64Array; min: number; range: number } | null {
+/**
+ * The scale (1 for days and orders, 100 for money in cents) at which every value is a whole number
+ * in a range small enough to tally, with the smallest of them; null when there is none.
+ * Nothing is allocated: the large arrays here would make V8 collect its whole heap early.
+ */
+function wholeScale(values: Float64Array): { scale: number; min: number; range: number } | null {
   for (const scale of [1, 100]) {
-    const whole = new Float64Array(values.length);
     let min = Infinity;
     let max = -Infinity;
     let ok = true;
@@ -50,11 +34,10 @@ function asWholeNumbers(values: Float64Array): { whole: Float64Array; min: numbe
       const v = Math.round(value * scale);
       // Exact round trip only, so two different amounts can never share a whole number.
       if (v / scale !== value || !Number.isSafeInteger(v)) ok = false;
-      whole[i] = v;
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    if (ok && max - min <= Math.max(4 * values.length, 1 << 24)) return { whole, min, range: max - min };
+    if (ok && max - min <= Math.max(4 * values.length, 1 << 24)) return { scale, min, range: max - min };
   }
   return null;
 }
@@ -62,15 +45,29 @@ function asWholeNumbers(values: Float64Array): { whole: Float64Array; min: numbe
 /** Quantile scores where a higher value is better (for R pass the last purchase day: later is better). */
 export function quantileScores(values: Float64Array): Uint8Array {
   const n = values.length;
-  const whole = n > 0 ? asWholeNumbers(values) : null;
+  const scores = new Uint8Array(n);
+  const whole = n > 0 ? wholeScale(values) : null;
   if (whole !== null) {
-    const below = countsBelowByTally(whole.whole, whole.min, whole.range);
-    const scores = new Uint8Array(n);
-    for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * (below[i] as number)) / n);
+    // Tally each whole number, then turn the tally into "how many lie below" in place.
+    const { scale, min, range } = whole;
+    const below = new Int32Array(range + 1);
+    for (let i = 0; i < n; i++) {
+      const slot = Math.round((values[i] as number) * scale) - min;
+      below[slot] = (below[slot] as number) + 1;
+    }
+    let count = 0;
+    for (let v = 0; v <= range; v++) {
+      const here = below[v] as number;
+      below[v] = count;
+      count += here;
+    }
+    for (let i = 0; i < n; i++) {
+      const worse = below[Math.round((values[i] as number) * scale) - min] as number;
+      scores[i] = 1 + Math.floor((5 * worse) / n);
+    }
     return scores;
   }
   const sorted = sortedCopy(values);
-  const scores = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const worse = countBelow(sorted, values[i] as number);
     scores[i] = 1 + Math.floor((5 * worse) / n);

@@ -43,8 +43,10 @@ const UNSCORED: Scores = {
   lifecycle: null, nextAction: null, followUpBy: null, reasons: '', drivers: [],
 };
 
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
 /** One literal for every result, so a million of them share one shape. */
-function resultOf(id: string, customer: Customer | null, s: Scores, error: string | null): Result {
+function resultOf(id: string, customer: Customer | null, s: Scores, error: string | null, estimate: Estimate | null = null): Result {
   return {
     id,
     tier: s.tier,
@@ -60,9 +62,9 @@ function resultOf(id: string, customer: Customer | null, s: Scores, error: strin
     followUpBy: s.followUpBy,
     reasons: error ?? s.reasons,
     drivers: s.drivers,
-    pAlive: null,
-    expectedPurchases: null,
-    clv: null,
+    pAlive: estimate === null ? null : round(estimate.pAlive, 4),
+    expectedPurchases: estimate === null ? null : round(estimate.expectedPurchases, 3),
+    clv: estimate?.clv == null ? null : round(estimate.clv, 2),
     region: customer?.region ?? null,
     owner: customer?.owner ?? null,
     totalSpend: customer?.totalSpend ?? null,
@@ -75,8 +77,6 @@ function resultOf(id: string, customer: Customer | null, s: Scores, error: strin
 export function unscoredResult(id: string, error: string): Result {
   return resultOf(id, null, UNSCORED, error);
 }
-
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Model estimates for the scorable customers (index k of the RFM arrays), or null when no fit is possible. */
 function modelEstimates(
@@ -248,13 +248,8 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
         drivers: risk.drivers,
       },
       null,
+      estimate,
     );
-    if (estimate !== null) {
-      const result = results[i] as Result;
-      result.pAlive = round(estimate.pAlive, 4);
-      result.expectedPurchases = round(estimate.expectedPurchases, 3);
-      result.clv = estimate.clv === null ? null : round(estimate.clv, 2);
-    }
   }
   return results;
 }

@@ -184,6 +184,21 @@ function notJudgedText(key: number, say: ChurnPhrases): string {
   return text;
 }
 
+/** " (+40)": a driver's points as the reasons line shows them, made once. */
+const POINTS = Array.from({ length: 101 }, (_, points) => ` (+${points})`);
+const pointsText = (points: number) => POINTS[points] ?? ` (+${points})`;
+
+// "; not judged for lack of data: NPS", as it follows the drivers.
+const notJudgedTailCache = new Map<ChurnPhrases, Map<number, string>>();
+
+function notJudgedTail(key: number, say: ChurnPhrases): string {
+  let byKey = notJudgedTailCache.get(say);
+  if (byKey === undefined) notJudgedTailCache.set(say, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = flat(say.join + notJudgedText(key, say))));
+  return text;
+}
+
 // "no warning signs; not judged for lack of data: NPS": shared, as many customers say exactly this.
 const noWarningCache = new Map<ChurnPhrases, Map<number, string>>();
 
@@ -205,14 +220,14 @@ export function reasonsText(risk: ChurnRisk, language: Options['language']): str
   const { drivers } = risk;
   if (drivers.length === 0) return risk.notJudged === 0 ? say.noWarning : noWarningText(risk.notJudged, say);
   let text = '';
-  for (const d of drivers) text += (text === '' ? '' : say.join) + d.text + ' (+' + d.points + ')';
-  if (risk.notJudged !== 0) text += say.join + notJudgedText(risk.notJudged, say);
+  for (const d of drivers) text += (text === '' ? '' : say.join) + d.text + pointsText(d.points);
+  if (risk.notJudged !== 0) text += notJudgedTail(risk.notJudged, say);
   text = flat(text);
   let at = 0;
   for (const d of drivers) {
     const length = d.text.length;
     d.text = text.slice(at, at + length);
-    at += length + ' (+'.length + String(d.points).length + ')'.length + say.join.length;
+    at += length + pointsText(d.points).length + say.join.length;
   }
   return text;
 }
