@@ -4,10 +4,11 @@ import type { Customer } from './schema/customer.ts';
 import type { Options } from './schema/options.ts';
 import type { LifecycleStage } from './lifecycle-stages.ts';
 import type { Rhythm } from './rhythm.ts';
-import { dayNumber } from './dates.ts';
+import type { PurchaseDays } from './purchase-days.ts';
 
 export function lifecycleOf(
   customer: Customer,
+  days: PurchaseDays,
   daysSinceLast: number | null,
   rhythm: Rhythm,
   asOfDay: number,
@@ -17,7 +18,7 @@ export function lifecycleOf(
   if (daysSinceLast > rhythm.gapDays * options.churnedAfterGaps) return 'churned';
   if (daysSinceLast > rhythm.gapDays * options.dormantAfterGaps) return 'dormant';
   const purchases = customer.purchaseDays ?? customer.orders ?? 1;
-  const daysSinceFirst = customer.firstPurchase === null ? null : asOfDay - dayNumber(customer.firstPurchase);
+  const daysSinceFirst = Number.isNaN(days.first) ? null : asOfDay - days.first;
   const isNew = daysSinceFirst === null ? purchases <= 1 : daysSinceFirst <= options.newCustomerDays;
   return isNew ? 'new' : 'active';
 }

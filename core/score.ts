@@ -12,6 +12,7 @@ import type { Tier, ValueBand } from './tiers.ts';
 import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
 import { checkCustomer, fastCustomer, rereadCustomer } from './customer-guard.ts';
 import { dayNumber } from './dates.ts';
+import { purchaseDaysOf } from './purchase-days.ts';
 import { scoreRfm } from './rfm.ts';
 import { segmentOf } from './segments.ts';
 import { valueBandOf } from './tiers.ts';
@@ -164,6 +165,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   // 1. Check every customer; bad ones get their reason now and stay out of the quantiles.
   const rfmIndex = new Int32Array(n).fill(-1);
   const lastDay = new Float64Array(n);
+  const firstDay = new Float64Array(n);
   const orders = new Float64Array(n);
   const spend = new Float64Array(n);
   let m = 0;
@@ -179,7 +181,8 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
       results[i] = resultOf(idOf(customers[i]), null, UNSCORED, c);
       continue;
     }
-    const problem = validationError(c, options.asOf, asOfDay);
+    const days = purchaseDaysOf(c);
+    const problem = validationError(c, days, options.asOf, asOfDay);
     if (problem !== null) {
       results[i] = resultOf(c.id, c, UNSCORED, problem);
       continue;
@@ -192,7 +195,8 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     kind[i] = 2;
     if (c.purchaseDays !== null) fromOrders++;
     rfmIndex[i] = m;
-    lastDay[m] = dayNumber(c.lastPurchase);
+    lastDay[m] = days.last;
+    firstDay[m] = days.first;
     orders[m] = c.orders ?? c.purchaseDays ?? 0;
     spend[m] = c.totalSpend ?? 0;
     m++;
@@ -222,9 +226,10 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const mScore = rfm.m[k] as number;
     const segment = segmentOf(r, f, mScore);
     const tier = options.segmentTiers[segment];
-    const rhythm = rhythmOf(customer, options.lifecycle);
-    const daysSinceLast = asOfDay - (lastDay[k] as number);
-    const lifecycle = lifecycleOf(customer, daysSinceLast, rhythm, asOfDay, options.lifecycle);
+    const days = { first: firstDay[k] as number, last: lastDay[k] as number };
+    const rhythm = rhythmOf(customer, days, options.lifecycle);
+    const daysSinceLast = asOfDay - days.last;
+    const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
     const estimate = estimates?.[k] ?? null;
     const alive = estimate === null ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
     const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options });

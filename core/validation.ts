@@ -1,16 +1,16 @@
 // Checks that need more than one field or the as-of date; each message says what to fix.
 import type { Customer } from './schema/customer.ts';
-import { dayNumber } from './dates.ts';
+import type { PurchaseDays } from './purchase-days.ts';
 
-export function validationError(customer: Customer, asOf: string, asOfDay: number): string | null {
+export function validationError(customer: Customer, days: PurchaseDays, asOf: string, asOfDay: number): string | null {
   const { firstPurchase, lastPurchase, orders, totalSpend } = customer;
-  if (lastPurchase !== null && dayNumber(lastPurchase) > asOfDay) {
+  if (lastPurchase !== null && days.last > asOfDay) {
     return `last purchase ${lastPurchase} is after the as-of date ${asOf}`;
   }
-  if (firstPurchase !== null && dayNumber(firstPurchase) > asOfDay) {
+  if (firstPurchase !== null && days.first > asOfDay) {
     return `first purchase ${firstPurchase} is after the as-of date ${asOf}`;
   }
-  if (firstPurchase !== null && lastPurchase !== null && firstPurchase > lastPurchase) {
+  if (days.first > days.last) {
     return `first purchase ${firstPurchase} is after the last purchase ${lastPurchase}`;
   }
   const count = orders ?? customer.purchaseDays;
