@@ -25,7 +25,7 @@ export function isValidCivil(year: number, month: number, day: number): boolean 
 }
 
 /** Day number of "YYYY-MM-DD" read character by character, or NaN when it is not a real date (no regex, no allocation: this runs millions of times). */
-function parseIsoDay(iso: string): number {
+export function parseIsoDay(iso: string): number {
   if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return NaN;
   let year = 0;
   for (let i = 0; i < 4; i++) {

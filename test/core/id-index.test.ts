@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { IdIndex } from '../../core/id-index.ts';
+
+/** What IdIndex must agree with: positions by first appearance, kept in a Map. */
+function positionsByMap(ids: readonly string[]): number[] {
+  const seen = new Map<string, number>();
+  return ids.map((id) => {
+    let position = seen.get(id);
+    if (position === undefined) seen.set(id, (position = seen.size));
+    return position;
+  });
+}
+
+describe('the customer id index', () => {
+  it('gives every id its position of first appearance, like a Map', () => {
+    // Short alphabets and lengths around the 10 characters kept in a slot make near-misses common.
+    const id = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', '1'), maxLength: 13 }),
+      fc.string({ unit: 'grapheme', maxLength: 14 }),
+      fc.constantFrom('customer-000000001', 'customer-000000002', '客户编号0001', '客户编号0002', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 300 }), (ids) => {
+        const index = new IdIndex(1);
+        expect(ids.map((x) => index.positionOf(x))).toEqual(positionsByMap(ids));
+        expect(index.size).toBe(new Set(ids).size);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps positions through growth to many ids', () => {
+    const index = new IdIndex(1);
+    const ids = Array.from({ length: 50_000 }, (_, i) => (i % 3 === 0 ? `long-customer-id-${i}` : `C${i}`));
+    const expected = ids.map((_, i) => i);
+    expect(ids.map((id) => index.positionOf(id))).toEqual(expected);
+    // The same ids again, as new string objects (as each line of a file makes them).
+    expect(ids.map((id) => index.positionOf(id.split('').join('')))).toEqual(expected);
+    expect(index.positionOf('C50000')).toBe(50_000);
+    expect(index.ids.length).toBe(50_001);
+  });
+
+  it('tells apart long ids that share their first ten characters', () => {
+    const index = new IdIndex();
+    expect(index.positionOf('ABCDEFGHIJ-1')).toBe(0);
+    expect(index.positionOf('ABCDEFGHIJ-2')).toBe(1);
+    expect(index.positionOf('ABCDEFGHIJ-1')).toBe(0);
+  });
+});
