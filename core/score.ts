@@ -1,6 +1,8 @@
 // scoreCustomers: customers in, one result per customer out, in input order.
-// Speed note (bench/run.ts): on a million customers about half the time is the garbage collector
-// copying the million result objects it must keep; the rest is the per-customer work below.
+// Speed note (bench/run.ts, ~2.1 s for a million customers): a quarter of the time is the garbage
+// collector moving the results that must be kept (~500 bytes each: the result, its drivers, its
+// reasons); the rest is the per-customer work below. Each customer is read once per pass rather than
+// kept, results keep flat strings (churn/risk.ts), and nothing of a million entries is made twice.
 // Read top to bottom: check each customer → RFM over the scorable ones → per customer segment,
 // tier, lifecycle, churn risk and next action.
 import { OptionsSchema, type Options, type OptionsInput } from './schema/options.ts';
