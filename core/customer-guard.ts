@@ -28,7 +28,7 @@ function date(v: unknown): Read<string> {
 
 function count(v: unknown): Read<number> {
   if (v === undefined || v === null) return null;
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : INVALID;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : INVALID;
 }
 
 function money(v: unknown): Read<number> {

@@ -72,7 +72,7 @@ export function parseMoney(cell: Cell): Parsed<number> {
 export function parseCount(cell: Cell): Parsed<number> {
   if (isBlank(cell)) return EMPTY;
   const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(SIMPLE_NUMBER.test(cell) ? cell : cell.trim().replace(/[,\s]/g, '')) : NaN;
-  return Number.isInteger(value) && value >= 0 ? ok(value) : bad('a whole number (expected 0 or more, e.g. 12)');
+  return Number.isSafeInteger(value) && value >= 0 ? ok(value) : bad('a whole number (expected 0 or more, e.g. 12)');
 }
 
 /** A score from 0 to 10 (NPS, CSAT on 1-5 or 0-10). */

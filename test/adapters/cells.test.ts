@@ -70,6 +70,9 @@ describe('other cells', () => {
   it('reads counts, scores and yes/no answers', () => {
     expect(parseCount('1,204')).toBe(1204);
     expect(parseCount('2.5')).toBeInstanceOf(Invalid);
+    // Past 2^53 a count is no longer exact (and the core's schema refuses it): reported, not rounded.
+    expect(parseCount('9007199254740993')).toBeInstanceOf(Invalid);
+    expect(parseCount(2 ** 53 - 1)).toBe(2 ** 53 - 1);
     expect(parseScore('7/10')).toBe(7);
     expect(parseScore(11)).toBeInstanceOf(Invalid);
     expect(['yes', 'No', '是', '否', true, 0].map(parseFlag)).toEqual([true, false, true, false, true, false]);
