@@ -17,7 +17,7 @@ function hashOf(id: string): number {
 export class IdIndex {
   #slots: Int32Array;
   #mask: number;
-  #ids: string[] = [];
+  #ids: string[] = []; // position → id, to compare ids longer than a slot holds
 
   constructor(expected = 1024) {
     let capacity = 1024;
@@ -29,11 +29,6 @@ export class IdIndex {
   /** Number of ids added. */
   get size(): number {
     return this.#ids.length;
-  }
-
-  /** The ids in order of first appearance (position i is the id added i-th). */
-  get ids(): readonly string[] {
-    return this.#ids;
   }
 
   /** The position of `id`, adding it as the next position when it is new. */

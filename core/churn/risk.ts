@@ -170,45 +170,33 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
   return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers, notJudged };
 }
 
-// Most customers of one table lack the same factors: say it once per combination.
-const notJudgedCache = new Map<ChurnPhrases, Map<number, string>>();
-
-function notJudgedText(key: number, say: ChurnPhrases): string {
-  let byKey = notJudgedCache.get(say);
-  if (byKey === undefined) notJudgedCache.set(say, (byKey = new Map()));
-  let text = byKey.get(key);
-  if (text === undefined) {
-    text = say.notJudged(CHURN_FACTORS.filter((_, bit) => (key & (1 << bit)) !== 0).map((f) => say.factorName[f]));
-    byKey.set(key, text);
-  }
-  return text;
+/**
+ * A sentence per language and per set of unjudged factors (a bit set), made once: most customers of
+ * one table lack the same factors, so a million results share a handful of these strings.
+ */
+function saidOnce(make: (key: number, say: ChurnPhrases) => string): (key: number, say: ChurnPhrases) => string {
+  const cache = new Map<ChurnPhrases, Map<number, string>>();
+  return (key, say) => {
+    let byKey = cache.get(say);
+    if (byKey === undefined) cache.set(say, (byKey = new Map()));
+    let text = byKey.get(key);
+    if (text === undefined) byKey.set(key, (text = flat(make(key, say))));
+    return text;
+  };
 }
+
+/** "not judged for lack of data: NPS, contact" */
+const notJudgedText = saidOnce((key, say) =>
+  say.notJudged(CHURN_FACTORS.filter((_, bit) => (key & (1 << bit)) !== 0).map((f) => say.factorName[f])),
+);
+/** "; not judged for lack of data: NPS", as it follows the drivers. */
+const notJudgedTail = saidOnce((key, say) => say.join + notJudgedText(key, say));
+/** "no warning signs; not judged for lack of data: NPS" */
+const noWarningText = saidOnce((key, say) => say.noWarning + say.join + notJudgedText(key, say));
 
 /** " (+40)": a driver's points as the reasons line shows them, made once. */
 const POINTS = Array.from({ length: 101 }, (_, points) => ` (+${points})`);
 const pointsText = (points: number) => POINTS[points] ?? ` (+${points})`;
-
-// "; not judged for lack of data: NPS", as it follows the drivers.
-const notJudgedTailCache = new Map<ChurnPhrases, Map<number, string>>();
-
-function notJudgedTail(key: number, say: ChurnPhrases): string {
-  let byKey = notJudgedTailCache.get(say);
-  if (byKey === undefined) notJudgedTailCache.set(say, (byKey = new Map()));
-  let text = byKey.get(key);
-  if (text === undefined) byKey.set(key, (text = flat(say.join + notJudgedText(key, say))));
-  return text;
-}
-
-// "no warning signs; not judged for lack of data: NPS": shared, as many customers say exactly this.
-const noWarningCache = new Map<ChurnPhrases, Map<number, string>>();
-
-function noWarningText(key: number, say: ChurnPhrases): string {
-  let byKey = noWarningCache.get(say);
-  if (byKey === undefined) noWarningCache.set(say, (byKey = new Map()));
-  let text = byKey.get(key);
-  if (text === undefined) byKey.set(key, (text = flat(say.noWarning + say.join + notJudgedText(key, say))));
-  return text;
-}
 
 /**
  * The reasons line: each driver with its points, then the factors that could not be judged.

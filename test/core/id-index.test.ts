@@ -38,7 +38,7 @@ describe('the customer id index', () => {
     // The same ids again, as new string objects (as each line of a file makes them).
     expect(ids.map((id) => index.positionOf(id.split('').join('')))).toEqual(expected);
     expect(index.positionOf('C50000')).toBe(50_000);
-    expect(index.ids.length).toBe(50_001);
+    expect(index.size).toBe(50_001);
   });
 
   it('tells apart long ids that share their first ten characters', () => {
