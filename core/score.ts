@@ -20,7 +20,7 @@ import { segmentOf } from './segments.ts';
 import { valueBandOf } from './tiers.ts';
 import { rhythmOf } from './rhythm.ts';
 import { lifecycleOf } from './lifecycle.ts';
-import { churnRiskOf, reasonsText } from './churn/risk.ts';
+import { churnRiskOf, reasonsText, sentenceMemory } from './churn/risk.ts';
 import { CHURN_PHRASES } from './churn/phrases.ts';
 import { nextActionOf } from './next-action.ts';
 import { validationError } from './validation.ts';
@@ -213,6 +213,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   // 3. Per customer: segment and tier, lifecycle, churn risk, next action.
   const satisfactionScale = options.satisfactionScale === 'auto' ? (satisfactionAbove5 ? 10 : 5) : options.satisfactionScale;
   const prospectReason = CHURN_PHRASES[options.language].prospect;
+  const said = sentenceMemory();
   for (let i = 0; i < n; i++) {
     if (kind[i] === 0) continue;
     const customer = again(i);
@@ -234,7 +235,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
     const estimate = estimates?.[k] ?? null;
     const alive = estimate === null ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
-    const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options });
+    const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, said });
     const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
     results[i] = resultOf(
       customer.id,

@@ -22,6 +22,8 @@ export interface RiskContext {
   /** When purchase models fitted: the probability of no purchase in the coming period, and its words. */
   alive: { pNoPurchase: number; text: string } | null;
   options: Options;
+  /** The few-numbers sentences this scoring run has said (sentenceMemory()), shared by all its customers. */
+  said: SentenceMemory;
 }
 
 export interface ChurnRisk {
@@ -30,15 +32,31 @@ export interface ChurnRisk {
   drivers: Driver[];
   /** Factors that had no data, as a bit set over CHURN_FACTORS (bit i = CHURN_FACTORS[i]). */
   notJudged: number;
+  /** Drivers whose text was made for this customer alone (not from the run's memory), same bit set. */
+  ownTexts: number;
 }
 
 /**
  * Each factor: `share` says how much of its weight it earns (0-1), or null when its data is missing;
- * `say` puts a non-zero share into words (only called then, as most customers earn nothing on most factors).
+ * `say` puts a non-zero share into words (only called then, as most customers earn nothing on most
+ * factors). A factor whose sentence depends on a few small numbers (an NPS, a satisfaction score)
+ * also numbers its possible sentences: `sentence` says which one `say` would make (or -1 when the
+ * numbers are outside that range), so a run says each once and its results share it.
  */
 interface Factor {
   share(ctx: RiskContext): number | null;
   say(ctx: RiskContext, words: ChurnPhrases): string;
+  sentence?: { count: number; of(ctx: RiskContext): number };
+}
+
+/** Which of `limit` values a score is, when it is a whole number in 0..limit-1; `limit` itself for null. */
+function scoreDigit(x: number | null, limit: number): number {
+  if (x === null) return limit;
+  return Number.isInteger(x) && x >= 0 && x < limit ? x : -1;
+}
+/** Two such digits as one index below (aLimit + 1) * (bLimit + 1), or -1. */
+function sentenceIndex(a: number, aLimit: number, b: number, bLimit: number): number {
+  return a < 0 || b < 0 ? -1 : a * (bLimit + 1) + b;
 }
 
 function drop(recent: number | null, previous: number | null): number | null {
@@ -86,6 +104,10 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
   },
   nps: {
     share: (ctx) => (ctx.customer.nps === null ? null : Math.max(npsDetractorShare(ctx.customer.nps), npsDropShare(ctx.customer))),
+    sentence: {
+      count: 12 * 12,
+      of: (ctx) => sentenceIndex(scoreDigit(ctx.customer.nps, 11), 11, scoreDigit(ctx.customer.previousNps, 11), 11),
+    },
     say: (ctx, words) => {
       const { nps, previousNps } = ctx.customer;
       const parts: string[] = [];
@@ -101,6 +123,10 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
       if (value === null) return null;
       const outOfTen = value * (10 / ctx.satisfactionScale);
       return outOfTen >= 7 ? 0 : 0.5 + 0.5 * ((7 - outOfTen) / 7);
+    },
+    sentence: {
+      count: 12 * 12,
+      of: (ctx) => sentenceIndex(scoreDigit(ctx.customer.satisfaction, 11), 11, scoreDigit(ctx.satisfactionScale, 11), 11),
     },
     say: (ctx, words) => words.lowSatisfaction(ctx.customer.satisfaction ?? 0, ctx.satisfactionScale),
   },
@@ -123,6 +149,7 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
   },
   competitor: {
     share: (ctx) => (ctx.customer.askedAboutCompetitor === null ? null : ctx.customer.askedAboutCompetitor ? 1 : 0),
+    sentence: { count: 1, of: () => 0 },
     say: (_ctx, words) => words.competitor,
   },
 };
@@ -130,7 +157,23 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
 /** Shared by every customer without a driver: most of a healthy book, and a million arrays saved. */
 const NO_DRIVERS: Driver[] = Object.freeze([]) as unknown as Driver[];
 
-const FACTOR_LIST = CHURN_FACTORS.map((factor, bit) => ({ factor, judge: FACTORS[factor], bit: 1 << bit }));
+const FACTOR_LIST = CHURN_FACTORS.map((factor, index) => ({ factor, judge: FACTORS[factor], bit: 1 << index, index }));
+const BIT_OF = Object.fromEntries(FACTOR_LIST.map(({ factor, bit }) => [factor, bit])) as Record<ChurnFactorName, number>;
+
+/**
+ * Per factor, the sentences one scoring run has said, by `sentence.of`: a million customers have a
+ * dozen different NPS sentences between them, and keep one copy of each rather than one each.
+ */
+export type SentenceMemory = (string | undefined)[][];
+export const sentenceMemory = (): SentenceMemory =>
+  FACTOR_LIST.map(({ judge }) => new Array<string | undefined>(judge.sentence?.count ?? 0).fill(undefined));
+
+/** The driver's text, from the run's memory when the factor numbers its sentences; null when made afresh is needed. */
+function rememberedSentence(judge: Factor, ctx: RiskContext, words: ChurnPhrases, memory: (string | undefined)[]): string | null {
+  const index = judge.sentence === undefined ? -1 : judge.sentence.of(ctx);
+  if (index < 0) return null;
+  return (memory[index] ??= flat(judge.say(ctx, words)));
+}
 
 export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel {
   if (risk >= churn.highAt) return 'high';
@@ -142,13 +185,14 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
   const say = CHURN_PHRASES[ctx.options.language];
   const weights = ctx.options.churn.weights;
   let notJudged = 0;
+  let ownTexts = 0;
   let found: Driver[] | null = null;
   let total = 0;
   // With a purchase model, the order history speaks once, through the model: the order and spend
   // trends come from the same orders, and counting them again scored still-active buyers as leaving
   // (on CDNOW as of 1997-09-30 the AUC fell from 0.76 to 0.63). Their points go to the model's factor.
   const modelled = ctx.alive !== null;
-  for (const { factor, judge, bit } of FACTOR_LIST) {
+  for (const { factor, judge, bit, index } of FACTOR_LIST) {
     if (modelled && (factor === 'orderTrend' || factor === 'spendTrend')) continue;
     const share = judge.share(ctx);
     if (share === null) {
@@ -160,14 +204,19 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
     const points = Math.round(weight * share);
     if (points > 0) {
       found ??= [];
-      found.push({ factor, points, text: judge.say(ctx, say) });
+      let text = rememberedSentence(judge, ctx, say, ctx.said[index] as (string | undefined)[]);
+      if (text === null) {
+        text = judge.say(ctx, say);
+        ownTexts |= bit;
+      }
+      found.push({ factor, points, text });
       total += points;
     }
   }
   // slice(): an array of exactly its length (a pushed-to array keeps room for 16), as results keep it.
   const drivers = found === null ? NO_DRIVERS : found.length === 1 ? [found[0] as Driver] : found.sort((a, b) => b.points - a.points).slice();
   const churnRisk = Math.min(100, total);
-  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers, notJudged };
+  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers, notJudged, ownTexts };
 }
 
 /**
@@ -200,8 +249,9 @@ const pointsText = (points: number) => POINTS[points] ?? ` (+${points})`;
 
 /**
  * The reasons line: each driver with its points, then the factors that could not be judged.
- * Built as one flat string, and each driver's text becomes a slice of it: a million results then
- * keep one string of text each instead of a rope of pieces (see flat-string.ts).
+ * Built as one flat string, and each driver text made for this customer alone becomes a slice of
+ * it: a million results then keep one string of text each instead of a rope of pieces (see
+ * flat-string.ts). Texts from the run's memory stay shared.
  */
 export function reasonsText(risk: ChurnRisk, language: Options['language']): string {
   const say = CHURN_PHRASES[language];
@@ -214,7 +264,7 @@ export function reasonsText(risk: ChurnRisk, language: Options['language']): str
   let at = 0;
   for (const d of drivers) {
     const length = d.text.length;
-    d.text = text.slice(at, at + length);
+    if ((risk.ownTexts & BIT_OF[d.factor]) !== 0) d.text = text.slice(at, at + length);
     at += length + pointsText(d.points).length + say.join.length;
   }
   return text;

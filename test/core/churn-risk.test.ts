@@ -89,6 +89,27 @@ describe('churn risk', () => {
     ]);
   });
 
+  it('says each customer’s own scores, whole or not, when many customers share a run', () => {
+    const base = { lastPurchase: '2026-10-25', firstPurchase: '2026-01-01', orders: 5, totalSpend: 500 };
+    const results = scoreCustomers(
+      [
+        { id: 'a', ...base, nps: 4, satisfaction: 8 },
+        { id: 'b', ...base, nps: 4.5, satisfaction: 2.5 },
+        { id: 'c', ...base, nps: 4, previousNps: 9, satisfaction: 2 },
+        { id: 'd', ...base, nps: 4, satisfaction: 2 },
+      ],
+      { asOf },
+    );
+    const texts = results.map((r) => Object.fromEntries(r.drivers.map((d) => [d.factor, d.text])));
+    expect(texts).toEqual([
+      { nps: 'NPS 4 (a detractor: 0-6)' },
+      { nps: 'NPS 4.5 (a detractor: 0-6)', satisfaction: 'satisfaction 2.5 of 10, below 7 of 10' },
+      { nps: 'NPS fell from 9 to 4, NPS 4 (a detractor: 0-6)', satisfaction: 'satisfaction 2 of 10, below 7 of 10' },
+      { nps: 'NPS 4 (a detractor: 0-6)', satisfaction: 'satisfaction 2 of 10, below 7 of 10' },
+    ]);
+    for (const r of results) expect(r.reasons.startsWith(r.drivers.map((d) => `${d.text} (+${d.points})`).join('; '))).toBe(true);
+  });
+
   it('explains itself in Simplified Chinese when asked', () => {
     const result = score({ id: 'a', firstPurchase: '2025-11-01', lastPurchase: '2026-07-30', orders: 11, totalSpend: 900 }, 'zh-CN');
     expect(result.reasons).toContain('已 94 天未下单;通常每 27 天下单一次');
