@@ -14,7 +14,7 @@ import type { Tier, ValueBand } from './tiers.ts';
 import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
 import { checkCustomer, fastCustomer, rereadCustomer } from './customer-guard.ts';
 import { dayNumber } from './dates.ts';
-import { purchaseDaysOf } from './purchase-days.ts';
+import { purchaseDaysOf, type PurchaseDays } from './purchase-days.ts';
 import { scoreRfm } from './rfm.ts';
 import { segmentOf } from './segments.ts';
 import { valueBandOf } from './tiers.ts';
@@ -131,13 +131,22 @@ function idOf(input: unknown): string {
  * everything else (through CustomerSchema); `reread` reads again a customer `fast` accepted.
  */
 interface CustomerReader {
-  fast(input: unknown): Customer | undefined;
+  /** Fills `days` with the customer's first and last purchase day numbers when it returns a customer. */
+  fast(input: unknown, days: PurchaseDays): Customer | undefined;
   slow(input: unknown): Customer | string;
   reread(input: unknown): Customer;
 }
 
+function trusted(input: unknown, days: PurchaseDays): Customer {
+  const customer = input as Customer;
+  const { first, last } = purchaseDaysOf(customer);
+  days.first = first;
+  days.last = last;
+  return customer;
+}
+
 const CHECKING: CustomerReader = { fast: fastCustomer, slow: checkCustomer, reread: rereadCustomer };
-const TRUSTING: CustomerReader = { fast: (c) => c as Customer, slow: (c) => c as Customer, reread: (c) => c as Customer };
+const TRUSTING: CustomerReader = { fast: trusted, slow: (c) => c as Customer, reread: (c) => c as Customer };
 
 /** Scores customers from any source: each is checked against CustomerSchema, and a bad one gets its reason. */
 export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput): Result[] {
@@ -173,17 +182,22 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   let m = 0;
   const viaSchema = new Uint8Array(n); // 1: read again with reader.slow, not reader.reread
   const again = (i: number): Customer => (viaSchema[i] === 1 ? (reader.slow(customers[i]) as Customer) : reader.reread(customers[i]));
+  const days: PurchaseDays = { first: NaN, last: NaN };
   for (let i = 0; i < n; i++) {
-    let c: Customer | string | undefined = reader.fast(customers[i]);
+    let c: Customer | string | undefined = reader.fast(customers[i], days);
     if (c === undefined) {
       viaSchema[i] = 1;
       c = reader.slow(customers[i]);
+      if (typeof c !== 'string') {
+        const read = purchaseDaysOf(c);
+        days.first = read.first;
+        days.last = read.last;
+      }
     }
     if (typeof c === 'string') {
       results[i] = resultOf(idOf(customers[i]), null, UNSCORED, c);
       continue;
     }
-    const days = purchaseDaysOf(c);
     const problem = validationError(c, days, options.asOf, asOfDay);
     if (problem !== null) {
       results[i] = resultOf(c.id, c, UNSCORED, problem);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fastCustomer, guardCustomer, rereadCustomer } from '../../core/customer-guard.ts';
+import { purchaseDaysOf } from '../../core/purchase-days.ts';
 import { CustomerSchema } from '../../core/schema/customer.ts';
 
 // Customer-like inputs: each field missing, null, or any of the shapes a host might send.
@@ -37,6 +38,17 @@ describe('the fast customer check', () => {
       fc.property(arb, (input) => {
         const fast = fastCustomer(input);
         if (fast !== undefined) expect(rereadCustomer(input)).toEqual(fast);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('hands on the purchase days it read, as day numbers of the dates it accepted', () => {
+    fc.assert(
+      fc.property(arb, (input) => {
+        const days = { first: -1, last: -1 };
+        const fast = fastCustomer(input, days);
+        if (fast !== undefined) expect(days).toEqual(purchaseDaysOf(fast));
       }),
       { numRuns: 5000 },
     );
