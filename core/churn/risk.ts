@@ -157,6 +157,17 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
 /** Shared by every customer without a driver: most of a healthy book, and a million arrays saved. */
 const NO_DRIVERS: Driver[] = Object.freeze([]) as unknown as Driver[];
 
+/** Where churnRiskOf collects a customer's drivers (at most one per factor) before it copies them out. */
+const found: Driver[] = new Array<Driver>(CHURN_FACTORS.length);
+
+/** The first `count` drivers found, as an array of exactly that length (results keep a million of them). */
+function driversOf(count: number): Driver[] {
+  if (count === 0) return NO_DRIVERS;
+  if (count === 1) return [found[0] as Driver];
+  if (count === 2) return [found[0] as Driver, found[1] as Driver];
+  return found.slice(0, count);
+}
+
 const FACTOR_LIST = CHURN_FACTORS.map((factor, index) => ({ factor, judge: FACTORS[factor], bit: 1 << index, index }));
 const BIT_OF = Object.fromEntries(FACTOR_LIST.map(({ factor, bit }) => [factor, bit])) as Record<ChurnFactorName, number>;
 
@@ -186,13 +197,14 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
   const weights = ctx.options.churn.weights;
   let notJudged = 0;
   let ownTexts = 0;
-  let found: Driver[] | null = null;
+  let count = 0; // drivers so far, in `found` biggest first
   let total = 0;
   // With a purchase model, the order history speaks once, through the model: the order and spend
   // trends come from the same orders, and counting them again scored still-active buyers as leaving
   // (on CDNOW as of 1997-09-30 the AUC fell from 0.76 to 0.63). Their points go to the model's factor.
   const modelled = ctx.alive !== null;
-  for (const { factor, judge, bit, index } of FACTOR_LIST) {
+  for (let f = 0; f < FACTOR_LIST.length; f++) {
+    const { factor, judge, bit, index } = FACTOR_LIST[f] as (typeof FACTOR_LIST)[number];
     if (modelled && (factor === 'orderTrend' || factor === 'spendTrend')) continue;
     const share = judge.share(ctx);
     if (share === null) {
@@ -203,18 +215,23 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
     // Whole points per driver, so the drivers a user reads add up to the risk they see.
     const points = Math.round(weight * share);
     if (points > 0) {
-      found ??= [];
       let text = rememberedSentence(judge, ctx, say, ctx.said[index] as (string | undefined)[]);
       if (text === null) {
         text = judge.say(ctx, say);
         ownTexts |= bit;
       }
-      found.push({ factor, points, text });
+      // Biggest first, and in factor order among equals: placed as found rather than sorted after
+      // (Array.prototype.sort allocates its own work space on every call, even for two drivers).
+      let at = count++;
+      while (at > 0 && (found[at - 1] as Driver).points < points) {
+        found[at] = found[at - 1] as Driver;
+        at--;
+      }
+      found[at] = { factor, points, text };
       total += points;
     }
   }
-  // slice(): an array of exactly its length (a pushed-to array keeps room for 16), as results keep it.
-  const drivers = found === null ? NO_DRIVERS : found.length === 1 ? [found[0] as Driver] : found.sort((a, b) => b.points - a.points).slice();
+  const drivers = driversOf(count);
   const churnRisk = Math.min(100, total);
   return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers, notJudged, ownTexts };
 }
@@ -258,11 +275,15 @@ export function reasonsText(risk: ChurnRisk, language: Options['language']): str
   const { drivers } = risk;
   if (drivers.length === 0) return risk.notJudged === 0 ? say.noWarning : noWarningText(risk.notJudged, say);
   let text = '';
-  for (const d of drivers) text += (text === '' ? '' : say.join) + d.text + pointsText(d.points);
+  for (let i = 0; i < drivers.length; i++) {
+    const d = drivers[i] as Driver;
+    text += (i === 0 ? '' : say.join) + d.text + pointsText(d.points);
+  }
   if (risk.notJudged !== 0) text += notJudgedTail(risk.notJudged, say);
   text = flat(text);
   let at = 0;
-  for (const d of drivers) {
+  for (let i = 0; i < drivers.length; i++) {
+    const d = drivers[i] as Driver;
     const length = d.text.length;
     if ((risk.ownTexts & BIT_OF[d.factor]) !== 0) d.text = text.slice(at, at + length);
     at += length + pointsText(d.points).length + say.join.length;
