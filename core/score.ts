@@ -48,7 +48,7 @@ const UNSCORED: Scores = {
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** One literal for every result, so a million of them share one shape. */
+/** One literal (and its copy in scoreChecked, same keys in the same order) for every result, so a million of them share one shape. */
 function resultOf(id: string, customer: Customer | null, s: Scores, error: string | null, estimate: Estimate | null = null): Result {
   return {
     id,
@@ -251,27 +251,31 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const alive = estimate === null ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
     const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, said });
     const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
-    results[i] = resultOf(
-      customer.id,
-      customer,
-      {
-        tier,
-        segment,
-        r,
-        f,
-        m: mScore,
-        valueBand: valueBandOf(mScore),
-        churnRisk: risk.churnRisk,
-        churnLevel: risk.churnLevel,
-        lifecycle,
-        nextAction: action.nextAction,
-        followUpBy: action.followUpBy,
-        reasons: reasonsText(risk, options.language),
-        drivers: risk.drivers,
-      },
-      null,
-      estimate,
-    );
+    // The literal of resultOf, written out: a Scores object per customer would be a million more allocations.
+    results[i] = {
+      id: customer.id,
+      tier,
+      segment,
+      r,
+      f,
+      m: mScore,
+      valueBand: valueBandOf(mScore),
+      churnRisk: risk.churnRisk,
+      churnLevel: risk.churnLevel,
+      lifecycle,
+      nextAction: action.nextAction,
+      followUpBy: action.followUpBy,
+      reasons: reasonsText(risk, options.language),
+      drivers: risk.drivers,
+      pAlive: estimate === null ? null : round(estimate.pAlive, 4),
+      expectedPurchases: estimate === null ? null : round(estimate.expectedPurchases, 3),
+      clv: estimate?.clv == null ? null : round(estimate.clv, 2),
+      region: customer.region,
+      owner: customer.owner,
+      totalSpend: customer.totalSpend,
+      orders: customer.orders ?? customer.purchaseDays,
+      error: null,
+    };
   }
   return results;
 }
