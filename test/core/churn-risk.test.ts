@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { scoreCustomers, type CustomerInput } from '../../core/index.ts';
+import { CHURN_FACTORS } from '../../core/churn/factors.ts';
 
 const asOf = '2026-11-01';
 /** A steady customer plus the one under test, so quantiles have something to compare with. */
@@ -108,6 +110,36 @@ describe('churn risk', () => {
       { nps: 'NPS 4 (a detractor: 0-6)', satisfaction: 'satisfaction 2 of 10, below 7 of 10' },
     ]);
     for (const r of results) expect(r.reasons.startsWith(r.drivers.map((d) => `${d.text} (+${d.points})`).join('; '))).toBe(true);
+  });
+
+  it('lists drivers biggest first, equal points in factor order, adding up to the risk and read out in the reasons', () => {
+    const score10 = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null });
+    const count = fc.option(fc.integer({ min: 0, max: 12 }), { nil: null });
+    const customer = fc.record({
+      id: fc.constant('x'),
+      firstPurchase: fc.constant('2024-01-01'),
+      lastPurchase: fc.constantFrom('2024-06-01', '2026-05-01', '2026-10-20'),
+      orders: fc.integer({ min: 1, max: 40 }),
+      totalSpend: fc.constant(500),
+      recentOrders: count, previousOrders: count, recentSpend: count, previousSpend: count,
+      nps: score10, previousNps: score10, satisfaction: score10,
+      lastContact: fc.option(fc.constantFrom('2025-01-01', '2026-08-01', '2026-10-30'), { nil: null }),
+      recentContacts: count, previousContacts: count,
+      askedAboutCompetitor: fc.option(fc.boolean(), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(customer, { minLength: 1, maxLength: 8 }), (customers) => {
+        const results = scoreCustomers(customers.map((c, i) => ({ ...c, id: `c${i}` })), { asOf });
+        for (const r of results) {
+          const order = r.drivers.map((d) => [-d.points, CHURN_FACTORS.indexOf(d.factor)] as const);
+          const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          expect(order).toEqual(sorted);
+          expect(Math.min(100, r.drivers.reduce((sum, d) => sum + d.points, 0))).toBe(r.churnRisk);
+          expect(r.reasons.startsWith(r.drivers.map((d) => `${d.text} (+${d.points})`).join('; '))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('explains itself in Simplified Chinese when asked', () => {
