@@ -15,7 +15,7 @@ import type { Driver, Result } from './schema/result.ts';
 import type { Segment } from './segments.ts';
 import type { Tier, ValueBand } from './tiers.ts';
 import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
-import { checkCustomer, fastCustomer, rereadCustomer } from './customer-guard.ts';
+import { blankCustomer, checkCustomer, fastCustomer, rereadCustomer } from './customer-guard.ts';
 import { dayNumber } from './dates.ts';
 import { purchaseDaysOf, type PurchaseDays } from './purchase-days.ts';
 import { scoreRfm } from './rfm.ts';
@@ -135,9 +135,9 @@ function idOf(input: unknown): string {
  */
 interface CustomerReader {
   /** Fills `days` with the customer's first and last purchase day numbers when it returns a customer. */
-  fast(input: unknown, days: PurchaseDays): Customer | undefined;
+  fast(input: unknown, days: PurchaseDays, into: Customer): Customer | undefined;
   slow(input: unknown): Customer | string;
-  reread(input: unknown): Customer;
+  reread(input: unknown, into: Customer): Customer;
 }
 
 function trusted(input: unknown, days: PurchaseDays): Customer {
@@ -184,10 +184,12 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
   const spend = new Float64Array(n);
   let m = 0;
   const viaSchema = new Uint8Array(n); // 1: read again with reader.slow, not reader.reread
-  const again = (i: number): Customer => (viaSchema[i] === 1 ? (reader.slow(customers[i]) as Customer) : reader.reread(customers[i]));
+  // The customer being read, in each pass: one object, refilled (nothing keeps a customer past its turn).
+  const reading = blankCustomer();
+  const again = (i: number): Customer => (viaSchema[i] === 1 ? (reader.slow(customers[i]) as Customer) : reader.reread(customers[i], reading));
   const days: PurchaseDays = { first: NaN, last: NaN };
   for (let i = 0; i < n; i++) {
-    let c: Customer | string | undefined = reader.fast(customers[i], days);
+    let c: Customer | string | undefined = reader.fast(customers[i], days, reading);
     if (c === undefined) {
       viaSchema[i] = 1;
       c = reader.slow(customers[i]);
