@@ -1,11 +1,12 @@
 // scoreCustomers: customers in, one result per customer out, in input order.
-// Speed note (bench/run.ts, ~1.85 s for a million customers): a quarter of the time is the garbage
+// Speed note (npm run bench, ~1.7 s for a million customers): a quarter of the time is the garbage
 // collector moving the strings the results keep (each result ~520 bytes with its reasons line and
 // drivers; the result objects themselves V8 allocates straight into the old generation), and the
 // kernel handing V8 the half gigabyte they fill. The rest is the per-customer work below, which
-// allocates ~1.5 KB of garbage a customer (measure with the sampling heap profiler, which is steady
-// where the wall clock on this VM is not). Each customer is read once per pass rather than kept,
-// results keep flat strings (churn/risk.ts), and nothing of a million entries is made twice.
+// allocates ~1 KB a customer in all, what it keeps included (bench/cases/core-score-allocations.ts
+// says where: steady from run to run, where the wall clock on this VM is not). Each customer is read
+// into one reused object per pass rather than kept, results keep flat strings (churn/risk.ts), and
+// nothing of a million entries is made twice.
 // Read top to bottom: check each customer → RFM over the scorable ones → per customer segment,
 // tier, lifecycle, churn risk and next action.
 import { OptionsSchema, type Options, type OptionsInput } from './schema/options.ts';
