@@ -112,7 +112,7 @@ describe('churn risk', () => {
     for (const r of results) expect(r.reasons.startsWith(r.drivers.map((d) => `${d.text} (+${d.points})`).join('; '))).toBe(true);
   });
 
-  it('lists drivers biggest first, equal points in factor order, adding up to the risk and read out in the reasons', () => {
+  it('lists drivers biggest first, equal points in factor order, adding up to the risk and read out in the reasons; whatever the order of the customers', () => {
     const score10 = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null });
     const count = fc.option(fc.integer({ min: 0, max: 12 }), { nil: null });
     const customer = fc.record({
@@ -129,7 +129,11 @@ describe('churn risk', () => {
     });
     fc.assert(
       fc.property(fc.array(customer, { minLength: 1, maxLength: 8 }), (customers) => {
-        const results = scoreCustomers(customers.map((c, i) => ({ ...c, id: `c${i}` })), { asOf });
+        const inputs = customers.map((c, i) => ({ ...c, id: `c${i}` }));
+        const results = scoreCustomers(inputs, { asOf });
+        // Nothing of one customer carries over to the next (the scorer reuses its working objects).
+        const reversed = new Map(scoreCustomers([...inputs].reverse(), { asOf }).map((r) => [r.id, r]));
+        for (const r of results) expect(reversed.get(r.id)).toEqual(r);
         for (const r of results) {
           const order = r.drivers.map((d) => [-d.points, CHURN_FACTORS.indexOf(d.factor)] as const);
           const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
