@@ -65,7 +65,7 @@ function flag(v: unknown): Read<boolean> {
 /**
  * The fast path: the parsed customer, or undefined when anything is off (then zod decides and
  * explains). When `days` is given, it receives the first and last purchase as day numbers; when
- * `into` is given, the customer is written into it instead of a new object (see rereadCustomer).
+ * `into` is given, the customer is written into it instead of a new object.
  */
 export function fastCustomer(input: unknown, days?: PurchaseDays, into?: Customer): Customer | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
@@ -127,34 +127,33 @@ export function fastCustomer(input: unknown, days?: PurchaseDays, into?: Custome
     days.first = firstDay;
     days.last = lastDay;
   }
-  if (into !== undefined) return rereadCustomer(input, into);
-  // One object literal, so every customer shares one hidden class (a million of them are common).
-  return {
-    id,
-    name,
-    email,
-    region,
-    owner,
-    firstPurchase,
-    lastPurchase,
-    orders,
-    purchaseDays,
-    totalSpend,
-    repeatSpendMean,
-    usualGapDays,
-    recentOrders,
-    previousOrders,
-    recentSpend,
-    previousSpend,
-    nps,
-    previousNps,
-    satisfaction,
-    lastContact,
-    recentContacts,
-    previousContacts,
-    askedAboutCompetitor,
-    renewalDate,
-  };
+  // Written into the caller's object when given (the scorer reuses one), else into a new one.
+  const customer = into ?? blankCustomer();
+  customer.id = id;
+  customer.name = name;
+  customer.email = email;
+  customer.region = region;
+  customer.owner = owner;
+  customer.firstPurchase = firstPurchase;
+  customer.lastPurchase = lastPurchase;
+  customer.orders = orders;
+  customer.purchaseDays = purchaseDays;
+  customer.totalSpend = totalSpend;
+  customer.repeatSpendMean = repeatSpendMean;
+  customer.usualGapDays = usualGapDays;
+  customer.recentOrders = recentOrders;
+  customer.previousOrders = previousOrders;
+  customer.recentSpend = recentSpend;
+  customer.previousSpend = previousSpend;
+  customer.nps = nps;
+  customer.previousNps = previousNps;
+  customer.satisfaction = satisfaction;
+  customer.lastContact = lastContact;
+  customer.recentContacts = recentContacts;
+  customer.previousContacts = previousContacts;
+  customer.askedAboutCompetitor = askedAboutCompetitor;
+  customer.renewalDate = renewalDate;
+  return customer;
 }
 
 /** "YYYY-MM-DD" from a date the fast path accepted: a string with its spaces trimmed, or a Date read in UTC. */

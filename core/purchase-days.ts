@@ -10,9 +10,9 @@ export interface PurchaseDays {
   last: number;
 }
 
-export function purchaseDaysOf(customer: Customer): PurchaseDays {
-  return {
-    first: customer.firstPurchase === null ? NaN : dayNumber(customer.firstPurchase),
-    last: customer.lastPurchase === null ? NaN : dayNumber(customer.lastPurchase),
-  };
+/** The customer's purchase days, written into `into` when given (the scorer reuses one). */
+export function purchaseDaysOf(customer: Customer, into: PurchaseDays = { first: NaN, last: NaN }): PurchaseDays {
+  into.first = customer.firstPurchase === null ? NaN : dayNumber(customer.firstPurchase);
+  into.last = customer.lastPurchase === null ? NaN : dayNumber(customer.lastPurchase);
+  return into;
 }

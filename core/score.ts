@@ -142,11 +142,8 @@ interface CustomerReader {
 }
 
 function trusted(input: unknown, days: PurchaseDays): Customer {
-  const customer = input as Customer;
-  const { first, last } = purchaseDaysOf(customer);
-  days.first = first;
-  days.last = last;
-  return customer;
+  purchaseDaysOf(input as Customer, days);
+  return input as Customer;
 }
 
 const CHECKING: CustomerReader = { fast: fastCustomer, slow: checkCustomer, reread: rereadCustomer };
@@ -194,11 +191,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     if (c === undefined) {
       viaSchema[i] = 1;
       c = reader.slow(customers[i]);
-      if (typeof c !== 'string') {
-        const read = purchaseDaysOf(c);
-        days.first = read.first;
-        days.last = read.last;
-      }
+      if (typeof c !== 'string') purchaseDaysOf(c, days);
     }
     if (typeof c === 'string') {
       results[i] = resultOf(idOf(customers[i]), null, UNSCORED, c);
