@@ -59,6 +59,8 @@ export interface FakeHubSpot {
   requests: { method: string; path: string; status: number; at: number }[];
   /** Called as each request arrives (before it is handled): tests act "at a moment" of a run. */
   onRequest: ((request: { method: string; path: string; index: number }) => void) | null;
+  /** While set, requests wait for it before being handled (a slow portal, on demand). */
+  hold: Promise<void> | null;
   faults: Faults;
   /** Wire faults, consumed in order of matching. */
   wire: WireFault[];
@@ -130,6 +132,7 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
     fake.requests.push(log);
     res.on('finish', () => (log.status = res.statusCode));
     fake.onRequest?.({ method, path, index: fake.requests.length - 1 });
+    if (fake.hold !== null) await fake.hold;
 
     const wire = takeWireFault(method, path);
     if (wire?.kind === 'reset') return void req.socket.resetAndDestroy();
@@ -314,6 +317,7 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
     tokens: new Set([options.token ?? 'test-token']),
     scopes: null,
     onRequest: null,
+    hold: null,
     edit(object, id, properties) {
       const record = fake.portal[object].get(id);
       if (record === undefined) throw new Error(`fake: no ${object} ${id}`);

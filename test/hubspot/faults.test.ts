@@ -134,7 +134,7 @@ describe('the network', () => {
     await underFault(
       (fake) => wire(fake, { kind: 'html502', times: Infinity, when: writes }),
       (first) => {
-        expect(first.stopped).toEqual({ code: 'hubspot-error', message: expect.stringMatching(/^update contacts: HubSpot answered 502: an HTML page \("502 Bad Gateway"\)$/) });
+        expect(first.stopped).toEqual({ code: 'hubspot-error', message: expect.stringMatching(/^update contacts: HubSpot answered 502: an HTML page \("502 Bad Gateway"\), every attempt; try again later \(the sync resumes\)$/) });
         oneLine(first);
       },
     );
