@@ -34,11 +34,11 @@ const shot = (n: number, name: string, en: string, zh: string): Screenshot => ({
 
 /** In the order they are uploaded: the first is the one the listing shows first. */
 export const SCREENSHOTS: readonly Screenshot[] = [
-  shot(1, 'scored-sheet-en', 'Score a customer sheet: tier, segment, RFM, churn risk, next action and why, next to your own columns.', '为客户表评分:在您自己的列旁边写入分层、细分、RFM、流失风险、下一步行动和原因。'),
-  shot(2, 'scored-sheet-zh-CN', 'The same sidebar and result columns in Simplified Chinese.', '同样的侧边栏和结果列,简体中文界面。'),
-  shot(3, 'summary-sheet', 'The Tierwise summary sheet: customers per tier and segment, key figures and a tier chart.', 'Tierwise 汇总表:各分层与细分的客户数、关键指标和分层图表。'),
-  shot(4, 'customer-playbook', 'Select a customer to see why they are at risk, the next action and the playbook for their tier.', '选中一位客户,查看流失原因、下一步行动和所在分层的维护策略。'),
-  shot(5, 'order-table', 'One row per order works too: customers are scored onto their own sheet.', '每行一笔订单的表格同样适用:客户评分写入单独的工作表。'),
+  shot(1, 'scored-sheet-en', 'Score a customer sheet: tier, segment, RFM, churn risk, next action and why, next to your own columns.', '为客户表评分：在您自己的列旁边写入分层、细分、RFM、流失风险、下一步行动和原因。'),
+  shot(2, 'scored-sheet-zh-CN', 'The same sidebar and result columns in Simplified Chinese.', '同样的侧边栏和结果列，简体中文界面。'),
+  shot(3, 'summary-sheet', 'The Tierwise summary sheet: customers per tier and segment, key figures and a tier chart.', 'Tierwise 汇总表：各分层与细分的客户数、关键指标和分层图表。'),
+  shot(4, 'customer-playbook', 'Select a customer to see why they are at risk, the next action and the playbook for their tier.', '选中一位客户，查看流失原因、下一步行动和所在分层的维护策略。'),
+  shot(5, 'order-table', 'One row per order works too: customers are scored onto their own sheet.', '每行一笔订单的表格同样适用：客户评分写入单独的工作表。'),
 ];
 
 export const ALL_ASSETS: readonly GraphicAsset[] = [...ICONS, CARD_BANNER, ...SCREENSHOTS];

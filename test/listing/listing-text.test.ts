@@ -28,7 +28,7 @@ describe('the Store Listing text', () => {
       for (const formula of ['TIERWISE_SCORE', 'TIERWISE_TIER', 'TIERWISE_CHURN_RISK', 'RFM', 'Tierwise summary', 'Tierwise customers']) expect(text, `${language}: ${formula}`).toContain(formula);
     }
     expect(ListingSchema.parse(load('en')).detailedDescription).toMatch(/no server and makes no network requests/);
-    expect(ListingSchema.parse(load('zh-CN')).detailedDescription).toMatch(/没有服务器,不发出任何网络请求/);
+    expect(ListingSchema.parse(load('zh-CN')).detailedDescription).toMatch(/没有服务器，不发出任何网络请求/);
   });
 
   it('refuses text over each limit, counting Chinese characters one each', () => {
