@@ -64,6 +64,19 @@ describe.each(KINDS)('the store on %s', (kind) => {
       expect(await store.claimScheduledDay('101', '2026-11-30')).toBe(true);
     });
 
+    it('leases a portal to one worker at a time until the lease runs out', async () => {
+      const { store } = await storeOn(kind);
+      expect(await store.takeLease('101', 'a', 100, 1)).toBe(true);
+      expect(await store.takeLease('101', 'b', 100, 50)).toBe(false);
+      expect(await store.takeLease('101', 'a', 200, 60)).toBe(true); // renewal
+      expect(await store.takeLease('202', 'b', 100, 60)).toBe(true);
+      expect(await store.takeLease('101', 'b', 400, 201)).toBe(true); // a went silent
+      await store.releaseLease('101', 'a'); // not a's any more: no effect
+      expect(await store.takeLease('101', 'c', 500, 202)).toBe(false);
+      await store.releaseLease('101', 'b');
+      expect(await store.takeLease('101', 'c', 500, 203)).toBe(true);
+    });
+
     it('finishes a run once, even if a second worker starts it again', async () => {
       const { store } = await storeOn(kind);
       await store.createRun({ runId: 'r1', portalId: '101', kind: 'scheduled', queuedAt: 1 });
@@ -85,6 +98,8 @@ describe.each(KINDS)('the store on %s', (kind) => {
         await store.createRun({ runId: `r${p}`, portalId: p, kind: 'install', queuedAt: 1 });
         await store.db.run(`INSERT INTO sync_records (portal_id, object, id, properties, written) VALUES (?, 'contacts', '1', '{}', NULL)`, [p]);
         await store.db.run(`INSERT INTO sync_meta (portal_id, key, value) VALUES (?, 'k', 'v')`, [p]);
+        await store.db.run(`INSERT INTO jobs (job_id, portal_id, payload, state, run_after, locked_until, attempts) VALUES (?, ?, '{}', 'queued', 0, NULL, 0)`, [`j${p}`, p]);
+        expect(await store.takeLease(p, 'worker-1', 10, 1)).toBe(true);
         await store.db.run(`INSERT INTO sync_episodes (portal_id, object, id, since) VALUES (?, 'contacts', '1', '2026-11-01')`, [p]);
       }
       await store.deletePortal('101');

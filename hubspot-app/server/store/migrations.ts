@@ -40,13 +40,16 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: readonly stri
       `CREATE INDEX sync_runs_portal ON sync_runs (portal_id, queued_at)`,
       `CREATE TABLE sync_records (portal_id TEXT NOT NULL, object TEXT NOT NULL, id TEXT NOT NULL, properties TEXT NOT NULL, written TEXT, PRIMARY KEY (portal_id, object, id))`,
       `CREATE TABLE sync_meta (portal_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (portal_id, key))`,
+      // The SQLite job queue (queue/sqlite-queue.ts); on PostgreSQL pg-boss keeps its own schema.
+      `CREATE TABLE jobs (job_id TEXT PRIMARY KEY, portal_id TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL, run_after BIGINT NOT NULL, locked_until BIGINT, attempts INTEGER NOT NULL)`,
+      `CREATE TABLE portal_leases (portal_id TEXT PRIMARY KEY, holder TEXT NOT NULL, until BIGINT NOT NULL)`,
       `CREATE TABLE sync_episodes (portal_id TEXT NOT NULL, object TEXT NOT NULL, id TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (portal_id, object, id))`,
     ],
   },
 ];
 
 /** Every table holding a portal's data: what uninstall empties. */
-export const PORTAL_TABLES = ['sync_episodes', 'sync_meta', 'sync_records', 'sync_runs', 'webhook_events', 'portals'] as const;
+export const PORTAL_TABLES = ['jobs', 'portal_leases', 'sync_episodes', 'sync_meta', 'sync_records', 'sync_runs', 'webhook_events', 'portals'] as const;
 
 export async function migrate(db: Db): Promise<number[]> {
   return db.transaction(async (tx) => {

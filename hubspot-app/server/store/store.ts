@@ -170,6 +170,16 @@ export class Store {
     return (await this.db.run('INSERT INTO request_signatures (signature, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [signature, expiresAt])) === 1;
   }
 
+  /** Takes the portal for one worker until `until` (or renews it): one sync per portal at a time, across machines. */
+  async takeLease(portalId: string, holder: string, until: number, now: number): Promise<boolean> {
+    await this.db.run('INSERT INTO portal_leases (portal_id, holder, until) VALUES (?, ?, 0) ON CONFLICT DO NOTHING', [portalId, holder]);
+    return (await this.db.run('UPDATE portal_leases SET holder = ?, until = ? WHERE portal_id = ? AND (holder = ? OR until < ?)', [holder, until, portalId, holder, now])) === 1;
+  }
+
+  async releaseLease(portalId: string, holder: string): Promise<void> {
+    await this.db.run('DELETE FROM portal_leases WHERE portal_id = ? AND holder = ?', [portalId, holder]);
+  }
+
   async createRun(run: { runId: string; portalId: string; kind: RunKind; queuedAt: number }): Promise<void> {
     await this.db.run(`INSERT INTO sync_runs (run_id, portal_id, kind, state, done, total, queued_at, attempts) VALUES (?, ?, ?, 'queued', 0, NULL, ?, 0)`, [run.runId, run.portalId, run.kind, run.queuedAt]);
   }
