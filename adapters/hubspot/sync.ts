@@ -89,9 +89,11 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
       const readSince = await store.get(key('readSince'));
       const cursor = await store.get(key('fullReadCursor'));
       report.mode = readSince === null || options.full || cursor !== null ? 'full' : 'incremental';
-      // The start point is taken when the read begins (kept when a full read resumes from its cursor):
-      // a record edited while we read or write is then read again by the next run.
-      if (!(report.mode === 'full' && cursor !== null && Number.isFinite(readStartedAt))) {
+      // The start point is taken when the read begins (kept when a full read resumes from its cursor,
+      // and by a dry run while an interrupted run's writes are pending): a record edited while we
+      // read or write is then read again by the next run.
+      const pending = Number.isFinite(readStartedAt) && ((report.mode === 'full' && cursor !== null) || (options.dryRun && finishedRead !== null));
+      if (!pending) {
         readStartedAt = clock.now();
         await store.set(key('readStartedAt'), String(readStartedAt));
       }
@@ -142,6 +144,7 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     }
     if (options.createTasks) report.tasksCreated = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, changes);
     await store.set(key('readSince'), String(readStartedAt - READ_OVERLAP_MS));
+    await store.set(key('fullReadCursor'), null);
     await store.set(key('readDone'), null);
     await store.set(key('readStartedAt'), null);
     return report;

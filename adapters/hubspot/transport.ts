@@ -62,6 +62,8 @@ export class UnexpectedAnswerError extends Error {
 
 export interface Counters {
   requests: number;
+  /** Of which search requests (their own limit: 5 per second per account). */
+  searches: number;
   retries: number;
   rateLimited: number;
   timeouts: number;
@@ -81,7 +83,7 @@ export interface RequestInit {
 }
 
 export class Transport {
-  readonly counters: Counters = { requests: 0, retries: 0, rateLimited: 0, timeouts: 0, networkErrors: 0, unexpectedAnswers: 0 };
+  readonly counters: Counters = { requests: 0, searches: 0, retries: 0, rateLimited: 0, timeouts: 0, networkErrors: 0, unexpectedAnswers: 0 };
   private readonly tokens: TokenProvider;
   private readonly basePath: string;
   private readonly limiter: RateLimiter;
@@ -121,6 +123,7 @@ export class Transport {
       await this.limiter.take(kind);
       const token = await this.tokens.accessToken();
       this.counters.requests++;
+      if (kind === 'search') this.counters.searches++;
       const outcome = await this.send(init, token);
       const last = attempt >= this.maxAttempts;
       if (outcome.kind === 'timeout' || outcome.kind === 'network') {

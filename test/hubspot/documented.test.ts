@@ -87,6 +87,7 @@ describe('daily reads', () => {
     s.fake.faults.dailyExhausted = false;
     s.fake.onRequest = null;
     await s.reopen();
+    expect(await s.run({ dryRun: true })).toMatchObject({ stopped: null, dryRun: true, written: 0 });
     const reads = s.fake.requests.length;
     const resumed = await s.run();
     expect(resumed).toMatchObject({ stopped: null, resumed: true, mode: 'full', read: 0 });
