@@ -71,7 +71,7 @@ export interface Counters {
   unexpectedAnswers: number;
 }
 
-type Outcome = { kind: 'answer'; status: number; text: string } | { kind: 'timeout' } | { kind: 'network'; message: string };
+type Outcome = { kind: 'answer'; status: number; text: string; remaining: string | null } | { kind: 'timeout' } | { kind: 'network'; message: string };
 
 export interface RequestInit {
   method: string;
@@ -137,6 +137,9 @@ export class Transport {
         continue;
       }
       const { status, text } = outcome;
+      // The portal's budget is shared with its other clients (X-HubSpot-RateLimit-Remaining, usage
+      // guidelines): when HubSpot says none is left, wait out the window rather than earn a 429.
+      if (outcome.remaining === '0') this.limiter.drain(kind);
       const json = parseJson(text);
       if (status >= 200 && status < 300) {
         const parsed = schema.safeParse(json);
@@ -175,7 +178,7 @@ export class Transport {
     try {
       const response = await fetch(request.getUrl(), { ...data, signal: controller.signal });
       const text = await response.text(); // under the same signal: a body that never ends is a timeout too
-      return { kind: 'answer', status: response.status, text };
+      return { kind: 'answer', status: response.status, text, remaining: response.headers.get('x-hubspot-ratelimit-remaining') };
     } catch (error) {
       if (controller.signal.aborted) return { kind: 'timeout' };
       return { kind: 'network', message: networkMessage(error) };

@@ -203,3 +203,14 @@ describe('values', () => {
     expect(report.scored).toBe(120 - 5);
   });
 });
+
+describe('rate-limit headers', () => {
+  it('waits when HubSpot says the portal has no requests left, so another client’s burst costs no 429', async () => {
+    const s = await setup(3_000);
+    // Another integration of the portal has just used 106 of the 110 requests of this window.
+    for (let i = 0; i < 106; i++) await fetch(`${s.fake.url}/crm/properties/2026-09/contacts`, { headers: { authorization: 'Bearer test-token' } });
+    const report = await s.run();
+    expect(report).toMatchObject({ stopped: null, failed: [] });
+    expect(s.fake.requests.filter((r) => r.status === 429)).toEqual([]);
+  });
+});
