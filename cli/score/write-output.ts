@@ -54,9 +54,15 @@ export function* scoredRows(cells: readonly Cell[][], score: TableScore, languag
       next++;
       yield withResults(row, width, block, resultCellsOf(scored.result));
     } else {
-      yield row.length >= width ? (row as Cell[]) : withResults(row, width, null, []);
+      const padTo = unscoredWidth(width, block);
+      yield row.length >= padTo ? (row as Cell[]) : withResults(row, padTo, null, []);
     }
   }
+}
+
+/** Rows that are not scored (a title above the header) are padded to the user's columns, as on the first run. */
+function unscoredWidth(width: number, block: { start: number; end: number } | null): number {
+  return block !== null && block.end === width ? block.start : width;
 }
 
 function lastRowOf(score: TableScore): number {
@@ -114,7 +120,8 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
       next++;
       yield spliceFields(line, rowWidth, width, block, d, fields(scored.result));
     } else {
-      yield rowWidth < width ? line + d.repeat(width - rowWidth) : line;
+      const padTo = unscoredWidth(width, block);
+      yield rowWidth < padTo ? line + d.repeat(padTo - rowWidth) : line;
     }
   }
 }
