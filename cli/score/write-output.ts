@@ -150,11 +150,17 @@ function csvField(cell: Cell, delimiter: string = ','): string {
 }
 
 /** Writes lines in chunks of about 1 MB, each encoded on its own; calls `onLines` with the lines written so far. */
-export async function writeLines(stream: NodeJS.WritableStream, lines: Iterable<string>, encode: (text: string) => Uint8Array | string = (t) => t, onLines?: (written: number) => void): Promise<number> {
+export async function writeLines(
+  stream: NodeJS.WritableStream,
+  lines: Iterable<string>,
+  encode: (text: string) => Uint8Array | string = (t) => t,
+  onLines?: (written: number) => void,
+  lineEnd = '\n',
+): Promise<number> {
   let chunk = '';
   let count = 0;
   for (const line of lines) {
-    chunk += line + '\n';
+    chunk += line + lineEnd;
     count++;
     if (chunk.length >= 1 << 20) {
       if (!stream.write(encode(chunk))) await once(stream, 'drain');
@@ -212,7 +218,8 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
       const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
       failed.catch(() => undefined);
       if (encoder.bom.length > 0) stream.write(encoder.bom);
-      await Promise.race([writeLines(stream, scoredTextLines(file, score, options.language), encoder.encode, options.onLines), failed]);
+      const lines = scoredTextLines(file, score, options.language);
+      await Promise.race([writeLines(stream, lines, encoder.encode, options.onLines, file.text?.lineEnd ?? '\n'), failed]);
       stream.end();
       await Promise.race([once(stream, 'finish'), failed]);
     }

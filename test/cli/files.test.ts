@@ -84,7 +84,7 @@ describe('reading CSV', () => {
     expect(run.status).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
-    const lines = bytes.subarray(2).toString('utf16le').split('\n');
+    const lines = bytes.subarray(2).toString('utf16le').split('\r\n');
     expect(lines[0]).toBe(`${HEADER.replaceAll(',', '\t')}\t${RESULT_HEADERS.join('\t')}`);
     expect(lines[1]?.startsWith('C1\t张三\t2026-10-01\t3\t300')).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('reading CSV', () => {
     const out = path('gbk-scored.csv');
     expect(tierwise(['score', gbk, '--as-of', '2026-11-01', '--config', config, '--out', out]).status).toBe(0);
     const back = iconv.decode(readFileSync(out), 'gb18030');
-    expect(back.split('\n')[0]).toBe('客户编号,客户名称,最近购买日期,订单数,消费金额,客户分层,细分,RFM,流失风险,风险等级,生命周期,下一步行动,跟进日期,原因');
+    expect(back.split('\r\n')[0]).toBe('客户编号,客户名称,最近购买日期,订单数,消费金额,客户分层,细分,RFM,流失风险,风险等级,生命周期,下一步行动,跟进日期,原因');
     const utf8 = path('utf8.csv');
     writeFileSync(utf8, text);
     const out8 = path('utf8-scored.csv');
@@ -111,6 +111,18 @@ describe('reading CSV', () => {
 });
 
 describe('writing back', () => {
+  it("copies each input line byte for byte, with the input's own line ends", () => {
+    const input = path('crlf.csv');
+    const lines = [HEADER, 'C1,"Ann ""The Ace""",2026-10-01,002,"1,200.50"', 'C2,Bo,01/05/2026,1,$50'];
+    writeFileSync(input, lines.join('\r\n') + '\r\n');
+    const out = path('crlf-scored.csv');
+    expect(tierwise(['score', input, '--as-of', '2026-11-01', '--out', out]).status).toBe(0);
+    const written = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(written).toHaveLength(lines.length + 1);
+    expect(written.pop()).toBe('');
+    written.forEach((line, i) => expect(line.startsWith(`${lines[i]},`)).toBe(true));
+  });
+
   it('replaces its own columns when a scored file is scored again', () => {
     const once = path('once.csv');
     const twice = path('twice.csv');
