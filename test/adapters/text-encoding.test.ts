@@ -19,6 +19,14 @@ describe('text encodings', () => {
     expect(decodeBytes(be)).toEqual({ encoding: 'utf-16be', text: TEXT });
   });
 
+  it('reads UTF-16 saved without a byte order mark', () => {
+    expect(decodeBytes(Buffer.from(TEXT, 'utf16le'))).toEqual({ encoding: 'utf-16le', text: TEXT });
+    expect(decodeBytes(Buffer.from(TEXT, 'utf16le').swap16())).toEqual({ encoding: 'utf-16be', text: TEXT });
+    expect(decodeBytes(Buffer.from([0, 1, 2, 3, 255, 254, 0, 7])).encoding).not.toMatch(/utf-16/);
+    const binary = Buffer.from(Array.from({ length: 256 }, (_, i) => (i % 3 === 0 ? 0 : (i * 37) % 256)));
+    expect(decodeBytes(binary).encoding).not.toMatch(/utf-16/);
+  });
+
   it('tells GB18030/GBK from Windows-1252', () => {
     expect(decodeBytes(iconv.encode(TEXT, 'gbk'))).toEqual({ encoding: 'gb18030', text: TEXT });
     const latin = 'Customer ID,Name\r\nC1,Müller\r\nC2,Café Noël\r\nC3,Größe\r\n';
