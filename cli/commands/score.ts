@@ -34,10 +34,6 @@ async function readConfig(path: string | undefined, cwd: string): Promise<Config
   return parsed.data;
 }
 
-function looksLikeOrders(error: TableError): boolean {
-  return /order ?date|"date"|amount|order id|订单|下单/i.test(error.message);
-}
-
 /** One JSON object per output row (DESIGN.md). */
 function jsonRow(r: ScoredRow) {
   const x = r.result;
@@ -111,7 +107,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (large) progress(`scored in ${((Date.now() - started) / 1000).toFixed(1)} s; writing…`);
   } catch (error) {
     if (error instanceof TableError) {
-      const hint = !values.orders && looksLikeOrders(error) ? ' (this looks like one row per order: run with --orders)' : '';
+      const hint = !values.orders && error.looksLikeOrders ? ' (this looks like one row per order: run with --orders)' : '';
       io.stderr.write(`tierwise score: ${file}: ${error.message}${hint}\n`);
       return 1;
     }
