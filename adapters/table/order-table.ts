@@ -97,7 +97,9 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     if ((customerId === '' || customerId === '0') && emailColumn !== undefined) {
       const email = cellText(cellsOfRow[emailColumn]).toLowerCase();
       if (email !== '') customerId = email;
-    } else if (customerColumn !== undefined && customerColumn === emailColumn) customerId = customerId.toLowerCase();
+    }
+    // Emails are one customer however they are capitalised.
+    if (customerId.includes('@')) customerId = customerId.toLowerCase();
     const dateCell = cellsOfRow[mapping.date as number];
     const date = parseDate(dateCell, dateOrder);
     if (date instanceof Invalid) problems.push(`column "${header('date')}": ${quote(dateCell)} is not ${date.expected}`);
