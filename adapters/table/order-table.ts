@@ -8,11 +8,12 @@ import { OrderAssembler, type OrderLine, type OrderProblem } from '../../core/or
 import { LEFT_OUT_REASONS, noneLeftOut, type LeftOutReason } from '../../core/order-status.ts';
 import { ORDER_FIELDS, type Cell, type OrderField, type TableConfig } from './contract.ts';
 import { ORDER_REQUIRED } from './headers.ts';
-import { clip, footerNote, headerKeysOf, layoutOf, quote, rowKind, tableBody, type Layout } from './read-rows.ts';
+import { footerNote, headerKeysOf, layoutOf, quote, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { cellText } from './header-row.ts';
 import { Invalid, parseDate, parseMoney, type DateOrder } from './cells.ts';
 import { columnDateOrders } from './date-columns.ts';
 import { idText } from './customer-table.ts';
+import { clip } from './clip.ts';
 
 export interface OrderRow {
   /** The order's first row, or the row that could not be read. */
@@ -127,7 +128,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
       owner: text(cellsOfRow, 'owner'),
     };
     if (problems.length > 0) {
-      const of = orderId === '' ? '' : ` (order "${clip(orderId)}" is left out)`;
+      const of = orderId === '' ? '' : ` (order ${clip(orderId)} is left out)`;
       rows.push({ row, id: customerId || null, order: null, error: `Row ${row}, ${problems.join('; ')}${of}` });
     }
     assembler.add(line, row, problems.length > 0);

@@ -4,6 +4,7 @@ import { TableError, type Cell } from './contract.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
 import { detectColumns, FIELD_LABELS } from './headers.ts';
 import { profileOf } from './export-profiles.ts';
+import { clip, clipList } from './clip.ts';
 
 export interface Layout<F extends string> {
   headerIndex: number;
@@ -35,14 +36,14 @@ export function layoutOf<F extends string>(
   }
   for (const [field, header] of Object.entries(explicit)) {
     if (!(fields as readonly string[]).includes(field)) {
-      throw new TableError(`the mapping names an unknown field "${field}" (for "${header}"); fields are: ${fields.join(', ')}`);
+      throw new TableError(`the mapping names an unknown field ${clip(field)} (for ${clip(header)}); fields are: ${fields.join(', ')}`);
     }
   }
   const headerIndex = findHeaderRow(cells, fields, 2, explicit);
   if (headerIndex < 0) {
     const seen = (cells[0] ?? []).map(cellText).filter((h) => h !== '');
     throw new TableError(
-      `no header row found: expected column names such as ${required.map((f) => FIELD_LABELS[f as never] ?? f).join(', ')}; first row seen: ${seen.map((h) => `"${clip(h)}"`).join(', ') || '(empty)'}`,
+      `no header row found: expected column names such as ${required.map((f) => FIELD_LABELS[f as never] ?? f).join(', ')}; first row seen: ${clipList(seen) || '(empty)'}`,
     );
   }
   const headers = (cells[headerIndex] ?? []).map(cellText);
@@ -54,19 +55,14 @@ export function layoutOf<F extends string>(
   const missing = required.filter((f) => mapping[f] === undefined && !substituted(f));
   if (missing.length > 0) {
     if (recognised?.profile.advice !== undefined) throw new TableError(recognised.profile.advice);
-    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => `"${explicit[f]}" (mapped to ${FIELD_LABELS[f as never] ?? f})`);
+    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => `${clip(explicit[f] ?? '')} (mapped to ${FIELD_LABELS[f as never] ?? f})`);
     const names = missing.map((f) => FIELD_LABELS[f as never] ?? f).join(', ');
     throw new TableError(
-      `could not find the column for ${names}${explicitMisses.length ? `; the mapping names ${explicitMisses.join(', ')} which is not a header` : ''}. Headers seen: ${headers.filter((h) => h !== '').map((h) => `"${clip(h)}"`).join(', ')}. Map it with "columns" in the config, e.g. {"columns": {"${missing[0]}": "Your header"}}`,
+      `could not find the column for ${names}${explicitMisses.length ? `; the mapping names ${explicitMisses.join(', ')} which is not a header` : ''}. Headers seen: ${clipList(headers.filter((h) => h !== ''))}. Map it with "columns" in the config, e.g. {"columns": {"${missing[0]}": "Your header"}}`,
     );
   }
   const notes = recognised?.profile.note !== undefined && recognised.profile.kind === rules.kind ? [recognised.profile.note] : [];
   return { headerIndex, headers, mapping, source: recognised !== null && recognised.profile.kind === rules.kind ? recognised.profile.source : null, notes };
-}
-
-/** A cell or header as quoted in a message: at most ~80 characters. */
-export function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 export type RowKind = 'data' | 'blank' | 'header';
@@ -121,7 +117,7 @@ export function tableBody(cells: readonly Cell[][], headerIndex: number): { rang
   const lines = [];
   for (let r = from; r < end; r++) {
     const t = firstText(cells[r] ?? []);
-    if (t !== '') lines.push(clip(t));
+    if (t !== '') lines.push(t);
   }
   let to = from;
   while (to > start && filledCells(cells[to - 1] ?? []) === 0) to--;
@@ -130,7 +126,7 @@ export function tableBody(cells: readonly Cell[][], headerIndex: number): { rang
 
 /** The note for a skipped footer: which rows, and what they said. */
 export function footerNote(footer: { from: number; to: number; lines: string[] }): string {
-  const shown = footer.lines.slice(0, 3).map((l) => `"${l}"`).join(', ');
+  const shown = footer.lines.slice(0, 3).map((l) => clip(l)).join(', ');
   return `Rows ${footer.from}-${footer.to} are the report's footer, not customers, and were skipped: ${shown}${footer.lines.length > 3 ? ` and ${footer.lines.length - 3} more` : ''}`;
 }
 
@@ -154,6 +150,7 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
   return same >= 2 && same === headerKeys.length ? 'header' : 'data';
 }
 
+/** A cell quoted in a message, clipped to ~80 characters. */
 export function quote(cell: Cell): string {
-  return `"${cellText(cell)}"`;
+  return clip(cellText(cell));
 }
