@@ -43,7 +43,8 @@ export interface OrderTable extends Layout<OrderField> {
   warnings: string[];
 }
 
-const SUBSTITUTES = { customerId: [['email']], amount: [['lineAmount'], ['quantity', 'unitPrice']] } as const;
+// A "Price" column alone (no quantity) is the order's price, as in a plain list of orders.
+const SUBSTITUTES = { customerId: [['email']], amount: [['lineAmount'], ['quantity', 'unitPrice'], ['unitPrice']] } as const;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -107,7 +108,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     const total = money('amount');
     let lineAmount = money('lineAmount');
     if (useQuantity) {
-      const quantity = money('quantity');
+      const quantity = mapping.quantity === undefined ? 1 : money('quantity');
       const unitPrice = money('unitPrice');
       lineAmount = quantity === null || unitPrice === null ? null : round2(quantity * unitPrice);
     }
@@ -202,7 +203,7 @@ function summaryNotes(
   if (assembled.continuationRows > 0) {
     notes.push(`${plural(orders + assembled.continuationRows, 'row')} are the line items of ${plural(orders, 'order')}, grouped by column "${header('orderId')}"; each order's total counts once`);
   }
-  if (useQuantity) notes.push(`Order amounts are quantity × unit price (columns "${header('quantity')}" and "${header('unitPrice')}"), summed per order`);
+  if (useQuantity && mapping.quantity !== undefined) notes.push(`Order amounts are quantity × unit price (columns "${header('quantity')}" and "${header('unitPrice')}"), summed per order`);
   const total = LEFT_OUT_REASONS.reduce((n, r) => n + leftOut[r], 0);
   if (total > 0) {
     const parts = LEFT_OUT_REASONS.filter((r) => leftOut[r] > 0).map((r) => `${leftOut[r].toLocaleString('en-US')} ${r}`);

@@ -132,3 +132,30 @@ describe('export fixtures', () => {
     }
   });
 });
+
+describe('order tables in plain words', () => {
+  const asOf = '2026-11-01';
+  it('reads a "Price" column without a quantity as the order amount', () => {
+    const score = scoreTable([['Order ID', 'Customer', 'Date', 'Price'], ['1', 'a', '2026-01-02', '10.50'], ['2', 'a', '2026-02-02', '4.50']], { kind: 'orders' }, { asOf });
+    expect(score.rows.map((r) => [r.id, r.result.orders, r.result.totalSpend])).toEqual([['a', 2, 15]]);
+  });
+
+  it('uses the email where the customer id is empty or a guest 0, one customer whatever the capitals', () => {
+    const score = scoreTable(
+      [['Order', 'Customer ID', 'Email', 'Date', 'Total'], ['1', '0', 'Ana@Example.com', '2026-01-02', '10'], ['2', '', 'ana@example.com', '2026-02-02', '5'], ['3', '77', 'ben@example.com', '2026-02-03', '7']],
+      { kind: 'orders' },
+      { asOf },
+    );
+    expect(score.rows.map((r) => [r.id, r.result.orders, r.result.totalSpend])).toEqual([['ana@example.com', 2, 15], ['77', 1, 7]]);
+  });
+
+  it('keeps a one-cell row above a report footer as a row (here a prospect), and the footer out', () => {
+    const score = scoreTable(
+      [['Customer ID', 'Last Purchase', 'Orders', 'Total Spend'], ['a', '2026-10-01', '2', '50'], ['b'], [], ['Grand Totals (2 records)', '', '2', '50'], ['Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.']],
+      {},
+      { asOf },
+    );
+    expect(score.rows.map((r) => [r.row, r.id, r.result.lifecycle])).toEqual([[2, 'a', 'active'], [3, 'b', 'prospect']]);
+    expect(score.warnings[0]).toMatch(/^Rows 4-6 are the report's footer, not customers, and were skipped: "Grand Totals \(2 records\)", "Copyright/);
+  });
+});
