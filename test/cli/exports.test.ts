@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, tierwise } from './run-cli.ts';
+import { parseDelimited } from '../../adapters/table/csv.ts';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'exports');
 const truthOf = (name: string) => JSON.parse(readFileSync(join(DIR, name.replace(/\.csv$/, '.truth.json')), 'utf8')) as { customers: Record<string, { scored: boolean }> };
@@ -25,6 +26,25 @@ describe('tierwise score on exports', () => {
     for (const r of rows) expect(r.tier === null, String(r.id)).toBe(!truth.customers[r.id as string]!.scored);
     expect(run.stderr).toMatch(/orders left out as not purchases \(\d+ refunded, \d+ voided, \d+ cancelled, \d+ pending; from column "Financial Status", column "Cancelled at", column "Refunded Amount"\)/);
   });
+
+  for (const name of ['woocommerce-orders.csv', 'online-retail.csv', 'weidian-orders.csv']) {
+    it(`writes every customer of ${name} exactly once with --orders --out, read back from the file`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tierwise-out-'));
+      const config = join(dir, 'config.json');
+      writeFileSync(config, JSON.stringify({ options: { purchaseModel: 'off' } }));
+      const out = join(dir, 'scored.csv');
+      const run = tierwise(['score', join(DIR, name), '--orders', '--as-of', '2026-11-01', '--out', out, '--config', config]);
+      expect(run.status, run.stderr).toBe(0);
+      const [header, ...rows] = parseDelimited(readFileSync(out, 'utf8'));
+      expect(header?.slice(0, 2)).toEqual(['Customer', 'Source row']);
+      const ids = rows.map((r) => r[0]).filter((id) => id !== '');
+      const truth = truthOf(name);
+      // Rows without a customer (online retail's lines without CustomerID) come back too, with their reason.
+      expect(rows.filter((r) => r[0] === '').every((r) => (r.at(-1) ?? '').includes('customer id is empty'))).toBe(true);
+      expect([...ids].sort()).toEqual(Object.keys(truth.customers).sort());
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+  }
 
   it('suggests --orders for an order export read as customers', () => {
     const run = tierwise(['score', join(DIR, 'woocommerce-orders.csv'), '--as-of', '2026-11-01']);
