@@ -4,7 +4,7 @@
 // the table it came from.
 import { z } from 'zod';
 import type { Language } from '../../core/schema/options.ts';
-import { mergeSettings, parseSettings, SettingsSchema, type Settings } from './settings.ts';
+import { mergeSettings, parseSettings, type Settings } from './settings.ts';
 import { ourSheetKind } from './ownership.ts';
 
 const PREFIX = 'tierwise.table.';
@@ -65,7 +65,8 @@ export function tableOf(props: Props, sheet: GoogleAppsScript.Spreadsheet.Sheet)
 export function updateSettings(props: Props, sheet: GoogleAppsScript.Spreadsheet.Sheet, patch: Record<string, unknown>): Settings {
   const stored = read(props, sheet.getSheetId());
   const merged = mergeSettings(stored.settings, patch);
-  const settings = parseSettings(merged, SettingsSchema.shape.options.safeParse(merged['options']).data?.language ?? language(stored));
+  // Refusals speak the language being chosen, even when another field is what is wrong.
+  const settings = parseSettings(merged, language({ ...stored, settings: merged }));
   write(props, { ...stored, settings: merged });
   return settings;
 }

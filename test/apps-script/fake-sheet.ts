@@ -7,6 +7,8 @@ export type Value = string | number | boolean | Date;
 
 export class CallLog {
   calls: string[] = [];
+  /** Cells handed to the script by getValues/getValue, to show what a click costs. */
+  cellsRead = 0;
   record(name: string): void {
     this.calls.push(name);
   }
@@ -112,6 +114,7 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, 'getR
   }
   getValues(): Value[][] {
     this.sheet.log.record('Range.getValues');
+    this.sheet.log.cellsRead += this.rows * this.columns;
     const out: Value[][] = new Array(this.rows);
     for (let r = 0; r < this.rows; r++) {
       const row = new Array<Value>(this.columns);
@@ -125,6 +128,8 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, 'getR
     return out;
   }
   getValue(): Value {
+    this.sheet.log.record('Range.getValue');
+    this.sheet.log.cellsRead += 1;
     return this.sheet.cell(this.row, this.column);
   }
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object) — dimensions must match. */
