@@ -41,7 +41,7 @@ export class SheetTime {
     return new Date(time);
   }
   /** Today in the spreadsheet's zone. */
-  today(now = new Date()): string {
+  today(now = new Date(Date.now())): string {
     return this.dayOf(now) as string;
   }
 }
