@@ -250,7 +250,7 @@ export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getL
     this.grid = values.map((r) => [...r]);
     // A new sheet is 1000 rows × 26 columns. https://support.google.com/docs/answer/37603
     this.maxRows = Math.max(1000, values.length);
-    this.maxColumns = Math.max(26, ...values.map((r) => r.length));
+    this.maxColumns = values.reduce((m, r) => Math.max(m, r.length), 26);
   }
   cell(row: number, column: number): Value {
     return this.grid[row - 1]?.[column - 1] ?? '';
@@ -261,7 +261,7 @@ export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getL
     const r = this.grid[row - 1] as Value[];
     while (r.length < column) r.push('');
     r[column - 1] = value;
-    this.formulas.delete(`${row}:${column}`);
+    if (this.formulas.size > 0) this.formulas.delete(`${row}:${column}`);
   }
   /** The script writing a cell: coerced as Sheets does. */
   write(row: number, column: number, value: Value): void {
