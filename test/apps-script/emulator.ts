@@ -11,7 +11,7 @@ import { AppsScriptError, CallLog, FakeRange, type FakeRule, type Value } from '
 import { FakeSpreadsheet, type Context } from './fake-spreadsheet.ts';
 import { formatDate } from './time-zone.ts';
 
-export { CallLog, FakeRange, columnLetter } from './fake-sheet.ts';
+export { CallLog, FakeRange, FakeSheet, columnLetter, type FakeRule, type Value } from './fake-sheet.ts';
 export { FakeSpreadsheet } from './fake-spreadsheet.ts';
 
 /**
