@@ -2,7 +2,7 @@
 // machines), start the run (a run already finished is not run again), sync on a private copy of the
 // portal's state, record the outcome once. A portal whose refresh token HubSpot refuses was
 // uninstalled: it is removed. A failure is recorded on the run and the job retried by the queue.
-import { DailyLimitError } from '../../adapters/hubspot/transport.ts';
+import { DailyLimitError, HubSpotError } from '../../adapters/hubspot/transport.ts';
 import type { AppContext } from './context.ts';
 import { PortalDisconnectedError } from './oauth/portal-tokens.ts';
 import { RetryLater, type RunJob } from './queue/queue.ts';
@@ -60,6 +60,16 @@ export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) =
         if (error instanceof PortalDisconnectedError) {
           await ctx.uninstall(job.portalId, 'HubSpot refused its refresh token (uninstalled in HubSpot)');
           return;
+        }
+        // A 401 on a token we refreshed by its expiry: one refresh tells revoked (uninstalled) from a glitch.
+        if (error instanceof HubSpotError && error.status === 401) {
+          try {
+            await ctx.tokens.afterUnauthorized(job.portalId);
+          } catch (refreshError) {
+            if (!(refreshError instanceof PortalDisconnectedError)) throw refreshError;
+            await ctx.uninstall(job.portalId, 'HubSpot refused its tokens (uninstalled in HubSpot)');
+            return;
+          }
         }
         const message = error instanceof Error ? error.message : String(error);
         await store.finishRun(job.runId, clock.now(), { error: message });

@@ -22,6 +22,7 @@ export class PortalDisconnectedError extends Error {
 
 export class PortalTokens {
   private readonly inflight = new Map<string, Promise<string>>();
+  private readonly distrusted = new Set<string>();
   private readonly store: Store;
   private readonly cipher: TokenCipher;
   private readonly endpoint: TokenEndpoint;
@@ -33,6 +34,19 @@ export class PortalTokens {
     this.cipher = cipher;
     this.endpoint = endpoint;
     this.clock = clock;
+  }
+
+  /**
+   * HubSpot answered 401 with a token we thought valid (revoked, or the app uninstalled in HubSpot):
+   * one refresh, not a loop. Resolves to a new token, or throws PortalDisconnectedError.
+   */
+  async afterUnauthorized(portalId: string): Promise<string> {
+    this.distrusted.add(portalId);
+    try {
+      return await this.accessToken(portalId);
+    } finally {
+      this.distrusted.delete(portalId);
+    }
   }
 
   /** A provider bound to one portal, for the sync engine's transport. */
@@ -53,7 +67,7 @@ export class PortalTokens {
     if (portal === null) throw new PortalDisconnectedError(portalId, 'not installed');
     if (portal.status !== 'active') throw new PortalDisconnectedError(portalId, 'its refresh token was refused');
     const now = this.clock.now();
-    if (portal.accessExpiresAt - now > REFRESH_MARGIN_MS && !this.cipher.isStale(portal.accessToken)) return this.cipher.decrypt(portal.accessToken, portalId);
+    if (portal.accessExpiresAt - now > REFRESH_MARGIN_MS && !this.cipher.isStale(portal.accessToken) && !this.distrusted.has(portalId)) return this.cipher.decrypt(portal.accessToken, portalId);
     let tokens;
     try {
       this.refreshes++;
