@@ -1,12 +1,11 @@
 // What a worker does with a job: take the portal's lease (one run per portal at a time, across
-// machines), start the run (a run already finished is not run again), sync on a private copy of the
-// portal's state, record the outcome once. A portal whose refresh token HubSpot refuses was
-// uninstalled: it is removed. A failure is recorded on the run and the job retried by the queue.
-import { DailyLimitError, HubSpotError } from '../../adapters/hubspot/transport.ts';
+// machines), start the run (a run already finished is not run again), sync with the portal's state in
+// the app database (checkpoints survive a killed worker), record the outcome once. A portal whose
+// tokens HubSpot refuses was uninstalled: it is removed. A run stopped by HubSpot being unreachable is
+// recorded and retried by the queue; one stopped by what a person must fix is recorded only.
 import type { AppContext } from './context.ts';
-import { PortalDisconnectedError } from './oauth/portal-tokens.ts';
 import { RetryLater, type RunJob } from './queue/queue.ts';
-import { withPortalState } from './sync/portal-state.ts';
+import { DbSyncState } from './sync/db-sync-state.ts';
 import { runPortalSync } from './sync/portal-sync.ts';
 
 export interface RunnerOptions {
@@ -41,42 +40,31 @@ export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) =
         await store.finishRun(job.runId, clock.now(), { error: 'Tierwise is not installed in this account any more.' });
         return;
       }
-      try {
-        const report = await withPortalState(store, job.portalId, (state) =>
-          runPortalSync(state, job, {
-            hubspotBaseUrl: ctx.config.hubspotBaseUrl,
-            accessToken: ctx.tokens.forPortal(job.portalId),
-            clock,
-            timeZone: portal.timeZone,
-            onProgress: (done, total) => {
-              renew();
-              store.progress(job.runId, done, total).catch((error: unknown) => options.log('warn', 'could not record progress', { runId: job.runId, error: error instanceof Error ? error.message : String(error) }));
-            },
-          }),
-        );
+      const report = await runPortalSync(new DbSyncState(store.db, job.portalId), job, {
+        hubspotBaseUrl: ctx.config.hubspotBaseUrl,
+        tokens: ctx.tokens.provider(job.portalId),
+        clock,
+        timeZone: portal.timeZone,
+        onProgress: (done, total) => {
+          renew();
+          store.progress(job.runId, done, total).catch((error: unknown) => options.log('warn', 'could not record progress', { runId: job.runId, error: error instanceof Error ? error.message : String(error) }));
+        },
+      });
+      const stopped = report.stopped;
+      if (stopped === null) {
         const counted = await store.finishRun(job.runId, clock.now(), { report });
         options.log('info', counted ? 'run finished' : 'run had already been finished by another worker', { portalId: job.portalId, runId: job.runId, kind: job.kind, written: report.objects.reduce((n, o) => n + o.written, 0) });
-      } catch (error) {
-        if (error instanceof PortalDisconnectedError) {
-          await ctx.uninstall(job.portalId, 'HubSpot refused its refresh token (uninstalled in HubSpot)');
-          return;
-        }
-        // A 401 on a token we refreshed by its expiry: one refresh tells revoked (uninstalled) from a glitch.
-        if (error instanceof HubSpotError && error.status === 401) {
-          try {
-            await ctx.tokens.afterUnauthorized(job.portalId);
-          } catch (refreshError) {
-            if (!(refreshError instanceof PortalDisconnectedError)) throw refreshError;
-            await ctx.uninstall(job.portalId, 'HubSpot refused its tokens (uninstalled in HubSpot)');
-            return;
-          }
-        }
-        const message = error instanceof Error ? error.message : String(error);
-        await store.finishRun(job.runId, clock.now(), { error: message });
-        // The daily limit is spent until the portal's midnight: tomorrow's run will pick up.
-        if (error instanceof DailyLimitError) return;
-        throw error;
+        return;
       }
+      if (stopped.code === 'disconnected') {
+        await ctx.uninstall(job.portalId, 'HubSpot refused its tokens (uninstalled in HubSpot)');
+        return;
+      }
+      await store.finishRun(job.runId, clock.now(), { error: stopped.message });
+      options.log('warn', 'run stopped', { portalId: job.portalId, runId: job.runId, code: stopped.code });
+      // Worth another attempt later: HubSpot unreachable or answering oddly. The rest wait for a person
+      // (scopes, a property clash) or for tomorrow (the daily limit); the next daily run tries again.
+      if (stopped.code === 'unreachable' || stopped.code === 'unexpected-answer' || stopped.code === 'hubspot-error') throw new Error(stopped.message);
     } finally {
       await store.releaseLease(job.portalId, options.workerId);
     }

@@ -1,14 +1,19 @@
-// One run for one portal on the sync engine of adapters/hubspot: contacts then companies, incremental
-// as the engine does (a full read the first time), inside the portal's rate limit (the engine's
-// Transport: 110 per 10 s, search 5 per second, per portal). A re-score of chosen records reads them
-// by id first (webhooks arrive before HubSpot's search index has the change), then runs the same sync.
+// One run for one portal on the sync engine (adapters/hubspot syncPortal): contacts then companies,
+// incremental as the engine does (a full read the first time), sharing one rate limiter for the
+// portal (HubSpot counts per account), with the portal's OAuth tokens. A re-score of chosen records
+// reads them by id first (a webhook arrives before HubSpot's search index has the change), then runs
+// the same sync, which re-scores from the stored inputs and writes only what changed.
 import { z } from 'zod';
-import { sync, type SyncReport } from '../../../adapters/hubspot/sync.ts';
+import { syncPortal } from '../../../adapters/hubspot/sync-portal.ts';
+import { emptyReport, type SyncReport } from '../../../adapters/hubspot/sync.ts';
+import { stopOf } from '../../../adapters/hubspot/sync-portal.ts';
 import { Transport } from '../../../adapters/hubspot/transport.ts';
 import { CrmObjectSchema, type ObjectType } from '../../../adapters/hubspot/api.ts';
 import { mappingFor, propertiesToRead } from '../../../adapters/hubspot/mapping.ts';
-import type { StateStore } from '../../../adapters/hubspot/state-store.ts';
-import type { Clock } from '../../../adapters/hubspot/token-bucket.ts';
+import { heldValues, VALUE_KEYS } from '../../../adapters/hubspot/write-values.ts';
+import type { SyncState } from '../../../adapters/hubspot/state-store.ts';
+import { portalLimiter, type Clock } from '../../../adapters/hubspot/token-bucket.ts';
+import type { TokenProvider } from '../../../adapters/hubspot/token-provider.ts';
 import type { RunJob } from '../queue/queue.ts';
 import { localTime } from '../scheduler.ts';
 
@@ -17,7 +22,7 @@ const OBJECTS: readonly ObjectType[] = ['contacts', 'companies'];
 
 export interface PortalSyncOptions {
   hubspotBaseUrl: string;
-  accessToken: () => Promise<string>;
+  tokens: TokenProvider;
   clock: Clock;
   timeZone: string;
   onProgress: (done: number, total: number | null) => void;
@@ -26,51 +31,53 @@ export interface PortalSyncOptions {
 export interface PortalRunReport {
   objects: SyncReport[];
   reread: number;
+  /** The first object's stop, if any (the run stops there). */
+  stopped: SyncReport['stopped'];
 }
 
 const BatchReadSchema = z.object({ results: z.array(CrmObjectSchema) });
-
-async function transport(options: PortalSyncOptions): Promise<Transport> {
-  return new Transport({ accessToken: await options.accessToken(), basePath: options.hubspotBaseUrl, clock: options.clock, burstPer10s: 110, searchPerSecond: 5 });
-}
+const OWN = new Set<string>(VALUE_KEYS);
 
 /** Reads the chosen records by id (POST /crm/objects/{version}/{object}/batch/read, 100 a request) into the state. */
-async function reread(state: StateStore, options: PortalSyncOptions, records: { object: ObjectType; id: string }[]): Promise<number> {
+async function reread(state: SyncState, transport: Transport, records: { object: ObjectType; id: string }[]): Promise<number> {
   let read = 0;
   for (const object of OBJECTS) {
     const ids = [...new Set(records.filter((r) => r.object === object).map((r) => r.id))];
-    if (ids.length === 0) continue;
-    const t = await transport(options);
-    const properties = propertiesToRead(mappingFor(object));
+    const properties = [...new Set([...propertiesToRead(mappingFor(object)), ...VALUE_KEYS])];
     for (let start = 0; start < ids.length; start += 100) {
       const inputs = ids.slice(start, start + 100).map((id) => ({ id }));
-      const answer = await t.request(`read ${object} by id`, { method: 'POST', path: `/crm/objects/${API_VERSION}/${object}/batch/read`, body: { inputs, properties } }, BatchReadSchema);
+      const answer = await transport.request(`read ${object} by id`, { method: 'POST', path: `/crm/objects/${API_VERSION}/${object}/batch/read`, body: { inputs, properties } }, BatchReadSchema);
       const found = answer.body?.results ?? [];
-      state.upsert(object, found.map((r) => ({ id: r.id, properties: r.properties })));
+      await state.upsert(object, found.map((r) => ({ id: r.id, properties: Object.fromEntries(Object.entries(r.properties).filter(([k]) => !OWN.has(k))), held: heldValues(r.properties) })));
       read += found.length;
     }
   }
   return read;
 }
 
-export async function runPortalSync(state: StateStore, job: RunJob, options: PortalSyncOptions): Promise<PortalRunReport> {
+export async function runPortalSync(state: SyncState, job: RunJob, options: PortalSyncOptions): Promise<PortalRunReport> {
   const asOf = localTime(options.timeZone, options.clock.now()).day;
-  const reread_ = job.kind === 'rescore-records' ? await reread(state, options, job.records ?? []) : 0;
+  const limiter = portalLimiter(options.clock);
   const objects: SyncReport[] = [];
+  let reread_ = 0;
+  if (job.kind === 'rescore-records') {
+    try {
+      reread_ = await reread(state, new Transport({ tokens: options.tokens, basePath: options.hubspotBaseUrl, clock: options.clock, limiter }), job.records ?? []);
+    } catch (error) {
+      const stopped = stopOf(error);
+      if (stopped === null) throw error;
+      return { objects: [{ ...emptyReport('contacts', false), stopped }], reread: 0, stopped };
+    }
+  }
   let finished = 0;
   for (const object of OBJECTS) {
-    const report = await sync(await transport(options), state, {
-      object,
-      version: API_VERSION,
-      asOf,
-      language: 'en',
-      dryRun: false,
-      createTasks: false,
-      clock: options.clock,
-      onProgress: (phase, done, total) => options.onProgress(finished + (phase === 'write' ? done : 0), total === null ? null : finished + total),
-    });
-    finished += report.changed;
+    const report = await syncPortal(
+      { tokens: options.tokens, store: state, basePath: options.hubspotBaseUrl, clock: options.clock, limiter, onProgress: (phase, done, total) => options.onProgress(finished + (phase === 'write' ? done : 0), total === null ? null : finished + total) },
+      { object, version: API_VERSION, asOf },
+    );
     objects.push(report);
+    if (report.stopped !== null) return { objects, reread: reread_, stopped: report.stopped };
+    finished += report.changed;
   }
-  return { objects, reread: reread_ };
+  return { objects, reread: reread_, stopped: null };
 }
