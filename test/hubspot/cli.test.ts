@@ -2,7 +2,7 @@
 // HUBSPOT_BASE_URL pointing the real client at the fake portal.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeHubSpot, seedContacts } from './fake-hubspot.ts';
@@ -36,6 +36,8 @@ describe('tierwise hubspot sync', () => {
       const again = await run(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], env);
       // It re-reads what the run before wrote (modified after that read began), and writes nothing.
       expect(again.stdout).toMatch(/incremental read\n {2}read 80, scored \d+, changed 0, written 0/);
+      // The token is never written down: not in any output, not in the state.
+      for (const text of [dry.stdout, dry.stderr, real.stdout, real.stderr, again.stdout, again.stderr, readFileSync(state, 'latin1')]) expect(text).not.toContain('test-token');
     } finally {
       await fake.close();
     }
