@@ -59,7 +59,8 @@ export interface SyncReport {
 
 /**
  * How far before a read's start the next daily read begins: HubSpot's search index lags "a few
- * moments" behind a write (search guide), and our clock and HubSpot's may differ by a little.
+ * moments" behind a write (search guide). The start is on HubSpot's clock when its answers carry a
+ * Date header (they do), else on ours.
  */
 export const READ_OVERLAP_MS = 30_000;
 
@@ -76,7 +77,20 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
   try {
     if (!options.dryRun) await ensureProperties(transport, version, object, options.language);
     const mapping = mappingFor(object, options.mapping);
-    const target: ReadTarget = { transport, store, version, object, inputs: propertiesToRead(mapping), onPage: (n) => progress('read', n, null) };
+    let startFromHubSpot: (() => Promise<void>) | null = null;
+    const target: ReadTarget = {
+      transport,
+      store,
+      version,
+      object,
+      inputs: propertiesToRead(mapping),
+      onPage: async (n) => {
+        progress('read', n, null);
+        const fix = startFromHubSpot;
+        startFromHubSpot = null;
+        await fix?.();
+      },
+    };
 
     // 1. Read: everything the first time (or when asked), else what changed since the last run's read
     //    began. A read that finished before an interruption is not done again.
@@ -96,6 +110,14 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
       if (!pending) {
         readStartedAt = clock.now();
         await store.set(key('readStartedAt'), String(readStartedAt));
+        // Once the first page is in, the start point becomes HubSpot's time of that answer, less the
+        // Date header's second: everything modified before it is in this read (or in the overlap).
+        startFromHubSpot = async () => {
+          const answeredAt = transport.hubSpotTimeOfLastAnswer();
+          if (answeredAt === null) return;
+          readStartedAt = answeredAt - 1_000;
+          await store.set(key('readStartedAt'), String(readStartedAt));
+        };
       }
       if (options.full) await store.set(key('fullReadCursor'), null);
       report.read = report.mode === 'full' ? await readAll(target) : await readModifiedSince(target, Number(readSince));

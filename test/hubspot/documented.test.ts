@@ -1,6 +1,8 @@
 // The sync against HubSpot's documented behaviour, per object type, as the fake enforces it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, tierwiseValues, START } from './harness.ts';
+import { harness, tierwiseValues, AS_OF, START } from './harness.ts';
+import { syncPortal } from '../../adapters/hubspot/sync-portal.ts';
+import { fixedToken } from '../../adapters/hubspot/token-provider.ts';
 import { PropertyClashError } from '../../adapters/hubspot/properties.ts';
 import { simulatedClock } from '../../adapters/hubspot/token-bucket.ts';
 
@@ -71,6 +73,22 @@ describe('daily reads', () => {
     await s.clock.sleep(DAY);
     const next = await s.run({ asOf: '2026-11-02' });
     expect(next.stopped).toBeNull();
+    expect(s.fake.portal.contacts.get('250')?.properties['tierwise_tier']).toBe('A');
+  });
+
+  it('takes the start point on HubSpot’s clock: a machine whose clock runs two minutes ahead still reads an edit made while it wrote', async () => {
+    const s = await setup(300);
+    const ahead = { now: () => s.clock.now() + 120_000, sleep: (ms: number) => s.clock.sleep(ms) };
+    const run = (asOf: string) => syncPortal({ tokens: fixedToken('test-token'), store: s.store, basePath: s.fake.url, clock: ahead, random: () => 0.5 }, { asOf });
+    s.fake.onRequest = ({ path }) => {
+      if (path.endsWith('/batch/update') && s.fake.onRequest !== null) {
+        s.fake.onRequest = null;
+        s.fake.edit('contacts', '250', { num_associated_deals: '50', recent_deal_close_date: '2026-10-31T12:00:00Z', total_revenue: '120000' });
+      }
+    };
+    expect((await run(AS_OF)).stopped).toBeNull();
+    await s.clock.sleep(DAY);
+    expect(await run('2026-11-02')).toMatchObject({ stopped: null, mode: 'incremental' });
     expect(s.fake.portal.contacts.get('250')?.properties['tierwise_tier']).toBe('A');
   });
 
