@@ -77,53 +77,9 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
   try {
     if (!options.dryRun) await ensureProperties(transport, version, object, options.language);
     const mapping = mappingFor(object, options.mapping);
-    let startFromHubSpot: (() => Promise<void>) | null = null;
-    const target: ReadTarget = {
-      transport,
-      store,
-      version,
-      object,
-      inputs: propertiesToRead(mapping),
-      onPage: async (n) => {
-        progress('read', n, null);
-        const fix = startFromHubSpot;
-        startFromHubSpot = null;
-        await fix?.();
-      },
-    };
-
     // 1. Read: everything the first time (or when asked), else what changed since the last run's read
     //    began. A read that finished before an interruption is not done again.
-    const finishedRead = await store.get(key('readDone'));
-    let readStartedAt = Number(await store.get(key('readStartedAt')));
-    if (finishedRead !== null && !options.full && !options.dryRun && Number.isFinite(readStartedAt)) {
-      report.mode = finishedRead === 'incremental' ? 'incremental' : 'full';
-      report.resumed = true;
-    } else {
-      const readSince = await store.get(key('readSince'));
-      const cursor = await store.get(key('fullReadCursor'));
-      report.mode = readSince === null || options.full || cursor !== null ? 'full' : 'incremental';
-      // The start point is taken when the read begins (kept when a full read resumes from its cursor,
-      // and by a dry run while an interrupted run's writes are pending): a record edited while we
-      // read or write is then read again by the next run.
-      const pending = Number.isFinite(readStartedAt) && ((report.mode === 'full' && cursor !== null) || (options.dryRun && finishedRead !== null));
-      if (!pending) {
-        readStartedAt = clock.now();
-        await store.set(key('readStartedAt'), String(readStartedAt));
-        // Once the first page is in, the start point becomes HubSpot's time of that answer, less the
-        // Date header's second: everything modified before it is in this read (or in the overlap).
-        startFromHubSpot = async () => {
-          const answeredAt = transport.hubSpotTimeOfLastAnswer();
-          if (answeredAt === null) return;
-          readStartedAt = answeredAt - 1_000;
-          await store.set(key('readStartedAt'), String(readStartedAt));
-        };
-      }
-      if (options.full) await store.set(key('fullReadCursor'), null);
-      report.read = report.mode === 'full' ? await readAll(target) : await readModifiedSince(target, Number(readSince));
-      if (!options.dryRun) await store.set(key('readDone'), report.mode);
-      await store.set(key('fullReadCursor'), null);
-    }
+    const readStartedAt = await readPhase(transport, store, options, propertiesToRead(mapping), report);
 
     // 2. Score everyone from the local store: tiers move with time even when HubSpot does not.
     const records = await store.all(object);
@@ -173,6 +129,54 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
   } finally {
     report.requests = transport.counters.requests;
   }
+}
+
+/** The read, resumed or not; returns the run's start point (the next daily read starts before it). */
+async function readPhase(transport: Transport, store: SyncState, options: SyncOptions, inputs: string[], report: SyncReport): Promise<number> {
+  const { object, version, clock } = options;
+  const key = (name: string) => `${object}:${name}`;
+  const finishedRead = await store.get(key('readDone'));
+  let readStartedAt = Number(await store.get(key('readStartedAt')));
+  if (finishedRead !== null && !options.full && !options.dryRun && Number.isFinite(readStartedAt)) {
+    report.mode = finishedRead === 'incremental' ? 'incremental' : 'full';
+    report.resumed = true;
+    return readStartedAt;
+  }
+  const readSince = await store.get(key('readSince'));
+  const cursor = await store.get(key('fullReadCursor'));
+  report.mode = readSince === null || options.full || cursor !== null ? 'full' : 'incremental';
+  // The start point is taken when the read begins (kept when a full read resumes from its cursor,
+  // and by a dry run while an interrupted run's writes are pending): a record edited while we read
+  // or write is then read again by the next run.
+  const pending = Number.isFinite(readStartedAt) && ((report.mode === 'full' && cursor !== null) || (options.dryRun && finishedRead !== null));
+  let startFromHubSpot = !pending;
+  if (!pending) {
+    readStartedAt = clock.now();
+    await store.set(key('readStartedAt'), String(readStartedAt));
+  }
+  const target: ReadTarget = {
+    transport,
+    store,
+    version,
+    object,
+    inputs,
+    onPage: async (n) => {
+      options.onProgress?.('read', n, null);
+      if (!startFromHubSpot) return;
+      startFromHubSpot = false;
+      // Once the first page is in, the start point is HubSpot's time of that answer, less the Date
+      // header's second: everything modified before it is in this read (or in the overlap).
+      const answeredAt = transport.hubSpotTimeOfLastAnswer();
+      if (answeredAt === null) return;
+      readStartedAt = answeredAt - 1_000;
+      await store.set(key('readStartedAt'), String(readStartedAt));
+    },
+  };
+  if (options.full) await store.set(key('fullReadCursor'), null);
+  report.read = report.mode === 'full' ? await readAll(target) : await readModifiedSince(target, Number(readSince));
+  if (!options.dryRun) await store.set(key('readDone'), report.mode);
+  await store.set(key('fullReadCursor'), null);
+  return readStartedAt;
 }
 
 export type { Values, Change };
