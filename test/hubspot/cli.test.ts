@@ -43,6 +43,24 @@ describe('tierwise hubspot sync', () => {
     }
   });
 
+  it('lists each record whose values HubSpot would not send, and scores the rest', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 40);
+      fake.edit('contacts', '3', { num_associated_deals: '2', recent_deal_close_date: '2026-09-01T00:00:00Z', total_revenue: '1,234.50' });
+      fake.edit('contacts', '4', { num_associated_deals: '2', recent_deal_close_date: '1788220800', total_revenue: '300' });
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-hs-cli-')), 'state.sqlite');
+      const result = await run(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('  not scored, values HubSpot would not send (Tierwise reasons on each record say which): 2\n');
+      expect(result.stdout).toContain('  #3: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (expected e.g. 1234.50, no thousands separators)\n');
+      expect(result.stdout).toContain('  #4: property "recent_deal_close_date" is "1788220800", not a date; this looks like seconds since 1970');
+      expect(fake.portal.contacts.get('3')?.properties['tierwise_reasons']).toBe('Contact 3: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (expected e.g. 1234.50, no thousands separators)');
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('says what to set when the token is missing, and what HubSpot said when it refuses', async () => {
     const missing = await run(['hubspot', 'sync'], { HUBSPOT_ACCESS_TOKEN: '' });
     expect(missing.status).toBe(2);
