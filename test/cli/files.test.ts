@@ -215,5 +215,8 @@ describe('messages', () => {
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     expect(child.stdout).toContain('customers scored');
+    const sync = spawnSync(node20, [join(ROOT, 'bin', 'tierwise.js'), 'hubspot', 'sync', '--dry-run'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+    expect(sync.status).toBe(1);
+    expect(sync.stderr.trim()).toMatch(/^tierwise hubspot sync: needs Node\.js 22\.13 or later \(node:sqlite is missing\); this is Node\.js 20\./);
   });
 });
