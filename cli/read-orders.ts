@@ -14,8 +14,9 @@ export async function readOrders(
   config: ConfigFile,
   sheet?: string,
 ): Promise<{ orders: Order[]; badRows: number; firstError: string | null }> {
+  let table: Awaited<ReturnType<typeof readTable>> | undefined;
   try {
-    const table = await readTable(resolve(io.cwd, file), sheet);
+    table = await readTable(resolve(io.cwd, file), sheet);
     const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }));
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);
@@ -23,7 +24,11 @@ export async function readOrders(
     const firstProblem = table.problems[0]?.message ?? null;
     return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null };
   } catch (error) {
-    if (error instanceof TableError) throw new TableError(`${file}: ${error.message}`);
+    if (error instanceof TableError) {
+      // An unclosed quote near the top can hide the header row itself: say so.
+      const early = table?.problems.find((p) => p.index < 20);
+      throw new TableError(`${file}: ${error.message}${early === undefined ? '' : `; note: ${early.message}`}`);
+    }
     throw error;
   }
 }

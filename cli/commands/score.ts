@@ -108,7 +108,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
-  let table: TableFile;
+  let table: TableFile | undefined;
   let score: TableScore;
   try {
     table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
@@ -125,7 +125,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof TableError) {
       const hint = !values.orders && looksLikeOrders(error) ? ' (this looks like one row per order: run with --orders)' : '';
-      throw new TableError(`${file}: ${error.message}${hint}`);
+      // An unclosed quote near the top can hide the header row itself: say so.
+      const early = table?.problems.find((p) => p.index < 20);
+      throw new TableError(`${file}: ${error.message}${hint}${early === undefined ? '' : `; note: ${early.message}`}`);
     }
     throw error;
   }

@@ -75,6 +75,15 @@ describe('reading CSV', () => {
     expect(lines[3]).toMatch(/^C4,"Bob, Jr,2026-03-01,2,200,+"Row 4: the quote/);
   });
 
+  it('names an unclosed quote in the header row when it hides the header, exit 1', () => {
+    const input = path('unclosed-header.csv');
+    writeFileSync(input, 'Customer ID,"Name,Last Purchase,Orders,Total Spend\nC1,Ann,2026-01-01,2,100\n');
+    const run = tierwise(['score', input, '--as-of', '2026-11-01']);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/no header row found.*; note: Row 1: the quote at the start of field 2 is never closed/);
+  });
+
   it('reads Excel "Unicode text" (UTF-16LE, tab-separated) and writes it back in UTF-16LE', () => {
     const input = path('unicode.txt');
     const text = `${HEADER.replaceAll(',', '\t')}\r\nC1\t张三\t2026-10-01\t3\t300\r\nC2\tBo\t2026-05-01\t1\t50\r\n`;
