@@ -17,10 +17,6 @@ import { checkOut } from '../score/out-path.ts';
 
 const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] ${TABLE_USAGE}`;
 
-function looksLikeOrders(error: TableError): boolean {
-  return /order ?date|"date"|amount|order id|订单|下单/i.test(error.message);
-}
-
 /** One JSON object per output row (DESIGN.md). */
 function jsonRow(r: ScoredRow) {
   const x = r.result;
@@ -102,7 +98,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
   } catch (error) {
     if (error instanceof TableError) {
-      const hint = !values.orders && looksLikeOrders(error) ? ' (this looks like one row per order: run with --orders)' : '';
+      const hint = !values.orders && error.looksLikeOrders ? ' (this looks like one row per order: run with --orders)' : '';
       // An unclosed quote near the top can hide the header row itself: say so.
       const early = table?.problems.find((p) => p.index < 20);
       throw new TableError(`${file}: ${error.message}${hint}${early === undefined ? '' : `; note: ${early.message}`}`);
