@@ -2,7 +2,7 @@
 // find the table, load its settings, call the piece that does the work, say what happened.
 import { LABELS } from '../../core/labels.ts';
 import type { Language } from '../../core/schema/options.ts';
-import { CUSTOMER_FIELDS, type Cell } from '../../adapters/table/contract.ts';
+import { CUSTOMER_FIELDS, ORDER_FIELDS, type Cell } from '../../adapters/table/contract.ts';
 import { detectColumns } from '../../adapters/table/headers.ts';
 import { scoreRange } from './custom-functions.ts';
 import { MESSAGES, say, type Said } from './messages/index.ts';
@@ -104,13 +104,16 @@ export function getSidebarState() {
   const lastColumn = sheet.getLastColumn();
   const cells = lastColumn === 0 || headerRow > sheet.getMaxRows() ? [] : (sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0] ?? []);
   const headers = cells.filter((_, i) => !ours.has(i + 1)).map((h) => String(h as Cell ?? ''));
-  const detected = detectColumns(headers, CUSTOMER_FIELDS, table.settings.columns) as Record<string, number>;
+  // Both kinds' columns, so the sidebar can show the fields of the kind the user picks.
+  const detected = { customers: detectColumns(headers, CUSTOMER_FIELDS, table.settings.columns) as Record<string, number>, orders: detectColumns(headers, ORDER_FIELDS, table.settings.columns) as Record<string, number> };
   const failed = lastFailure(props());
   return {
     sheet: sheet.getName(),
     headers,
     detected,
     settings: table.settings,
+    /** The kind last scored (detected when the user left it to Tierwise). */
+    kind: table.settings.kind ?? table.kind ?? 'customers',
     today: new SheetTime(spreadsheet.getSpreadsheetTimeZone()).today(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
     language: uiLanguage(),

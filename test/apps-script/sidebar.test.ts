@@ -92,6 +92,30 @@ describe('the sidebar', () => {
   });
 });
 
+describe('the sidebar on an order table', () => {
+  it('shows the order fields, scores with the Score button, and shows the customer of the selected order', async () => {
+    const rt = startRuntime([
+      ['Order ID', 'Client', 'Order Date', 'Amount'],
+      [1, 'A', d('2026-01-05'), 120],
+      [2, 'B', d('2026-02-07'), 40],
+      [3, 'A', d('2026-09-05'), 80],
+    ]);
+    const { page, problems } = await openSidebar(browser, rt);
+    await page.selectOption('#kind', 'orders');
+    expect(await page.locator('#columns select').evaluateAll((s) => s.map((n) => (n as HTMLSelectElement).dataset.field))).toEqual(['customerId', 'date', 'amount', 'name', 'region', 'owner']);
+    await page.selectOption('select[data-field="customerId"]', { label: 'Client' });
+    await page.fill('#asOf', '2026-11-01');
+    await page.click('#score');
+    await scored(page, '2 customers scored.');
+    expect(rt.spreadsheet.getSheetByName('Tierwise customers')?.grid.map((r) => r[0])).toEqual(['Customer', 'A', 'B']);
+    rt.spreadsheet.active.activeRow = 3;
+    await page.click('#selection');
+    await expect.poll(() => page.textContent('#customer h2')).toContain('B');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 // Inert: nothing the sheet holds runs or becomes an element, and the text is shown as written.
 const PAYLOADS = ['<img src=x onerror="window.__pwned=(window.__pwned||0)+1">', '<script>window.__pwned=1</script>', '"><svg onload="window.__pwned=1">', '<a href="javascript:window.__pwned=1">x</a>'];
 
