@@ -10,6 +10,7 @@ export const en: Messages = {
   tooManyCells: (needed, limit) => `Nothing was written: the results need ${n(needed)} more cells and a spreadsheet holds at most ${n(limit)}. Delete unused rows, columns or sheets, or score a copy of this table in a new spreadsheet.`,
   scored: (customers, attention, kind) => `${n(customers)} customers scored${attention > 0 ? `, ${n(attention)} rows need attention, ${kind === 'orders' ? 'see the "Tierwise customers" sheet' : 'see column Why'}` : ''}.`,
   cancelled: 'Cancelled: nothing more was written.',
+  stoppedForTime: (rows, total) => `Stopped after writing ${n(rows)} of ${n(total)} rows: Apps Script's 6-minute limit was near. Press Score again to write them all.`,
   notTable: 'Open the sheet with your customer table (Tierwise has not scored one here yet).',
   progressReading: 'Reading the sheet…',
   progressScoring: (rows) => `Scoring ${n(rows)} rows…`,

@@ -8,6 +8,7 @@ export interface Messages {
   tooManyCells: (needed: number, limit: number) => string;
   scored: (customers: number, attention: number, kind: 'customers' | 'orders') => string;
   cancelled: string;
+  stoppedForTime: (rows: number, total: number) => string;
   notTable: string;
   progressReading: string;
   progressScoring: (rows: number) => string;

@@ -10,6 +10,7 @@ export const zhCN: Messages = {
   tooManyCells: (needed, limit) => `未写入任何内容：结果还需要 ${n(needed)} 个单元格，而一个表格最多 ${n(limit)} 个。请删除不用的行、列或工作表，或在新表格中为此表的副本评分。`,
   scored: (customers, attention, kind) => `已为 ${n(customers)} 位客户评分${attention > 0 ? `，${n(attention)} 行需要处理，${kind === 'orders' ? '请查看“Tierwise customers”工作表' : '请查看“原因”列'}` : ''}。`,
   cancelled: '已取消：未再写入任何内容。',
+  stoppedForTime: (rows, total) => `已写入 ${n(rows)} / ${n(total)} 行后停止：接近 Apps Script 的 6 分钟时限。请再次点击“评分”以写完全部行。`,
   notTable: '请打开您的客户表（Tierwise 尚未在此评分过）。',
   progressReading: '正在读取工作表…',
   progressScoring: (rows) => `正在为 ${n(rows)} 行评分…`,
