@@ -8,7 +8,7 @@ import { scoreRange } from './custom-functions.ts';
 import { MESSAGES, say, type Said } from './messages/index.ts';
 import { ownedColumns, removeEverything } from './ownership.ts';
 import { readProgress, requestCancel, RunControl } from './run-control.ts';
-import { forgetRuns, lastFailure, readRuns, recordRun } from './run-log.ts';
+import { forgetRuns, lastFailure, readRuns, recordRun, type Run } from './run-log.ts';
 import { refused, scoreTableSheet, type ScoreOutcome } from './score-sheet.ts';
 import { schedule, scheduledHour, unschedule, DAILY_HANDLER, runDaily } from './schedule.ts';
 import { selectedCustomer, type CustomerPanel } from './selection.ts';
@@ -40,7 +40,14 @@ export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): voi
   // In AuthMode.NONE only the menu may be built: no reads. Otherwise a failed daily run is said at open.
   if (e?.authMode === undefined || e.authMode === ScriptApp.AuthMode.NONE) return;
   const failed = lastFailure(props());
-  if (failed !== null) SpreadsheetApp.getActive().toast(MESSAGES.en.lastRunFailed(failed.at.slice(0, 16).replace('T', ' '), failed.error), 'Tierwise', 30);
+  if (failed !== null) SpreadsheetApp.getActive().toast(failureSaid(failed)[uiLanguage()], 'Tierwise', 30);
+}
+
+/** A failed daily run in words, its time in the spreadsheet's zone. */
+function failureSaid(failed: Run): Said {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const when = Utilities.formatDate(new Date(failed.at), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+  return say((m) => m.lastRunFailed(when, failed.error));
 }
 
 export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
@@ -118,7 +125,7 @@ export function getSidebarState() {
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
     language: uiLanguage(),
     scheduledHour: scheduledHour(),
-    lastFailure: failed === null ? null : say((m) => m.lastRunFailed(failed.at.slice(0, 16).replace('T', ' '), failed.error)),
+    lastFailure: failed === null ? null : failureSaid(failed),
     labels: { en: { tier: LABELS.en.tier, churnLevel: LABELS.en.churnLevel }, 'zh-CN': { tier: LABELS['zh-CN'].tier, churnLevel: LABELS['zh-CN'].churnLevel } },
   };
 }
