@@ -73,6 +73,9 @@ describe('the sidebar', () => {
     await page.click('#schedule');
     await expect.poll(() => page.textContent('#scheduleMessage')).toBe('Tierwise 将每天约 07:00（Etc/UTC）为已评分的表重新评分。');
     expect(rt.triggers).toMatchObject([{ handler: 'dailyRescore', hour: 7, timeZone: 'Etc/UTC' }]);
+    await page.click('#unschedule');
+    await expect.poll(() => page.textContent('#scheduleMessage')).toBe('已停止每日重新评分。');
+    expect(rt.triggers).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -100,13 +103,17 @@ describe('the sidebar on an order table', () => {
       [2, 'B', d('2026-02-07'), 40],
       [3, 'A', d('2026-09-05'), 80],
     ]);
-    const { page, problems } = await openSidebar(browser, rt);
+    const { page, problems } = await openSidebar(browser, rt, { scoreActiveSheet: 1500 });
     await page.selectOption('#kind', 'orders');
     expect(await page.locator('#columns select').evaluateAll((s) => s.map((n) => (n as HTMLSelectElement).dataset.field))).toEqual(['customerId', 'date', 'amount', 'name', 'region', 'owner']);
     await page.selectOption('select[data-field="customerId"]', { label: 'Client' });
     await page.fill('#asOf', '2026-11-01');
     await page.click('#score');
+    // While a run goes on, Cancel is offered and asks the server to stop between batches.
+    await page.click('#cancel');
+    await expect.poll(() => rt.cache.get('tierwise.cancel')).toBe('1');
     await scored(page, '2 customers scored.');
+    expect(await page.isHidden('#cancel')).toBe(true);
     expect(rt.spreadsheet.getSheetByName('Tierwise customers')?.grid.map((r) => r[0])).toEqual(['Customer', 'A', 'B']);
     rt.spreadsheet.active.activeRow = 3;
     await page.click('#selection');
