@@ -143,13 +143,13 @@ describe('custom functions, settings, playbook and triggers', () => {
     expect(rt.log.count('Range.setValues')).toBe(0);
   });
 
-  it('validates settings with the core’s schemas and keeps them per document', () => {
+  it('validates settings with the core’s schemas and keeps them with the table', () => {
     const rt = startRuntime(messy());
     expect(() => rt.run('saveSettings', { options: { churn: { highAt: 500 } } })).toThrow(/options\.churn\.highAt/);
     rt.run('saveSettings', { columns: { lastPurchase: 'Last Order' }, options: { language: 'zh-CN' } });
-    const state = rt.run<{ settings: { options: { language: string } }; detected: Record<string, number> }>('getSidebarState');
+    const state = rt.run<{ settings: { options: { language: string } }; detected: { customers: Record<string, number> } }>('getSidebarState');
     expect(state.settings.options.language).toBe('zh-CN');
-    expect(state.detected['lastPurchase']).toBe(2);
+    expect(state.detected.customers['lastPurchase']).toBe(2);
   });
 
   it('shows the selected customer’s tier, drivers, playbook and next action', () => {
