@@ -104,7 +104,11 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
   const runtime: Runtime = {
     run: (name, ...args) => call('user', name, args),
     runAsTrigger: (name, ...args) => call('trigger', name, args),
-    /** A one-cell range arrives as its value, a bigger one as a 2-D array. https://developers.google.com/apps-script/guides/sheets/functions#arguments */
+    /**
+     * A one-cell range arrives as its value, a bigger one as a 2-D array; the function may read but not
+     * write, open UI or set properties. Its 30-second limit is not timed here (tests assert behaviour,
+     * not timings). https://developers.google.com/apps-script/guides/sheets/functions#arguments
+     */
     runAsCustomFunction: (name, ...args) => {
       const asSheets = args.map((a) => (Array.isArray(a) ? (a.length === 1 && Array.isArray(a[0]) && a[0].length === 1 ? own(a[0][0] as Value) : a.map((row: Value[]) => row.map(own))) : a instanceof Date ? own(a) : a));
       const out = call<unknown>('custom', name, asSheets);
