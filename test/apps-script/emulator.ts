@@ -137,8 +137,8 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
     // Custom functions may read properties but not set them. https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services
     setProperty: (k: string, v: string) => {
       spreadsheet.assertWritable('setProperty');
-      // 9 KB a value. https://developers.google.com/apps-script/guides/services/quotas
-      if (k.length + v.length > 9 * 1024) throw new AppsScriptError('Argument too large: value');
+      // 9 KB a value, in bytes (UTF-8). https://developers.google.com/apps-script/guides/services/quotas
+      if (Buffer.byteLength(k + v, 'utf8') > 9 * 1024) throw new AppsScriptError('Argument too large: value');
       properties.set(k, v);
       return documentProperties;
     },

@@ -47,3 +47,16 @@ describe('the daily re-score', () => {
     expect(rt.run<{ lastFailure: unknown }>('getSidebarState').lastFailure).toBeNull();
   });
 });
+
+describe('the run log', () => {
+  it('keeps the last ten runs within the 9 KB a property may hold, even with long Chinese errors', () => {
+    const rt = startRuntime(table());
+    rt.run('scoreActiveSheet', { asOfRule: 'fixed', asOf: '2026-11-01', options: { language: 'zh-CN' } });
+    rt.spreadsheet.active.set(1, 2, '不是日期列'.repeat(40)); // every daily run now fails with a long message
+    for (let i = 0; i < 12; i++) rt.runAsTrigger('dailyRescore');
+    const runs = JSON.parse(rt.properties.get('tierwise.runLog') ?? '[]') as unknown[];
+    expect(runs).toHaveLength(10);
+    const log = rt.spreadsheet.getSheetByName('Tierwise summary')?.grid.map((r) => r[14]).filter((v) => v === '失败');
+    expect(log).toHaveLength(10);
+  });
+});
