@@ -53,6 +53,8 @@ export interface Runtime {
   run<T = unknown>(name: string, ...args: unknown[]): T;
   runAsTrigger<T = unknown>(name: string, ...args: unknown[]): T;
   runAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
+  /** onOpen in AuthMode.NONE: only the menu may be built; properties and the document are off limits. */
+  runInAuthModeNone<T = unknown>(name: string, ...args: unknown[]): T;
   spreadsheet: FakeSpreadsheet;
   log: CallLog;
   properties: Map<string, string>;
@@ -98,12 +100,13 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
   };
   /** UI exists only where a user clicked. https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getUi() */
   const getUi = () => {
-    if (spreadsheet.context !== 'user') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+    if (spreadsheet.context === 'trigger' || spreadsheet.context === 'custom') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
     return { createAddonMenu: () => menu, showSidebar: (html: { html: string }) => ui.sidebars.push(html.html), alert: (_t: string, body: string) => ui.alerts.push(body), ButtonSet: { OK: 'OK' } };
   };
   const runtime: Runtime = {
     run: (name, ...args) => call('user', name, args),
     runAsTrigger: (name, ...args) => call('trigger', name, args),
+    runInAuthModeNone: (name, ...args) => call('none', name, args),
     /**
      * A one-cell range arrives as its value, a bigger one as a 2-D array; the function may read but not
      * write, open UI or set properties. Its 30-second limit is not timed here (tests assert behaviour,
@@ -158,7 +161,14 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
       DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
     },
     HtmlService: { createHtmlOutput: (html: string) => ({ html, setTitle: function () { return this; } }) },
-    PropertiesService: { getDocumentProperties: () => documentProperties },
+    PropertiesService: {
+      // "Do not attempt to take any action that requires authorization (such as checking the script
+      // Properties) while the add-on is in ScriptApp.AuthMode.NONE." https://developers.google.com/workspace/add-ons/concepts/menus
+      getDocumentProperties: () => {
+        if (spreadsheet.context === 'none') throw new AppsScriptError('You do not have permission to call PropertiesService.getDocumentProperties');
+        return documentProperties;
+      },
+    },
     /** https://developers.google.com/apps-script/reference/cache/cache — values up to 100 KB. */
     CacheService: {
       getDocumentCache: () => ({

@@ -39,7 +39,8 @@ describe('the daily re-score', () => {
     expect(state.lastFailure?.en).toMatch(/failed: Nothing was written/);
     // In AuthMode.NONE the menu is all onOpen may do.
     rt.spreadsheet.toasts.length = 0;
-    rt.run('onOpen', { authMode: 'NONE' });
+    rt.runInAuthModeNone('onOpen', { authMode: 'NONE' });
+    expect(rt.ui.menu).toContain('Remove Tierwise columns');
     expect(rt.spreadsheet.toasts).toEqual([]);
     // A good run clears the warning.
     sheet.set(1, 2, 'Last Order');
