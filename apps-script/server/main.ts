@@ -121,6 +121,8 @@ export function getSidebarState() {
     settings: table.settings,
     /** The kind last scored (detected when the user left it to Tierwise). */
     kind: table.settings.kind ?? table.kind ?? 'customers',
+    /** The language Tierwise's columns are in now (null: not scored yet). */
+    scoredLanguage: table.scoredLanguage,
     today: new SheetTime(spreadsheet.getSpreadsheetTimeZone()).today(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
     language: uiLanguage(),

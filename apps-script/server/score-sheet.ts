@@ -74,7 +74,7 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   if (written.end === 'outOfTime') return refused(say((m) => m.stoppedForTime(written.rows, written.total)), settings, score.kind);
   writeSummarySheet(ourSheet(spreadsheet, 'summary', SUMMARY_SHEET, sheet), score.summary, language);
   const idIndex = score.kind === 'orders' ? score.mapping.customerId : score.mapping.id;
-  rememberScored(PropertiesService.getDocumentProperties(), sheet, { headerRow: score.headerRow, kind: score.kind, idColumn: idIndex === undefined ? null : (keep[idIndex] as number) + 1 });
+  rememberScored(PropertiesService.getDocumentProperties(), sheet, { headerRow: score.headerRow, kind: score.kind, idColumn: idIndex === undefined ? null : (keep[idIndex] as number) + 1, scoredLanguage: language });
   const needAttention = score.rows.filter((r) => r.result.error !== null).length;
   const said = say((m) => m.scored(score.summary.scored, needAttention, score.kind));
   return { ok: true, message: said[language], said, scored: score.summary.scored, needAttention, kind: score.kind, summary: score.summary, warnings: score.warnings };

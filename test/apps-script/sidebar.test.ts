@@ -56,9 +56,9 @@ describe('the sidebar', () => {
     await page.screenshot({ path: join(SHOTS, 'sidebar-en.png'), fullPage: true });
 
     await page.selectOption('#language', 'zh-CN');
-    // Re-labelled at once, the last message included: no English left on screen.
+    // Re-labelled at once: no English left on screen, and the sheet's sentences are said to need a Score.
     expect(await page.textContent('#score')).toBe('评分');
-    expect(await page.textContent('#message')).toBe('已为 5 位客户评分。');
+    expect(await page.textContent('#message')).toBe('点击“评分”，即可用简体中文重写 Tierwise 的列、下一步行动和原因。');
     expect(await page.textContent('#tiers')).toContain('A 核心');
     await expect.poll(() => page.textContent('#customer')).toContain('挽回步骤');
     await page.click('#score');
