@@ -19,7 +19,7 @@ export { FakeSpreadsheet } from './fake-spreadsheet.ts';
  * waitLock throws once the timeout passes while someone else holds it.
  * https://developers.google.com/apps-script/reference/lock/lock
  */
-export class FakeLock {
+export class FakeLock implements GoogleAppsScript.Lock.Lock {
   held = false;
   tryLock(_ms: number): boolean {
     if (this.held) return false;

@@ -24,7 +24,7 @@ interface FormatRect {
 
 let nextSheetId = 0;
 
-export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getName' | 'getSheetId'> {
+export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getName' | 'getSheetId' | 'deleteColumns'> {
   grid: Value[][] = [];
   formulas = new Map<string, string>();
   formats: FormatRect[] = [];

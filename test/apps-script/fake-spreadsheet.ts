@@ -9,7 +9,7 @@ export type Context = 'user' | 'trigger' | 'custom' | 'none';
 /** https://support.google.com/docs/answer/37603 ("Up to 10 million cells … for spreadsheets"). */
 export const CELL_LIMIT = 10_000_000;
 
-export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSpreadsheetTimeZone'> {
+export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSpreadsheetTimeZone' | 'toast'> {
   sheets: FakeSheet[] = [];
   active: FakeSheet;
   metadata: FakeMetadata[] = [];
