@@ -173,9 +173,11 @@ export function dailyRescore(): void {
   runDaily();
 }
 
-/** Takes away everything Tierwise added: columns, formats, sheets, metadata, settings, the schedule. */
-export function removeTierwise(): Said {
+/** Takes away everything Tierwise added: columns, formats, sheets, metadata, settings, the schedule; after a yes. */
+export function removeTierwise(): Said | null {
   const language = uiLanguage();
+  const ui = SpreadsheetApp.getUi();
+  if (ui.alert('Tierwise', MESSAGES[language].confirmRemove, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
   const removed = removeEverything(SpreadsheetApp.getActive());
   const hadRuns = readRuns(props()).length > 0;
   unschedule();

@@ -63,7 +63,8 @@ export interface Runtime {
   onCachePut: ((key: string, value: string) => void) | null;
   lock: FakeLock;
   triggers: FakeTrigger[];
-  ui: { menu: string[]; sidebars: string[]; alerts: string[]; toasts: string[] };
+  /** answers: what the user clicks in the next YES_NO dialogs (YES when empty). */
+  ui: { menu: string[]; sidebars: string[]; alerts: string[]; toasts: string[]; answers: ('YES' | 'NO')[] };
   /** Replaces Date.now inside the script (a run that takes minutes, without waiting minutes). */
   setClock(now: () => number): void;
   /** A Date of the script's realm for a calendar day (or day and time) in the spreadsheet's zone. */
@@ -91,7 +92,7 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
   const cache = new Map<string, string>();
   const lock = options.lock ?? new FakeLock();
   const triggers: FakeTrigger[] = [];
-  const ui = { menu: [] as string[], sidebars: [] as string[], alerts: [] as string[], toasts: [] as string[] };
+  const ui = { menu: [] as string[], sidebars: [] as string[], alerts: [] as string[], toasts: [] as string[], answers: [] as ('YES' | 'NO')[] };
   const menu = { addItem: (label: string) => (ui.menu.push(label), menu), addSeparator: () => menu, addToUi: () => undefined };
   const rule = () => {
     const r: FakeRule = { text: '', background: '', ranges: [], getRanges: () => r.ranges };
@@ -101,7 +102,12 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
   /** UI exists only where a user clicked. https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getUi() */
   const getUi = () => {
     if (spreadsheet.context === 'trigger' || spreadsheet.context === 'custom') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
-    return { createAddonMenu: () => menu, showSidebar: (html: { html: string }) => ui.sidebars.push(html.html), alert: (_t: string, body: string) => ui.alerts.push(body), ButtonSet: { OK: 'OK' } };
+    // alert(title, prompt, buttons) returns the button clicked. https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet)
+    const alert = (_t: string, body: string, buttons: string) => {
+      ui.alerts.push(body);
+      return buttons === 'YES_NO' ? (ui.answers.shift() ?? 'YES') : 'OK';
+    };
+    return { createAddonMenu: () => menu, showSidebar: (html: { html: string }) => ui.sidebars.push(html.html), alert, ButtonSet: { OK: 'OK', YES_NO: 'YES_NO' }, Button: { OK: 'OK', YES: 'YES', NO: 'NO' } };
   };
   const runtime: Runtime = {
     run: (name, ...args) => call('user', name, args),

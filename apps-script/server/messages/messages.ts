@@ -22,6 +22,7 @@ export interface Messages {
   noneToStop: string;
   removed: (columns: number, sheets: number) => string;
   nothingToRemove: string;
+  confirmRemove: string;
   settingsNotSaved: (problems: string) => string;
   settingProblem: (field: string, problem: string) => string;
   tooBig: (max: string) => string;

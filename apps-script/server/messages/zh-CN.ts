@@ -23,6 +23,7 @@ export const zhCN: Messages = {
   stopped: '已停止每日重新评分。',
   noneToStop: '没有需要停止的每日重新评分。',
   removed: (columns, sheets) => `已删除 ${columns} 个 Tierwise 列和 ${sheets} 个 Tierwise 工作表；您自己的单元格保持原样。`,
+  confirmRemove: '删除 Tierwise 在此表格中添加的所有列和工作表，以及它的设置和每日重新评分？您自己的单元格保持不变。',
   nothingToRemove: 'Tierwise 未向此表格添加任何内容。',
   settingsNotSaved: (problems) => `设置未保存：${problems}`,
   settingProblem: (field, problem) => `${field}${problem}`,
