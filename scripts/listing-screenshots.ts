@@ -3,13 +3,14 @@
 // SVG/HTML; the five screenshots are the REAL sidebar (from a fresh build of dist/apps-script/Code.js)
 // driven by clicks in headless Chromium, beside a grid holding what the emulated sheet holds after
 // the bundle scored sample/customers.csv or sample/orders.csv. Re-run it whenever the sidebar changes.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import buildAppsScript from '../build/targets/apps-script.ts';
 import { RESULT_COLUMNS } from '../adapters/result-columns.ts';
 import type { FakeSheet, Runtime } from '../test/apps-script/emulator.ts';
-import { CARD_BANNER, ICONS, SCREENSHOTS, type GraphicAsset } from '../apps-script/listing/assets.ts';
+import { ALL_ASSETS, CARD_BANNER, CONSENT_LOGO, ICONS, SCREENSHOTS, type GraphicAsset } from '../apps-script/listing/assets.ts';
+import { decodePng } from '../test/listing/png.ts';
 import { bannerPage, iconPage, TIER_COLOURS } from './listing-mark.ts';
 import { bridgeToRuntime, sidebarHtml, startSample } from './listing-runtime.ts';
 import { barChartSvg, columnLetter, displayed, formulaHtml, gridHtml, HEIGHT, tabsHtml, VISIBLE_ROWS, WIDTH, windowHtml, type Fill, type GridView } from './listing-sheet-html.ts';
@@ -18,10 +19,22 @@ const ROOT = join(import.meta.dirname, '..');
 const LISTING = join(ROOT, 'apps-script', 'listing');
 const AS_OF = '2026-11-01';
 
-function pathOf(asset: GraphicAsset): string {
+const changed: string[] = [];
+
+/**
+ * Writes the picture unless the file already holds the same pixels: Chromium's PNG bytes vary from
+ * run to run for the same image, and a re-run should only touch pictures whose content changed.
+ */
+function save(asset: GraphicAsset, png: Buffer): void {
   const path = join(LISTING, asset.file);
+  if (existsSync(path)) {
+    const before = decodePng(readFileSync(path), asset.file);
+    const after = decodePng(png, asset.file);
+    if (before.width === after.width && before.height === after.height && Buffer.from(before.rgba).equals(Buffer.from(after.rgba))) return;
+  }
   mkdirSync(dirname(path), { recursive: true });
-  return path;
+  writeFileSync(path, png);
+  changed.push(asset.file);
 }
 
 function screenshotNamed(name: string): GraphicAsset {
@@ -31,15 +44,15 @@ function screenshotNamed(name: string): GraphicAsset {
 }
 
 async function drawGraphics(browser: Browser): Promise<void> {
-  for (const icon of ICONS) {
+  for (const icon of [...ICONS, CONSENT_LOGO]) {
     const page = await browser.newPage({ viewport: { width: icon.width, height: icon.height } });
     await page.setContent(iconPage(icon.width));
-    await page.screenshot({ path: pathOf(icon), omitBackground: true });
+    save(icon, await page.screenshot({ omitBackground: true }));
     await page.close();
   }
   const page = await browser.newPage({ viewport: { width: CARD_BANNER.width, height: CARD_BANNER.height } });
   await page.setContent(bannerPage('Customer tiers, churn risk and next actions in Google Sheets™'));
-  await page.screenshot({ path: pathOf(CARD_BANNER) });
+  save(CARD_BANNER, await page.screenshot());
   await page.close();
 }
 
@@ -120,7 +133,7 @@ class Window {
 
   async capture(asset: GraphicAsset): Promise<void> {
     await this.page.evaluate(() => document.fonts.ready);
-    await this.page.screenshot({ path: pathOf(asset) });
+    save(asset, await this.page.screenshot());
   }
 }
 
@@ -205,4 +218,4 @@ try {
 } finally {
   await browser.close();
 }
-for (const asset of [...ICONS, CARD_BANNER, ...SCREENSHOTS]) console.error(`wrote apps-script/listing/${asset.file} (${asset.width}×${asset.height})`);
+for (const asset of ALL_ASSETS) console.error(`${changed.includes(asset.file) ? 'wrote    ' : 'unchanged'} apps-script/listing/${asset.file} (${asset.width}×${asset.height})`);
