@@ -69,7 +69,7 @@ function resultOf(id: string, customer: Customer | null, s: Scores, error: strin
     followUpBy: s.followUpBy,
     reasons: error ?? s.reasons,
     drivers: s.drivers,
-    pAlive: estimate === null ? null : round(estimate.pAlive, 4),
+    pAlive: estimate === null || !estimate.identified ? null : round(estimate.pAlive, 4),
     expectedPurchases: estimate === null ? null : round(estimate.expectedPurchases, 3),
     clv: estimate?.clv == null ? null : round(estimate.clv, 2),
     region: customer?.region ?? null,
@@ -247,7 +247,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const daysSinceLast = asOfDay - days.last;
     const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
     const estimate = estimates?.[k] ?? null;
-    const alive = estimate === null ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
+    const alive = estimate === null || !estimate.identified ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
     const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, said });
     const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
     // The literal of resultOf, written out: a Scores object per customer would be a million more allocations.
@@ -266,7 +266,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
       followUpBy: action.followUpBy,
       reasons: reasonsText(risk, options.language),
       drivers: risk.drivers,
-      pAlive: estimate === null ? null : round(estimate.pAlive, 4),
+      pAlive: estimate === null || !estimate.identified ? null : round(estimate.pAlive, 4),
       expectedPurchases: estimate === null ? null : round(estimate.expectedPurchases, 3),
       clv: estimate?.clv == null ? null : round(estimate.clv, 2),
       region: customer.region,

@@ -15,6 +15,7 @@ import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
 import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 import { ModelFitError } from './fit-error.ts';
+import { checkDropout, type DropoutCheck } from './dropout.ts';
 
 /** The models work in weeks, as the literature's reference fits do. */
 export const DAYS_PER_UNIT = 7;
@@ -33,6 +34,11 @@ export interface PurchaseHistory extends History {
 export interface Estimate {
   pAlive: number;
   /**
+   * false when the fit found no sign of customers leaving (dropout.ts): then pAlive is the model's
+   * boundary value (about 1 for everyone), not shown, and churn risk judges recency by rhythm instead.
+   */
+  identified: boolean;
+  /**
    * Chance of no purchase in the next period (expectedPurchasesDays), read as e^(−expected purchases):
    * what churn risk uses. It ranks better than P(alive) alone, or than the exact Pareto/NBD zero
    * probability, because it carries how often the customer buys as well as whether they still do
@@ -48,6 +54,8 @@ export interface FittedModels {
   paretoNbd: ParetoNbdParams;
   gammaGamma: GammaGammaParams | null;
   customers: number;
+  /** Whether the data show customers leaving at all (see dropout.ts); when not, P(alive) says nothing. */
+  dropout: DropoutCheck;
 }
 
 export type PurchaseEstimates =
@@ -73,20 +81,28 @@ function idHash(id: string): number {
   return h >>> 0;
 }
 
-export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE): FittedModels {
+/** Up to about `sampleSize` of the histories, picked by a hash of the id (the rest become null). */
+export function sampleById<H>(histories: readonly (H | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE): (H | null)[] {
   const present = histories.filter((h) => h !== null).length;
   const keepBelow = present <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / present) * 2 ** 32);
-  const sample = histories.map((h, i) => (h !== null && idHash(ids[i] ?? '') < keepBelow ? h : null));
+  return histories.map((h, i) => (h !== null && idHash(ids[i] ?? '') < keepBelow ? h : null));
+}
+
+export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE): FittedModels {
+  const sample = sampleById(histories, ids, sampleSize);
   const data = compress(sample);
-  const bgnbd = fitBgNbd(data).params;
-  const paretoNbd = fitParetoNbd(data).params;
+  const bgnbdFit = fitBgNbd(data);
+  const paretoFit = fitParetoNbd(data);
+  const bgnbd = bgnbdFit.params;
+  const paretoNbd = paretoFit.params;
+  const dropout = checkDropout(data, bgnbdFit.logLikelihood, paretoFit.logLikelihood);
   let gammaGamma: GammaGammaParams | null = null;
   try {
     gammaGamma = fitGammaGamma(sample.filter((h) => h !== null && h.x > 0 && h.repeatSpendMean !== null).map((h) => ({ x: (h as PurchaseHistory).x, m: (h as PurchaseHistory).repeatSpendMean as number }))).params;
   } catch (error) {
     if (!(error instanceof ModelFitError)) throw error;
   }
-  return { bgnbd, paretoNbd, gammaGamma, customers: data.weights.reduce((s, w) => s + w, 0) };
+  return { bgnbd, paretoNbd, gammaGamma, customers: data.weights.reduce((s, w) => s + w, 0), dropout };
 }
 
 /** CLV over `months`, discounted monthly (lifetimes utils._customer_lifetime_value). */
@@ -127,6 +143,7 @@ export function estimatePurchases(
       const expectedPurchases = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon);
       estimate = {
         pAlive,
+        identified: models.dropout.identified,
         pNoPurchase: Math.exp(-expectedPurchases),
         expectedPurchases,
         clv: lifetimeValue(models, h, pAlive, opts.clvMonths, opts.monthlyDiscountRate),

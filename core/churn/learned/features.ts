@@ -1,0 +1,140 @@
+// What the learned churn model knows about a customer at a cut-off day: a few explainable numbers
+// from their own orders up to that day, plus the purchase model's forecast. Each feature belongs to
+// a driver (the factor its points are reported under), so every point has words.
+import type { OrderLog } from './order-log.ts';
+
+/** Raw numbers at the cut-off, kept for the drivers' words. */
+export interface Snapshot {
+  purchaseDays: number;
+  first: number;
+  last: number;
+  /** Days since the last purchase. */
+  recency: number;
+  /** Usual days between purchases (median gap), or null with fewer than 2 purchase days. */
+  gap: number | null;
+  spend: number;
+  recentOrders: number;
+  previousOrders: number;
+  recentSpend: number;
+  previousSpend: number;
+  /** Past years in which the customer already bought and could have bought in these weeks, and did. */
+  seasonYears: number;
+  seasonHits: number;
+}
+
+export const FEATURES = [
+  { name: 'logRecency', driver: 'recency' },
+  { name: 'recencyVsRhythm', driver: 'recency' },
+  { name: 'oneTime', driver: 'frequency' },
+  { name: 'logPurchaseDays', driver: 'frequency' },
+  { name: 'logTenure', driver: 'frequency' },
+  { name: 'horizonVsRhythm', driver: 'frequency' },
+  { name: 'logAverageSpend', driver: 'spend' },
+  { name: 'logExpectedPurchases', driver: 'purchaseModel' },
+  { name: 'pAlive', driver: 'purchaseModel' },
+  { name: 'orderTrend', driver: 'orderTrend' },
+  { name: 'spendTrend', driver: 'spendTrend' },
+  { name: 'seasonShare', driver: 'season' },
+  { name: 'hadSeason', driver: 'season' },
+  { name: 'logHorizon', driver: 'purchaseModel' },
+] as const;
+export type LearnedDriver = (typeof FEATURES)[number]['driver'];
+export const FEATURE_COUNT = FEATURES.length;
+
+const YEAR = 365;
+
+/** The snapshot of customer k at `cut` (orders after it ignored), or null with no purchase by then. */
+export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: number, periodDays: number): Snapshot | null {
+  const from = log.start[k] as number;
+  const to = log.start[k + 1] as number;
+  let purchaseDays = 0;
+  let first = -1;
+  let last = -1;
+  let spend = 0;
+  let recentOrders = 0;
+  let previousOrders = 0;
+  let recentSpend = 0;
+  let previousSpend = 0;
+  const recentFrom = cut - periodDays;
+  const previousFrom = recentFrom - periodDays;
+  const gaps: number[] = [];
+  for (let p = from; p < to; p++) {
+    const day = log.days[p] as number;
+    if (day > cut) break;
+    const amount = log.amounts[p] as number;
+    spend += amount;
+    if (day > recentFrom) recentSpend += amount;
+    else if (day > previousFrom) previousSpend += amount;
+    // A refund lowers spend but is not a purchase (as in aggregate-orders.ts).
+    if (amount < 0) continue;
+    if (day > recentFrom) recentOrders++;
+    else if (day > previousFrom) previousOrders++;
+    if (day !== last) {
+      if (last >= 0) gaps.push(day - last);
+      else first = day;
+      purchaseDays++;
+      last = day;
+    }
+  }
+  if (purchaseDays === 0) return null;
+  gaps.sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  const gap = gaps.length === 0 ? null : Math.max(1, gaps.length % 2 === 1 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2);
+  // Seasonality: in each past year the customer had already started, did they buy in the weeks
+  // that correspond to the coming horizon?
+  let seasonYears = 0;
+  let seasonHits = 0;
+  for (let y = 1; cut - y * YEAR >= first; y++) {
+    const lo = cut - y * YEAR;
+    const hi = lo + horizon;
+    seasonYears++;
+    for (let p = from; p < to; p++) {
+      const day = log.days[p] as number;
+      if (day > hi || day > cut) break;
+      if (day > lo && (log.amounts[p] as number) >= 0) {
+        seasonHits++;
+        break;
+      }
+    }
+  }
+  return { purchaseDays, first, last, recency: cut - last, gap, spend, recentOrders, previousOrders, recentSpend, previousSpend, seasonYears, seasonHits };
+}
+
+/** Whether customer k bought anything in (cut, cut + horizon]: the label (true = churned, bought nothing). */
+export function boughtNothing(log: OrderLog, k: number, cut: number, horizon: number): boolean {
+  for (let p = log.start[k] as number; p < (log.start[k + 1] as number); p++) {
+    const day = log.days[p] as number;
+    if (day > cut + horizon) break;
+    if (day > cut && (log.amounts[p] as number) >= 0) return false;
+  }
+  return true;
+}
+
+const signedLog = (x: number) => Math.sign(x) * Math.log1p(Math.abs(x));
+
+/** The feature vector (FEATURES order) written into `out` at `offset`. */
+export function featuresOf(
+  s: Snapshot,
+  model: { expectedPurchases: number; pAlive: number } | null,
+  horizon: number,
+  defaultGapDays: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  const gap = Math.max(s.gap ?? defaultGapDays, 7);
+  out[offset] = Math.log1p(s.recency);
+  out[offset + 1] = Math.min(s.recency / gap, 20);
+  out[offset + 2] = s.purchaseDays === 1 ? 1 : 0;
+  out[offset + 3] = Math.log(s.purchaseDays);
+  out[offset + 4] = Math.log1p(s.recency + (s.last - s.first));
+  out[offset + 5] = Math.log1p(horizon / gap);
+  out[offset + 6] = Math.log1p(Math.max(0, s.spend) / s.purchaseDays);
+  // Without a fit the purchase-model features sit at neutral values the weights learn nothing from.
+  out[offset + 7] = model === null ? 0 : Math.log(0.01 + model.expectedPurchases);
+  out[offset + 8] = model === null ? 1 : model.pAlive;
+  out[offset + 9] = Math.log1p(s.recentOrders) - Math.log1p(s.previousOrders);
+  out[offset + 10] = signedLog(s.recentSpend) - signedLog(s.previousSpend);
+  out[offset + 11] = s.seasonYears === 0 ? 0 : s.seasonHits / s.seasonYears;
+  out[offset + 12] = s.seasonYears === 0 ? 0 : 1;
+  out[offset + 13] = Math.log(horizon);
+}

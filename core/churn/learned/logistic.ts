@@ -1,0 +1,108 @@
+// L2-regularised logistic regression by Newton's method (iteratively reweighted least squares) on
+// standardised features: a dozen features, so each step is one small linear solve, and the same
+// data always gives the same weights (no random start, no sampling).
+
+export interface Logistic {
+  /** Per feature: mean and standard deviation used to standardise, and the weight on the standardised value. */
+  mean: Float64Array;
+  scale: Float64Array;
+  weights: Float64Array;
+  intercept: number;
+  /** Rows it was fitted on. */
+  rows: number;
+}
+
+const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/** Solves A x = b (A symmetric positive definite, n × n row-major) by Cholesky; A and b are overwritten. */
+function solve(A: Float64Array, b: Float64Array, n: number): Float64Array {
+  for (let j = 0; j < n; j++) {
+    let d = A[j * n + j] as number;
+    for (let k = 0; k < j; k++) d -= (A[j * n + k] as number) ** 2;
+    const root = Math.sqrt(Math.max(d, 1e-12));
+    A[j * n + j] = root;
+    for (let i = j + 1; i < n; i++) {
+      let s = A[i * n + j] as number;
+      for (let k = 0; k < j; k++) s -= (A[i * n + k] as number) * (A[j * n + k] as number);
+      A[i * n + j] = s / root;
+    }
+  }
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i] as number;
+    for (let k = 0; k < i; k++) s -= (A[i * n + k] as number) * (y[k] as number);
+    y[i] = s / (A[i * n + i] as number);
+  }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i] as number;
+    for (let k = i + 1; k < n; k++) s -= (A[k * n + i] as number) * (x[k] as number);
+    x[i] = s / (A[i * n + i] as number);
+  }
+  return x;
+}
+
+/**
+ * Fits P(label) = σ(intercept + Σ w·z) on rows × features (row-major), z the standardised features.
+ * `l2` is the penalty on Σw² per row (the intercept is not penalised).
+ */
+export function fitLogistic(x: Float64Array, labels: Uint8Array, features: number, l2 = 1e-3): Logistic {
+  const rows = labels.length;
+  const mean = new Float64Array(features);
+  const scale = new Float64Array(features);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < features; j++) mean[j] = (mean[j] as number) + (x[r * features + j] as number) / rows;
+  for (let r = 0; r < rows; r++) for (let j = 0; j < features; j++) scale[j] = (scale[j] as number) + ((x[r * features + j] as number) - (mean[j] as number)) ** 2 / rows;
+  // A constant feature (sd 0) gets scale 1 and so a standardised value of 0: it cannot move the risk.
+  for (let j = 0; j < features; j++) scale[j] = (scale[j] as number) > 1e-12 ? Math.sqrt(scale[j] as number) : 1;
+  const n = features + 1; // intercept last
+  const beta = new Float64Array(n);
+  const z = new Float64Array(n);
+  z[features] = 1;
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const H = new Float64Array(n * n);
+    const g = new Float64Array(n);
+    for (let r = 0; r < rows; r++) {
+      let eta = 0;
+      for (let j = 0; j < features; j++) {
+        z[j] = ((x[r * features + j] as number) - (mean[j] as number)) / (scale[j] as number);
+        eta += (beta[j] as number) * (z[j] as number);
+      }
+      eta += beta[features] as number;
+      const p = sigmoid(eta);
+      const w = Math.max(p * (1 - p), 1e-10);
+      const residual = (labels[r] as number) - p;
+      for (let i = 0; i < n; i++) {
+        const zi = z[i] as number;
+        g[i] = (g[i] as number) + residual * zi;
+        for (let k = 0; k <= i; k++) H[i * n + k] = (H[i * n + k] as number) + w * zi * (z[k] as number);
+      }
+    }
+    for (let i = 0; i < n; i++) for (let k = 0; k < i; k++) H[k * n + i] = H[i * n + k] as number;
+    const penalty = l2 * rows;
+    for (let j = 0; j < features; j++) {
+      H[j * n + j] = (H[j * n + j] as number) + penalty;
+      g[j] = (g[j] as number) - penalty * (beta[j] as number);
+    }
+    const step = solve(H, g, n);
+    let largest = 0;
+    for (let i = 0; i < n; i++) {
+      beta[i] = (beta[i] as number) + (step[i] as number);
+      largest = Math.max(largest, Math.abs(step[i] as number));
+    }
+    if (largest < 1e-9) break;
+  }
+  return { mean, scale, weights: beta.slice(0, features), intercept: beta[features] as number, rows };
+}
+
+/** Per-feature terms w·z of one row (into `terms`), returning the linear predictor. */
+export function logisticTerms(model: Logistic, x: Float64Array, offset: number, terms: Float64Array): number {
+  let eta = model.intercept;
+  for (let j = 0; j < model.weights.length; j++) {
+    const term = (model.weights[j] as number) * (((x[offset + j] as number) - (model.mean[j] as number)) / (model.scale[j] as number));
+    terms[j] = term;
+    eta += term;
+  }
+  return eta;
+}
+
+export { sigmoid };

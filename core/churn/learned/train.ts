@@ -1,0 +1,178 @@
+// The learned churn model: taught on the user's own order history by splitting it in time. At each
+// cut-off day, features from the orders up to it; the label is whether the customer then bought
+// nothing in the following horizon. Scored as of the real as-of date with the same features.
+import type { OrderLog } from './order-log.ts';
+import { FEATURE_COUNT, FEATURES, boughtNothing, featuresOf, snapshotAt, type Snapshot } from './features.ts';
+import { fitLogistic, logisticTerms, sigmoid, type Logistic } from './logistic.ts';
+import { DAYS_PER_UNIT, sampleById } from '../../models/estimate.ts';
+import { bgnbdExpectedPurchases, bgnbdPAlive, fitBgNbd, type BgNbdParams } from '../../models/bgnbd.ts';
+import { compress, type History } from '../../models/history.ts';
+import { fitNbd, LR_CRITICAL } from '../../models/dropout.ts';
+import { ModelFitError } from '../../models/fit-error.ts';
+
+export interface Window {
+  /** Features from orders up to this day; label from (cut, cut + horizon]. */
+  cut: number;
+  horizon: number;
+}
+
+export interface LearnedModel {
+  logistic: Logistic;
+  windows: Window[];
+  /** true when the history was shorter than two horizons: learned on shorter windows, then applied to the full one. */
+  shortWindows: boolean;
+  /** Per feature, the lowest term w·z seen in training: contributions count up from there. */
+  floor: Float64Array;
+  defaultGapDays: number;
+  periodDays: number;
+}
+
+export interface LearnedSettings {
+  horizon: number;
+  defaultGapDays: number;
+  periodDays: number;
+}
+
+const MIN_ROWS = 200;
+const MIN_EACH_LABEL = 20;
+
+/**
+ * The training windows: full horizons ending at the as-of date and half a horizon before when the
+ * history is long enough; otherwise the longest window that leaves a third of the history (at least
+ * 4 weeks) for features, and half of it. Null when even that is under two weeks.
+ */
+export function planWindows(log: OrderLog, asOfDay: number, horizon: number): { windows: Window[]; shortWindows: boolean } | null {
+  const span = asOfDay - log.firstDay;
+  const needed = Math.max(60, Math.round(horizon / 2));
+  if (span - horizon >= needed) {
+    const windows: Window[] = [{ cut: asOfDay - horizon, horizon }];
+    const earlier = asOfDay - horizon - Math.round(horizon / 2);
+    if (earlier - log.firstDay >= needed) windows.push({ cut: earlier, horizon });
+    return { windows, shortWindows: false };
+  }
+  const longest = span - Math.max(28, Math.round(span / 3));
+  if (longest < 14) return null;
+  const half = Math.round(longest / 2);
+  return { windows: [{ cut: asOfDay - longest, horizon: longest }, ...(half >= 14 ? [{ cut: asOfDay - half, horizon: half }] : [])], shortWindows: true };
+}
+
+/** Snapshots of every customer at `cut` (null for those with no purchase by then). */
+export function snapshotsAt(log: OrderLog, cut: number, horizon: number, periodDays: number): (Snapshot | null)[] {
+  const out: (Snapshot | null)[] = new Array<Snapshot | null>(log.ids.length);
+  for (let k = 0; k < log.ids.length; k++) out[k] = snapshotAt(log, k, cut, horizon, periodDays);
+  return out;
+}
+
+export interface ModelOutputs {
+  expectedPurchases: number;
+  pAlive: number;
+}
+
+/**
+ * BG/NBD fitted on the histories at `cut` (a sample of up to 5,000 customers), and its forecast for
+ * `horizon` days per customer; nulls when no fit is possible. BG/NBD rather than Pareto/NBD: on short
+ * histories Pareto/NBD's fit can wander to parameters where its likelihood costs thousands of series
+ * terms per customer, and these features are needed at every cut-off. Its P(alive) is used only when
+ * the fit finds customers leaving at all (dropout.ts).
+ */
+export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | null)[], cut: number, horizon: number): { outputs: (ModelOutputs | null)[]; identified: boolean; params: BgNbdParams | null } {
+  const histories: (History | null)[] = snapshots.map((s) => (s === null ? null : { x: s.purchaseDays - 1, tx: (s.last - s.first) / DAYS_PER_UNIT, T: (cut - s.first) / DAYS_PER_UNIT }));
+  let params: BgNbdParams;
+  let identified: boolean;
+  try {
+    const data = compress(sampleById(histories, log.ids));
+    const fit = fitBgNbd(data);
+    params = fit.params;
+    identified = 2 * (fit.logLikelihood - fitNbd(data).logLikelihood) >= LR_CRITICAL;
+  } catch (error) {
+    if (error instanceof ModelFitError) return { outputs: snapshots.map(() => null), identified: false, params: null };
+    throw error;
+  }
+  const cache = new Map<string, ModelOutputs>();
+  const weeks = horizon / DAYS_PER_UNIT;
+  const outputs = histories.map((h) => {
+    if (h === null) return null;
+    const key = `${h.x}|${h.tx}|${h.T}`;
+    let o = cache.get(key);
+    if (o === undefined) {
+      const expectedPurchases = bgnbdExpectedPurchases(params, h, weeks);
+      o = { expectedPurchases: Number.isFinite(expectedPurchases) ? Math.max(0, expectedPurchases) : 0, pAlive: identified ? bgnbdPAlive(params, h) : 1 };
+      cache.set(key, o);
+    }
+    return o;
+  });
+  return { outputs, identified, params };
+}
+
+export type TrainResult = { ok: true; model: LearnedModel } | { ok: false; reason: string };
+
+/** Fits the model on the order history up to `asOfDay` (orders after it are never read). */
+export function trainChurnModel(log: OrderLog, asOfDay: number, settings: LearnedSettings): TrainResult {
+  const plan = planWindows(log, asOfDay, settings.horizon);
+  if (plan === null) return { ok: false, reason: `the order history (${asOfDay - log.firstDay} days) is too short to learn from` };
+  const blocks: { x: Float64Array; y: Uint8Array }[] = [];
+  for (const w of plan.windows) {
+    const snapshots = snapshotsAt(log, w.cut, w.horizon, settings.periodDays);
+    const model = purchaseModelAt(log, snapshots, w.cut, w.horizon);
+    const rows = snapshots.reduce((n, s) => n + (s === null ? 0 : 1), 0);
+    const x = new Float64Array(rows * FEATURE_COUNT);
+    const y = new Uint8Array(rows);
+    let r = 0;
+    snapshots.forEach((s, k) => {
+      if (s === null) return;
+      featuresOf(s, model.outputs[k] ?? null, w.horizon, settings.defaultGapDays, x, r * FEATURE_COUNT);
+      y[r] = boughtNothing(log, k, w.cut, w.horizon) ? 1 : 0;
+      r++;
+    });
+    blocks.push({ x, y });
+  }
+  const rows = blocks.reduce((n, b) => n + b.y.length, 0);
+  const x = new Float64Array(rows * FEATURE_COUNT);
+  const y = new Uint8Array(rows);
+  let at = 0;
+  for (const b of blocks) {
+    x.set(b.x, at * FEATURE_COUNT);
+    y.set(b.y, at);
+    at += b.y.length;
+  }
+  const churned = y.reduce((n, v) => n + v, 0);
+  if (rows < MIN_ROWS || churned < MIN_EACH_LABEL || rows - churned < MIN_EACH_LABEL) {
+    return { ok: false, reason: `the order history has too few customers to learn from (${rows} examples, ${churned} who then bought nothing; needs ${MIN_ROWS} and ${MIN_EACH_LABEL} of each outcome)` };
+  }
+  const logistic = fitLogistic(x, y, FEATURE_COUNT);
+  const floor = new Float64Array(FEATURE_COUNT).fill(Infinity);
+  const terms = new Float64Array(FEATURE_COUNT);
+  for (let r = 0; r < rows; r++) {
+    logisticTerms(logistic, x, r * FEATURE_COUNT, terms);
+    for (let j = 0; j < FEATURE_COUNT; j++) if ((terms[j] as number) < (floor[j] as number)) floor[j] = terms[j] as number;
+  }
+  return { ok: true, model: { logistic, windows: plan.windows, shortWindows: plan.shortWindows, floor, defaultGapDays: settings.defaultGapDays, periodDays: settings.periodDays } };
+}
+
+export interface LearnedPrediction {
+  /** Chance of no purchase in the horizon, 0-1 (continuous: the backtest ranks on it). */
+  probability: number;
+  /** Per FEATURES entry, how far it raised the log-odds above its safest value in training (≥ 0). */
+  contributions: Float64Array;
+  snapshot: Snapshot;
+  model: ModelOutputs | null;
+}
+
+/** Predictions as of `asOfDay` for `horizon` days, per customer of the log (null: no purchase yet). */
+export function predictChurn(model: LearnedModel, log: OrderLog, asOfDay: number, horizon: number): (LearnedPrediction | null)[] {
+  const snapshots = snapshotsAt(log, asOfDay, horizon, model.periodDays);
+  const outputs = purchaseModelAt(log, snapshots, asOfDay, horizon).outputs;
+  const x = new Float64Array(FEATURE_COUNT);
+  const terms = new Float64Array(FEATURE_COUNT);
+  return snapshots.map((s, k) => {
+    if (s === null) return null;
+    const m = outputs[k] ?? null;
+    featuresOf(s, m, horizon, model.defaultGapDays, x, 0);
+    const eta = logisticTerms(model.logistic, x, 0, terms);
+    const contributions = new Float64Array(FEATURE_COUNT);
+    for (let j = 0; j < FEATURE_COUNT; j++) contributions[j] = Math.max(0, (terms[j] as number) - (model.floor[j] as number));
+    return { probability: sigmoid(eta), contributions, snapshot: s, model: m };
+  });
+}
+
+export { FEATURES };
