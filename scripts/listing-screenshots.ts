@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import buildAppsScript from '../build/targets/apps-script.ts';
 import { RESULT_COLUMNS } from '../adapters/result-columns.ts';
-import type { FakeSheet, Runtime } from '../test/apps-script/emulator.ts';
+import type { Runtime } from '../test/apps-script/emulator.ts';
+
+/** A sheet of the emulated spreadsheet, named through Runtime (the emulator's one stable export). */
+type FakeSheet = Runtime['spreadsheet']['sheets'][number];
 import { ALL_ASSETS, CARD_BANNER, CONSENT_LOGO, ICONS, SCREENSHOTS, type GraphicAsset } from '../apps-script/listing/assets.ts';
 import { decodePng } from '../test/listing/png.ts';
 import { bannerPage, iconPage, TIER_COLOURS } from './listing-mark.ts';

@@ -73,6 +73,8 @@ describe('the published pages', () => {
       expect(text).toMatch(/document properties|文档属性/);
       // An exception log is data leaving the spreadsheet: said whenever the manifest turns it on.
       if (manifest.exceptionLogging !== undefined && manifest.exceptionLogging !== 'NONE') expect(text).toContain('Cloud Logging');
+      // So is anything kept in Apps Script's cache.
+      if (bundle.includes('CacheService.')) expect(text).toMatch(/document cache|文档缓存/);
     }
   });
 
