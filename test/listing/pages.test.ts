@@ -78,6 +78,24 @@ describe('the published pages', () => {
     }
   });
 
+  it('quotes the add-on’s menu items and buttons as the built add-on spells them', () => {
+    // esbuild writes non-ASCII text as \u escapes.
+    const bundle = built('Code.js').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const listing = (language: string) => readFileSync(join(ROOT, 'apps-script', 'listing', `listing.${language}.json`), 'utf8');
+    const quoted: [string, string[]][] = [
+      [page('index.html'), ['Open sidebar', 'Show the selected customer', 'One row per order', 'Stop daily re-score', '评分', '查看选中的客户', '每行一笔订单']],
+      [page('privacy.html'), ['Schedule daily re-score', 'Stop daily re-score']],
+      [listing('en'), ['Open sidebar']],
+      [listing('zh-CN'), ['Open sidebar', '评分']],
+    ];
+    for (const [text, labels] of quoted) {
+      for (const label of labels) {
+        expect(text).toContain(label);
+        expect(bundle, `the docs quote "${label}", which the add-on does not show`).toContain(label);
+      }
+    }
+  });
+
   it('the terms say the results are estimates, without warranty, free of charge', () => {
     const en = section(page('terms.html'), 'en');
     for (const phrase of ['free of charge', 'estimates', '"as is"', 'MIT', 'privacy policy']) expect(en).toContain(phrase);
