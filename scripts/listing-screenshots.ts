@@ -119,6 +119,16 @@ class Window {
     return message;
   }
 
+  /** Selects a row as a click in the sheet would and presses "Show the selected customer". */
+  async showCustomer(row: number, id: string): Promise<{ headings: string[]; text: string }> {
+    const sheet = this.rt.spreadsheet.active;
+    sheet.activeRow = row;
+    await this.sidebar.click('#selection');
+    await this.sidebar.waitForFunction((expected) => document.querySelector('#customer h2')?.textContent?.includes(expected) ?? false, id);
+    const text = (await this.sidebar.textContent('#customer')) ?? '';
+    return { headings: await this.sidebar.$$eval('#customer h2', (hs) => hs.map((h) => h.textContent ?? '')), text };
+  }
+
   async scrollSidebarTo(selector: string, block: 'start' | 'end'): Promise<void> {
     await this.sidebar.$eval(selector, (el, b) => el.scrollIntoView({ block: b }), block);
   }
@@ -159,14 +169,25 @@ async function customerScreenshots(browser: Browser): Promise<void> {
   await window.scrollSidebarTo('#distribution', 'end');
   await window.capture(screenshotNamed('scored-sheet-en'));
 
-  // The customer most worth a call: the highest churn risk on screen outside tier D.
+  // The customer most worth a call, with the fullest panel: on screen, highest churn risk first, the
+  // first whose panel has reasons, retention steps and a playbook.
+  const tierOf = (r: readonly unknown[]) => String(r[(layout.column['tier'] as number) - 1]);
   const risk = (r: readonly unknown[]) => Number(r[(layout.column['churnRisk'] as number) - 1]) || 0;
-  const candidates = grid.values.map((r, i) => ({ row: i + 1, r })).filter(({ row, r }) => row > layout.headerRow && row <= VISIBLE_ROWS && ['A', 'B', 'C'].includes(String(r[(layout.column['tier'] as number) - 1])));
-  const row = candidates.reduce((best, c) => (risk(c.r) > risk(best.r) ? c : best), candidates[0] ?? { row: 0, r: [] }).row;
-  if (row === 0) throw new Error(`no tier A, B or C customer in the first ${VISIBLE_ROWS} rows of sample/customers.csv`);
-  data.activeRow = row;
-  await window.sidebar.click('#selection');
-  await window.sidebar.waitForSelector('#customer h2');
+  const candidates = grid.values
+    .map((r, i) => ({ row: i + 1, r }))
+    .filter(({ row, r }) => row > layout.headerRow && row <= VISIBLE_ROWS && ['A', 'B', 'C', 'D'].includes(tierOf(r)))
+    .sort((a, b) => risk(b.r) - risk(a.r));
+  let row = 0;
+  for (const candidate of candidates.slice(0, 12)) {
+    const panel = await window.showCustomer(candidate.row, String(candidate.r[0]));
+    if (!['Why', 'Retention steps', 'Playbook'].every((h) => panel.headings.includes(h))) continue;
+    // A value the sidebar failed to fill must not reach a listing picture.
+    const unfilled = /null|undefined|NaN/.exec(panel.text);
+    if (unfilled) throw new Error(`the sidebar's panel for row ${candidate.row} shows "${unfilled[0]}": …${panel.text.slice(Math.max(0, unfilled.index - 60), unfilled.index + 30)}…`);
+    row = candidate.row;
+    break;
+  }
+  if (row === 0) throw new Error(`none of the first ${VISIBLE_ROWS} rows of sample/customers.csv shows reasons, retention steps and a playbook in the sidebar`);
   ({ grid } = customerGrid(data, row));
   await window.show(data, grid, { ref: `A${row}`, text: displayed(grid.values[row - 1]?.[0]) });
   await window.scrollSidebarTo('#selection', 'start');

@@ -83,8 +83,8 @@ describe('the published pages', () => {
     const bundle = built('Code.js').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     const listing = (language: string) => readFileSync(join(ROOT, 'apps-script', 'listing', `listing.${language}.json`), 'utf8');
     const quoted: [string, string[]][] = [
-      [page('index.html'), ['Open sidebar', 'Show the selected customer', 'One row per order', 'Stop daily re-score', '评分', '查看选中的客户', '每行一笔订单']],
-      [page('privacy.html'), ['Schedule daily re-score', 'Stop daily re-score']],
+      [page('index.html'), ['Open sidebar', 'Show the selected customer', 'One row per order', 'Stop daily re-score', 'Remove Tierwise columns', '评分', '查看选中的客户', '每行一笔订单']],
+      [page('privacy.html'), ['Schedule daily re-score', 'Stop daily re-score', 'Remove Tierwise columns']],
       [listing('en'), ['Open sidebar']],
       [listing('zh-CN'), ['Open sidebar', '评分']],
     ];
