@@ -22,7 +22,7 @@ export class PgBossQueue implements JobQueue {
   private start(): Promise<void> {
     this.started ??= (async () => {
       await this.boss.start();
-      await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: this.tuning.maxAttempts, retryDelay: 30, retryBackoff: true, expireInSeconds: Math.max(1, Math.round(this.tuning.jobTimeoutMs / 1000)) });
+      await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: this.tuning.maxAttempts, retryDelay: Math.max(1, Math.min(30, Math.round(this.tuning.jobTimeoutMs / 2000))), retryBackoff: true, expireInSeconds: Math.max(1, Math.round(this.tuning.jobTimeoutMs / 1000)) });
     })();
     return this.started;
   }
@@ -41,7 +41,10 @@ export class PgBossQueue implements JobQueue {
           try {
             await handler(data);
           } catch (error) {
-            if (!(error instanceof RetryLater)) throw error;
+            if (!(error instanceof RetryLater)) {
+              this.log('job failed; pg-boss retries it', { portalId: data.portalId, runId: data.runId, error: error instanceof Error ? error.message : String(error) });
+              throw error;
+            }
             // Busy elsewhere: a fresh job later, this one done (a retry would count as a failure).
             this.log('portal busy, job deferred', { portalId: data.portalId, runId: data.runId });
             await this.boss.send(QUEUE, data, { startAfter: Math.ceil(error.afterMs / 1000) });
