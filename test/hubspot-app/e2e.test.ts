@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeMarketplace } from './fake-hubspot-oauth.ts';
 import type { Backend } from '../../hubspot-app/server/backend.ts';
 import { freshDatabase, KINDS, skipKind } from './databases.ts';
+import { scheduleDue } from '../../hubspot-app/server/scheduler.ts';
 import { backendEnv, freePort, install, startMarketplace, startTestBackend, until } from './harness.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -127,6 +128,32 @@ describe.each(KINDS)('the marketplace app on %s', (kind) => {
       expect(await backend.ctx.store.db.all(`SELECT 1 FROM sync_records WHERE portal_id = '303'`)).toEqual([]);
       const refreshes = fake.requests.filter((r) => r.grantType === 'refresh_token');
       expect(refreshes).toHaveLength(1);
+    });
+
+    it('runs each portal\'s daily sync at its hour, once a day, and one portal\'s failure does not hold up another', async () => {
+      const { fake, backend, url } = await setup(kind);
+      for (const p of ['101', '202', '303']) {
+        await fake.addPortal(p, 30);
+        await install(fake, url, p);
+        await finished(fake, url, p, 'install');
+      }
+      const now = Date.now();
+      const hourIn = (tz: string) => Number(new Intl.DateTimeFormat('en', { timeZone: tz, hour: '2-digit', hourCycle: 'h23' }).format(now));
+      // 101 and 202 are due now (their hour has come in their time zones); 303's hour is still ahead.
+      await backend.ctx.store.setSchedule('101', 'Asia/Tokyo', hourIn('Asia/Tokyo'));
+      await backend.ctx.store.setSchedule('202', 'America/New_York', hourIn('America/New_York'));
+      await backend.ctx.store.setSchedule('303', 'UTC', (hourIn('UTC') + 1) % 24);
+      for (const p of ['101', '202', '303']) await backend.ctx.store.db.run('UPDATE portals SET last_scheduled_day = ? WHERE portal_id = ?', ['2000-01-01', p]);
+      // 101's daily API limit is used up: its run stops; 202's must still run.
+      const portal101 = fake.portals.get('101');
+      if (portal101 === undefined) throw new Error('setup');
+      portal101.faults.dailyExhausted = true;
+      const queued = await scheduleDue(backend.ctx.store, backend.ctx.queue, backend.ctx.clock);
+      expect(queued.sort()).toEqual(hourIn('UTC') === 23 ? ['101', '202', '303'] : ['101', '202']);
+      expect(await scheduleDue(backend.ctx.store, backend.ctx.queue, backend.ctx.clock)).toEqual([]); // once a day
+      await finished(fake, url, '202', 'scheduled');
+      const failed = await until('101 stopped by its daily limit', async () => (await status(fake, url, '101')).runs.find((r) => r.kind === 'scheduled' && r.state === 'failed'));
+      expect(failed.error).toMatch(/daily/i);
     });
 
     it('keeps two tenants apart: each syncs its own portal, and neither can read or change the other', async () => {
