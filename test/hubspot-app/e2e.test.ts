@@ -20,7 +20,7 @@ async function setup(kind: 'sqlite' | 'postgres', extra: Record<string, string> 
   const database = await freshDatabase(kind);
   cleanup.push(database.drop);
   const { backend } = await startTestBackend(backendEnv(fake, port, database, extra));
-  cleanup.push(() => backend.stop(5_000));
+  cleanup.push(async () => void (await backend.stop(5_000)));
   return { fake, backend, url };
 }
 
@@ -154,6 +154,32 @@ describe.each(KINDS)('the marketplace app on %s', (kind) => {
       await finished(fake, url, '202', 'scheduled');
       const failed = await until('101 stopped by its daily limit', async () => (await status(fake, url, '101')).runs.find((r) => r.kind === 'scheduled' && r.state === 'failed'));
       expect(failed.error).toMatch(/daily/i);
+    });
+
+    it('on stop, requeues a run still going after the grace period, and another worker finishes it', async () => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const fake = await startMarketplace(url);
+      cleanup.push(() => fake.close());
+      const database = await freshDatabase(kind);
+      cleanup.push(database.drop);
+      const env = backendEnv(fake, port, database, { TIERWISE_JOB_TIMEOUT_SECONDS: '600' });
+      const first = await startTestBackend(env);
+      const portal = await fake.addPortal('101', 120);
+      portal.wire.push({ kind: 'hang', times: 1, when: (r) => r.path.endsWith('/batch/update') });
+      await install(fake, url, '101');
+      await until('a write in flight', async () => portal.wire[0]?.times === 0);
+      const requeued = await first.backend.stop(300);
+      expect(requeued.map((j) => j.kind)).toEqual(['install']);
+      // A second instance (the job timeout is 10 minutes: only the requeue lets it run now).
+      const second = await startTestBackend({ ...env }, { http: true, worker: true, scheduler: false });
+      cleanup.push(async () => void (await second.backend.stop(5_000)));
+      const run = await until('the run finished by the second instance', async () => {
+        const [r] = await second.backend.ctx.store.runs('101');
+        return r?.state === 'done' ? r : null;
+      }, 60_000);
+      expect(run.attempts).toBe(2);
+      for (const [id, record] of portal.portal.contacts) if (record.properties['num_associated_deals'] !== '0') expect(record.properties['tierwise_tier'], id).toMatch(/^[ABCD]$/);
     });
 
     it('keeps two tenants apart: each syncs its own portal, and neither can read or change the other', async () => {

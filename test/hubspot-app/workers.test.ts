@@ -41,7 +41,7 @@ describe.each(KINDS)('two worker processes sharing one %s database', (kind) => {
     const env = backendEnv(fake, port, database, { TIERWISE_JOB_TIMEOUT_SECONDS: '3', TIERWISE_QUEUE_POLL_MS: '500', TIERWISE_LOG_LEVEL: 'info', TIERWISE_WORKER_CONCURRENCY: '1' });
     // The web side only: installs queue their first syncs, the worker processes run them.
     const { backend } = await startTestBackend(env, { http: true, worker: false, scheduler: false });
-    cleanup.push(() => backend.stop(5_000));
+    cleanup.push(async () => void (await backend.stop(5_000)));
     const portals = ['101', '202', '303'];
     for (const p of portals) await fake.addPortal(p, 250);
     // Portal 101's first write never gets an answer: its worker is then stuck mid-job.
