@@ -3,10 +3,11 @@
 import { OptionsSchema, type OptionsInput } from '../../core/schema/options.ts';
 import type { Customer } from '../../core/schema/customer.ts';
 import type { Result } from '../../core/schema/result.ts';
-import { scoreCustomers, scoreParsedCustomers } from '../../core/score.ts';
+import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
+import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
 import { TableConfigSchema, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import { readCustomerTable } from './customer-table.ts';
 import { readOrderTable } from './order-table.ts';
@@ -65,14 +66,15 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
     if (!firstRow.has(r.order.customerId)) firstRow.set(r.order.customerId, r.row);
   }
   const customers = aggregator.finish();
-  const results = scoreCustomers(customers, options);
+  const scoredOrders = scoreOrderHistory(table.rows.flatMap((r) => (r.order === null ? [] : [r.order])), customers, options);
+  const results = scoredOrders.results;
   const scored: ScoredRow[] = customers.map((c, i) => ({ row: firstRow.get(c.id) ?? 0, id: c.id, result: results[i]! }));
   // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.
   const bad: ScoredRow[] = table.rows
     .filter((r) => r.order === null)
     .map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
   const rows = [...scored, ...bad].sort((a, b) => a.row - b.row);
-  const warnings = [...table.warnings];
+  const warnings = [...table.warnings, ...scoredOrders.notes];
   if (aggregator.afterAsOf > 0) {
     warnings.push(
       `${aggregator.afterAsOf.toLocaleString('en-US')} order${aggregator.afterAsOf === 1 ? ' is' : 's are'} dated after the as-of date ${options.asOf} and ${aggregator.afterAsOf === 1 ? 'was' : 'were'} left out of the scoring`,

@@ -1,15 +1,21 @@
 // tierwise backtest <orders> --as-of YYYY-MM-DD [--horizon 39w] [--json]
 // Scores as of a past date with only the orders up to it, then checks the scores against what the
-// customers did in the horizon after it: how a user decides whether to trust the tiers.
+// customers did in the horizon after it: how a user decides whether to trust the tiers, and which
+// churn risk (hand-set rules, Pareto/NBD, or learned from their own orders) to use.
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo, type Command } from '../io.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreCustomers } from '../../core/score.ts';
+import { OptionsSchema } from '../../core/schema/options.ts';
 import { dayNumber, isIsoDate, isoFromDayNumber } from '../../core/dates.ts';
 import { fitModels, historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
-import { bgnbdExpectedPurchases } from '../../core/models/bgnbd.ts';
-import { evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
+import { bgnbdExpectedPurchases, bgnbdPNoPurchase } from '../../core/models/bgnbd.ts';
+import { auc, evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
+import { brierScore, reliabilityChart, reliabilityTable, type ReliabilityRow } from '../../core/models/calibration.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
+import { orderLogOf } from '../../core/churn/learned/order-log.ts';
+import { predictChurn, trainChurnModel } from '../../core/churn/learned/train.ts';
+import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from '../../core/churn/learned/choose.ts';
 import { LABELS } from '../../core/labels.ts';
 import { readOrders } from '../read-orders.ts';
 
@@ -24,17 +30,43 @@ export function horizonDays(text: string): number {
   return Math.round(unit === 'w' ? n * 7 : unit === 'm' ? n * 30.44 : n);
 }
 
-function render(report: BacktestReport, asOf: string, until: string): string {
+/** One way of predicting "buys nothing in the horizon", measured on what happened. */
+interface Contender {
+  key: 'learned' | 'pareto' | 'rules' | 'recency' | 'bgnbd';
+  label: string;
+  auc: number | null;
+  brier: number | null;
+  /** Why it is missing, when it is. */
+  note: string | null;
+}
+
+interface Report extends BacktestReport {
+  asOf: string;
+  until: string;
+  horizonDays: number;
+  /** The churn risk `score` would use on these orders (chosen with the orders up to the as-of date only). */
+  chosen: Choice['model'];
+  validation: Choice['validation'];
+  brier: { churnRisk: number | null };
+  models: Contender[];
+  reliability: ReliabilityRow[];
+}
+
+function render(report: Report, choice: Choice): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const a = (x: number | null) => (x === null ? 'n/a' : x.toFixed(4));
+  const a = (x: number | null) => (x === null ? '   n/a' : x.toFixed(4));
   const lines = [
-    `Backtest: scored as of ${asOf} with the orders up to then; compared with ${asOf} .. ${until}`,
+    `Backtest: scored as of ${report.asOf} with the orders up to then; compared with ${report.asOf} .. ${report.until}`,
     `${report.customers.toLocaleString('en-US')} customers, ${report.churners.toLocaleString('en-US')} (${pct(report.churners / Math.max(1, report.customers))}) bought nothing in the horizon`,
     '',
-    'How well each ranks the customers who then bought nothing (AUC, 0.5 = coin toss, 1 = perfect):',
-    `  Tierwise churn risk                 ${a(report.auc.churnRisk)}`,
-    `  plain recency (days since last)     ${a(report.auc.recency)}`,
-    `  BG/NBD expected purchases (fewer)   ${a(report.auc.expectedPurchases)}`,
+    'Chance of buying nothing in the horizon: AUC ranks (0.5 = coin toss, 1 = perfect), Brier scores the probabilities (lower is better)',
+    '                                                      AUC    Brier',
+    ...report.models.map((m) => `  ${m.label.padEnd(50)} ${a(m.auc)}  ${a(m.brier)}${m.note === null ? '' : `  (${m.note})`}`),
+    '',
+    `Tierwise would use ${report.chosen}: ${choice.notes.join('; ')}`,
+    '',
+    `Reliability of the ${report.chosen} churn risk (customers in ten equal groups by predicted chance; "|" = predicted, "#" = observed):`,
+    reliabilityChart(report.reliability),
     '',
     'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
     ...report.byTier.map((t) =>
@@ -82,12 +114,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   for (const o of orders) aggregator.add(o);
   const customers = aggregator.finish();
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
-  const results = scoreCustomers(customers, { asOf, expectedPurchasesDays: horizon });
+  const options = OptionsSchema.parse({ asOf, expectedPurchasesDays: horizon });
+  const results = scoreCustomers(customers, options);
   const histories = customers.map((c) => historyOf(c, asOfDay));
   let expected: (number | null)[] = histories.map(() => null);
+  let bgnbdNone: (number | null)[] | null = null;
   try {
     const models = fitModels(histories, customers.map((c) => c.id), Infinity);
     expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(models.bgnbd, h, horizon / DAYS_PER_UNIT)));
+    bgnbdNone = histories.map((h) => (h === null ? null : bgnbdPNoPurchase(models.bgnbd, h, horizon / DAYS_PER_UNIT)));
   } catch (error) {
     if (!(error instanceof ModelFitError)) throw error;
     io.stderr.write(`tierwise: note: ${error.message}; the BG/NBD comparison is left out\n`);
@@ -104,10 +139,55 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       outcome: { purchases: outcome?.days.size ?? 0, revenue: outcome?.revenue ?? 0 },
     });
   });
-  const report = evaluateBacktest(rows);
-  const until = isoFromDayNumber(untilDay);
-  if (values.json) io.stdout.write(JSON.stringify({ asOf, until, horizonDays: horizon, ...report }, null, 2) + '\n');
-  else io.stdout.write(render(report, asOf, until) + '\n');
+
+  // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only.
+  const candidates = candidatesAt(orders, asOf, options);
+  const fullLog = orderLogOf(orders);
+  const happened = outcomes(fullLog, candidates.ids, asOfDay, horizon);
+  const pastLog = orderLogOf(orders.filter((o) => o.date <= asOf));
+  const recencyModel = trainChurnModel(pastLog, asOfDay, { ...settingsOf(options), only: ['logRecency'] });
+  let recencyChance: number[] | null = null;
+  if (recencyModel.ok) {
+    const at = new Map(pastLog.ids.map((id, k) => [id, k]));
+    const { predictions } = predictChurn(recencyModel.model, pastLog, asOfDay, horizon);
+    recencyChance = candidates.ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
+  }
+  const byId = new Map(customers.map((c, i) => [c.id, i]));
+  const daysSince = candidates.ids.map((id) => asOfDay - dayNumber(customers[byId.get(id) ?? -1]?.lastPurchase ?? asOf));
+  const bgnbdById = bgnbdNone === null ? null : candidates.ids.map((id) => (bgnbdNone as (number | null)[])[byId.get(id) ?? -1] ?? 1);
+  const measure = (key: Contender['key'], label: string, chance: number[] | null, note: string | null, ranking?: number[]): Contender => ({
+    key,
+    label,
+    auc: chance === null ? null : auc(ranking ?? chance, happened),
+    brier: chance === null ? null : brierScore(chance, happened),
+    note: chance === null ? note : null,
+  });
+  const contenders: Contender[] = [
+    measure('learned', 'learned from these orders (time split)', candidates.learned, candidates.learnedReason),
+    measure('pareto', 'Pareto/NBD chance of no purchase, e^(-expected)', candidates.pareto, 'Pareto/NBD found no one leaving, or could not fit'),
+    measure('rules', 'hand-set rules (risk / 100)', candidates.rules, null),
+    measure('recency', 'plain recency (days since last; Brier: calibrated)', recencyChance === null ? null : recencyChance, recencyModel.ok ? null : recencyModel.reason, daysSince),
+    measure('bgnbd', 'BG/NBD chance of no purchase', bgnbdById, 'BG/NBD could not fit'),
+  ];
+
+  const choice = chooseChurnModel(orders, options);
+  const chosenChance = (choice.model === 'learned' ? candidates.learned : choice.model === 'pareto' ? candidates.pareto : null) ?? candidates.rules;
+  const base = evaluateBacktest(rows);
+  const report: Report = {
+    asOf,
+    until: isoFromDayNumber(untilDay),
+    horizonDays: horizon,
+    ...base,
+    chosen: choice.model,
+    validation: choice.validation,
+    // The headline churn risk is the one score would use, on its continuous scale (no rounding ties).
+    auc: { ...base.auc, churnRisk: auc(chosenChance, happened) },
+    brier: { churnRisk: brierScore(chosenChance, happened) },
+    models: contenders,
+    reliability: reliabilityTable(chosenChance, happened),
+  };
+  if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else io.stdout.write(render(report, choice) + '\n');
   return 0;
 }
 
