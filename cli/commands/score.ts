@@ -13,7 +13,7 @@ import { TableError, type ScoredRow } from '../../adapters/table/contract.ts';
 import { renderSummary } from '../score/summary-table.ts';
 import { scoredTextLines, writeLines, writeTable } from '../score/write-output.ts';
 
-const USAGE = 'tierwise score <file.csv|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--config F] [--out F] [--json] [--summary] [--sheet NAME]';
+const USAGE = 'tierwise score <file.csv|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--config F] [--out F] [--json] [--summary] [--sheet NAME] [--model rules|pareto|learned]';
 
 async function readConfig(path: string | undefined, cwd: string): Promise<ConfigFile> {
   if (path === undefined) return ConfigFileSchema.parse({});
@@ -88,12 +88,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       json: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
       sheet: { type: 'string' },
+      model: { type: 'string' },
     },
-  }).valueOf() as { values: { orders: boolean; 'as-of'?: string; config?: string; out?: string; json: boolean; summary: boolean; sheet?: string }; positionals: string[] };
+  }).valueOf() as { values: { orders: boolean; 'as-of'?: string; config?: string; out?: string; json: boolean; summary: boolean; sheet?: string; model?: string }; positionals: string[] };
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError(`expected one file to score\nUsage: ${USAGE}`);
   const asOf = values['as-of'] ?? isoFromUtcDate(new Date(Date.now() - new Date().getTimezoneOffset() * 60_000)) ?? '';
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date: expected YYYY-MM-DD, e.g. 2026-03-01`);
+  // Order tables only: which churn risk to use (default: the best by a time split of the orders).
+  const churnModel = values.model;
+  if (churnModel !== undefined && churnModel !== 'rules' && churnModel !== 'pareto' && churnModel !== 'learned') {
+    throw new UsageError(`--model "${churnModel}" is not a churn model: expected rules, pareto or learned`);
+  }
   const config = await readConfig(values.config, io.cwd);
   const language = config.options.language ?? 'en';
 
@@ -107,7 +113,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const large = cells.length > 100_000;
     if (large) progress(`read ${(cells.length - 1).toLocaleString('en-US')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; scoring…`);
     // Text files are written back from their own text, so the parsed rows can go as soon as they are read.
-    score = scoreTable(cells, { ...config, kind: values.orders ? 'orders' : (config.kind ?? 'customers') }, { ...config.options, asOf }, file_.text !== null && file_.text.delimiter !== 'whitespace');
+    score = scoreTable(cells, { ...config, kind: values.orders ? 'orders' : (config.kind ?? 'customers') }, { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) }, file_.text !== null && file_.text.delimiter !== 'whitespace');
     if (large) progress(`scored in ${((Date.now() - started) / 1000).toFixed(1)} s; writing…`);
   } catch (error) {
     if (error instanceof TableError) {
