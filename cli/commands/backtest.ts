@@ -8,14 +8,14 @@ import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreCustomers } from '../../core/score.ts';
 import { OptionsSchema } from '../../core/schema/options.ts';
 import { dayNumber, isIsoDate, isoFromDayNumber } from '../../core/dates.ts';
-import { fitModels, historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
-import { bgnbdExpectedPurchases, bgnbdPNoPurchase } from '../../core/models/bgnbd.ts';
+import { historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
+import { compress } from '../../core/models/history.ts';
+import { bgnbdExpectedPurchases, fitBgNbd } from '../../core/models/bgnbd.ts';
 import { auc, evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
 import { brierScore, reliabilityChart, reliabilityTable, type ReliabilityRow } from '../../core/models/calibration.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
-import { orderLogOf } from '../../core/churn/learned/order-log.ts';
-import { predictChurn, trainChurnModel } from '../../core/churn/learned/train.ts';
-import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from '../../core/churn/learned/choose.ts';
+import type { Choice } from '../../core/churn/learned/choose.ts';
+import { compareChurnModels, type Contender } from '../../core/churn/learned/compare.ts';
 import { LABELS } from '../../core/labels.ts';
 import { readOrders } from '../read-orders.ts';
 
@@ -28,16 +28,6 @@ export function horizonDays(text: string): number {
   const n = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   return Math.round(unit === 'w' ? n * 7 : unit === 'm' ? n * 30.44 : n);
-}
-
-/** One way of predicting "buys nothing in the horizon", measured on what happened. */
-interface Contender {
-  key: 'learned' | 'pareto' | 'rules' | 'recency' | 'bgnbd';
-  label: string;
-  auc: number | null;
-  brier: number | null;
-  /** Why it is missing, when it is. */
-  note: string | null;
 }
 
 interface Report extends BacktestReport {
@@ -118,11 +108,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const results = scoreCustomers(customers, options);
   const histories = customers.map((c) => historyOf(c, asOfDay));
   let expected: (number | null)[] = histories.map(() => null);
-  let bgnbdNone: (number | null)[] | null = null;
   try {
-    const models = fitModels(histories, customers.map((c) => c.id), Infinity);
-    expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(models.bgnbd, h, horizon / DAYS_PER_UNIT)));
-    bgnbdNone = histories.map((h) => (h === null ? null : bgnbdPNoPurchase(models.bgnbd, h, horizon / DAYS_PER_UNIT)));
+    // BG/NBD on every customer, as `model fit` does (the literature's comparison).
+    const bgnbd = fitBgNbd(compress(histories)).params;
+    expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(bgnbd, h, horizon / DAYS_PER_UNIT)));
   } catch (error) {
     if (!(error instanceof ModelFitError)) throw error;
     io.stderr.write(`tierwise: note: ${error.message}; the BG/NBD comparison is left out\n`);
@@ -141,37 +130,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
 
   // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only.
-  const candidates = candidatesAt(orders, asOf, options);
-  const fullLog = orderLogOf(orders);
-  const happened = outcomes(fullLog, candidates.ids, asOfDay, horizon);
-  const pastLog = orderLogOf(orders.filter((o) => o.date <= asOf));
-  const recencyModel = trainChurnModel(pastLog, asOfDay, { ...settingsOf(options), only: ['logRecency'] });
-  let recencyChance: number[] | null = null;
-  if (recencyModel.ok) {
-    const at = new Map(pastLog.ids.map((id, k) => [id, k]));
-    const { predictions } = predictChurn(recencyModel.model, pastLog, asOfDay, horizon);
-    recencyChance = candidates.ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
-  }
-  const byId = new Map(customers.map((c, i) => [c.id, i]));
-  const daysSince = candidates.ids.map((id) => asOfDay - dayNumber(customers[byId.get(id) ?? -1]?.lastPurchase ?? asOf));
-  const bgnbdById = bgnbdNone === null ? null : candidates.ids.map((id) => (bgnbdNone as (number | null)[])[byId.get(id) ?? -1] ?? 1);
-  const measure = (key: Contender['key'], label: string, chance: number[] | null, note: string | null, ranking?: number[]): Contender => ({
-    key,
-    label,
-    auc: chance === null ? null : auc(ranking ?? chance, happened),
-    brier: chance === null ? null : brierScore(chance, happened),
-    note: chance === null ? note : null,
-  });
-  const contenders: Contender[] = [
-    measure('learned', 'learned from these orders (time split)', candidates.learned, candidates.learnedReason),
-    measure('pareto', 'Pareto/NBD chance of no purchase, e^(-expected)', candidates.pareto, 'Pareto/NBD found no one leaving, or could not fit'),
-    measure('rules', 'hand-set rules (risk / 100)', candidates.rules, null),
-    measure('recency', 'plain recency (days since last; Brier: calibrated)', recencyChance === null ? null : recencyChance, recencyModel.ok ? null : recencyModel.reason, daysSince),
-    measure('bgnbd', 'BG/NBD chance of no purchase', bgnbdById, 'BG/NBD could not fit'),
-  ];
-
-  const choice = chooseChurnModel(orders, options);
-  const chosenChance = (choice.model === 'learned' ? candidates.learned : choice.model === 'pareto' ? candidates.pareto : null) ?? candidates.rules;
+  const comparison = compareChurnModels(orders, options);
+  const { choice, chosen, happened } = comparison;
   const base = evaluateBacktest(rows);
   const report: Report = {
     asOf,
@@ -181,10 +141,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     chosen: choice.model,
     validation: choice.validation,
     // The headline churn risk is the one score would use, on its continuous scale (no rounding ties).
-    auc: { ...base.auc, churnRisk: auc(chosenChance, happened) },
-    brier: { churnRisk: brierScore(chosenChance, happened) },
-    models: contenders,
-    reliability: reliabilityTable(chosenChance, happened),
+    auc: { ...base.auc, churnRisk: auc(chosen, happened) },
+    brier: { churnRisk: brierScore(chosen, happened) },
+    models: comparison.contenders,
+    reliability: reliabilityTable(chosen, happened),
   };
   if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else io.stdout.write(render(report, choice) + '\n');
