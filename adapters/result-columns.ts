@@ -44,3 +44,22 @@ export function resultCells(result: Result, language: Language): (string | numbe
     result.error ?? result.reasons,
   ];
 }
+
+/**
+ * Where a scored file's own result columns are: the nine headers in order (in any language, next to
+ * each other), so re-scoring replaces them instead of adding a second block. A lone column that only
+ * shares a name (a user's own "Segment") is not Tierwise's.
+ */
+export function findResultBlock(headers: readonly string[]): { start: number; end: number } | null {
+  const width = RESULT_COLUMNS.length;
+  for (let start = headers.length - width; start >= 0; start--) {
+    let all = true;
+    for (let c = 0; c < width && all; c++) {
+      const column = RESULT_COLUMNS[c] as (typeof RESULT_COLUMNS)[number];
+      const header = (headers[start + c] ?? '').trim();
+      all = header === column.en || header === column['zh-CN'];
+    }
+    if (all) return { start, end: start + width };
+  }
+  return null;
+}

@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Milliseconds since the epoch; tests pass a fake clock to check progress lines. */
+  clock?: () => number;
 }
 
 export interface Command {
@@ -18,4 +20,9 @@ export interface Command {
 /** An error the user can fix: printed as one line, exit code 2, no stack trace. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** A file that cannot be read, used or written: printed as one sentence, exit code 1, nothing written. */
+export class FileError extends Error {
+  override name = 'FileError';
 }

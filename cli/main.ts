@@ -1,6 +1,7 @@
 // tierwise <command> [...]: finds the command and runs it; the commands hold the work.
 import { COMMANDS } from './commands/index.ts';
-import { UsageError, type CliIo } from './io.ts';
+import { FileError, UsageError, type CliIo, type Command } from './io.ts';
+import { TableError } from '../adapters/table/contract.ts';
 
 function help(): string {
   const lines = ['Usage: tierwise <command> [options]', '', 'Commands:'];
@@ -23,7 +24,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name];
   if (load === undefined) throw new Error(`command ${name} is not registered`);
-  const command = await load();
+  let command: Command;
+  try {
+    command = await load();
+  } catch (error) {
+    // A command whose module needs a newer Node (hubspot sync keeps its state in node:sqlite).
+    if ((error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_BUILTIN_MODULE') {
+      io.stderr.write(`tierwise ${name}: needs Node.js 22.13 or later (${(error as Error).message.replace(/^.*?(node:\w+).*$/s, '$1')} is missing); this is Node.js ${process.versions.node}\n`);
+      return 1;
+    }
+    throw error;
+  }
   const rest = argv.slice(name.split(' ').length);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
@@ -32,12 +43,35 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`tierwise ${name}: ${error.message}\n`);
+    const usageProblem = error instanceof UsageError ? error.message : parseArgsProblem(error, command.usage);
+    if (usageProblem !== null) {
+      io.stderr.write(`tierwise ${name}: ${usageProblem}${usageProblem.includes('Usage:') ? '' : `\nUsage: ${command.usage}`}\n`);
       return 2;
+    }
+    if (error instanceof TableError || error instanceof FileError) {
+      io.stderr.write(`tierwise ${name}: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }
+}
+
+/** node:util parseArgs' errors in one line, with the nearest known option for a mistyped one. */
+function parseArgsProblem(error: unknown, usage: string): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return null;
+  const message = (error as Error).message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'(-[^']*)'/.exec(message)?.[1] ?? message;
+    const known = [...new Set(usage.match(/--[a-z][a-z0-9-]*/g) ?? [])];
+    const near = known.find((k) => k.startsWith(option) || option.startsWith(k));
+    return `unknown option ${option.slice(0, 40)}${near === undefined ? '' : ` (did you mean ${near}?)`}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? '';
+    return `unexpected argument "${argument.slice(0, 40)}"`;
+  }
+  return message.split('\n')[0]?.slice(0, 200) ?? message;
 }
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith('/tierwise.js');

@@ -1,20 +1,29 @@
-// Reads an order file for the model commands: one clear line when the file cannot be used.
+// Reads an order file for the model commands with the same config, column mapping and messages as
+// `score --orders`: one clear line (exit 1) when the file cannot be used.
 import { resolve } from 'node:path';
-import { readTableFile } from '../adapters/table/read-file.ts';
+import { readTable } from '../adapters/table/read-file.ts';
 import { readOrderTable } from '../adapters/table/order-table.ts';
 import { TableConfigSchema, TableError } from '../adapters/table/contract.ts';
+import type { ConfigFile } from '../adapters/config.ts';
 import type { Order } from '../core/schema/order.ts';
-import { UsageError, type CliIo } from './io.ts';
+import type { CliIo } from './io.ts';
 
-export async function readOrders(file: string, io: CliIo): Promise<{ orders: Order[]; badRows: number; firstError: string | null }> {
+export async function readOrders(
+  file: string,
+  io: CliIo,
+  config: ConfigFile,
+  sheet?: string,
+): Promise<{ orders: Order[]; badRows: number; firstError: string | null }> {
   try {
-    const cells = await readTableFile(resolve(io.cwd, file));
-    const table = readOrderTable(cells, TableConfigSchema.parse({ kind: 'orders' }));
-    const orders = table.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
-    const bad = table.rows.filter((r) => r.error !== null);
-    return { orders, badRows: bad.length, firstError: bad[0]?.error ?? null };
+    const table = await readTable(resolve(io.cwd, file), sheet);
+    const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }));
+    const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
+    const bad = orders.rows.filter((r) => r.error !== null);
+    // A row with an unclosed quote was read as blank; say what was really wrong with it.
+    const firstProblem = table.problems[0]?.message ?? null;
+    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null };
   } catch (error) {
-    if (error instanceof TableError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof TableError) throw new TableError(`${file}: ${error.message}`);
     throw error;
   }
 }

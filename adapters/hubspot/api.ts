@@ -9,6 +9,7 @@ export const paths = (version: string) => ({
   batchUpdate: (object: ObjectType) => `/crm/objects/${version}/${object}/batch/update`,
   search: (object: ObjectType) => `/crm/objects/${version}/${object}/search`,
   properties: (object: ObjectType) => `/crm/properties/${version}/${object}`,
+  property: (object: ObjectType, name: string) => `/crm/properties/${version}/${object}/${encodeURIComponent(name)}`,
   groups: (object: ObjectType) => `/crm/properties/${version}/${object}/groups`,
   tasks: () => `/crm/objects/${version}/tasks`,
 });
@@ -35,13 +36,24 @@ export const StandardErrorSchema = z.object({
   context: z.record(z.string(), z.array(z.string())).optional(),
 });
 
-/** 200 (all written) or 207 (some records failed: `errors` says which and why). */
+/**
+ * A batch answer. 2026-09 documents only 200 (or an error for the whole batch); v3 also answered 207
+ * with `errors`. `results` is required: a 200 without it (a proxy's `{}`) is not HubSpot's answer.
+ */
 export const BatchResponseSchema = z.object({
   status: z.string().optional(),
-  results: z.array(CrmObjectSchema).default([]),
+  results: z.array(CrmObjectSchema),
   errors: z.array(StandardErrorSchema).optional(),
   numErrors: z.number().optional(),
 });
+
+export const OptionSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+  hidden: z.boolean().optional(),
+  displayOrder: z.number().optional(),
+});
+export type Option = z.infer<typeof OptionSchema>;
 
 export const PropertySchema = z.object({
   name: z.string(),
@@ -49,20 +61,33 @@ export const PropertySchema = z.object({
   type: z.string(),
   fieldType: z.string().optional(),
   groupName: z.string().optional(),
+  options: z.array(OptionSchema).optional(),
+  modificationMetadata: z.object({ readOnlyValue: z.boolean().optional() }).optional(),
 });
 export type Property = z.infer<typeof PropertySchema>;
 
 export const PropertiesResponseSchema = z.object({ results: z.array(PropertySchema) });
 
+const Context = z.record(z.string(), z.unknown()).optional().catch(undefined);
+
+/** HubSpot's `Error` (every field optional in practice; `errors[].context` names e.g. missing scopes). */
 export const ErrorBodySchema = z.object({
-  status: z.string().optional(),
-  message: z.string().optional(),
-  category: z.string().optional(),
-  correlationId: z.string().optional(),
-  policyName: z.string().optional(),
-  errorType: z.string().optional(),
+  status: z.string().optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
+  category: z.string().optional().catch(undefined),
+  correlationId: z.string().optional().catch(undefined),
+  policyName: z.string().optional().catch(undefined),
+  errorType: z.string().optional().catch(undefined),
+  context: Context,
+  errors: z.array(z.object({ message: z.string().optional().catch(undefined), context: Context }).catch({})).optional().catch(undefined),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/**
+ * The property holding a record's last modification, per object: contacts have `lastmodifieddate`,
+ * companies (and other objects) `hs_lastmodifieddate` (search guide, default searchable properties).
+ */
+export const LAST_MODIFIED: Record<ObjectType, string> = { contacts: 'lastmodifieddate', companies: 'hs_lastmodifieddate' };
 
 export const BATCH_LIMIT = 100;
 export const PAGE_LIMIT = 100;

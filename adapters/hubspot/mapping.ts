@@ -1,9 +1,9 @@
 // HubSpot properties → the core's customer fields. Defaults use HubSpot's built-in rollups; the
 // config can point any field at another property. Values arrive as strings (or null) and are parsed
-// here, so the core gets typed customers.
+// here (property-values.ts), so the core gets typed customers and a bad value is reported per record.
 import { z } from 'zod';
 import type { CustomerInput } from '../../core/schema/customer.ts';
-import { isIsoDate, isoFromUtcDate } from '../../core/dates.ts';
+import { readCount, readDay, readRevenue, readScore, Unreadable } from './property-values.ts';
 import type { ObjectType } from './api.ts';
 
 export const HUBSPOT_FIELDS = ['name', 'email', 'owner', 'region', 'firstPurchase', 'lastPurchase', 'orders', 'totalSpend', 'nps', 'satisfaction', 'lastContact', 'renewalDate'] as const;
@@ -36,47 +36,55 @@ export function propertiesToRead(mapping: Partial<Record<HubSpotField, string>>)
   return [...new Set(Object.values(mapping))];
 }
 
-/** A HubSpot date or datetime value (ISO, or epoch milliseconds) → YYYY-MM-DD. */
-function date(value: string | null | undefined): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (/^\d{10,}$/.test(value)) return isoFromUtcDate(new Date(Number(value)));
-  const day = value.slice(0, 10);
-  return isIsoDate(day) ? day : null;
+export interface RecordProblem {
+  property: string;
+  value: string;
+  expected: string;
 }
 
-function num(value: string | null | undefined): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-}
+/** One record read for the core: a customer, or the problems that keep it from being scored (like a bad row). */
+export type ReadRecord = { customer: CustomerInput; problems: null } | { customer: null; problems: RecordProblem[] };
 
-/** One record → a customer for the core. Unparseable values become null (and the factor is "not judged"). */
-export function customerOf(id: string, properties: Record<string, string | null>, mapping: Partial<Record<HubSpotField, string>>): CustomerInput {
-  const get = (field: HubSpotField) => {
+/** One record → a customer for the core. A value not in HubSpot's documented format is a problem, never a silent 0 or null. */
+export function readRecord(id: string, properties: Record<string, string | null>, mapping: Partial<Record<HubSpotField, string>>): ReadRecord {
+  const problems: RecordProblem[] = [];
+  const raw = (field: HubSpotField) => {
     const property = mapping[field];
     return property === undefined ? null : (properties[property] ?? null);
   };
-  const orders = num(get('orders'));
-  const lastPurchase = date(get('lastPurchase'));
-  return {
-    id,
-    name: get('name'),
-    email: get('email'),
-    owner: get('owner'),
-    region: get('region'),
-    firstPurchase: date(get('firstPurchase')),
-    lastPurchase,
-    orders: orders === null ? (lastPurchase === null ? 0 : null) : Math.max(0, Math.round(orders)),
-    totalSpend: num(get('totalSpend')) ?? (lastPurchase === null ? null : 0),
-    nps: (() => {
-      const n = num(get('nps'));
-      return n !== null && n >= 0 && n <= 10 ? n : null;
-    })(),
-    satisfaction: (() => {
-      const n = num(get('satisfaction'));
-      return n !== null && n >= 0 && n <= 10 ? n : null;
-    })(),
-    lastContact: date(get('lastContact')),
-    renewalDate: date(get('renewalDate')),
+  const read = <T>(field: HubSpotField, reader: (value: string | null) => T | null | Unreadable): T | null => {
+    const value = raw(field);
+    const parsed = reader(value);
+    if (!(parsed instanceof Unreadable)) return parsed;
+    problems.push({ property: mapping[field] ?? field, value: value ?? '', expected: parsed.expected });
+    return null;
   };
+  const lastPurchase = read('lastPurchase', readDay);
+  const orders = read('orders', readCount);
+  const totalSpend = read('totalSpend', readRevenue);
+  const customer: CustomerInput = {
+    id,
+    name: raw('name'),
+    email: raw('email'),
+    owner: raw('owner'),
+    region: raw('region'),
+    firstPurchase: read('firstPurchase', readDay),
+    lastPurchase,
+    // HubSpot leaves rollups empty when there are no deals: no deals and no date is a prospect, and
+    // a record with deals but no closed-won revenue has spent 0.
+    orders: orders ?? (lastPurchase === null ? 0 : null),
+    totalSpend: totalSpend ?? (lastPurchase === null ? null : 0),
+    nps: read('nps', readScore),
+    satisfaction: read('satisfaction', readScore),
+    lastContact: read('lastContact', readDay),
+    renewalDate: read('renewalDate', readDay),
+  };
+  return problems.length === 0 ? { customer, problems: null } : { customer: null, problems };
+}
+
+const RECORD_WORD: Record<ObjectType, string> = { contacts: 'Contact', companies: 'Company' };
+
+/** "Contact 12: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (…)": the record's reason. */
+export function problemText(object: ObjectType, id: string, problems: RecordProblem[]): string {
+  return `${RECORD_WORD[object]} ${id}: ${problems.map((p) => `property "${p.property}" is ${JSON.stringify(p.value)}, not ${p.expected}`).join('; ')}`;
 }

@@ -1,31 +1,56 @@
 // Reading records: a full read pages through the list endpoint (no cap), checkpointing its cursor;
-// a daily read searches for records modified since the last run, sorted by id, and restarts after
-// the last id before HubSpot's 10,000-result search cap.
-import { BatchResponseSchema, PAGE_LIMIT, PageSchema, paths, SEARCH_CAP, SEARCH_LIMIT, type ObjectType } from './api.ts';
+// a daily read searches for records modified since a start point, sorted by id, and restarts after
+// the last id before HubSpot's 10,000-result search cap. Both read Tierwise's own properties too, so
+// the state holds what HubSpot holds, not what we believe we wrote.
+import { LAST_MODIFIED, PAGE_LIMIT, PageSchema, paths, SEARCH_CAP, SEARCH_LIMIT, type CrmObject, type ObjectType } from './api.ts';
 import type { Transport } from './transport.ts';
-import type { StateStore } from './state-store.ts';
+import type { SyncState } from './state-store.ts';
+import { heldValues, VALUE_KEYS } from './write-values.ts';
 
-export async function readAll(transport: Transport, store: StateStore, version: string, object: ObjectType, properties: string[], onPage: (n: number) => void): Promise<number> {
+export interface ReadTarget {
+  transport: Transport;
+  store: SyncState;
+  version: string;
+  object: ObjectType;
+  /** The input properties the mapping needs (Tierwise's own are added here). */
+  inputs: string[];
+  onPage: (read: number) => void;
+}
+
+const OWN = new Set<string>(VALUE_KEYS);
+
+async function keep(target: ReadTarget, results: CrmObject[]): Promise<void> {
+  await target.store.upsert(
+    target.object,
+    results.map((r) => ({ id: r.id, properties: Object.fromEntries(Object.entries(r.properties).filter(([k]) => !OWN.has(k))), held: heldValues(r.properties) })),
+  );
+}
+
+const propertiesOf = (target: ReadTarget) => [...new Set([...target.inputs, ...VALUE_KEYS])];
+
+export async function readAll(target: ReadTarget): Promise<number> {
+  const { transport, store, version, object } = target;
   const cursorKey = `${object}:fullReadCursor`;
-  let after = store.get(cursorKey);
+  let after = await store.get(cursorKey);
   let read = 0;
   for (;;) {
-    const qs: Record<string, string> = { limit: String(PAGE_LIMIT), properties: properties.join(','), archived: 'false' };
+    const qs: Record<string, string> = { limit: String(PAGE_LIMIT), properties: propertiesOf(target).join(','), archived: 'false' };
     if (after !== null) qs['after'] = after;
     const page = (await transport.request(`list ${object}`, { method: 'GET', path: paths(version).list(object), qs }, PageSchema)).body;
     if (page === null) break;
-    store.upsert(object, page.results.map((r) => ({ id: r.id, properties: r.properties })));
+    await keep(target, page.results);
     read += page.results.length;
-    onPage(read);
+    target.onPage(read);
     after = page.paging?.next?.after ?? null;
     // The cursor is saved after the page is stored: a crash re-reads at most one page.
-    store.set(cursorKey, after);
+    await store.set(cursorKey, after);
     if (after === null) break;
   }
   return read;
 }
 
-export async function readModifiedSince(transport: Transport, store: StateStore, version: string, object: ObjectType, properties: string[], sinceMs: number, onPage: (n: number) => void): Promise<number> {
+export async function readModifiedSince(target: ReadTarget, sinceMs: number): Promise<number> {
+  const { transport, version, object } = target;
   let lastId = '0';
   let read = 0;
   for (;;) {
@@ -39,23 +64,22 @@ export async function readModifiedSince(transport: Transport, store: StateStore,
         filterGroups: [
           {
             filters: [
-              { propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(sinceMs) },
+              { propertyName: LAST_MODIFIED[object], operator: 'GTE', value: String(sinceMs) },
               { propertyName: 'hs_object_id', operator: 'GT', value: fromId },
             ],
           },
         ],
         sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
-        properties,
+        properties: propertiesOf(target),
         limit: SEARCH_LIMIT,
         ...(after ? { after } : {}),
       };
-      const page = (await transport.request(`search ${object}`, { method: 'POST', path: paths(version).search(object), body, search: true }, BatchResponseSchema.extend({ paging: PageSchema.shape.paging })))
-        .body;
+      const page = (await transport.request(`search ${object}`, { method: 'POST', path: paths(version).search(object), body, search: true }, PageSchema)).body;
       if (page === null) return read;
-      store.upsert(object, page.results.map((r) => ({ id: r.id, properties: r.properties })));
+      await keep(target, page.results);
       read += page.results.length;
       inQuery += page.results.length;
-      onPage(read);
+      target.onPage(read);
       const last = page.results[page.results.length - 1];
       if (last !== undefined) lastId = last.id;
       after = page.paging?.next?.after;

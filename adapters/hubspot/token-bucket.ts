@@ -56,3 +56,27 @@ export class TokenBucket {
     this.sent.fill(now);
   }
 }
+
+/**
+ * HubSpot counts the ten-secondly burst per installing account and search per account
+ * (usage guidelines), so one portal's syncs (contacts and companies, CLI or app) share one limiter.
+ * The defaults leave a margin under the published 110 per 10 s and 5 per second: request times seen
+ * by HubSpot differ from ours by network jitter, and a strict count would answer 429 at exactly 110.
+ */
+export interface RateLimiter {
+  take(kind: 'general' | 'search'): Promise<void>;
+  /** HubSpot answered 429: treat its window as spent. */
+  drain(kind: 'general' | 'search'): void;
+}
+
+export const DEFAULT_BURST_PER_10S = 100;
+export const DEFAULT_SEARCH_PER_SECOND = 4;
+
+export function portalLimiter(clock: Clock, options: { burstPer10s?: number; searchPerSecond?: number } = {}): RateLimiter {
+  const general = new TokenBucket(options.burstPer10s ?? DEFAULT_BURST_PER_10S, 10_000, clock);
+  const search = new TokenBucket(options.searchPerSecond ?? DEFAULT_SEARCH_PER_SECOND, 1_000, clock);
+  return {
+    take: (kind) => (kind === 'search' ? search : general).take(),
+    drain: (kind) => (kind === 'search' ? search : general).drain(),
+  };
+}

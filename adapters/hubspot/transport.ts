@@ -1,19 +1,28 @@
-// Every request to HubSpot goes through here: the real @hubspot/api-client sends it (apiRequest, so the
-// date-versioned paths can be used), and we own what its built-in retry and limiter do not: a token
-// bucket per portal (search has its own), a timeout, jittered backoff on 429 TEN_SECONDLY_ROLLING and
-// 5xx, a clean stop on the DAILY limit, and every response parsed with zod.
-import { Client } from '@hubspot/api-client';
+// Every request to HubSpot goes through here. The real @hubspot/api-client builds each request (URL,
+// Bearer auth, headers, JSON body: its `Request`, as `apiRequest` does, so the date-versioned paths
+// can be used) and we send it with fetch as SDK 14 does, adding what the SDK lacks: an AbortSignal
+// timeout (it has none, hubspot-api-nodejs #387, so a hung request kept the process alive), a
+// per-portal limiter, a token provider per portal, jittered retries on 429 TEN_SECONDLY_ROLLING, 5xx,
+// network errors and answers of the wrong shape, a clean stop on the DAILY limit, and every answer
+// parsed with zod. Failures end as one sentence: no stack, no ZodError, at most a line of HTML.
+import { Request as HubSpotRequest } from '@hubspot/api-client/lib/src/services/http/Request.js';
 import type { z } from 'zod';
 import { ErrorBodySchema, type ErrorBody } from './api.ts';
-import { TokenBucket, realClock, type Clock } from './token-bucket.ts';
+import { portalLimiter, realClock, type Clock, type RateLimiter } from './token-bucket.ts';
+import { fixedToken, type TokenProvider } from './token-provider.ts';
+import { describeAnswer, missingScopes } from './answer-text.ts';
 
 export interface TransportOptions {
-  accessToken: string;
-  /** HUBSPOT_BASE_URL: tests point the real client at a local server. */
+  /** Where the access token comes from: `fixedToken(t)` for a private app, an OAuth provider in the app. */
+  tokens: TokenProvider;
+  /** HUBSPOT_BASE_URL: tests point the client at a local server. */
   basePath?: string;
-  /** Requests per 10 s: 110 for marketplace apps, 100 or 190 for private apps. */
+  /** One per portal, shared by every sync of that portal; by default a new one with HubSpot's limits less a margin. */
+  limiter?: RateLimiter;
+  /** Used only without `limiter`: requests per 10 s (default 100, under the marketplace 110). */
   burstPer10s?: number;
   searchPerSecond?: number;
+  /** Real milliseconds before a request is aborted (a network timeout is not simulated). */
   timeoutMs?: number;
   maxAttempts?: number;
   clock?: Clock;
@@ -21,13 +30,15 @@ export interface TransportOptions {
   random?: () => number;
 }
 
-/** A request HubSpot answered with an error we do not retry, with what HubSpot said. */
+/** A request HubSpot answered with an error we do not retry (or kept answering), with what HubSpot said. */
 export class HubSpotError extends Error {
   override name = 'HubSpotError';
   readonly status: number;
   readonly body: ErrorBody;
   constructor(status: number, body: ErrorBody, what: string) {
-    super(`${what}: HubSpot answered ${status}${body.category ? ` ${body.category}` : ''}: ${body.message ?? 'no message'}${body.correlationId ? ` (correlationId ${body.correlationId})` : ''}`);
+    const scopes = status === 403 ? missingScopes(body) : [];
+    const said = scopes.length > 0 ? `the token lacks the scope ${scopes.join(' or ')}; grant it to the app and run again` : (body.message ?? 'no message');
+    super(`${what}: HubSpot answered ${status}${body.category ? ` ${body.category}` : ''}: ${said}${body.correlationId ? ` (correlationId ${body.correlationId})` : ''}`);
     this.status = status;
     this.body = body;
   }
@@ -38,18 +49,41 @@ export class DailyLimitError extends HubSpotError {
   override name = 'DailyLimitError';
 }
 
+/** HubSpot could not be reached or kept not answering (timeouts, connection resets), every attempt. */
+export class UnreachableError extends Error {
+  override name = 'UnreachableError';
+}
+
+/** HubSpot kept answering 2xx with something that is not the documented answer (a proxy's page, `{}`). */
+export class UnexpectedAnswerError extends Error {
+  override name = 'UnexpectedAnswerError';
+}
+
 export interface Counters {
   requests: number;
   retries: number;
   rateLimited: number;
   timeouts: number;
+  networkErrors: number;
+  unexpectedAnswers: number;
+}
+
+type Outcome = { kind: 'answer'; status: number; text: string } | { kind: 'timeout' } | { kind: 'network'; message: string };
+
+export interface RequestInit {
+  method: string;
+  path: string;
+  body?: unknown;
+  qs?: Record<string, string>;
+  /** Counted against the search limit (5 per second) instead of the ten-secondly one. */
+  search?: boolean;
 }
 
 export class Transport {
-  readonly counters: Counters = { requests: 0, retries: 0, rateLimited: 0, timeouts: 0 };
-  private readonly client: Client;
-  private readonly bucket: TokenBucket;
-  private readonly searchBucket: TokenBucket;
+  readonly counters: Counters = { requests: 0, retries: 0, rateLimited: 0, timeouts: 0, networkErrors: 0, unexpectedAnswers: 0 };
+  private readonly tokens: TokenProvider;
+  private readonly basePath: string;
+  private readonly limiter: RateLimiter;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
   private readonly clock: Clock;
@@ -57,13 +91,17 @@ export class Transport {
 
   constructor(options: TransportOptions) {
     this.clock = options.clock ?? realClock;
-    // numberOfApiCallRetries 1 = a single attempt: retries are ours (the client's are process-wide).
-    this.client = new Client({ accessToken: options.accessToken, basePath: options.basePath ?? 'https://api.hubapi.com', numberOfApiCallRetries: 1 });
-    this.bucket = new TokenBucket(options.burstPer10s ?? 110, 10_000, this.clock);
-    this.searchBucket = new TokenBucket(options.searchPerSecond ?? 5, 1_000, this.clock);
+    this.tokens = options.tokens;
+    this.basePath = options.basePath ?? 'https://api.hubapi.com';
+    this.limiter = options.limiter ?? portalLimiter(this.clock, { ...(options.burstPer10s ? { burstPer10s: options.burstPer10s } : {}), ...(options.searchPerSecond ? { searchPerSecond: options.searchPerSecond } : {}) });
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.random = options.random ?? Math.random;
+  }
+
+  /** A transport with one fixed token (the CLI's private-app token). */
+  static withToken(token: string, options: Omit<TransportOptions, 'tokens'> = {}): Transport {
+    return new Transport({ ...options, tokens: fixedToken(token) });
   }
 
   /** The transport's clock (simulated in tests and benchmarks). */
@@ -71,35 +109,52 @@ export class Transport {
     return this.clock.now();
   }
 
-  /** Sends one request and parses the answer; `accept` lists non-2xx statuses the caller handles (e.g. 409). */
-  async request<S extends z.ZodType>(
-    what: string,
-    init: { method: string; path: string; body?: unknown; qs?: Record<string, string>; search?: boolean },
-    schema: S,
-    accept: readonly number[] = [],
-  ): Promise<{ status: number; body: z.output<S> | null; error: ErrorBody | null }> {
+  /**
+   * Sends one request and parses a 2xx answer with `schema`; `accept` lists error statuses the caller
+   * handles itself (e.g. 409, or 4xx on a batch it will split), returned with HubSpot's error body.
+   */
+  async request<S extends z.ZodType>(what: string, init: RequestInit, schema: S, accept: readonly number[] = []): Promise<{ status: number; body: z.output<S> | null; error: ErrorBody | null }> {
+    const kind = init.search ? 'search' : 'general';
+    let askedForNewToken = false;
     for (let attempt = 1; ; attempt++) {
-      await (init.search ? this.searchBucket : this.bucket).take();
+      await this.limiter.take(kind);
+      const token = await this.tokens.accessToken();
       this.counters.requests++;
-      const outcome = await this.send(init);
-      if (outcome === 'timeout') {
-        this.counters.timeouts++;
-        if (attempt >= this.maxAttempts) throw new Error(`${what}: HubSpot did not answer within ${this.timeoutMs} ms, ${attempt} times; check status.hubspot.com and run again (the sync resumes)`);
-        await this.backoff(attempt);
+      const outcome = await this.send(init, token);
+      const last = attempt >= this.maxAttempts;
+      if (outcome.kind === 'timeout' || outcome.kind === 'network') {
+        if (outcome.kind === 'timeout') this.counters.timeouts++;
+        else this.counters.networkErrors++;
+        if (last) {
+          const why = outcome.kind === 'timeout' ? `did not answer within ${this.timeoutMs} ms` : `could not be reached (${outcome.message})`;
+          throw new UnreachableError(`${what}: HubSpot ${why}, ${attempt} times; check your connection and status.hubspot.com, then run again (the sync resumes)`);
+        }
+        await this.retry(attempt);
         continue;
       }
-      const { status, json } = outcome;
-      if (status >= 200 && status < 300) return { status, body: schema.parse(json), error: null };
-      const error = ErrorBodySchema.catch({}).parse(json ?? {});
+      const { status, text } = outcome;
+      const json = parseJson(text);
+      if (status >= 200 && status < 300) {
+        const parsed = schema.safeParse(json);
+        if (parsed.success) return { status, body: parsed.data, error: null };
+        // A proxy's login page or `{}` with a 200 is not HubSpot's answer: nothing it claims counts.
+        this.counters.unexpectedAnswers++;
+        if (last) throw new UnexpectedAnswerError(`${what}: HubSpot answered ${status} with ${describeAnswer(text)}, not the documented answer, ${attempt} times; nothing from these answers was counted; run again later (the sync resumes)`);
+        await this.retry(attempt);
+        continue;
+      }
+      const error: ErrorBody = json === undefined ? { message: describeAnswer(text) } : ErrorBodySchema.catch({}).parse(json);
+      if (status === 401 && !askedForNewToken && this.tokens.onUnauthorized) {
+        askedForNewToken = true;
+        if ((await this.tokens.onUnauthorized(token)) === 'retry') continue;
+      }
       if (status === 429) {
         this.counters.rateLimited++;
         if (error.policyName === 'DAILY') throw new DailyLimitError(status, error, `${what}: the portal's daily API limit is used up; run again after midnight (portal time)`);
-        (init.search ? this.searchBucket : this.bucket).drain();
+        this.limiter.drain(kind);
       }
-      const retryable = status === 429 || status >= 500;
-      if (retryable && attempt < this.maxAttempts) {
-        this.counters.retries++;
-        await this.backoff(attempt);
+      if ((status === 429 || status >= 500) && !last) {
+        await this.retry(attempt);
         continue;
       }
       if (accept.includes(status)) return { status, body: null, error };
@@ -107,36 +162,48 @@ export class Transport {
     }
   }
 
-  private async send(init: { method: string; path: string; body?: unknown; qs?: Record<string, string> }): Promise<{ status: number; json: unknown } | 'timeout'> {
-    const call = (async () => {
-      const response = await this.client.apiRequest({ method: init.method, path: init.path, body: init.body, ...(init.qs ? { qs: init.qs } : {}) });
-      const text = await response.text();
-      let json: unknown = null;
-      if (text !== '') {
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = { message: text.slice(0, 200) }; // a proxy's HTML error page: keep its start as the message
-        }
-      }
-      return { status: response.status, json };
-    })();
-    // The client has no timeout (hubspot-api-nodejs #387); a hung request is abandoned, not awaited.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
-    });
+  private async send(init: RequestInit, token: string): Promise<Outcome> {
+    const request = new HubSpotRequest({ accessToken: token, basePath: this.basePath }, { method: init.method, path: init.path, body: init.body, ...(init.qs ? { qs: init.qs } : {}) });
+    const data = request.getSendData() as { method: string; headers: Record<string, string>; body?: string };
+    const controller = new AbortController();
+    // Real time on purpose: a hung socket does not wait for a simulated clock.
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
-      return await Promise.race([call, timeout]);
+      const response = await fetch(request.getUrl(), { ...data, signal: controller.signal });
+      const text = await response.text(); // under the same signal: a body that never ends is a timeout too
+      return { kind: 'answer', status: response.status, text };
+    } catch (error) {
+      if (controller.signal.aborted) return { kind: 'timeout' };
+      return { kind: 'network', message: networkMessage(error) };
     } finally {
       clearTimeout(timer);
-      call.catch(() => undefined); // an abandoned request may still fail later; nobody is waiting for it
     }
   }
 
-  /** Exponential backoff with full jitter: 0.5-1 × 500 ms × 2^(attempt-1), at most 20 s. */
-  private async backoff(attempt: number): Promise<void> {
+  private async retry(attempt: number): Promise<void> {
+    this.counters.retries++;
+    // Exponential backoff with full jitter: 0.5-1 × 500 ms × 2^(attempt-1), at most 20 s.
     const base = Math.min(20_000, 500 * 2 ** (attempt - 1));
     await this.clock.sleep(base * (0.5 + 0.5 * this.random()));
   }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined; // not JSON (an HTML page): described, never parsed
+  }
+}
+
+/** fetch says "fetch failed"; the cause says what happened (ECONNRESET, ECONNREFUSED, …). */
+function networkMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: unknown }).code;
+    return typeof code === 'string' ? `${code}: ${cause.message}` : cause.message;
+  }
+  return error.message;
 }

@@ -16,6 +16,24 @@ export function valuesOf(result: Result): Values {
   };
 }
 
+/** The properties `valuesOf` fills: what a record's written state is made of. */
+export const VALUE_KEYS = ['tierwise_tier', 'tierwise_segment', 'tierwise_churn_risk', 'tierwise_churn_level', 'tierwise_lifecycle', 'tierwise_next_action', 'tierwise_reasons'] as const;
+
+/**
+ * Tierwise's values as HubSpot holds them on a record read back (null and "" alike: HubSpot answers
+ * null for a cleared value), or null when it holds none of them (never written, or all cleared).
+ */
+export function heldValues(properties: Record<string, string | null>): Values | null {
+  const held: Values = {};
+  let any = false;
+  for (const key of VALUE_KEYS) {
+    const value = properties[key] ?? '';
+    held[key] = value;
+    if (value !== '') any = true;
+  }
+  return any ? held : null;
+}
+
 /** Churn risk moves a point every few days as time passes; smaller moves than this are not written. */
 export const RISK_STEP = 5;
 

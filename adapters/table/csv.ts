@@ -1,5 +1,7 @@
 // Delimited text → rows of cells. Sniffs the delimiter (comma, semicolon, tab, or whitespace-aligned
-// columns like CDNOW's files), honours quotes (RFC 4180), a BOM and CRLF line ends.
+// columns like CDNOW's files), honours quotes (RFC 4180), a BOM and CRLF line ends, and reports a quote
+// that never closes instead of letting it swallow the rest of the file.
+import { clip } from './clip.ts';
 
 export type Delimiter = ',' | ';' | '\t' | 'whitespace';
 
@@ -25,12 +27,46 @@ export interface RowSpans {
   widths: Int32Array;
 }
 
+/** A row the parser could not read as the writer meant it: an opening quote with no matching close. */
+export interface RowProblem {
+  /** 0-based index into the parsed rows (the user's row number is index + 1). */
+  index: number;
+  message: string;
+}
+
+export interface ParsedText {
+  rows: string[][];
+  spans: RowSpans;
+  text: string;
+  /** Rows read up to their line end with the stray quote taken literally; each must be reported, not scored. */
+  problems: RowProblem[];
+}
+
 /** Parses delimited text; quoted fields may hold delimiters, quotes ("") and line breaks. */
 export function parseDelimited(input: string, delimiter: Delimiter = sniffDelimiter(input.slice(0, 64 * 1024))): string[][] {
   return parseDelimitedWithSpans(input, delimiter).rows;
 }
 
-export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sniffDelimiter(input.slice(0, 64 * 1024))): { rows: string[][]; spans: RowSpans; text: string } {
+/**
+ * A quoted field that spans lines is an unclosed quote when the file ends inside it, when its closing
+ * quote is followed by more text instead of a delimiter (that quote opened another field), or when a
+ * line inside it has as many delimiters as a whole row: it swallowed rows. Legitimate multi-line notes
+ * rarely hold a row's worth of delimiters.
+ */
+function swallowsRows(value: string, sep: string, rowWidth: number): boolean {
+  if (rowWidth < 2) return false;
+  let start = value.indexOf('\n');
+  while (start >= 0) {
+    const next = value.indexOf('\n', start + 1);
+    const line = value.slice(start + 1, next < 0 ? value.length : next);
+    if (line.split(sep).length >= rowWidth) return true;
+    start = next;
+  }
+  return false;
+}
+
+/** `onRows` is called with the number of rows read so far, every 65,536 rows (for progress lines). */
+export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sniffDelimiter(input.slice(0, 64 * 1024)), onRows?: (rows: number) => void): ParsedText {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let starts = new Int32Array(1024);
   let ends = new Int32Array(1024);
@@ -47,6 +83,7 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
     starts[count] = start;
     ends[count] = end;
     count++;
+    if ((count & 0xffff) === 0 && onRows !== undefined) onRows(count);
   };
   if (delimiter === 'whitespace') {
     const rows: string[][] = [];
@@ -62,9 +99,11 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
       }
       start = end + 1;
     }
-    return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text };
+    return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text, problems: [] };
   }
   const rows: string[][] = [];
+  const problems: RowProblem[] = [];
+  let previousWidth = 0;
   let row: string[] = [];
   let rowStart = 0;
   let i = 0;
@@ -79,13 +118,16 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
       break;
     }
     if (text.charCodeAt(i) === 34 /* " */) {
+      const opening = i;
       let value = '';
+      let closed = true;
       i++;
       for (;;) {
         const q = text.indexOf('"', i);
         if (q < 0) {
           value += text.slice(i);
           i = n;
+          closed = false;
           break;
         }
         value += text.slice(i, q);
@@ -100,6 +142,25 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
       // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
       let end = i;
       while (end < n && text.charCodeAt(end) !== sep && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      const multiLine = value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+      if (!closed || (multiLine && (end > i || swallowsRows(value.replace(/\r\n?/g, '\n'), delimiter, Math.max(previousWidth, 2))))) {
+        // Recover at the next line: this row is read with the quote taken literally and reported.
+        let lineEnd = text.indexOf('\n', opening);
+        if (lineEnd < 0) lineEnd = n;
+        const spanEnd = lineEnd > rowStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        const line = text.slice(rowStart, spanEnd);
+        problems.push({
+          index: rows.length,
+          message: `Row ${rows.length + 1}: the quote at the start of field ${row.length + 1} is never closed (it opens before ${clip(text.slice(opening + 1, spanEnd))}), so the row could not be read; close the quote or remove it`,
+        });
+        rows.push(line.split(delimiter));
+        mark(rowStart, spanEnd);
+        row = [];
+        i = lineEnd + 1;
+        rowStart = i;
+        if (i >= n) break;
+        continue;
+      }
       row.push(value + text.slice(i, end));
       i = end;
     } else {
@@ -129,6 +190,7 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
     } else {
       // Line end: \n, \r\n or \r.
       rows.push(row);
+      if (row.length > previousWidth) previousWidth = row.length;
       mark(rowStart, i);
       row = [];
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
@@ -136,5 +198,37 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
       if (i === n) break;
     }
   }
-  return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text };
+  return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text, problems };
+}
+
+/**
+ * Where each field of one row's text starts (quotes included), for rewriting some fields of a row and
+ * copying the others byte for byte. Field k runs from starts[k] to starts[k + 1] - 1 (its delimiter).
+ */
+export function fieldStarts(line: string, delimiter: ',' | ';' | '\t'): number[] {
+  const sep = delimiter.charCodeAt(0);
+  const starts: number[] = [];
+  let i = 0;
+  const n = line.length;
+  for (;;) {
+    starts.push(i);
+    if (line.charCodeAt(i) === 34) {
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        if (line.charCodeAt(q + 1) === 34) i = q + 2;
+        else {
+          i = q + 1;
+          break;
+        }
+      }
+    }
+    while (i < n && line.charCodeAt(i) !== sep) i++;
+    if (i >= n) return starts;
+    i++;
+  }
 }

@@ -7,6 +7,7 @@ import { dataRowRange, headerKeysOf, layoutOf, quote, rowKind, type Layout } fro
 import { cellText } from './header-row.ts';
 import { Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore, type DateOrder, type Parsed } from './cells.ts';
 import { columnDateOrders } from './date-columns.ts';
+import { clip } from './clip.ts';
 
 const DATES: CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
 /** Dates that cannot lie after the as-of date (a renewal date can). */
@@ -34,7 +35,7 @@ export function idText(cell: Cell): string {
   return cellText(cell);
 }
 
-export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false): CustomerTable {
+export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false, onRows?: (rows: number) => void): CustomerTable {
   const layout = layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer');
   const { headers, mapping } = layout;
   const range = dataRowRange(cells, layout.headerIndex);
@@ -49,6 +50,7 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
   for (let r = range[0]; r < range[1]; r++) {
     const cellsOfRow = cells[r] ?? [];
     if (release) cells[r] = [];
+    if (((r - range[0]) & 0xffff) === 0xffff && onRows !== undefined) onRows(r - range[0] + 1);
     const row = r + 1;
     const kind = rowKind(cellsOfRow, headerKeys);
     if (kind === 'blank') {
@@ -65,7 +67,7 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
     else if (id.length <= 11 && TOTAL_ROW.has(id.toLowerCase())) reader.problem(`looks like a totals row ("${id}" in column "${reader.headerOf('id')}"), not a customer`);
     else {
       const first = firstRowOfId.get(id);
-      if (first !== undefined) reader.problem(`customer id "${id}" appears again (first on row ${first})`);
+      if (first !== undefined) reader.problem(`customer id ${clip(id)} appears again (first on row ${first})`);
       else firstRowOfId.set(id, row);
     }
     // One literal: every customer of the table shares a shape.

@@ -1,35 +1,30 @@
-// A file on disk → a grid of cells: CSV/TSV/semicolon/whitespace text (UTF-8, UTF-16 or GB18030) or XLSX.
+// A file on disk → a grid of cells: CSV/TSV/semicolon/whitespace text (UTF-8, UTF-16, GB18030 or
+// Windows-1252; see text-encoding.ts) or XLSX.
 // Refuses files that are not tables before anything is scored or written.
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { TableError, type Cell } from './contract.ts';
-import { parseDelimitedWithSpans, sniffDelimiter, type Delimiter, type RowSpans } from './csv.ts';
+import { parseDelimitedWithSpans, sniffDelimiter, type Delimiter, type RowProblem, type RowSpans } from './csv.ts';
+import { decodeBytes, type TextEncoding } from './text-encoding.ts';
 
 /** A table read from disk; for delimited text, also the text itself, so output can copy rows untouched. */
 export interface TableFile {
   cells: Cell[][];
-  text: { text: string; delimiter: Delimiter; spans: RowSpans } | null;
+  text: { text: string; delimiter: Delimiter; spans: RowSpans; encoding: TextEncoding } | null;
+  /** Rows that could not be read (an unclosed quote): their cells are emptied, and each must be reported. */
+  problems: RowProblem[];
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Chinese spreadsheet exports are often GB18030 (GBK); anything else fails the sanity check below.
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-function looksBinary(bytes: Buffer): boolean {
-  const sample = bytes.subarray(0, 8192);
+/** Decoded text with NULs or many control characters is not a table (checked after decoding, so UTF-16 passes). */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
   }
   return control > sample.length / 20;
 }
@@ -38,27 +33,40 @@ export async function readTableFile(path: string, sheet?: string): Promise<Cell[
   return (await readTable(path, sheet)).cells;
 }
 
-export async function readTable(path: string, sheet?: string): Promise<TableFile> {
+/** Why a file cannot be opened, in one sentence. */
+export function fileSystemProblem(path: string, error: unknown, doing: 'read' | 'written'): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return doing === 'read' ? `${path}: no such file` : `${path} cannot be written: the folder ${dirname(path)} does not exist`;
+  if (code === 'EACCES' || code === 'EPERM') return `${path} cannot be ${doing}: permission denied`;
+  if (code === 'EISDIR') return `${path} is a folder, not a file`;
+  if (code === 'ENOTDIR') return `${path} cannot be ${doing}: a part of the path is a file, not a folder`;
+  if (code === 'ENOSPC') return `${path} cannot be written: the disk is full`;
+  return `${path} cannot be ${doing} (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
+
+/** `onRows` hears how many rows of a text file were read so far (for progress lines). */
+export async function readTable(path: string, sheet?: string, onRows?: (rows: number) => void): Promise<TableFile> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new TableError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(error)})`);
+    throw new TableError(fileSystemProblem(path, error, 'read'));
   }
   if (bytes.length === 0) throw new TableError(`${path} is empty: expected a header row and one row per customer or order`);
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   const extension = extname(path).toLowerCase();
   if (isZip || extension === '.xlsx') {
     if (!isZip) throw new TableError(`${path} is named .xlsx but is not an Excel workbook`);
-    return { cells: await readWorkbook(path, bytes, sheet), text: null };
+    return { cells: await readWorkbook(path, bytes, sheet), text: null, problems: [] };
   }
   if (extension === '.xls') throw new TableError(`${path} is an old Excel (.xls) file: save it as .xlsx or .csv`);
-  if (looksBinary(bytes)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
-  const decoded = decodeText(bytes);
+  const { encoding, text: decoded } = decodeBytes(bytes);
+  if (looksBinary(decoded)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
   const delimiter = sniffDelimiter(decoded.slice(0, 64 * 1024));
-  const parsed = parseDelimitedWithSpans(decoded, delimiter);
-  return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans } };
+  const parsed = parseDelimitedWithSpans(decoded, delimiter, onRows);
+  // A row with an unclosed quote is not read as data: its cells are dropped and the row is reported.
+  for (const problem of parsed.problems) parsed.rows[problem.index] = [];
+  return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding }, problems: parsed.problems };
 }
 
 async function readWorkbook(path: string, bytes: Buffer, sheet: string | undefined): Promise<Cell[][]> {

@@ -3,6 +3,7 @@
 import { TableError, type Cell } from './contract.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
 import { detectColumns, FIELD_LABELS } from './headers.ts';
+import { clip, clipList } from './clip.ts';
 
 export interface Layout<F extends string> {
   headerIndex: number;
@@ -22,24 +23,24 @@ export function layoutOf<F extends string>(
   }
   for (const [field, header] of Object.entries(explicit)) {
     if (!(fields as readonly string[]).includes(field)) {
-      throw new TableError(`the mapping names an unknown field "${field}" (for "${header}"); fields are: ${fields.join(', ')}`);
+      throw new TableError(`the mapping names an unknown field ${clip(field)} (for ${clip(header)}); fields are: ${fields.join(', ')}`);
     }
   }
   const headerIndex = findHeaderRow(cells, fields, 2, explicit);
   if (headerIndex < 0) {
     const seen = (cells[0] ?? []).map(cellText).filter((h) => h !== '');
     throw new TableError(
-      `no header row found: expected column names such as ${required.map((f) => FIELD_LABELS[f as never] ?? f).join(', ')}; first row seen: ${seen.map((h) => `"${h}"`).join(', ') || '(empty)'}`,
+      `no header row found: expected column names such as ${required.map((f) => FIELD_LABELS[f as never] ?? f).join(', ')}; first row seen: ${clipList(seen) || '(empty)'}`,
     );
   }
   const headers = (cells[headerIndex] ?? []).map(cellText);
   const mapping = detectColumns(headers, fields as never[], explicit) as Partial<Record<F, number>>;
   const missing = required.filter((f) => mapping[f] === undefined);
   if (missing.length > 0) {
-    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => `"${explicit[f]}" (mapped to ${FIELD_LABELS[f as never] ?? f})`);
+    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => `${clip(explicit[f] ?? '')} (mapped to ${FIELD_LABELS[f as never] ?? f})`);
     const names = missing.map((f) => FIELD_LABELS[f as never] ?? f).join(', ');
     throw new TableError(
-      `could not find the column for ${names}${explicitMisses.length ? `; the mapping names ${explicitMisses.join(', ')} which is not a header` : ''}. Headers seen: ${headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ')}. Map it with "columns" in the config, e.g. {"columns": {"${missing[0]}": "Your header"}}`,
+      `could not find the column for ${names}${explicitMisses.length ? `; the mapping names ${explicitMisses.join(', ')} which is not a header` : ''}. Headers seen: ${clipList(headers.filter((h) => h !== ''))}. Map it with "columns" in the config, e.g. {"columns": {"${missing[0]}": "Your header"}}`,
     );
   }
   return { headerIndex, headers, mapping };
@@ -74,6 +75,7 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
   return same >= 2 && same === headerKeys.length ? 'header' : 'data';
 }
 
+/** A cell quoted in a message, clipped to ~80 characters. */
 export function quote(cell: Cell): string {
-  return `"${cellText(cell)}"`;
+  return clip(cellText(cell));
 }

@@ -15,15 +15,16 @@ import { readOrderTable } from './order-table.ts';
 /**
  * Scores a grid of cells. With `release`, each data row of `cells` is emptied once read, so a host that
  * keeps the rows elsewhere (the CLI keeps the file's text) never holds a million rows twice.
+ * `onRows` hears how many customer rows were read so far (for progress lines).
  */
-export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optionsInput: OptionsInput, release = false): TableScore {
+export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optionsInput: OptionsInput, release = false, onRows?: (rows: number) => void): TableScore {
   const config = TableConfigSchema.parse(configInput);
   const options = OptionsSchema.parse(optionsInput);
-  return config.kind === 'orders' ? scoreOrderTable(cells, config, options) : scoreCustomerTable(cells, config, options, release);
+  return config.kind === 'orders' ? scoreOrderTable(cells, config, options) : scoreCustomerTable(cells, config, options, release, onRows);
 }
 
-function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean): TableScore {
-  const table = readCustomerTable(cells, config, options.asOf, release);
+function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean, onRows?: (rows: number) => void): TableScore {
+  const table = readCustomerTable(cells, config, options.asOf, release, onRows);
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);

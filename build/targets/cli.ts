@@ -1,17 +1,24 @@
-// dist/cli/tierwise.js: the command line, one ESM file for Node 24; npm packages stay external.
+// dist/cli/tierwise.js: the command line as ESM for Node 20 and later; npm packages stay external.
+// Each command is its own chunk (code splitting), loaded when run: `score` never loads the HubSpot
+// sync's node:sqlite, which Node 20 does not have.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
 export default async function buildCli(): Promise<string> {
+  const outdir = join(root, 'dist', 'cli');
+  rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [join(root, 'cli', 'main.ts')],
-    outfile: join(root, 'dist', 'cli', 'tierwise.js'),
+    entryPoints: { tierwise: join(root, 'cli', 'main.ts') },
+    outdir,
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
-    target: 'node24',
+    target: 'node20',
     packages: 'external',
     sourcemap: true,
     metafile: true,

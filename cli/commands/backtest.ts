@@ -1,4 +1,4 @@
-// tierwise backtest <orders> --as-of YYYY-MM-DD [--horizon 39w] [--json]
+// tierwise backtest <orders> --as-of YYYY-MM-DD [--horizon 39w] [--config F] [--json]
 // Scores as of a past date with only the orders up to it, then checks the scores against what the
 // customers did in the horizon after it: how a user decides whether to trust the tiers, and which
 // churn risk (hand-set rules, Pareto/NBD, or learned from their own orders) to use.
@@ -7,7 +7,7 @@ import { UsageError, type CliIo, type Command } from '../io.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreCustomers } from '../../core/score.ts';
 import { OptionsSchema } from '../../core/schema/options.ts';
-import { dayNumber, isIsoDate, isoFromDayNumber } from '../../core/dates.ts';
+import { dayNumber, isoFromDayNumber } from '../../core/dates.ts';
 import { historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
 import { compress } from '../../core/models/history.ts';
 import { bgnbdExpectedPurchases, fitBgNbd } from '../../core/models/bgnbd.ts';
@@ -18,8 +18,9 @@ import type { Choice } from '../../core/churn/learned/choose.ts';
 import { compareChurnModels, type Contender } from '../../core/churn/learned/compare.ts';
 import { LABELS } from '../../core/labels.ts';
 import { readOrders } from '../read-orders.ts';
+import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE } from '../table-options.ts';
 
-const USAGE = 'tierwise backtest <orders.csv> --as-of YYYY-MM-DD [--horizon 39w|90d|6m] [--json]';
+const USAGE = `tierwise backtest <orders.csv> --as-of YYYY-MM-DD [--horizon 39w|90d|6m] [--json] ${TABLE_USAGE}`;
 
 /** "39w", "90d", "6m" or a plain number of days → days. */
 export function horizonDays(text: string): number {
@@ -77,16 +78,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'as-of': { type: 'string' }, horizon: { type: 'string', default: '39w' }, json: { type: 'boolean', default: false } },
+    options: { ...TABLE_OPTIONS, horizon: { type: 'string', default: '39w' }, json: { type: 'boolean', default: false } },
   });
   const file = positionals[0];
-  const asOf = values['as-of'];
-  if (file === undefined || asOf === undefined) throw new UsageError(`expected an order file and --as-of\nUsage: ${USAGE}`);
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date: expected YYYY-MM-DD`);
+  if (file === undefined || positionals.length > 1 || values['as-of'] === undefined) throw new UsageError('expected one order file and --as-of');
+  const asOf = dateOption('--as-of', values['as-of']);
   const horizon = horizonDays(values.horizon);
   const asOfDay = dayNumber(asOf);
   const untilDay = asOfDay + horizon;
-  const { orders } = await readOrders(file, io);
+  const config = await readConfig(values.config, io.cwd);
+  const { orders } = await readOrders(file, io, config, values.sheet);
 
   // What each customer did after the as-of date, within the horizon.
   const after = new Map<string, { days: Set<number>; revenue: number }>();
@@ -100,11 +101,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (after.size === 0) throw new UsageError(`no orders after ${asOf} within the horizon: pick an earlier --as-of or a shorter --horizon`);
 
-  const aggregator = new OrderAggregator({ asOf });
+  const aggregator = new OrderAggregator({ ...config.options, asOf });
   for (const o of orders) aggregator.add(o);
   const customers = aggregator.finish();
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
-  const options = OptionsSchema.parse({ asOf, expectedPurchasesDays: horizon });
+  const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
   const results = scoreCustomers(customers, options);
   const histories = customers.map((c) => historyOf(c, asOfDay));
   let expected: (number | null)[] = histories.map(() => null);

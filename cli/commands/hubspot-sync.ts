@@ -5,24 +5,28 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo, type Command } from '../io.ts';
 import { isIsoDate, isoFromUtcDate } from '../../core/dates.ts';
-import { Transport, DailyLimitError, HubSpotError } from '../../adapters/hubspot/transport.ts';
-import { StateStore } from '../../adapters/hubspot/state-store.ts';
-import { sync, type SyncReport } from '../../adapters/hubspot/sync.ts';
-import { PropertyClashError } from '../../adapters/hubspot/properties.ts';
-import { realClock } from '../../adapters/hubspot/token-bucket.ts';
+import { openStateStore, StateFileError, StateLockedError, type SyncState } from '../../adapters/hubspot/state-store.ts';
+import type { SyncReport } from '../../adapters/hubspot/sync.ts';
+import { syncPortal } from '../../adapters/hubspot/sync-portal.ts';
+import { fixedToken } from '../../adapters/hubspot/token-provider.ts';
+import { DEFAULT_BURST_PER_10S, portalLimiter, realClock } from '../../adapters/hubspot/token-bucket.ts';
 
-const USAGE = 'tierwise hubspot sync [--object contacts|companies] [--dry-run] [--tasks] [--full] [--as-of YYYY-MM-DD] [--state file.sqlite] [--language en|zh-CN] [--api-version 2026-09] [--burst 110]';
+const USAGE = 'tierwise hubspot sync [--object contacts|companies] [--dry-run] [--tasks] [--full] [--as-of YYYY-MM-DD] [--state file.sqlite] [--language en|zh-CN] [--api-version 2026-09] [--burst 100] [--wait SECONDS]';
 
 function render(report: SyncReport): string {
   const moves = Object.entries(report.tierMoves).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join(', ');
   const lines = [
-    `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.object}, ${report.mode} read`,
+    ...report.notices,
+    `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.object}, ${report.mode} read${report.resumed ? ' (finished by the interrupted run; resumed at writing)' : ''}`,
     `  read ${report.read}, scored ${report.scored}, changed ${report.changed}, written ${report.written}, failed ${report.failed.length}${report.tasksCreated ? `, follow-up tasks ${report.tasksCreated}` : ''}; ${report.requests} API requests`,
   ];
   if (moves) lines.push(`  tier moves: ${moves}`);
   if (report.dryRun) for (const s of report.sample) lines.push(`  #${s.id}: ${s.before || '∅'} → ${s.after || '∅'} (${s.reasons.slice(0, 120)})`);
   for (const f of report.failed.slice(0, 20)) lines.push(`  failed #${f.id}: ${f.reason}`);
   if (report.failed.length > 20) lines.push(`  … and ${report.failed.length - 20} more`);
+  if (report.unreadable.length > 0) lines.push(`  not scored, values HubSpot would not send (Tierwise reasons on each record say which): ${report.unreadable.length}`);
+  for (const u of report.unreadable.slice(0, 20)) lines.push(`  #${u.id}: property "${u.property}" is ${JSON.stringify(u.value)}, not ${u.expected}`);
+  if (report.unreadable.length > 20) lines.push(`  … and ${report.unreadable.length - 20} more`);
   return lines.join('\n');
 }
 
@@ -38,7 +42,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       state: { type: 'string' },
       language: { type: 'string', default: 'en' },
       'api-version': { type: 'string', default: '2026-09' },
-      burst: { type: 'string', default: '110' },
+      burst: { type: 'string', default: String(DEFAULT_BURST_PER_10S) },
+      wait: { type: 'string', default: '0' },
       'timeout-ms': { type: 'string', default: '30000' },
     },
   });
@@ -50,45 +55,50 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (language !== 'en' && language !== 'zh-CN') throw new UsageError(`--language must be en or zh-CN`);
   const asOf = values['as-of'] ?? isoFromUtcDate(new Date()) ?? '';
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date: expected YYYY-MM-DD`);
+  const burst = Number(values.burst);
+  if (!Number.isInteger(burst) || burst < 1 || burst > 250) throw new UsageError(`--burst must be a whole number of requests per 10 s (100 for marketplace apps, 190 for Pro private apps), not "${values.burst}"`);
+  const waitSeconds = Number(values.wait);
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait must be a number of seconds, not "${values.wait}"`);
   const statePath = resolve(io.cwd, values.state ?? '.tierwise/hubspot-state.sqlite');
   mkdirSync(dirname(statePath), { recursive: true });
-  const transport = new Transport({
-    accessToken: token,
-    ...(io.env['HUBSPOT_BASE_URL'] ? { basePath: io.env['HUBSPOT_BASE_URL'] } : {}),
-    burstPer10s: Number(values.burst),
-    timeoutMs: Number(values['timeout-ms']),
-  });
-  const store = new StateStore(statePath);
+  let store: SyncState;
+  try {
+    store = await openStateStore(statePath, { waitMs: waitSeconds * 1000 });
+  } catch (error) {
+    if (!(error instanceof StateLockedError || error instanceof StateFileError)) throw error;
+    io.stderr.write(`tierwise hubspot sync: ${error.message}\n`);
+    return 1;
+  }
   const tty = io.stderr.isTTY === true;
   const started = Date.now();
   try {
-    const report = await sync(transport, store, {
-      object,
-      version: values['api-version'],
-      asOf,
-      language,
-      dryRun: values['dry-run'],
-      createTasks: values.tasks,
-      full: values.full,
-      clock: realClock,
-      onProgress: (phase, done, total) => {
-        if (!tty) return;
-        const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-        const eta = total === null ? '' : ` ETA ${Math.ceil((total - done) / Math.max(rate, 0.001))} s`;
-        io.stderr.write(`\r${phase === 'read' ? 'reading' : 'writing'} ${done}${total === null ? '' : `/${total}`} (${rate.toFixed(0)}/s)${eta}   `);
+    const report = await syncPortal(
+      {
+        tokens: fixedToken(token),
+        store,
+        ...(io.env['HUBSPOT_BASE_URL'] ? { basePath: io.env['HUBSPOT_BASE_URL'] } : {}),
+        clock: realClock,
+        limiter: portalLimiter(realClock, { burstPer10s: burst }),
+        timeoutMs: Number(values['timeout-ms']),
+        onProgress: (phase, done, total) => {
+          if (!tty) return;
+          const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+          const eta = total === null ? '' : ` ETA ${Math.ceil((total - done) / Math.max(rate, 0.001))} s`;
+          io.stderr.write(`\r${phase === 'read' ? 'reading' : 'writing'} ${done}${total === null ? '' : `/${total}`} (${rate.toFixed(0)}/s)${eta}   `);
+        },
       },
-    });
+      { object, version: values['api-version'], asOf, language, dryRun: values['dry-run'], createTasks: values.tasks, full: values.full },
+    );
     if (tty) io.stderr.write('\n');
-    io.stdout.write(render(report) + '\n');
-    return report.failed.length > 0 ? 3 : 0;
-  } catch (error) {
-    if (error instanceof PropertyClashError || error instanceof DailyLimitError || error instanceof HubSpotError) {
-      io.stderr.write(`tierwise hubspot sync: ${error.message}\n`);
+    if (report.stopped !== null) {
+      if (report.read > 0 || report.written > 0) io.stdout.write(render(report) + '\n');
+      io.stderr.write(`tierwise hubspot sync: ${report.stopped.message}\n`);
       return 1;
     }
-    throw error;
+    io.stdout.write(render(report) + '\n');
+    return report.failed.length > 0 ? 3 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

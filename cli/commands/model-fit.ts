@@ -1,9 +1,9 @@
-// tierwise model fit <orders.csv> [--calibration-end YYYY-MM-DD] [--json]
+// tierwise model fit <orders.csv> [--as-of|--calibration-end YYYY-MM-DD] [--config F] [--json]
 // Fits BG/NBD, Pareto/NBD and Gamma-Gamma on every customer's orders up to the calibration end.
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo, type Command } from '../io.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import { dayNumber, isIsoDate } from '../../core/dates.ts';
+import { dayNumber } from '../../core/dates.ts';
 import { compress } from '../../core/models/history.ts';
 import { historyOf } from '../../core/models/estimate.ts';
 import { fitBgNbd } from '../../core/models/bgnbd.ts';
@@ -12,18 +12,28 @@ import { fitGammaGamma } from '../../core/models/gamma-gamma.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
 import { fitNbd, LR_CRITICAL } from '../../core/models/dropout.ts';
 import { latestDate, readOrders } from '../read-orders.ts';
+import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE } from '../table-options.ts';
 
-const USAGE = 'tierwise model fit <orders.csv> [--calibration-end YYYY-MM-DD] [--json] [--pareto]';
+const USAGE = `tierwise model fit <orders.csv> [--as-of YYYY-MM-DD] [--json] [--pareto] ${TABLE_USAGE}  (--calibration-end is another name for --as-of)`;
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'calibration-end': { type: 'string' }, json: { type: 'boolean', default: false }, pareto: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...TABLE_OPTIONS, 'calibration-end': { type: 'string' }, json: { type: 'boolean', default: false }, pareto: { type: 'boolean', default: false } },
+  });
   const file = positionals[0];
-  if (file === undefined) throw new UsageError(`expected an order file\nUsage: ${USAGE}`);
-  const { orders, badRows, firstError } = await readOrders(file, io);
-  const end = values['calibration-end'] ?? latestDate(orders);
-  if (!isIsoDate(end)) throw new UsageError(`--calibration-end "${end}" is not a date: expected YYYY-MM-DD`);
-  const aggregator = new OrderAggregator({ asOf: end });
+  if (file === undefined || positionals.length > 1) throw new UsageError('expected one order file');
+  // The calibration end is this command's as-of date: the models see the orders up to it.
+  const asOf = values['as-of'] === undefined ? undefined : dateOption('--as-of', values['as-of']);
+  const calibrationEnd = values['calibration-end'] === undefined ? undefined : dateOption('--calibration-end', values['calibration-end']);
+  if (asOf !== undefined && calibrationEnd !== undefined && asOf !== calibrationEnd) throw new UsageError('--as-of and --calibration-end name the same date: give one of them');
+  const config = await readConfig(values.config, io.cwd);
+  const { orders, badRows, firstError } = await readOrders(file, io, config, values.sheet);
+  const end = asOf ?? calibrationEnd ?? latestDate(orders);
+  if (end === '') throw new UsageError(`${file} has no order that could be read${firstError === null ? '' : ` (first problem: ${firstError})`}`);
+  const aggregator = new OrderAggregator({ ...config.options, asOf: end });
   for (const order of orders) aggregator.add(order);
   const endDay = dayNumber(end);
   const histories = aggregator.finish().map((c) => historyOf(c, endDay));

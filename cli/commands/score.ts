@@ -1,38 +1,20 @@
-// tierwise score <file.csv|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--config F] [--out F] [--json] [--summary] [--sheet NAME]
+// tierwise score <file.csv|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--config F] [--out F] [--force] [--json] [--summary] [--sheet NAME] [--utf8-no-bom] [--quiet]
 // Reads the table, scores it, writes the input's columns plus the result columns.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
-import { UsageError, type Command, type CliIo } from '../io.ts';
-import { isIsoDate, isoFromUtcDate } from '../../core/dates.ts';
-import { ConfigFileSchema, describeConfigError, type ConfigFile } from '../../adapters/config.ts';
+import { FileError, UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
-import { TableError, type ScoredRow } from '../../adapters/table/contract.ts';
+import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
+import { TableError, type ScoredRow, type TableScore } from '../../adapters/table/contract.ts';
 import { renderSummary } from '../score/summary-table.ts';
 import { scoredTextLines, writeLines, writeTable } from '../score/write-output.ts';
+import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../table-options.ts';
+import { Progress, count } from '../progress.ts';
 
-const USAGE = 'tierwise score <file.csv|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--config F] [--out F] [--json] [--summary] [--sheet NAME] [--model rules|pareto|learned]';
-
-async function readConfig(path: string | undefined, cwd: string): Promise<ConfigFile> {
-  if (path === undefined) return ConfigFileSchema.parse({});
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the config file ${path}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`the config file ${path} is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = ConfigFileSchema.safeParse(json);
-  if (!parsed.success) throw new UsageError(`the config file ${path} has a problem: ${describeConfigError(parsed.error)}`);
-  return parsed.data;
-}
+const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--model rules|pareto|learned] ${TABLE_USAGE}`;
 
 function looksLikeOrders(error: TableError): boolean {
   return /order ?date|"date"|amount|order id|订单|下单/i.test(error.message);
@@ -76,25 +58,46 @@ async function writeJsonArray(stream: NodeJS.WritableStream, rows: readonly Scor
   stream.write(chunk + ']\n');
 }
 
+/** The same file, even through a different spelling or a link. */
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (a === b) return true;
+  try {
+    return (await realpath(a)) === (await realpath(b));
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses an --out that would overwrite the input or cannot be written, before anything is read or scored. */
+async function checkOut(out: string, shown: string, input: string, force: boolean): Promise<void> {
+  if (!force && (await samePath(out, input))) throw new UsageError(`--out ${shown} is the input file: choose another name, or add --force to overwrite the input`);
+  let folder;
+  try {
+    folder = await stat(dirname(out));
+  } catch {
+    throw new FileError(`${shown} cannot be written: the folder ${dirname(shown)} does not exist`);
+  }
+  if (!folder.isDirectory()) throw new FileError(`${shown} cannot be written: ${dirname(shown)} is not a folder`);
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
+      ...TABLE_OPTIONS,
       orders: { type: 'boolean', default: false },
-      'as-of': { type: 'string' },
-      config: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'utf8-no-bom': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
-      sheet: { type: 'string' },
       model: { type: 'string' },
     },
-  }).valueOf() as { values: { orders: boolean; 'as-of'?: string; config?: string; out?: string; json: boolean; summary: boolean; sheet?: string; model?: string }; positionals: string[] };
+  });
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError(`expected one file to score\nUsage: ${USAGE}`);
-  const asOf = values['as-of'] ?? isoFromUtcDate(new Date(Date.now() - new Date().getTimezoneOffset() * 60_000)) ?? '';
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date: expected YYYY-MM-DD, e.g. 2026-03-01`);
+  if (file === undefined || positionals.length > 1) throw new UsageError('expected one file to score');
+  const asOf = dateOption('--as-of', values['as-of'] ?? today());
   // Order tables only: which churn risk to use (default: the best by a time split of the orders).
   const churnModel = values.model;
   if (churnModel !== undefined && churnModel !== 'rules' && churnModel !== 'pareto' && churnModel !== 'learned') {
@@ -102,42 +105,52 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const config = await readConfig(values.config, io.cwd);
   const language = config.options.language ?? 'en';
+  const inputPath = resolve(io.cwd, file);
+  const outPath = values.out === undefined ? undefined : resolve(io.cwd, values.out);
+  if (outPath !== undefined && values.out !== undefined) await checkOut(outPath, values.out, inputPath, values.force);
 
-  const progress = (message: string) => io.stderr.write(`tierwise: ${message}\n`);
+  const progress = new Progress(io, values.quiet);
   const started = Date.now();
-  let file_: TableFile;
-  let score;
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
+  let table: TableFile;
+  let score: TableScore;
   try {
-    file_ = await readTable(resolve(io.cwd, file), values.sheet);
-    const cells = file_.cells;
-    const large = cells.length > 100_000;
-    if (large) progress(`read ${(cells.length - 1).toLocaleString('en-US')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; scoring…`);
-    // Text files are written back from their own text, so the parsed rows can go as soon as they are read.
-    score = scoreTable(cells, { ...config, kind: values.orders ? 'orders' : (config.kind ?? 'customers') }, { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) }, file_.text !== null && file_.text.delimiter !== 'whitespace');
-    if (large) progress(`scored in ${((Date.now() - started) / 1000).toFixed(1)} s; writing…`);
+    table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
+    const cells = table.cells;
+    progress.tick(() => `read ${count(cells.length)} rows (${seconds()} s); scoring…`);
+    // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
+    // an XLSX copy is built from the cells, so it keeps them.
+    const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
+    const kind = values.orders ? 'orders' : (config.kind ?? 'customers');
+    score = scoreTable(cells, { ...config, kind }, { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) }, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
+    score = reportUnreadableRows(score, table.problems, language);
+    progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
   } catch (error) {
     if (error instanceof TableError) {
       const hint = !values.orders && looksLikeOrders(error) ? ' (this looks like one row per order: run with --orders)' : '';
-      io.stderr.write(`tierwise score: ${file}: ${error.message}${hint}\n`);
-      return 1;
+      throw new TableError(`${file}: ${error.message}${hint}`);
     }
     throw error;
   }
 
-  if (values.json) {
-    await writeJsonArray(io.stdout, score.rows);
+  if (values.json) await writeJsonArray(io.stdout, score.rows);
+  let written: number | null = null;
+  if (outPath !== undefined) {
+    written = await writeTable(outPath, table, score, {
+      language,
+      plainUtf8: values['utf8-no-bom'],
+      onLines: (lines) => progress.tick(() => `wrote ${count(lines)} rows (${seconds()} s)`),
+    });
   }
-  if (values.out !== undefined) {
-    await writeTable(resolve(io.cwd, values.out), file_, score, language);
+  const summaryShown = values.summary || (outPath !== undefined && !values.json);
+  if (summaryShown) {
+    (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf) + '\n');
+  } else if (!values.json && outPath === undefined) {
+    await writeLines(io.stdout, scoredTextLines(table, score, language));
   }
-  if (values.summary || (values.out !== undefined && !values.json)) {
-    const summary = renderSummary(score, file, asOf);
-    (values.json ? io.stderr : io.stdout).write(summary + '\n');
-  } else if (!values.json && values.out === undefined) {
-    await writeLines(io.stdout, scoredTextLines(file_, score, language));
-  }
-  const summaryShown = values.summary || (values.out !== undefined && !values.json);
   if (!summaryShown || values.json) for (const warning of score.warnings) io.stderr.write(`tierwise: note: ${warning}\n`);
+  if (written !== null) (values.json ? io.stderr : io.stdout).write(`wrote ${count(written)} rows to ${values.out}\n`);
   return 0;
 }
 

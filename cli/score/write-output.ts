@@ -1,101 +1,138 @@
-// Writes the scored table: the input's rows and columns untouched, in order, plus the result columns.
+// Writes the scored table: the input's rows and columns untouched, in order, plus the result columns
+// (replacing the result columns of an earlier run, so re-scoring never adds a second block).
 // Rows are produced one at a time and streamed, so a million-row file never exists twice in memory.
+// CSV keeps the input's encoding where it can hold Tierwise's text (see text-encoding.ts); XLSX keeps
+// dates as dates. Cells Tierwise writes from input are neutralised against formulas (formula-guard.ts).
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Language } from '../../core/schema/options.ts';
 import type { Cell, ScoredRow, TableScore } from '../../adapters/table/contract.ts';
-import type { TableFile } from '../../adapters/table/read-file.ts';
-import { RESULT_COLUMNS, resultCells, resultHeaders } from '../../adapters/result-columns.ts';
+import { fileSystemProblem, type TableFile } from '../../adapters/table/read-file.ts';
+import { RESULT_COLUMNS, findResultBlock, resultCells, resultHeaders } from '../../adapters/result-columns.ts';
 import type { Result } from '../../core/schema/result.ts';
-import { cellText } from '../../adapters/table/header-row.ts';
+import { fieldStarts } from '../../adapters/table/csv.ts';
+import { neutraliseFormula } from '../../adapters/table/formula-guard.ts';
+import { encoderFor, outputEncoding } from '../../adapters/table/text-encoding.ts';
+import { FileError } from '../io.ts';
+
+const NEXT_ACTION = RESULT_COLUMNS.findIndex((c) => c.key === 'nextAction');
+const FOLLOW_UP = RESULT_COLUMNS.findIndex((c) => c.key === 'followUpBy');
+
+/** How one result becomes cells in a given output format. */
+type ResultCellsOf = (result: Result) => Cell[];
+
+/** The input row with its result cells: in place of an earlier run's block, or after the last column. */
+function withResults(row: readonly Cell[], width: number, block: { start: number; end: number } | null, results: readonly Cell[]): Cell[] {
+  const padded = row.length >= width ? row : [...row, ...new Array<Cell>(width - row.length).fill('')];
+  return block === null ? [...padded, ...results] : [...padded.slice(0, block.start), ...results, ...padded.slice(block.end)];
+}
 
 /** The rows to write: customer tables keep every input row; order tables get one row per customer. */
-export function* scoredRows(cells: readonly Cell[][], score: TableScore, language: Language): Generator<Cell[]> {
+export function* scoredRows(cells: readonly Cell[][], score: TableScore, language: Language, resultCellsOf: ResultCellsOf, guard: (text: string) => string): Generator<Cell[]> {
   const headers = resultHeaders(language);
   if (score.kind === 'orders') {
     yield ['Customer', 'Source row', ...headers];
-    for (const r of score.rows) yield [r.id ?? '', r.row, ...resultCells(r.result, language)];
+    for (const r of score.rows) yield [guard(r.id ?? ''), r.row, ...resultCellsOf(r.result)];
     return;
   }
   const width = score.headers.length;
-  // Trailing blank lines of the input are not rows anyone wrote.
-  let end = cells.length;
-  while (end > score.headerRow && (cells[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
+  const block = findResultBlock(score.headers);
+  // Rows after the last scored one are trailing blank lines: not rows anyone wrote.
+  const end = Math.min(cells.length, lastRowOf(score));
   let next = 0; // score.rows are in row order
   for (let i = 0; i < end; i++) {
     const row = cells[i] ?? [];
-    const padded = row.length >= width ? row : [...row, ...new Array<Cell>(width - row.length).fill('')];
     const rowNumber = i + 1;
     if (rowNumber === score.headerRow) {
-      yield [...padded, ...headers];
+      yield withResults(row, width, block, headers);
       continue;
     }
     const scored = score.rows[next];
     if (scored !== undefined && scored.row === rowNumber) {
       next++;
-      yield [...padded, ...resultCells(scored.result, language)];
+      yield withResults(row, width, block, resultCellsOf(scored.result));
     } else {
-      yield padded as Cell[];
+      yield row.length >= width ? (row as Cell[]) : withResults(row, width, null, []);
     }
   }
 }
 
+function lastRowOf(score: TableScore): number {
+  return score.rows.length > 0 ? (score.rows[score.rows.length - 1] as ScoredRow).row : score.headerRow;
+}
+
+/** Result cells for CSV: text neutralised against formulas; next actions repeat, so their quoting is remembered. */
+function csvResultFields(language: Language, d: string): (result: Result) => string {
+  const quotedActions = new Map<string, string>();
+  return (result) => {
+    const cells = resultCells(result, language);
+    let out = '';
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c] as string | number;
+      let field: string;
+      if (c === NEXT_ACTION && typeof cell === 'string') {
+        field = quotedActions.get(cell) ?? csvField(neutraliseFormula(cell), d);
+        if (quotedActions.size < 1000) quotedActions.set(cell, field);
+      } else field = csvField(typeof cell === 'string' ? neutraliseFormula(cell) : cell, d);
+      out += c === 0 ? field : d + field;
+    }
+    return out;
+  };
+}
+
 /**
- * The scored table as text lines when the input was delimited text: each input row is copied byte for
+ * The scored table as text lines. When the input was delimited text each input row is copied byte for
  * byte (quotes, number formats and all) and the result fields follow, in the input's own delimiter.
  */
 export function* scoredTextLines(file: TableFile, score: TableScore, language: Language): Generator<string> {
   const source = file.text;
   if (source === null || source.delimiter === 'whitespace' || score.kind === 'orders') {
-    for (const row of scoredRows(file.cells, score, language)) yield row.map((c) => csvField(c, ',')).join(',');
+    const cellsOf = (result: Result) => resultCells(result, language).map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c));
+    for (const row of scoredRows(file.cells, score, language, cellsOf, neutraliseFormula)) yield row.map((c) => csvField(c, ',')).join(',');
     return;
   }
   const d = source.delimiter;
   const width = score.headers.length;
+  const block = findResultBlock(score.headers);
   const headers = resultHeaders(language).map((h) => csvField(h, d)).join(d);
+  const fields = csvResultFields(language, d);
   const { starts, ends, widths } = source.spans;
-  // Rows after the last scored one are trailing blank lines: not rows anyone wrote.
-  const lastRow = score.rows.length > 0 ? (score.rows[score.rows.length - 1] as ScoredRow).row : score.headerRow;
-  const end = Math.min(starts.length, lastRow);
+  const end = Math.min(starts.length, lastRowOf(score));
   let next = 0;
-  const quotedActions = new Map<string, string>();
   for (let i = 0; i < end; i++) {
     const line = source.text.slice(starts[i], ends[i]);
-    const missing = width - (widths[i] ?? 0);
-    const pad = missing > 0 ? d.repeat(missing) : '';
+    const rowWidth = widths[i] ?? 0;
     const rowNumber = i + 1;
     if (rowNumber === score.headerRow) {
-      yield line + pad + d + headers;
+      yield spliceFields(line, rowWidth, width, block, d, headers);
       continue;
     }
     const scored = score.rows[next];
     if (scored !== undefined && scored.row === rowNumber) {
       next++;
-      yield line + pad + d + resultFields(scored.result, language, d, quotedActions);
+      yield spliceFields(line, rowWidth, width, block, d, fields(scored.result));
     } else {
-      yield line + pad;
+      yield rowWidth < width ? line + d.repeat(width - rowWidth) : line;
     }
   }
 }
 
-/** The result cells as delimited text; next actions repeat, so their quoting is remembered. */
-function resultFields(result: Result, language: Language, d: string, quotedActions: Map<string, string>): string {
-  const cells = resultCells(result, language);
-  let out = '';
-  for (let c = 0; c < cells.length; c++) {
-    const cell = cells[c] as Cell;
-    let field: string;
-    if (c === NEXT_ACTION && typeof cell === 'string') {
-      field = quotedActions.get(cell) ?? csvField(cell, d);
-      if (quotedActions.size < 1000) quotedActions.set(cell, field);
-    } else field = csvField(cell, d);
-    out += c === 0 ? field : d + field;
+/** One row's text with the result fields after its last column, or in place of an earlier run's block. */
+function spliceFields(line: string, rowWidth: number, width: number, block: { start: number; end: number } | null, d: ',' | ';' | '\t', results: string): string {
+  if (block === null || rowWidth <= block.start) {
+    const before = block === null ? width : block.start;
+    const pad = rowWidth < before ? d.repeat(before - rowWidth) : '';
+    const after = block !== null && width > block.end ? d.repeat(width - block.end) : '';
+    return line + pad + d + results + after;
   }
-  return out;
+  const starts = fieldStarts(line, d);
+  const prefix = line.slice(0, starts[block.start]);
+  const suffix = rowWidth > block.end ? line.slice((starts[block.end] as number) - 1) : '';
+  const pad = width > Math.max(rowWidth, block.end) ? d.repeat(width - Math.max(rowWidth, block.end)) : '';
+  return prefix + results + suffix + pad;
 }
-
-const NEXT_ACTION = RESULT_COLUMNS.findIndex((c) => c.key === 'nextAction');
 
 function csvField(cell: Cell, delimiter: string = ','): string {
   if (typeof cell === 'number') return String(cell);
@@ -105,29 +142,78 @@ function csvField(cell: Cell, delimiter: string = ','): string {
   return plain ? text : `"${text}"`;
 }
 
-export async function writeLines(stream: NodeJS.WritableStream, lines: Iterable<string>): Promise<void> {
+/** Writes lines in chunks of about 1 MB, each encoded on its own; calls `onLines` with the lines written so far. */
+export async function writeLines(stream: NodeJS.WritableStream, lines: Iterable<string>, encode: (text: string) => Uint8Array | string = (t) => t, onLines?: (written: number) => void): Promise<number> {
   let chunk = '';
+  let count = 0;
   for (const line of lines) {
     chunk += line + '\n';
+    count++;
     if (chunk.length >= 1 << 20) {
-      if (!stream.write(chunk)) await once(stream, 'drain');
+      if (!stream.write(encode(chunk))) await once(stream, 'drain');
       chunk = '';
+      onLines?.(count);
     }
   }
-  if (chunk !== '') stream.write(chunk);
+  if (chunk !== '') stream.write(encode(chunk));
+  return count;
 }
 
-export async function writeTable(path: string, file: TableFile, score: TableScore, language: Language): Promise<void> {
-  if (extname(path).toLowerCase() === '.xlsx') {
-    const { default: writeXlsxFile } = await import('write-excel-file/node');
-    const data = [...scoredRows(file.cells, score, language)].map((row) =>
-      row.map((cell) => (cell === null || cell === undefined || cell === '' ? null : { value: cell instanceof Date ? cell : typeof cell === 'number' ? cell : String(cell) })),
-    );
-    await writeXlsxFile(data as never).toFile(path);
-    return;
+/** A cell for write-excel-file: dates stay dates (with a format, which it requires), text stays text. */
+function xlsxCell(cell: Cell): { value: string | number | boolean | Date; format?: string; type?: StringConstructor } | null {
+  if (cell === null || cell === undefined || cell === '') return null;
+  if (cell instanceof Date) {
+    const midnight = cell.getUTCHours() === 0 && cell.getUTCMinutes() === 0 && cell.getUTCSeconds() === 0;
+    return { value: cell, format: midnight ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
   }
-  const stream = createWriteStream(path);
-  await writeLines(stream, scoredTextLines(file, score, language));
-  stream.end();
-  await once(stream, 'finish');
+  if (typeof cell === 'number' || typeof cell === 'boolean') return { value: cell };
+  return { value: String(cell), type: String };
+}
+
+/** XLSX result cells: Follow up by as a real date. Text cells are typed as text, so none becomes a formula. */
+function xlsxResultCells(language: Language): ResultCellsOf {
+  return (result) => {
+    const cells: Cell[] = resultCells(result, language);
+    const followUp = cells[FOLLOW_UP];
+    if (typeof followUp === 'string' && followUp !== '') cells[FOLLOW_UP] = new Date(`${followUp}T00:00:00Z`);
+    return cells;
+  };
+}
+
+export interface WriteOptions {
+  language: Language;
+  /** Write CSV as UTF-8 without a byte order mark, whatever the input's encoding. */
+  plainUtf8: boolean;
+  onLines?: (written: number) => void;
+}
+
+/**
+ * Writes the scored table to `path` (CSV/TSV text, or XLSX by extension) through a temporary file in
+ * the same folder, renamed into place at the end: a failed write never leaves half a file.
+ * Returns the number of rows written below the header.
+ */
+export async function writeTable(path: string, file: TableFile, score: TableScore, options: WriteOptions): Promise<number> {
+  const temporary = join(dirname(path), `.${basename(path)}.tierwise-${process.pid}.tmp`);
+  try {
+    if (extname(path).toLowerCase() === '.xlsx') {
+      const { default: writeXlsxFile } = await import('write-excel-file/node');
+      const data = [...scoredRows(file.cells, score, options.language, xlsxResultCells(options.language), (t) => t)].map((row) => row.map(xlsxCell));
+      await writeXlsxFile(data as never).toFile(temporary);
+    } else {
+      const encoder = encoderFor(outputEncoding(file.text?.encoding ?? null, options.plainUtf8));
+      const stream = createWriteStream(temporary);
+      const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
+      failed.catch(() => undefined);
+      if (encoder.bom.length > 0) stream.write(encoder.bom);
+      await Promise.race([writeLines(stream, scoredTextLines(file, score, options.language), encoder.encode, options.onLines), failed]);
+      stream.end();
+      await Promise.race([once(stream, 'finish'), failed]);
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw new FileError(fileSystemProblem(path, error, 'written'));
+    throw error;
+  }
+  return score.rows.length;
 }

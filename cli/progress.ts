@@ -1,0 +1,31 @@
+// Progress on stderr for large files: a line at least every 2 seconds while rows are read, scored and
+// written, so a long run never looks hung. Quiet when stderr is not a terminal (pipes, CI, logs) or
+// with --quiet. The clock is passed in so tests can check the rule without waiting.
+import type { CliIo } from './io.ts';
+
+export class Progress {
+  private last: number;
+  private readonly enabled: boolean;
+  private readonly io: CliIo;
+  private readonly now: () => number;
+  private readonly everyMs: number;
+
+  constructor(io: CliIo, quiet: boolean, everyMs = 2000) {
+    this.io = io;
+    this.enabled = !quiet && io.stderr.isTTY === true;
+    this.now = io.clock ?? Date.now;
+    this.everyMs = everyMs;
+    this.last = this.now();
+  }
+
+  /** Says `message()` when the last line is `everyMs` old; the message is only built when shown. */
+  tick(message: () => string): void {
+    if (!this.enabled) return;
+    const now = this.now();
+    if (now - this.last < this.everyMs) return;
+    this.last = now;
+    this.io.stderr.write(`tierwise: ${message()}\n`);
+  }
+}
+
+export const count = (n: number): string => n.toLocaleString('en-US');

@@ -1,0 +1,59 @@
+// The job queue on PostgreSQL through pg-boss (v10): several backend instances on several machines
+// take jobs with SELECT … FOR UPDATE SKIP LOCKED; a job whose worker dies expires after
+// jobTimeoutMs and is retried by another (pg-boss supervision), so a queued portal sync is never lost.
+import PgBoss from 'pg-boss';
+import { RetryLater, RunJobSchema, type JobQueue, type QueueTuning, type RunJob } from './queue.ts';
+
+const QUEUE = 'tierwise-runs';
+
+export class PgBossQueue implements JobQueue {
+  private readonly boss: PgBoss;
+  private readonly tuning: QueueTuning;
+  private readonly log: (message: string, fields: Record<string, unknown>) => void;
+  private started: Promise<void> | null = null;
+
+  constructor(connectionString: string, tuning: QueueTuning, log: (message: string, fields: Record<string, unknown>) => void) {
+    this.tuning = tuning;
+    this.log = log;
+    this.boss = new PgBoss({ connectionString, schema: 'tierwise_queue', max: 4, maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(tuning.jobTimeoutMs / 2000))) });
+    this.boss.on('error', (error: Error) => log('pg-boss error', { error: error.message }));
+  }
+
+  private start(): Promise<void> {
+    this.started ??= (async () => {
+      await this.boss.start();
+      await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: this.tuning.maxAttempts, retryDelay: 30, retryBackoff: true, expireInSeconds: Math.max(1, Math.round(this.tuning.jobTimeoutMs / 1000)) });
+    })();
+    return this.started;
+  }
+
+  async enqueue(job: RunJob): Promise<void> {
+    await this.start();
+    await this.boss.send(QUEUE, job);
+  }
+
+  async work(handler: (job: RunJob) => Promise<void>, concurrency: number): Promise<void> {
+    await this.start();
+    for (let i = 0; i < concurrency; i++) {
+      await this.boss.work(QUEUE, { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.tuning.pollMs / 1000) }, async (jobs) => {
+        for (const job of jobs) {
+          const data = RunJobSchema.parse(job.data);
+          try {
+            await handler(data);
+          } catch (error) {
+            if (!(error instanceof RetryLater)) throw error;
+            // Busy elsewhere: a fresh job later, this one done (a retry would count as a failure).
+            this.log('portal busy, job deferred', { portalId: data.portalId, runId: data.runId });
+            await this.boss.send(QUEUE, data, { startAfter: Math.ceil(error.afterMs / 1000) });
+          }
+        }
+      });
+    }
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    if (this.started === null) return;
+    await this.started;
+    await this.boss.stop({ graceful: true, timeout: graceMs, wait: true });
+  }
+}
