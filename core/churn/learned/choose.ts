@@ -32,6 +32,8 @@ export interface Candidates {
   rules: number[];
   /** Null when Pareto/NBD could not fit, or found no one leaving (then it is the rules). */
   pareto: number[] | null;
+  /** Why pareto is null: the fit's failure, or the no-dropout test's sentence (models/dropout.ts). */
+  paretoReason: string | null;
   learned: number[] | null;
   /** Why the learned model could not be trained, when it could not. */
   learnedReason: string | null;
@@ -56,7 +58,8 @@ export function candidatesAt(orders: readonly Order[], cut: string, options: Opt
     const { predictions } = predictChurn(trained.model, log, cutDay, options.expectedPurchasesDays);
     learned = ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
   }
-  return { ids, rules, pareto, learned, learnedReason: trained.ok ? null : trained.reason, model: trained.ok ? trained.model : null };
+  const paretoReason = !estimates.ok ? estimates.reason : estimates.models.dropout.note;
+  return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : trained.reason, model: trained.ok ? trained.model : null };
 }
 
 /** Whether each customer bought nothing in (cut, cut + horizon], from the full log. */

@@ -89,7 +89,7 @@ export function compareChurnModels(orders: readonly Order[], options: Options): 
   };
   const contenders = [
     measure('learned', 'learned from these orders (time split)', candidates.learnedReason),
-    measure('pareto', 'Pareto/NBD chance of no purchase, e^(-expected)', 'Pareto/NBD found no one leaving, or could not fit'),
+    measure('pareto', 'Pareto/NBD chance of no purchase, e^(-expected)', candidates.paretoReason),
     measure('rules', 'hand-set rules (risk / 100)', null),
     // Ranked on the days themselves (the AUC everyone quotes); the Brier score needs the calibrated chance.
     measure('recency', 'plain recency (days since last; Brier: calibrated)', recencyModel.ok ? null : recencyModel.reason, recencyDays),
