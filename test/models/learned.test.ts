@@ -63,6 +63,9 @@ describe('features', () => {
     // A year later, the same weeks of the year before count as the season.
     const later = snapshotAt(log, 0, dayNumber('2025-01-15'), 30, 30);
     expect(later).toMatchObject({ seasonYears: 1, seasonHits: 1 });
+    // Their usual season: 2024-02-01 comes round again 16 days after 2025-01-15 (2024-06-01 is too recent to count).
+    expect(later?.daysToSeason).toBe(16);
+    expect(s?.daysToSeason).toBeNull();
   });
 });
 

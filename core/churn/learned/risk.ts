@@ -54,7 +54,7 @@ function sayDriver(driver: LearnedDriver, p: LearnedPrediction, horizon: number,
     case 'spendTrend':
       return words.spendTrend(s.recentSpend, s.previousSpend, options.periodDays);
     case 'season':
-      return words.season(s.seasonHits, s.seasonYears);
+      return words.season(s.seasonHits, s.seasonYears, s.daysToSeason);
   }
 }
 
