@@ -101,6 +101,8 @@ describe.each(KINDS)('the store on %s', (kind) => {
         await store.db.run(`INSERT INTO jobs (job_id, portal_id, payload, state, run_after, locked_until, attempts) VALUES (?, ?, '{}', 'queued', 0, NULL, 0)`, [`j${p}`, p]);
         expect(await store.takeLease(p, 'worker-1', 10, 1)).toBe(true);
         await store.db.run(`INSERT INTO sync_episodes (portal_id, object, id, since) VALUES (?, 'contacts', '1', '2026-11-01')`, [p]);
+        await store.db.run(`INSERT INTO portal_settings (portal_id, settings, updated_at) VALUES (?, '{}', 1)`, [p]);
+        await store.db.run(`INSERT INTO workflow_callbacks (portal_id, callback_id, object, id, created_at) VALUES (?, 'ap-1', 'contacts', '1', 1)`, [p]);
       }
       await store.deletePortal('101');
       for (const table of PORTAL_TABLES) {
