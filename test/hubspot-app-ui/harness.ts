@@ -24,7 +24,7 @@ import { keepRawBodies } from '../../hubspot-app/server/http/hubspot-request.ts'
 import { PortalTokens } from '../../hubspot-app/server/oauth/portal-tokens.ts';
 import { TokenEndpoint } from '../../hubspot-app/server/oauth/token-endpoint.ts';
 import { SqliteQueue } from '../../hubspot-app/server/queue/sqlite-queue.ts';
-import { redirectUri } from '../../hubspot-app/server/routes/oauth.ts';
+import { oauthRoutes, redirectUri } from '../../hubspot-app/server/routes/oauth.ts';
 import { openStore } from '../../hubspot-app/server/store/open.ts';
 import { TokenCipher } from '../../hubspot-app/server/token-cipher.ts';
 import { uninstaller } from '../../hubspot-app/server/uninstall.ts';
@@ -123,7 +123,7 @@ async function startExtension(fake: FakeMarketplace, harness: { completions: Com
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** Starts everything; `mount` lets a test mount routes on its own fastify instance instead of buildApp's. */
+/** Starts everything; `mount` puts the routes a test chooses (beside the install routes) on a fastify instance of its own instead of buildApp's. */
 export async function startHarness(options: { mount?: (app: FastifyInstance, ctx: AppContext) => void } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tierwise-ui-'));
   // The backend listens on a port chosen after the fake knows its redirect URL: reserve one first.
@@ -158,6 +158,7 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
   if (options.mount) {
     app = Fastify({ logger: false });
     keepRawBodies(app);
+    oauthRoutes(app, ctx);
     options.mount(app, ctx);
   } else app = buildApp(ctx);
   ctx.uninstall = uninstaller({ store, tokens, endpoint, cipher, hubspotBaseUrl: config.hubspotBaseUrl, clock: realClock, log: app.log });
