@@ -48,7 +48,7 @@ describe('the card routes', () => {
       const read = readRecord(id, r.properties, mappingFor('contacts'));
       return read.customer === null ? [] : [read.customer];
     });
-    const asOf = localTime('America/New_York', Date.now()).day;
+    const asOf = localTime((await h.ctx.store.portal('101'))?.timeZone ?? '', Date.now()).day;
     const expected = scoreCustomers(customers, { asOf, language: 'zh-CN' }).find((r) => r.id === '3');
     expect(answer.asOf).toBe(asOf);
     expect(answer.result).toEqual({ tier: expected?.tier, segment: expected?.segment, r: expected?.r, f: expected?.f, m: expected?.m, valueBand: expected?.valueBand, churnRisk: expected?.churnRisk, churnLevel: expected?.churnLevel, lifecycle: expected?.lifecycle, nextAction: expected?.nextAction, followUpBy: expected?.followUpBy, reasons: expected?.reasons, drivers: expected?.drivers, pAlive: expected?.pAlive, expectedPurchases: expected?.expectedPurchases, clv: expected?.clv, owner: '103' });
