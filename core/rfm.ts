@@ -101,8 +101,17 @@ export interface RfmScores {
   m: Uint8Array;
 }
 
+/**
+ * The method actually used for `scorable` customers: quantiles only when there are at least
+ * rfm.minCustomers of them (DESIGN.md); below that, ranks among a handful of customers would call
+ * someone who bought last week the worst recency of the table.
+ */
+export function rfmMethodFor(scorable: number, options: Options['rfm']): 'quantile' | 'fixed' {
+  return options.method === 'quantile' && scorable >= options.minCustomers ? 'quantile' : 'fixed';
+}
+
 export function scoreRfm(input: RfmInput, asOfDay: number, options: Options['rfm']): RfmScores {
-  if (options.method === 'quantile') {
+  if (rfmMethodFor(input.lastDay.length, options) === 'quantile') {
     return { r: quantileScores(input.lastDay), f: quantileScores(input.orders), m: quantileScores(input.spend) };
   }
   const n = input.lastDay.length;

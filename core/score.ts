@@ -20,7 +20,7 @@ import { blankCustomer, checkCustomer, fastCustomer, rereadCustomer } from './cu
 import { dayNumber } from './dates.ts';
 import { purchaseDaysOf, type PurchaseDays } from './purchase-days.ts';
 import { scoreRfm } from './rfm.ts';
-import { segmentOf } from './segments.ts';
+import { segmentOf, segmentRecency } from './segments.ts';
 import { valueBandOf } from './tiers.ts';
 import { rhythmOf } from './rhythm.ts';
 import { lifecycleOf } from './lifecycle.ts';
@@ -237,15 +237,15 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
       results[i] = resultOf(customer.id, customer, { ...UNSCORED, lifecycle: 'prospect', ...action, reasons: prospectReason }, null);
       continue;
     }
-    const r = rfm.r[k] as number;
     const f = rfm.f[k] as number;
     const mScore = rfm.m[k] as number;
-    const segment = segmentOf(r, f, mScore);
-    const tier = options.segmentTiers[segment];
     const days = { first: firstDay[k] as number, last: lastDay[k] as number };
     const rhythm = rhythmOf(customer, days, options.lifecycle);
     const daysSinceLast = asOfDay - days.last;
+    const r = rfm.r[k] as number;
     const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
+    const segment = segmentOf(segmentRecency(r, lifecycle), f, mScore);
+    const tier = options.segmentTiers[segment];
     const estimate = estimates?.[k] ?? null;
     const alive = estimate === null || !estimate.identified ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
     const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, said });

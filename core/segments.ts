@@ -1,3 +1,5 @@
+import type { LifecycleStage } from './lifecycle-stages.ts';
+
 // The 11-segment RF grid of DESIGN.md, as data: GRID[r - 1][f - 1] is the segment of (R, F).
 export const SEGMENTS = [
   'Champions',
@@ -22,6 +24,17 @@ const GRID: readonly (readonly Segment[])[] = [
   /* R4 */ ['Promising', 'Potential loyalist', 'Potential loyalist', 'Loyal', 'Loyal'],
   /* R5 */ ['New', 'Potential loyalist', 'Potential loyalist', 'Champions', 'Champions'],
 ];
+
+/**
+ * R as the segment reads it: at least R3 while the customer is new or active by their own rhythm
+ * (lifecycle.ts: not yet past the gaps after which they count as dormant). R ranks customers against
+ * each other; the segment is a judgement about one of them, and must not call a customer who bought
+ * within their usual rhythm "Lost" or "At risk" (tier D) next to a churn risk that sees no warning
+ * sign (e.g. ten customers who all bought in the last ten days).
+ */
+export function segmentRecency(r: number, lifecycle: LifecycleStage): number {
+  return (lifecycle === 'new' || lifecycle === 'active') && r < 3 ? 3 : r;
+}
 
 /** Segment of an R, F, M score triple; Lost is the part of Hibernating with R1 and M1-2. */
 export function segmentOf(r: number, f: number, m: number): Segment {

@@ -14,7 +14,10 @@ export const CUSTOMER_FIELDS = [
 ] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
-export const ORDER_FIELDS = ['customerId', 'date', 'amount', 'name', 'email', 'region', 'owner'] as const;
+export const ORDER_FIELDS = [
+  'customerId', 'date', 'amount', 'name', 'email', 'region', 'owner',
+  'orderId', 'status', 'refunded', 'cancelledAt', 'lineAmount', 'quantity', 'unitPrice',
+] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
 /** A cell as hosts hand it over: CSV text, or what Sheets' getValues() returns (string, number, boolean, Date, ''). */
@@ -57,6 +60,8 @@ export interface TableScore {
 /** Thrown when the table as a whole cannot be used (no header, required column missing, binary junk). */
 export class TableError extends Error {
   override name = 'TableError';
+  /** Set when a table read as customers failed but reads as an order table: hosts suggest their order mode. */
+  looksLikeOrders = false;
 }
 
 export type ScoreTable = (cells: Cell[][], config: TableConfigInput, options: OptionsInput) => TableScore;

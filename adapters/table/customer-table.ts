@@ -1,10 +1,11 @@
 // A customer table (one row per customer) → customers for the core, or a reason per row.
 import type { Customer } from '../../core/schema/customer.ts';
 import { dayNumber } from '../../core/dates.ts';
-import { CUSTOMER_FIELDS, type Cell, type CustomerField, type TableConfig } from './contract.ts';
+import { CUSTOMER_FIELDS, ORDER_FIELDS, TableError, type Cell, type CustomerField, type TableConfig } from './contract.ts';
 import { CUSTOMER_REQUIRED } from './headers.ts';
-import { dataRowRange, headerKeysOf, layoutOf, quote, rowKind, type Layout } from './read-rows.ts';
-import { cellText } from './header-row.ts';
+import { footerNote, headerKeysOf, layoutOf, quote, rowKind, tableBody, type Layout } from './read-rows.ts';
+import { detectColumns } from './headers.ts';
+import { cellText, findHeaderRow } from './header-row.ts';
 import { Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore, type DateOrder, type Parsed } from './cells.ts';
 import { columnDateOrders } from './date-columns.ts';
 import { clip } from './clip.ts';
@@ -36,10 +37,11 @@ export function idText(cell: Cell): string {
 }
 
 export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false, onRows?: (rows: number) => void): CustomerTable {
-  const layout = layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer');
+  const layout = customerLayout(cells, config);
   const { headers, mapping } = layout;
-  const range = dataRowRange(cells, layout.headerIndex);
-  const warnings: string[] = [];
+  const { range, footer } = tableBody(cells, layout.headerIndex);
+  const warnings: string[] = [...layout.notes];
+  if (footer !== null) warnings.push(footerNote(footer));
   const dateOrders = columnDateOrders(cells, range, mapping, DATES, headers, config.dateOrder, warnings);
   const headerKeys = headerKeysOf(headers, mapping, CUSTOMER_REQUIRED);
   const firstRowOfId = new Map<string, number>();
@@ -113,6 +115,29 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
     );
   }
   return { ...layout, rows, warnings, range };
+}
+
+/**
+ * The customer table's columns. A table with customer totals but no purchase date at all cannot be
+ * scored for recency: one sentence says so and which export to use instead.
+ */
+function customerLayout(cells: Cell[][], config: TableConfig): Layout<CustomerField> {
+  try {
+    return layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer');
+  } catch (error) {
+    if (!(error instanceof TableError) || !/could not find the column for .*last purchase date/.test(error.message)) throw error;
+    const headerIndex = findHeaderRow(cells, CUSTOMER_FIELDS, 2, config.columns);
+    const headers = (cells[headerIndex] ?? []).map(cellText);
+    const found = detectColumns(headers, CUSTOMER_FIELDS, config.columns);
+    const orderish = detectColumns(headers, ORDER_FIELDS, {});
+    const anyDate = found.firstPurchase !== undefined || found.lastContact !== undefined || orderish.date !== undefined;
+    if (!anyDate && found.orders !== undefined && found.totalSpend !== undefined) {
+      throw new TableError(
+        'this customer list has totals but no purchase date, so recency cannot be scored. Export the orders instead (one row per order, with its date and amount) and score that as an order table; or add a last purchase date column',
+      );
+    }
+    throw error;
+  }
 }
 
 /** Reads the cells of one row at a time, collecting what is wrong with it in words. */

@@ -1,15 +1,17 @@
 // scoreTable: the one call hosts make. A grid of cells in; one scored row per customer row (or per
 // customer, for order tables) out, with a reason for every row that could not be scored.
-import { OptionsSchema, type OptionsInput } from '../../core/schema/options.ts';
+import { OptionsSchema, type Language, type OptionsInput } from '../../core/schema/options.ts';
 import type { Customer } from '../../core/schema/customer.ts';
 import type { Result } from '../../core/schema/result.ts';
 import { scoreCustomers, scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import { TableConfigSchema, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import { TableConfigSchema, TableError, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import { readCustomerTable } from './customer-table.ts';
-import { readOrderTable } from './order-table.ts';
+import { readOrderTable, type CustomerTrail } from './order-table.ts';
+import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
+import { rfmMethodFor } from '../../core/rfm.ts';
 
 /**
  * Scores a grid of cells. With `release`, each data row of `cells` is emptied once read, so a host that
@@ -23,7 +25,7 @@ export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optio
 }
 
 function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean, onRows?: (rows: number) => void): TableScore {
-  const table = readCustomerTable(cells, config, options.asOf, release, onRows);
+  const table = readCustomerLooksLikeOrders(cells, config, options.asOf, release, onRows);
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);
@@ -45,6 +47,14 @@ function tableScore(
   warnings: string[],
   options: ReturnType<typeof OptionsSchema.parse>,
 ): TableScore {
+  const scorable = rows.reduce((n, r) => (r.result.r !== null ? n + 1 : n), 0);
+  if (scorable > 0 && options.rfm.method === 'quantile' && rfmMethodFor(scorable, options.rfm) === 'fixed') {
+    const { recencyDays, orders, spend } = options.rfm.fixed;
+    warnings = [
+      ...warnings,
+      `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${options.rfm.minCustomers} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recencyDays.join('/')} days, orders ${orders.join('/')}, spend ${spend.join('/')}) rather than ranking so few customers against each other`,
+    ];
+  }
   return {
     kind,
     headerRow: layout.headerIndex + 1,
@@ -59,15 +69,18 @@ function tableScore(
 function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>): TableScore {
   const table = readOrderTable(cells, config);
   const aggregator = new OrderAggregator(options);
-  const firstRow = new Map<string, number>();
-  for (const r of table.rows) {
-    if (r.order === null) continue;
-    aggregator.add(r.order);
-    if (!firstRow.has(r.order.customerId)) firstRow.set(r.order.customerId, r.row);
-  }
+  for (const r of table.rows) if (r.order !== null) aggregator.add(r.order);
   const customers = aggregator.finish();
   const results = scoreCustomers(customers, options);
-  const scored: ScoredRow[] = customers.map((c, i) => ({ row: firstRow.get(c.id) ?? 0, id: c.id, result: results[i]! }));
+  const resultOf = new Map<string, Result>();
+  customers.forEach((c, i) => resultOf.set(c.id, results[i] as Result));
+  // One row per customer, at the row where they first appear; a customer with no purchase left to score says why.
+  const scored: ScoredRow[] = [];
+  for (const [id, trail] of table.customers) {
+    const unscorable = withoutPurchase(trail, options.language);
+    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, `Row ${trail.firstRow}, customer "${id}": ${unscorable}`);
+    if (result !== undefined) scored.push({ row: trail.firstRow, id, result });
+  }
   // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.
   const bad: ScoredRow[] = table.rows
     .filter((r) => r.order === null)
@@ -79,5 +92,39 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
       `${aggregator.afterAsOf.toLocaleString('en-US')} order${aggregator.afterAsOf === 1 ? ' is' : 's are'} dated after the as-of date ${options.asOf} and ${aggregator.afterAsOf === 1 ? 'was' : 'were'} left out of the scoring`,
     );
   }
+  const unscorable = scored.filter((r) => r.result.error !== null).length;
+  if (unscorable > 0) warnings.push(`${unscorable.toLocaleString('en-US')} customer${unscorable === 1 ? ' has' : 's have'} no purchase left to score (only cancellations, returns or left-out orders): listed with the reason, not as prospects`);
   return tableScore('orders', table, rows, warnings, options);
+}
+
+/** Why a customer has nothing to score, or null when they have a purchase: only left-out orders, or only cancellations. */
+function withoutPurchase(trail: CustomerTrail, language: Language): string | null {
+  if (trail.kept > trail.negative) return null;
+  const leftOut = LEFT_OUT_REASONS.filter((r) => trail.leftOut[r] > 0).map((r) => `${trail.leftOut[r]} ${r}`);
+  const parts: string[] = [];
+  if (trail.negative > 0) parts.push(`${trail.negative} cancellation${trail.negative === 1 ? '' : 's'} or return${trail.negative === 1 ? '' : 's'} totalling ${trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+  if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.join(', ')})`);
+  return `not scored: only ${parts.join(' and ')}, no completed purchase in this file (a past or would-be buyer, not a prospect)`;
+}
+
+/** Reads a customer table; when it cannot, and the cells read as an order table, the error says so (hosts offer their order mode). */
+function readCustomerLooksLikeOrders(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, asOf: string, release: boolean, onRows?: (rows: number) => void) {
+  try {
+    return readCustomerTable(cells, config, asOf, release, onRows);
+  } catch (error) {
+    if (error instanceof TableError && looksLikeOrderTable(cells)) error.looksLikeOrders = true;
+    throw error;
+  }
+}
+
+/** True when the cells read as an order table with an order number, a status or line items: more than a date and an amount. */
+export function looksLikeOrderTable(cells: Cell[][]): boolean {
+  try {
+    const table = readOrderTable(cells, TableConfigSchema.parse({ kind: 'orders' }));
+    const m = table.mapping;
+    return table.source !== null || m.orderId !== undefined || m.status !== undefined || m.quantity !== undefined || m.lineAmount !== undefined;
+  } catch (error) {
+    if (error instanceof TableError) return false;
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { FileError, UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
+import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
 import { TableError, type ScoredRow, type TableScore } from '../../adapters/table/contract.ts';
 import { renderSummary } from '../score/summary-table.ts';
 import { scoredTextLines, writeLines, writeTable } from '../score/write-output.ts';
@@ -15,10 +16,6 @@ import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../ta
 import { Progress, count } from '../progress.ts';
 
 const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] ${TABLE_USAGE}`;
-
-function looksLikeOrders(error: TableError): boolean {
-  return /order ?date|"date"|amount|order id|订单|下单/i.test(error.message);
-}
 
 /** One JSON object per output row (DESIGN.md). */
 function jsonRow(r: ScoredRow) {
@@ -112,6 +109,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
     const cells = table.cells;
+    clearEarlierResults(cells);
     progress.tick(() => `read ${count(cells.length)} rows (${seconds()} s); scoring…`);
     // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
     // an XLSX copy is built from the cells, so it keeps them.
@@ -122,7 +120,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
   } catch (error) {
     if (error instanceof TableError) {
-      const hint = !values.orders && looksLikeOrders(error) ? ' (this looks like one row per order: run with --orders)' : '';
+      const hint = !values.orders && error.looksLikeOrders ? ' (this looks like one row per order: run with --orders)' : '';
       throw new TableError(`${file}: ${error.message}${hint}`);
     }
     throw error;

@@ -55,6 +55,8 @@ export const OptionsSchema = z.object({
     .object({
       /** quantile: score against the other customers (DESIGN.md); fixed: the thresholds below. */
       method: z.enum(['quantile', 'fixed']).default('quantile'),
+      /** Below this many scorable customers, quantile scoring uses the fixed thresholds: quintiles of a handful mean nothing. */
+      minCustomers: z.number().int().nonnegative().default(100),
       fixed: FixedThresholdsSchema,
     })
     .prefault({}),

@@ -5,7 +5,7 @@ import type { AppContext } from './context.ts';
 
 export function portalTransport(ctx: AppContext, portalId: string): Transport {
   return new Transport({
-    tokens: { accessToken: () => ctx.tokens.accessToken(portalId) },
+    tokens: ctx.tokens.provider(portalId),
     basePath: ctx.config.hubspotBaseUrl,
     clock: ctx.clock,
     // A request made while a user waits: fail in seconds, not after six jittered attempts.

@@ -10,6 +10,7 @@ import { mappingFor, readRecord } from '../../adapters/hubspot/mapping.ts';
 import type { CardAnswer, PortalSettings, RecordRef } from '../ui/api-schema.ts';
 import { localTime } from './scheduler.ts';
 import type { Store } from './store/store.ts';
+import { DbSyncState } from './sync/db-sync-state.ts';
 
 export interface StoredInput {
   id: string;
@@ -18,9 +19,9 @@ export interface StoredInput {
 
 export type RecordScore = { state: 'scored'; asOf: string; result: Result } | Extract<CardAnswer, { state: 'not-scored' }>;
 
+/** The inputs the worker keeps for the portal (its sync state in the app database). */
 export async function storedInputs(store: Store, portalId: string, object: RecordRef['object']): Promise<StoredInput[]> {
-  const rows = await store.db.all<{ id: string; properties: string }>('SELECT id, properties FROM sync_records WHERE portal_id = ? AND object = ? ORDER BY id', [portalId, object]);
-  return rows.map((r) => ({ id: r.id, properties: JSON.parse(r.properties) as Record<string, string | null> }));
+  return (await new DbSyncState(store.db, portalId).all(object)).map((r) => ({ id: r.id, properties: r.properties }));
 }
 
 /**

@@ -78,7 +78,7 @@ describe('an order table', () => {
       [8, 'B', false],
       [11, 'D', true],
     ]);
-    expect(score.rows[3]?.result.error).toBe('Row 8, column "Order Date": "not a date" is not a date (expected e.g. 2026-03-01)');
+    expect(score.rows[3]?.result.error).toBe('Row 8, column "Order Date": "not a date" is not a date (expected e.g. 2026-03-01) (order "1007" is left out)');
   });
 
   it('leaves orders after the as-of date out and says how many', () => {

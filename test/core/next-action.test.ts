@@ -40,9 +40,11 @@ describe('next action and follow-up date', () => {
 
   it('follows up on a Can’t lose customer within 3 days even at low risk', () => {
     const peers = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => ({ id: `p${k}`, lastPurchase: '2026-10-2' + k, orders: 1, totalSpend: 10 }));
+    // Past their own rhythm (a Can't lose customer is one who stopped), with recency left out of the churn weights.
     const [result] = scoreCustomers([{ id: 'big', lastPurchase: '2026-08-01', firstPurchase: '2024-01-01', orders: 40, totalSpend: 9000 }, ...peers], {
       asOf,
-      lifecycle: { dormantAfterGaps: 20, churnedAfterGaps: 40 },
+      rfm: { minCustomers: 0 },
+      churn: { weights: { recency: 0, orderTrend: 55 } },
     });
     expect(result?.segment).toBe("Can't lose");
     expect(result?.churnLevel).toBe('low');

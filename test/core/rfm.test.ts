@@ -4,6 +4,8 @@ import { scoreCustomers } from '../../core/index.ts';
 import { quantileScores, recencyThresholdScore, thresholdScore } from '../../core/rfm.ts';
 
 const asOf = '2026-11-01';
+/** Quantile scoring whatever the number of customers (the default falls back to fixed thresholds below 100). */
+const quantiles = { asOf, rfm: { minCustomers: 0 } };
 const customer = (id: string, lastPurchase: string, orders: number, totalSpend: number) => ({ id, lastPurchase, orders, totalSpend });
 
 describe('quantile RFM scores (DESIGN.md: 1 + floor(5 × worse / N))', () => {
@@ -21,7 +23,7 @@ describe('quantile RFM scores (DESIGN.md: 1 + floor(5 × worse / N))', () => {
   it('scores R on the last purchase: the most recent buyer gets R5', () => {
     const results = scoreCustomers(
       [customer('old', '2025-01-01', 1, 10), customer('mid', '2026-01-01', 1, 10), customer('new', '2026-10-30', 1, 10)],
-      { asOf },
+      { asOf, rfm: { minCustomers: 0 } },
     );
     expect(results.map((r) => r.r)).toEqual([1, 2, 4]);
   });
@@ -40,8 +42,8 @@ describe('quantile RFM scores (DESIGN.md: 1 + floor(5 × worse / N))', () => {
         );
         const shuffled = [...customers].sort((a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 17 + seed) % 5) || (a.id < b.id ? 1 : -1));
         const byId = (list: ReturnType<typeof scoreCustomers>) => new Map(list.map((r) => [r.id, r]));
-        const first = byId(scoreCustomers(customers, { asOf }));
-        const second = byId(scoreCustomers(shuffled, { asOf }));
+        const first = byId(scoreCustomers(customers, quantiles));
+        const second = byId(scoreCustomers(shuffled, quantiles));
         for (const [id, result] of first) expect(second.get(id)).toEqual(result);
       }),
       { numRuns: 60 },
@@ -62,9 +64,9 @@ describe('quantile RFM scores (DESIGN.md: 1 + floor(5 × worse / N))', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 2, maxLength: 40 }), fc.nat(), fc.integer({ min: 1, max: 500 }), (spends, pick, extra) => {
         const i = pick % spends.length;
         const make = (list: number[]) => list.map((s, k) => customer(`c${k}`, '2026-10-01', 1, s));
-        const before = scoreCustomers(make(spends), { asOf })[i]?.m ?? 0;
+        const before = scoreCustomers(make(spends), quantiles)[i]?.m ?? 0;
         const more = spends.map((s, k) => (k === i ? s + extra : s));
-        const after = scoreCustomers(make(more), { asOf })[i]?.m ?? 0;
+        const after = scoreCustomers(make(more), quantiles)[i]?.m ?? 0;
         expect(after).toBeGreaterThanOrEqual(before);
       }),
     );
@@ -73,8 +75,8 @@ describe('quantile RFM scores (DESIGN.md: 1 + floor(5 × worse / N))', () => {
   it('leaves customers with errors out of the quantiles', () => {
     const good = [customer('a', '2026-01-01', 1, 10), customer('b', '2026-10-01', 3, 100)];
     const withBad = [...good, { id: 'bad', lastPurchase: '2027-01-01', orders: 9, totalSpend: 1e6 }];
-    const clean = scoreCustomers(good, { asOf });
-    const mixed = scoreCustomers(withBad, { asOf });
+    const clean = scoreCustomers(good, quantiles);
+    const mixed = scoreCustomers(withBad, quantiles);
     expect(mixed.slice(0, 2)).toEqual(clean);
     expect(mixed[2]?.error).toBe('last purchase 2027-01-01 is after the as-of date 2026-11-01');
     expect(mixed[2]?.tier).toBeNull();
@@ -101,9 +103,14 @@ describe('fixed RFM thresholds', () => {
 });
 
 describe('a table of one', () => {
-  it('follows the DESIGN.md rule literally: with nobody worse, every score is 1', () => {
-    const [only] = scoreCustomers([customer('solo', '2026-10-31', 50, 99999)], { asOf });
+  it('follows the DESIGN.md rule literally when asked for quantiles: with nobody worse, every score is 1', () => {
+    const [only] = scoreCustomers([customer('solo', '2026-10-31', 50, 99999)], { asOf, rfm: { minCustomers: 0 } });
     expect(`${only?.r}${only?.f}${only?.m}`).toBe('111');
+  });
+
+  it('is scored with the fixed thresholds by default (fewer than rfm.minCustomers)', () => {
+    const [only] = scoreCustomers([customer('solo', '2026-10-31', 50, 99999)], { asOf });
+    expect(`${only?.r}${only?.f}${only?.m}`).toBe('555');
   });
 });
 

@@ -161,7 +161,7 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
     oauthRoutes(app, ctx);
     options.mount(app, ctx);
   } else app = buildApp(ctx);
-  ctx.uninstall = uninstaller({ store, tokens, endpoint, cipher, hubspotBaseUrl: config.hubspotBaseUrl, clock: realClock, log: app.log });
+  ctx.uninstall = uninstaller({ store, tokens, endpoint, cipher, hubspotBaseUrl: config.hubspotBaseUrl, clock: realClock, log: quiet });
   await app.listen({ port, host: '127.0.0.1' });
 
   const harness: Harness = {

@@ -60,7 +60,7 @@ describe('the settings routes', () => {
   });
 
   it('saves valid settings, reads them back, moves the daily hour, and leaves the other portal alone', async () => {
-    const settings = PortalSettingsSchema.parse({ mapping: { companies: { totalSpend: 'total_revenue' } }, scoring: { segmentTiers: { Champions: 'B' }, churn: { highAt: 50, mediumAt: 25 } }, language: 'zh-CN', followUpTasks: false, syncHour: 6 });
+    const settings = PortalSettingsSchema.parse({ mapping: { companies: { totalSpend: 'total_revenue' } }, scoring: { segmentTiers: { Champions: 'B' }, churn: { highAt: 50, mediumAt: 25 } }, language: 'zh-CN', followUpTasks: true, syncHour: 6 });
     expect(await admin.saveSettings(settings)).toEqual(settings);
     expect((await admin.settings()).settings).toEqual(settings);
     expect((await h.ctx.store.portal('101'))?.syncHour).toBe(6);

@@ -112,14 +112,15 @@ describe('the settings page', () => {
     r.findByTestId(Select, 'tier-Champions').trigger('onChange', 'B' as never);
     r.findByTestId(Select, 'language').trigger('onChange', 'zh-CN' as never);
     r.findByTestId(Select, 'sync-hour').trigger('onChange', 5 as never);
-    r.findByTestId(Toggle, 'follow-up-tasks').trigger('onChange', false as never);
-    await r.waitFor(() => expect(r.findByTestId(Toggle, 'follow-up-tasks').props.checked).toBe(false));
+    expect(r.findByTestId(Toggle, 'follow-up-tasks').props.checked).toBe(false);
+    r.findByTestId(Toggle, 'follow-up-tasks').trigger('onChange', true as never);
+    await r.waitFor(() => expect(r.findByTestId(Toggle, 'follow-up-tasks').props.checked).toBe(true));
     r.findByTestId(Button, 'save').trigger('onClick');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'notice').props.title).toBe(WORDS.en.settings.saved));
     const saved = PortalSettingsSchema.parse(client.calls.find((c) => c.method === 'saveSettings')?.args[0]);
     expect(saved.mapping.contacts).toEqual({ totalSpend: 'ltv_eur' });
     expect(saved.scoring.segmentTiers.Champions).toBe('B');
-    expect(saved).toMatchObject({ language: 'zh-CN', syncHour: 5, followUpTasks: false });
+    expect(saved).toMatchObject({ language: 'zh-CN', syncHour: 5, followUpTasks: true });
   });
 
   it('shows the backend\'s refusal next to the field it names', async () => {

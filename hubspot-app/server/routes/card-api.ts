@@ -9,7 +9,7 @@ import { CardQuerySchema, TaskBodySchema, type CardAnswer, type CardQuery, type 
 import type { AppContext } from '../context.ts';
 import { fail } from '../http/errors.ts';
 import { requireHubSpot } from '../http/hubspot-request.ts';
-import { PortalDisconnectedError } from '../oauth/portal-tokens.ts';
+import { PortalDisconnectedError } from '../../../adapters/hubspot/token-provider.ts';
 import { portalSettings } from '../portal-settings.ts';
 import { portalTransport } from '../portal-transport.ts';
 import { hadFinishedRun, portalToday, scoreAmong, storedInputs, type RecordScore } from '../record-scores.ts';

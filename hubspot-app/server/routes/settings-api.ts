@@ -10,7 +10,7 @@ import { OBJECTS, RunAnswerSchema, SettingsBodySchema, type PortalSettings, type
 import type { AppContext } from '../context.ts';
 import { fail } from '../http/errors.ts';
 import { requireHubSpot } from '../http/hubspot-request.ts';
-import { PortalDisconnectedError } from '../oauth/portal-tokens.ts';
+import { PortalDisconnectedError } from '../../../adapters/hubspot/token-provider.ts';
 import { portalSettings, savePortalSettings } from '../portal-settings.ts';
 import { portalTransport } from '../portal-transport.ts';
 import { activePortal } from './card-api.ts';

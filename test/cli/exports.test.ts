@@ -1,0 +1,77 @@
+// The built command line on real-shaped exports: every customer once, the --orders hint only for order tables,
+// and the committed fixtures are exactly what the generator writes.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, tierwise } from './run-cli.ts';
+import { parseDelimited } from '../../adapters/table/csv.ts';
+
+const DIR = join(ROOT, 'test', 'fixtures', 'exports');
+const truthOf = (name: string) => JSON.parse(readFileSync(join(DIR, name.replace(/\.csv$/, '.truth.json')), 'utf8')) as { customers: Record<string, { scored: boolean }> };
+
+describe('tierwise score on exports', () => {
+  it('prints every Shopify customer exactly once with --orders --json', () => {
+    // Purchase models off: this checks reading and output, not the BG/NBD fit (seconds on this file).
+    const config = join(mkdtempSync(join(tmpdir(), 'tierwise-config-')), 'config.json');
+    writeFileSync(config, JSON.stringify({ options: { purchaseModel: 'off' } }));
+    const run = tierwise(['score', join(DIR, 'shopify-orders.csv'), '--orders', '--as-of', '2026-11-01', '--json', '--config', config]);
+    expect(run.status).toBe(0);
+    const rows = JSON.parse(run.stdout) as { id: string | null; tier: string | null; error: string | null }[];
+    const ids = rows.map((r) => r.id);
+    const truth = truthOf('shopify-orders.csv');
+    expect([...ids].sort()).toEqual(Object.keys(truth.customers).sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of rows) expect(r.tier === null, String(r.id)).toBe(!truth.customers[r.id as string]!.scored);
+    expect(run.stderr).toMatch(/orders left out as not purchases \(\d+ refunded, \d+ voided, \d+ cancelled, \d+ pending; from column "Financial Status", column "Cancelled at", column "Refunded Amount"\)/);
+  });
+
+  for (const name of ['woocommerce-orders.csv', 'online-retail.csv', 'weidian-orders.csv']) {
+    it(`writes every customer of ${name} exactly once with --orders --out, read back from the file`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tierwise-out-'));
+      const config = join(dir, 'config.json');
+      writeFileSync(config, JSON.stringify({ options: { purchaseModel: 'off' } }));
+      const out = join(dir, 'scored.csv');
+      const run = tierwise(['score', join(DIR, name), '--orders', '--as-of', '2026-11-01', '--out', out, '--config', config]);
+      expect(run.status, run.stderr).toBe(0);
+      const [header, ...rows] = parseDelimited(readFileSync(out, 'utf8'));
+      expect(header?.slice(0, 2)).toEqual(['Customer', 'Source row']);
+      const ids = rows.map((r) => r[0]).filter((id) => id !== '');
+      const truth = truthOf(name);
+      // Rows without a customer (online retail's lines without CustomerID) come back too, with their reason.
+      expect(rows.filter((r) => r[0] === '').every((r) => (r.at(-1) ?? '').includes('customer id is empty'))).toBe(true);
+      expect([...ids].sort()).toEqual(Object.keys(truth.customers).sort());
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+  }
+
+  it('suggests --orders for an order export read as customers', () => {
+    const run = tierwise(['score', join(DIR, 'woocommerce-orders.csv'), '--as-of', '2026-11-01']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('run with --orders');
+  });
+
+  it('does not suggest --orders for a customer list without purchase dates: it names the export to use', () => {
+    const run = tierwise(['score', join(DIR, 'shopify-customers.csv'), '--as-of', '2026-11-01']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("this is Shopify's customer export, which has no purchase dates");
+    expect(run.stderr).not.toContain('this looks like one row per order');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says in the summary when a small table is scored with the fixed thresholds', () => {
+    const run = tierwise(['score', join(DIR, 'generic-orders.csv'), '--orders', '--as-of', '2026-11-01', '--summary']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Only \d+ customers could be scored, fewer than 100 \(rfm\.minCustomers\): R, F and M use fixed thresholds/);
+  });
+
+  it('has committed fixtures identical to a fresh run of the generator', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tierwise-exports-'));
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-export-fixtures.ts'), out], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const files = readdirSync(DIR).sort();
+    expect(readdirSync(out).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(DIR, f), 'utf8'));
+  });
+});
