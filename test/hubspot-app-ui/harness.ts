@@ -28,6 +28,7 @@ import { oauthRoutes, redirectUri } from '../../hubspot-app/server/routes/oauth.
 import { openStore } from '../../hubspot-app/server/store/open.ts';
 import { TokenCipher } from '../../hubspot-app/server/token-cipher.ts';
 import { uninstaller } from '../../hubspot-app/server/uninstall.ts';
+import { runner } from '../../hubspot-app/server/runner.ts';
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../hubspot-app/project-schema.ts';
 import { startFakeMarketplace, type FakeMarketplace } from '../hubspot-app/fake-hubspot-oauth.ts';
 
@@ -46,6 +47,7 @@ export interface Harness {
   /** The backend's public URL (what HubSpot signs). */
   url: string;
   completions: Completion[];
+  logs: string[];
   /** Milliseconds a batch read waits before answering. */
   readDelayMs: number;
   install(portalId: string, contacts?: number): Promise<void>;
@@ -124,7 +126,7 @@ async function startExtension(fake: FakeMarketplace, harness: { completions: Com
 }
 
 /** Starts everything; `mount` puts the routes a test chooses (beside the install routes) on a fastify instance of its own instead of buildApp's. */
-export async function startHarness(options: { mount?: (app: FastifyInstance, ctx: AppContext) => void } = {}): Promise<Harness> {
+export async function startHarness(options: { mount?: (app: FastifyInstance, ctx: AppContext) => void; worker?: boolean } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tierwise-ui-'));
   // The backend listens on a port chosen after the fake knows its redirect URL: reserve one first.
   const reserve = createServer();
@@ -151,8 +153,10 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
   const cipher = new TokenCipher(config.encryptionKeys.current, config.encryptionKeys.previous);
   const endpoint = new TokenEndpoint({ baseUrl: config.hubspotBaseUrl, clientId: config.clientId, clientSecret: config.clientSecret, redirectUri: redirectUri(config.publicUrl) });
   const tokens = new PortalTokens(store, cipher, endpoint, realClock);
-  const quiet = () => undefined;
-  const queue = new SqliteQueue(store.db, realClock, { jobTimeoutMs: 60_000, pollMs: 50, maxAttempts: 3 }, quiet);
+  // What the queue, worker and uninstaller log, kept for a failing test to show.
+  const logs: string[] = [];
+  const log = (level: string, message: string, fields: Record<string, unknown>) => void logs.push(`${level} ${message} ${JSON.stringify(fields)}`);
+  const queue = new SqliteQueue(store.db, realClock, { jobTimeoutMs: 60_000, pollMs: 50, maxAttempts: 3 }, (m, f) => log('warn', m, f));
   const ctx: AppContext = { config, store, cipher, endpoint, tokens, clock: realClock, queue, uninstall: async () => undefined };
   let app: FastifyInstance;
   if (options.mount) {
@@ -161,14 +165,17 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
     oauthRoutes(app, ctx);
     options.mount(app, ctx);
   } else app = buildApp(ctx);
-  ctx.uninstall = uninstaller({ store, tokens, endpoint, cipher, hubspotBaseUrl: config.hubspotBaseUrl, clock: realClock, log: quiet });
+  ctx.uninstall = uninstaller({ store, tokens, endpoint, cipher, hubspotBaseUrl: config.hubspotBaseUrl, clock: realClock, log });
   await app.listen({ port, host: '127.0.0.1' });
+  // The real worker (h13's runner on the SQLite queue): runs queued syncs against the fake portals.
+  if (options.worker) await queue.work(runner(ctx, { workerId: 'ui-suite-worker', leaseMs: 60_000, log }), 1);
 
   const harness: Harness = {
     fake,
     ctx,
     app,
     url: publicUrl,
+    logs,
     get completions() {
       return state.completions;
     },
@@ -202,6 +209,7 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
       }
     },
     async close() {
+      await queue.stop(5_000);
       await app.close();
       await new Promise<void>((resolve) => extension.server.close(() => resolve()));
       await fake.close();
