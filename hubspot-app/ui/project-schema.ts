@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 const uid = z.string().regex(/^[a-z0-9_-]+$/);
-const entrypoint = (folder: string) => z.string().regex(new RegExp(`^/app/${folder}/[A-Za-z]+\\.tsx$`), `the entrypoint is a .tsx file in /app/${folder}/`);
+const entrypoint = (folder: string) => z.string().regex(new RegExp(`^/app/${folder}/[A-Za-z]+\\.[jt]sx$`), `the entrypoint is a .tsx (source) or .jsx (bundled) file in /app/${folder}/`);
 
 export const CardMetaSchema = z.strictObject({
   uid,
