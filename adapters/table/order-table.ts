@@ -30,7 +30,8 @@ export interface CustomerTrail {
   /** Kept orders with a negative amount (cancellation invoices, returns). */
   negative: number;
   negativeTotal: number;
-  leftOut: Record<LeftOutReason, number>;
+  /** Left-out orders per reason; null when none was. */
+  leftOut: Record<LeftOutReason, number> | null;
 }
 
 export interface OrderTable extends Layout<OrderField> {
@@ -75,25 +76,28 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
   };
   const rows: OrderRow[] = [];
   const assembler = new OrderAssembler();
+  // The row being read and what is wrong with it: one reader for all rows, nothing allocated per row unless a cell is bad.
+  let cellsOfRow: readonly Cell[] = [];
+  let problems: string[] | null = null;
+  const money = (field: OrderField): number | null => {
+    const c = column(field);
+    if (c === undefined) return null;
+    const value = parseMoney(cellsOfRow[c]);
+    if (value instanceof Invalid) {
+      (problems ??= []).push(`column "${header(field)}": ${quote(cellsOfRow[c])} is not ${value.expected}`);
+      return null;
+    }
+    return value;
+  };
   for (let r = range[0]; r < range[1]; r++) {
-    const cellsOfRow = cells[r] ?? [];
+    cellsOfRow = cells[r] ?? [];
+    problems = null;
     const row = r + 1;
     const kind = rowKind(cellsOfRow, headerKeys);
     if (kind !== 'data') {
       rows.push({ row, id: null, order: null, error: kind === 'blank' ? `Row ${row} is blank` : `Row ${row} repeats the header row` });
       continue;
     }
-    const problems: string[] = [];
-    const money = (field: OrderField): number | null => {
-      const c = column(field);
-      if (c === undefined) return null;
-      const value = parseMoney(cellsOfRow[c]);
-      if (value instanceof Invalid) {
-        problems.push(`column "${header(field)}": ${quote(cellsOfRow[c])} is not ${value.expected}`);
-        return null;
-      }
-      return value;
-    };
     let customerId = customerColumn === undefined ? '' : idText(cellsOfRow[customerColumn]);
     // No customer column, an empty one, or WooCommerce's 0 for a guest: the email is the customer.
     if ((customerId === '' || customerId === '0') && emailColumn !== undefined) {
@@ -104,7 +108,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     if (customerId.includes('@')) customerId = customerId.toLowerCase();
     const dateCell = cellsOfRow[mapping.date as number];
     const date = parseDate(dateCell, dateOrder);
-    if (date instanceof Invalid) problems.push(`column "${header('date')}": ${quote(dateCell)} is not ${date.expected}`);
+    if (date instanceof Invalid) (problems ??= []).push(`column "${header('date')}": ${quote(dateCell)} is not ${date.expected}`);
     const total = money('amount');
     let lineAmount = money('lineAmount');
     if (useQuantity) {
@@ -115,7 +119,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     const refunded = money('refunded');
     const orderId = mapping.orderId === undefined ? '' : idText(cellsOfRow[mapping.orderId]);
     const line: OrderLine = {
-      orderId: orderId === '' ? '' : share(orderId),
+      orderId, // mostly unique: not worth a shared copy
       customerId: customerId === '' ? '' : share(customerId),
       date: date === null || date instanceof Invalid ? null : share(date),
       total,
@@ -128,11 +132,12 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
       region: text(cellsOfRow, 'region'),
       owner: text(cellsOfRow, 'owner'),
     };
-    if (problems.length > 0) {
+    const bad = problems as string[] | null;
+    if (bad !== null) {
       const of = orderId === '' ? '' : ` (order ${clip(orderId)} is left out)`;
-      rows.push({ row, id: customerId || null, order: null, error: `Row ${row}, ${problems.join('; ')}${of}` });
+      rows.push({ row, id: customerId || null, order: null, error: `Row ${row}, ${bad.join('; ')}${of}` });
     }
-    assembler.add(line, row, problems.length > 0);
+    assembler.add(line, row, bad !== null);
   }
 
   const assembled = assembler.finish();
@@ -140,7 +145,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
   const trail = (id: string, row: number): CustomerTrail => {
     let t = customers.get(id);
     if (t === undefined) {
-      t = { firstRow: row, kept: 0, negative: 0, negativeTotal: 0, leftOut: noneLeftOut() };
+      t = { firstRow: row, kept: 0, negative: 0, negativeTotal: 0, leftOut: null };
       customers.set(id, t);
     }
     return t;
@@ -163,7 +168,8 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     } else if (l !== undefined) {
       j++;
       leftOut[l.reason]++;
-      trail(l.customerId, l.row).leftOut[l.reason]++;
+      const t = trail(l.customerId, l.row);
+      (t.leftOut ??= noneLeftOut())[l.reason]++;
     }
   }
   for (const p of assembled.problems) rows.push({ row: p.row, id: p.customerId || null, order: null, error: problemText(p.row, p.problem, header, mapping) });
