@@ -7,7 +7,7 @@ import type { Order } from '../../core/schema/order.ts';
 import { OrderAssembler, type OrderLine, type OrderProblem } from '../../core/order-lines.ts';
 import { LEFT_OUT_REASONS, noneLeftOut, type LeftOutReason } from '../../core/order-status.ts';
 import { ORDER_FIELDS, type Cell, type OrderField, type TableConfig } from './contract.ts';
-import { ORDER_REQUIRED } from './headers.ts';
+import { normalizeHeader, ORDER_REQUIRED } from './headers.ts';
 import { footerNote, headerKeysOf, layoutOf, quote, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { cellText } from './header-row.ts';
 import { Invalid, parseDate, parseMoney, type DateOrder } from './cells.ts';
@@ -52,6 +52,12 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 export function readOrderTable(cells: readonly Cell[][], config: TableConfig): OrderTable {
   const layout = layoutOf(cells, ORDER_FIELDS, ORDER_REQUIRED, config.columns, 'order', { kind: 'orders', substitutes: SUBSTITUTES });
   const { headers, mapping } = layout;
+  // A bare "Id" next to an email in an order export is the order's id (Shopify's is), not the customer's.
+  if (mapping.customerId !== undefined && mapping.email !== undefined && config.columns.customerId === undefined && normalizeHeader(headers[mapping.customerId] ?? '') === 'id') {
+    if (mapping.orderId === undefined) mapping.orderId = mapping.customerId;
+    delete mapping.customerId;
+    layout.notes.push(`Column "${headers[mapping.email]}" is read as the customer: a bare "Id" in an order export is the order's id`);
+  }
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
   if (footer !== null) warnings.push(footerNote(footer));

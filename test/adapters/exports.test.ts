@@ -141,6 +141,19 @@ describe('order tables in plain words', () => {
     );
   });
 
+  it('reads a bare "Id" next to an email as the order, not the customer', () => {
+    const score = scoreTable(
+      [['Id', 'Email', 'Created at', 'Total'], ['5501', 'ana@example.com', '2026-01-02', '10'], ['5502', 'ana@example.com', '2026-02-02', '5'], ['5503', 'ben@example.com', '2026-02-03', '7']],
+      { kind: 'orders' },
+      { asOf },
+    );
+    expect(score.rows.map((r) => [r.id, r.result.orders])).toEqual([['ana@example.com', 2], ['ben@example.com', 1]]);
+    expect(score.warnings).toContain('Column "Email" is read as the customer: a bare "Id" in an order export is the order\'s id');
+    // A mapping in the config still wins.
+    const mapped = scoreTable([['Id', 'Email', 'Created at', 'Total'], ['c1', 'ana@example.com', '2026-01-02', '10']], { kind: 'orders', columns: { customerId: 'Id' } }, { asOf });
+    expect(mapped.rows.map((r) => r.id)).toEqual(['c1']);
+  });
+
   it('reads a "Price" column without a quantity as the order amount', () => {
     const score = scoreTable([['Order ID', 'Customer', 'Date', 'Price'], ['1', 'a', '2026-01-02', '10.50'], ['2', 'a', '2026-02-02', '4.50']], { kind: 'orders' }, { asOf });
     expect(score.rows.map((r) => [r.id, r.result.orders, r.result.totalSpend])).toEqual([['a', 2, 15]]);
