@@ -107,6 +107,8 @@ class SqliteStateStore implements SyncState {
       this.db.exec(`
         PRAGMA busy_timeout = 5000;
         PRAGMA journal_mode = WAL;
+        -- Survives kill -9 (only power loss may undo the last commits, which the next run re-reads and rewrites, idempotently).
+        PRAGMA synchronous = NORMAL;
         CREATE TABLE IF NOT EXISTS records (object TEXT NOT NULL, id TEXT NOT NULL, properties TEXT NOT NULL, written TEXT, PRIMARY KEY (object, id));
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS episodes (object TEXT NOT NULL, id TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (object, id));

@@ -38,7 +38,8 @@ export class HubSpotError extends Error {
   constructor(status: number, body: ErrorBody, what: string) {
     const scopes = status === 403 ? missingScopes(body) : [];
     const said = scopes.length > 0 ? `the token lacks the scope ${scopes.join(' or ')}; grant it to the app and run again` : (body.message ?? 'no message');
-    super(`${what}: HubSpot answered ${status}${body.category ? ` ${body.category}` : ''}: ${said}${body.correlationId ? ` (correlationId ${body.correlationId})` : ''}`);
+    const advice = status >= 500 ? ', every attempt; try again later (the sync resumes)' : '';
+    super(`${what}: HubSpot answered ${status}${body.category ? ` ${body.category}` : ''}: ${said}${body.correlationId ? ` (correlationId ${body.correlationId})` : ''}${advice}`);
     this.status = status;
     this.body = body;
   }

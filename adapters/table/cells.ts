@@ -103,6 +103,9 @@ const MONTHS: Record<string, number> = {
 
 export type DateOrder = 'mdy' | 'dmy';
 
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+/i;
+const TIME_AFTER = /(?:,?\s+|T)\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?$/;
+
 function iso(year: number, month: number, day: number): string | null {
   return isValidCivil(year, month, day) ? isoFromDayNumber(daysFromCivil(year, month, day)) : null;
 }
@@ -148,10 +151,11 @@ export function parseDate(cell: Cell, order: DateOrder): Parsed<string> {
   }
   if (typeof cell !== 'string') return bad(expected);
   if (ISO_DAY.test(cell)) return isIsoDate(cell) ? cell : bad(expected);
-  const text = cell.trim();
+  let text = cell.trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text);
   if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), expected);
-  m = /^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})[日号]?$/.exec(text);
+  // "2026年03月01日 14:03": Chinese exports add the time of day.
+  m = /^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$/.exec(text);
   if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), expected);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), expected);
@@ -162,7 +166,9 @@ export function parseDate(cell: Cell, order: DateOrder): Parsed<string> {
     const year = fullYear(Number(m[3]), (m[3] ?? '').length);
     return order === 'mdy' ? fromParts(year, a, b, expected) : fromParts(year, b, a, expected);
   }
-  // "1 March 2026", "March 1, 2026", "1-Mar-26", "Mar 1 2026"
+  // "1 March 2026", "March 1, 2026", "1-Mar-26", "Mar 1 2026"; a weekday before and a time after
+  // are dropped ("Sunday, March 1, 2026 2:03 PM", as US locales export long dates).
+  if (/^[A-Za-z]/.test(text)) text = text.replace(WEEKDAY, '').replace(TIME_AFTER, '');
   m = /^(\d{1,2})[\s\-]+([A-Za-z]{3,9})\.?[\s\-,]+(\d{2}|\d{4})$/.exec(text);
   if (m) {
     const month = MONTHS[(m[2] ?? '').toLowerCase()];

@@ -8,6 +8,9 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
+/** Excel's column limit: a wider row is not a header (a one-line 50 MB file would take minutes to match). */
+const MAX_HEADER_CELLS = 16_384;
+
 /** Index of the row among the first 20 that names the most of `fields`, or -1 when none names `least`. */
 export function findHeaderRow(cells: readonly Cell[][], fields: readonly string[], least: number, explicit: Readonly<Record<string, string>> = {}): number {
   let best = -1;
@@ -15,6 +18,7 @@ export function findHeaderRow(cells: readonly Cell[][], fields: readonly string[
   const limit = Math.min(cells.length, 20);
   for (let r = 0; r < limit; r++) {
     const row = cells[r] ?? [];
+    if (row.length > MAX_HEADER_CELLS) continue;
     const headers = row.map(cellText);
     const found = Object.keys(detectColumns(headers, fields as never[], explicit)).length;
     if (found > bestCount) {

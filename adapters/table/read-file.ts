@@ -10,7 +10,8 @@ import { decodeBytes, type TextEncoding } from './text-encoding.ts';
 /** A table read from disk; for delimited text, also the text itself, so output can copy rows untouched. */
 export interface TableFile {
   cells: Cell[][];
-  text: { text: string; delimiter: Delimiter; spans: RowSpans; encoding: TextEncoding } | null;
+  /** `lineEnd`: the input's own line break (Windows exports use CRLF), used again when writing it back. */
+  text: { text: string; delimiter: Delimiter; spans: RowSpans; encoding: TextEncoding; lineEnd: '\n' | '\r\n' } | null;
   /** Rows that could not be read (an unclosed quote): their cells are emptied, and each must be reported. */
   problems: RowProblem[];
 }
@@ -66,7 +67,9 @@ export async function readTable(path: string, sheet?: string, onRows?: (rows: nu
   const parsed = parseDelimitedWithSpans(decoded, delimiter, onRows);
   // A row with an unclosed quote is not read as data: its cells are dropped and the row is reported.
   for (const problem of parsed.problems) parsed.rows[problem.index] = [];
-  return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding }, problems: parsed.problems };
+  const firstBreak = decoded.indexOf('\n');
+  const lineEnd = firstBreak > 0 && decoded.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
+  return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding, lineEnd }, problems: parsed.problems };
 }
 
 async function readWorkbook(path: string, bytes: Buffer, sheet: string | undefined): Promise<Cell[][]> {

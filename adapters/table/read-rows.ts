@@ -43,7 +43,7 @@ export function layoutOf<F extends string>(
   if (headerIndex < 0) {
     const seen = (cells[0] ?? []).map(cellText).filter((h) => h !== '');
     throw new TableError(
-      `no header row found: expected column names such as ${required.map((f) => FIELD_LABELS[f as never] ?? f).join(', ')}; first row seen: ${clipList(seen) || '(empty)'}`,
+      `no header row found: expected column names such as ${required.map((f) => FIELD_LABELS[f as never] ?? f).join(', ')}; first row seen: ${clipList(seen) || '(empty)'}. Map them with "columns" in the config, e.g. {"columns": {"${required[0] ?? 'id'}": "Your header"}}`,
     );
   }
   const headers = (cells[headerIndex] ?? []).map(cellText);

@@ -46,11 +46,34 @@ function legacyEncoding(bytes: Uint8Array): 'gb18030' | 'windows-1252' {
   }
 }
 
+/**
+ * UTF-16 saved without a byte order mark: its ASCII characters (delimiters, digits, line breaks) have a
+ * zero byte, the odd one in little-endian and the even one in big-endian; binary data has zeros in both.
+ */
+function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const limit = Math.min(bytes.length, 4096) & ~1;
+  if (limit < 32) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < limit; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = limit / 2;
+  // Chinese characters have no zero byte (a few, like 一 U+4E00, have one), so only a share is asked for.
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
 /** The encoding of the bytes and their text, without a byte order mark. */
 export function decodeBytes(bytes: Uint8Array): { encoding: TextEncoding; text: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8-bom', text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const unmarked = unmarkedUtf16(bytes);
+  if (unmarked === 'utf-16le') return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes) };
+  if (unmarked === 'utf-16be') return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes) };
   try {
     return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {

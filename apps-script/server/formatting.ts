@@ -1,17 +1,15 @@
 import { LABELS } from '../../core/labels.ts';
 import type { ChurnLevel } from '../../core/lifecycle-stages.ts';
 import type { Language } from '../../core/schema/options.ts';
+import { isRuleInColumns } from './ownership.ts';
 // Colour by tier and churn level, merged into the sheet's own conditional format rules (setting the
-// list replaces it, so the user's rules are read first and kept; ours are replaced by ours).
+// list replaces it, so the user's rules are read first and kept; ours, the rules that lie wholly in
+// Tierwise's columns, are replaced by ours).
 const TIER_COLOURS: Record<string, string> = { A: '#ceead6', B: '#d2e3fc', C: '#feefc3', D: '#fad2cf' };
 const LEVEL_COLOURS: Record<ChurnLevel, string> = { high: '#f28b82', medium: '#fdd663', low: '#ccf0d8' };
 
-function isOurs(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule, tierColumn: number, levelColumn: number): boolean {
-  return rule.getRanges().every((r) => r.getNumColumns() === 1 && (r.getColumn() === tierColumn || r.getColumn() === levelColumn));
-}
-
-export function mergeTierFormatting(sheet: GoogleAppsScript.Spreadsheet.Sheet, tierColumn: number, levelColumn: number, rows: number, language: Language): void {
-  const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurs(rule, tierColumn, levelColumn));
+export function mergeTierFormatting(sheet: GoogleAppsScript.Spreadsheet.Sheet, tierColumn: number, levelColumn: number, rows: number, language: Language, ourColumns: ReadonlySet<number>): void {
+  const kept = sheet.getConditionalFormatRules().filter((rule) => !isRuleInColumns(rule, ourColumns));
   const tierRange = sheet.getRange(2, tierColumn, Math.max(1, rows - 1), 1);
   const levelRange = sheet.getRange(2, levelColumn, Math.max(1, rows - 1), 1);
   const ours = [

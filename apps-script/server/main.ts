@@ -1,34 +1,49 @@
 // The add-on's entry points, as Apps Script calls them (DESIGN.md). Each reads like a sentence:
-// the work is in score-sheet.ts, the adapter and the core.
-import { scoreTable } from '../../adapters/table/score-table.ts';
-import { resultCells } from '../../adapters/result-columns.ts';
-import { detectColumns } from '../../adapters/table/headers.ts';
-import { CUSTOMER_FIELDS, type Cell } from '../../adapters/table/contract.ts';
-import { playbookFor } from '../../core/playbooks/index.ts';
+// find the table, load its settings, call the piece that does the work, say what happened.
 import { LABELS } from '../../core/labels.ts';
-import { scoreSheet, asOfFor, todayIn, type ScoreOutcome } from './score-sheet.ts';
-import { loadSettings, saveSettings as storeSettings, type Settings } from './settings.ts';
-import { isResultHeader } from './result-columns.ts';
+import type { Language } from '../../core/schema/options.ts';
+import { CUSTOMER_FIELDS, type Cell } from '../../adapters/table/contract.ts';
+import { detectColumns } from '../../adapters/table/headers.ts';
+import { scoreRange } from './custom-functions.ts';
+import { MESSAGES, say, type Said } from './messages/index.ts';
+import { ownedColumns, removeEverything } from './ownership.ts';
+import { readProgress, requestCancel, RunControl } from './run-control.ts';
+import { forgetRuns, lastFailure, readRuns, recordRun } from './run-log.ts';
+import { refused, scoreTableSheet, type ScoreOutcome } from './score-sheet.ts';
+import { schedule, scheduledHour, unschedule, DAILY_HANDLER, runDaily } from './schedule.ts';
+import { selectedCustomer, type CustomerPanel } from './selection.ts';
+import { SettingsError, type Settings } from './settings.ts';
+import { SheetTime } from './sheet-time.ts';
+import { forgetTables, tableOf, tableSheetFor, updateSettings } from './tables.ts';
 import SIDEBAR_HTML from '../sidebar/sidebar.html';
 
-const DAILY_HANDLER = 'dailyRescore';
+const props = () => PropertiesService.getDocumentProperties();
 
-export function onOpen(_e?: unknown): void {
-  // In AuthMode.NONE only the menu may be built: no reads here.
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem('Score this sheet', 'scoreActiveSheet')
-    .addItem('Open sidebar', 'showSidebar')
-    .addItem('Settings', 'showSidebar')
-    .addSeparator()
-    .addItem('Schedule daily re-score', 'scheduleDailyRescore')
-    .addItem('Stop daily re-score', 'stopDailyRescore')
-    .addSeparator()
-    .addItem('Help', 'showHelp')
-    .addToUi();
+/** The language to speak in: the table's setting, else the user's Google language. */
+function uiLanguage(): Language {
+  const sheet = tableSheetFor(props(), SpreadsheetApp.getActive()) ?? SpreadsheetApp.getActive().getActiveSheet();
+  return tableOf(props(), sheet).settings.options.language;
 }
 
-export function onInstall(e?: unknown): void {
+export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Score this sheet', 'menuScore')
+    .addItem('Open sidebar', 'showSidebar')
+    .addSeparator()
+    .addItem('Schedule daily re-score', 'menuSchedule')
+    .addItem('Stop daily re-score', 'menuStopSchedule')
+    .addSeparator()
+    .addItem('Remove Tierwise columns', 'removeTierwise')
+    .addItem('Help', 'showHelp')
+    .addToUi();
+  // In AuthMode.NONE only the menu may be built: no reads. Otherwise a failed daily run is said at open.
+  if (e?.authMode === undefined || e.authMode === ScriptApp.AuthMode.NONE) return;
+  const failed = lastFailure(props());
+  if (failed !== null) SpreadsheetApp.getActive().toast(MESSAGES.en.lastRunFailed(failed.at.slice(0, 16).replace('T', ' '), failed.error), 'Tierwise', 30);
+}
+
+export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   onOpen(e);
 }
 
@@ -36,111 +51,139 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(SIDEBAR_HTML).setTitle('Tierwise'));
 }
 
-export function showHelp(): void {
-  SpreadsheetApp.getUi().alert(
-    'Tierwise',
-    'Tierwise adds Tier, Segment, RFM, Churn risk, Churn level, Lifecycle, Next action, Follow up by and Why columns to the right of your customer table, and a "Tierwise summary" sheet. Your own cells are never changed. Open the sidebar to check the columns it found, then press Score.',
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
+function alert(text: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Tierwise', text, ui.ButtonSet.OK);
 }
 
-/** Serialised with a document lock: two people pressing Score at once get one run each, in turn. */
-export function scoreActiveSheet(overrides?: Partial<Settings>): ScoreOutcome {
-  const started = Date.now();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30_000)) {
-    return { ok: false, message: 'Someone else is scoring this spreadsheet right now; try again in a minute.', scored: 0, needAttention: 0, kind: null, summary: null, warnings: [] };
-  }
+export function showHelp(): void {
+  alert(MESSAGES[uiLanguage()].help);
+}
+
+/**
+ * Scores the user's table (the active sheet, or from a Tierwise sheet the table scored last),
+ * after laying `patch` over its saved settings. Serialised with a document lock: two people pressing
+ * Score at once get one run each, in turn.
+ */
+export function scoreActiveSheet(patch?: Record<string, unknown>): ScoreOutcome {
+  const control = new RunControl(Date.now(), CacheService.getDocumentCache());
+  const sheet = tableSheetFor(props(), SpreadsheetApp.getActive());
+  const language = uiLanguage();
+  const fallback = tableOf(props(), SpreadsheetApp.getActive().getActiveSheet()).settings;
+  if (sheet === null) return refused(say((m) => m.notTable), fallback);
+  let settings: Settings;
   try {
-    return scoreSheet(SpreadsheetApp.getActiveSheet(), overrides ?? {}, started);
+    settings = patch === undefined || patch === null ? tableOf(props(), sheet).settings : updateSettings(props(), sheet, patch);
+  } catch (error) {
+    if (error instanceof SettingsError) return refused(error.said, { ...fallback, options: { ...fallback.options, language } });
+    throw error;
+  }
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30_000)) return refused(say((m) => m.busy), settings);
+  try {
+    const outcome = scoreTableSheet(sheet, settings, control);
+    if (outcome.ok) recordRun(props(), { at: new Date().toISOString(), sheet: sheet.getName(), rows: outcome.scored, ok: true, error: '', trigger: false });
+    return outcome;
   } finally {
+    control.finish();
     lock.releaseLock();
   }
 }
 
-/** What the sidebar shows on opening: detected columns, settings, today, the user's language. */
-export function getSidebarState(): { headers: string[]; detected: Record<string, number>; settings: Settings; today: string; language: string } {
-  const sheet = SpreadsheetApp.getActiveSheet();
-  const lastColumn = Math.max(1, sheet.getLastColumn());
-  const headers = (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []).map((h) => String(h ?? '')).filter((h) => !isResultHeader(h));
-  const settings = loadSettings(PropertiesService.getDocumentProperties());
-  const detected = detectColumns(headers, CUSTOMER_FIELDS, settings.columns) as Record<string, number>;
-  const locale = Session.getActiveUserLocale();
-  return { headers, detected, settings, today: todayIn(sheet.getParent()), language: settings.options.language ?? (locale.startsWith('zh') ? 'zh-CN' : 'en') };
+export function menuScore(): void {
+  alert(scoreActiveSheet().message);
 }
 
-export function saveSettings(input: unknown): Settings {
-  return storeSettings(PropertiesService.getDocumentProperties(), input);
-}
-
-/** The selected row's customer: tier, segment, churn risk with drivers, the playbook and next action. */
-export function getPlaybookForSelection(): unknown {
-  const sheet = SpreadsheetApp.getActiveSheet();
-  const row = sheet.getActiveRange()?.getRow() ?? 0;
-  const settings = loadSettings(PropertiesService.getDocumentProperties());
-  const language = settings.options.language ?? 'en';
-  if (row < 2) return { ok: false, message: 'Select a customer row to see its playbook.' };
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  const keep = (values[0] ?? []).map((h, i) => (isResultHeader(String(h ?? '')) ? -1 : i)).filter((i) => i >= 0);
-  const score = scoreTable(values.map((r) => keep.map((i) => r[i])), { kind: 'customers', columns: settings.columns, dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, sheet.getParent()) });
-  const scored = score.rows.find((r) => r.row === row);
-  if (scored === undefined) return { ok: false, message: `Row ${row} is not a customer row.` };
-  const result = scored.result;
+/** What the sidebar shows on opening: the table's columns, its settings, today, the language, the schedule. */
+export function getSidebarState() {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const sheet = tableSheetFor(props(), spreadsheet) ?? spreadsheet.getActiveSheet();
+  const table = tableOf(props(), sheet);
+  const ours = new Set(ownedColumns(sheet).values());
+  const headerRow = table.headerRow ?? 1;
+  const lastColumn = sheet.getLastColumn();
+  const cells = lastColumn === 0 || headerRow > sheet.getMaxRows() ? [] : (sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0] ?? []);
+  const headers = cells.filter((_, i) => !ours.has(i + 1)).map((h) => String(h as Cell ?? ''));
+  const detected = detectColumns(headers, CUSTOMER_FIELDS, table.settings.columns) as Record<string, number>;
+  const failed = lastFailure(props());
   return {
-    ok: true,
-    row,
-    id: scored.id,
-    tier: result.tier,
-    tierLabel: result.tier === null ? null : LABELS[language].tier[result.tier],
-    segment: result.segment === null ? null : LABELS[language].segment[result.segment],
-    churnRisk: result.churnRisk,
-    churnLevel: result.churnLevel === null ? null : LABELS[language].churnLevel[result.churnLevel],
-    drivers: result.drivers,
-    nextAction: result.nextAction,
-    followUpBy: result.followUpBy,
-    error: result.error,
-    playbook: playbookFor(result, language),
+    sheet: sheet.getName(),
+    headers,
+    detected,
+    settings: table.settings,
+    today: new SheetTime(spreadsheet.getSpreadsheetTimeZone()).today(),
+    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    language: uiLanguage(),
+    scheduledHour: scheduledHour(),
+    lastFailure: failed === null ? null : say((m) => m.lastRunFailed(failed.at.slice(0, 16).replace('T', ' '), failed.error)),
+    labels: { en: { tier: LABELS.en.tier, churnLevel: LABELS.en.churnLevel }, 'zh-CN': { tier: LABELS['zh-CN'].tier, churnLevel: LABELS['zh-CN'].churnLevel } },
   };
 }
 
-export function scheduleDailyRescore(): string {
-  // Add-ons may have one time-driven trigger per document per user, at most hourly.
-  for (const trigger of ScriptApp.getUserTriggers(SpreadsheetApp.getActive())) {
-    if (trigger.getHandlerFunction() === DAILY_HANDLER) return 'A daily re-score is already scheduled.';
-  }
-  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(6).create();
-  return 'Tierwise will re-score this sheet every morning around 6:00.';
+/** Lays the sidebar's fields over the table's saved settings; an invalid value is refused in words. */
+export function saveSettings(patch: Record<string, unknown>): Settings {
+  const sheet = tableSheetFor(props(), SpreadsheetApp.getActive());
+  if (sheet === null) throw new Error(MESSAGES[uiLanguage()].notTable);
+  return updateSettings(props(), sheet, patch);
 }
 
-export function stopDailyRescore(): string {
-  let stopped = 0;
-  for (const trigger of ScriptApp.getUserTriggers(SpreadsheetApp.getActive())) {
-    if (trigger.getHandlerFunction() === DAILY_HANDLER) {
-      ScriptApp.deleteTrigger(trigger);
-      stopped++;
-    }
-  }
-  return stopped > 0 ? 'The daily re-score is stopped.' : 'There was no daily re-score to stop.';
+/** The selected row's customer: tier, segment, churn risk, why, the playbook and next action. */
+export function getPlaybookForSelection(language?: Language): CustomerPanel {
+  return selectedCustomer(language === 'zh-CN' || language === 'en' ? language : uiLanguage());
+}
+
+/** A Score run's progress, for the sidebar to poll; null when none is running. */
+export function getProgress(): Said | null {
+  return readProgress(CacheService.getDocumentCache());
+}
+
+export function cancelScore(): void {
+  requestCancel(CacheService.getDocumentCache());
+}
+
+export function scheduleDailyRescore(hour?: number): Said {
+  return schedule(hour);
+}
+
+export function stopDailyRescore(): Said {
+  return unschedule();
+}
+
+export function menuSchedule(): void {
+  alert(schedule(undefined)[uiLanguage()]);
+}
+
+export function menuStopSchedule(): void {
+  alert(unschedule()[uiLanguage()]);
 }
 
 export function dailyRescore(): void {
-  scoreActiveSheet();
+  runDaily();
 }
 
-/**
- * Custom functions: read-only, no authorization, 30 s. They score the range they are given.
- * TIERWISE_SCORE(range) returns the result columns (with headers) for a range that includes its header row.
- */
-export function TIERWISE_SCORE(range: Cell[][], asOf?: string): (string | number)[][] {
-  const score = scoreTable(range, {}, { asOf: asOf ?? Utilities.formatDate(new Date(), 'UTC', 'yyyy-MM-dd') });
-  const byRow = new Map(score.rows.map((r) => [r.row, resultCells(r.result, 'en')]));
-  return range.map((_, i) => (i + 1 === score.headerRow ? ['Tier', 'Segment', 'RFM', 'Churn risk', 'Churn level', 'Lifecycle', 'Next action', 'Follow up by', 'Why'] : (byRow.get(i + 1) ?? ['', '', '', '', '', '', '', '', ''])));
+/** Takes away everything Tierwise added: columns, formats, sheets, metadata, settings, the schedule. */
+export function removeTierwise(): Said {
+  const language = uiLanguage();
+  const removed = removeEverything(SpreadsheetApp.getActive());
+  const hadRuns = readRuns(props()).length > 0;
+  unschedule();
+  forgetTables(props());
+  forgetRuns(props());
+  const said = removed.columns + removed.sheets === 0 && !hadRuns ? say((m) => m.nothingToRemove) : say((m) => m.removed(removed.columns, removed.sheets));
+  alert(said[language]);
+  return said;
 }
 
-export function TIERWISE_TIER(range: Cell[][], asOf?: string): (string | number)[][] {
-  return TIERWISE_SCORE(range, asOf).map((row) => [row[0] ?? '']);
+export { DAILY_HANDLER };
+
+export function TIERWISE_SCORE(range: unknown, asOf?: unknown): (string | number | Date)[][] {
+  return scoreRange(range, asOf);
 }
 
-export function TIERWISE_CHURN_RISK(range: Cell[][], asOf?: string): (string | number)[][] {
-  return TIERWISE_SCORE(range, asOf).map((row) => [row[3] ?? '']);
+export function TIERWISE_TIER(range: unknown, asOf?: unknown): (string | number | Date)[][] {
+  return scoreRange(range, asOf).map((row) => [row[0] ?? '']);
+}
+
+export function TIERWISE_CHURN_RISK(range: unknown, asOf?: unknown): (string | number | Date)[][] {
+  return scoreRange(range, asOf).map((row) => [row[3] ?? '']);
 }

@@ -1,42 +1,37 @@
-// Finding and writing the result columns the add-on owns: by developer metadata first (so they are
-// found again after the user moves them), by header second, else appended right of the user's data.
-// Reads and writes are one call per block whatever the number of rows.
-import { RESULT_COLUMNS, ALL_RESULT_HEADERS } from '../../adapters/result-columns.ts';
+// Tierwise's result columns on the user's table: placed right of the user's data, marked with
+// developer metadata, headed so they never share a name with a user's column, formatted so Sheets
+// keeps what is written (text stays text, Follow up by is a date), written in batches.
+import { RESULT_COLUMNS } from '../../adapters/result-columns.ts';
+import type { Language } from '../../core/schema/options.ts';
+import { claimColumn, type ResultKey } from './ownership.ts';
 
-const META_KEY = 'tierwise.column';
+/**
+ * Number format per result column. "@" (plain text) stops Sheets from reading "333" as a number, "0042"
+ * as 42 or "=…" as a formula. https://developers.google.com/sheets/api/guides/formats
+ */
+export const RESULT_FORMATS: Record<ResultKey, string> = {
+  tier: '@', segment: '@', rfm: '@', churnRisk: '0', churnLevel: '@', lifecycle: '@', nextAction: '@', followUpBy: 'yyyy-mm-dd', reasons: '@',
+};
 
-export type ResultKey = (typeof RESULT_COLUMNS)[number]['key'];
-
-/** 1-based sheet column of each result column, creating (appending) the missing ones. */
-export function resultColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, headers: readonly string[], lastColumn: number): Map<ResultKey, number> {
-  const found = new Map<ResultKey, number>();
-  for (const meta of sheet.createDeveloperMetadataFinder().withKey(META_KEY).find()) {
-    const key = meta.getValue() as ResultKey;
-    const column = meta.getLocation().getColumn();
-    if (column !== null && RESULT_COLUMNS.some((c) => c.key === key)) found.set(key, column.getColumn());
-  }
-  // Columns from a version without metadata, or whose metadata was lost: recognise the header.
-  headers.forEach((header, i) => {
-    const column = RESULT_COLUMNS.find((c) => c.en === header || c['zh-CN'] === header);
-    if (column !== undefined && !found.has(column.key)) found.set(column.key, i + 1);
-  });
-  let next = lastColumn + 1;
-  for (const column of RESULT_COLUMNS) {
-    if (found.has(column.key)) continue;
-    if (next > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), next - sheet.getMaxColumns());
-    // Column-located metadata (A1 "K:K") moves with the column when the user drags it elsewhere.
-    const letter = sheet.getRange(1, next).getA1Notation().replace(/\d+$/, '');
-    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(META_KEY, column.key);
-    found.set(column.key, next);
-    next++;
-  }
-  void headerRow;
-  return found;
+/** The header of each result column: "Tierwise <header>" where the user already has a column of that name. */
+export function resultHeaders(userHeaders: readonly string[], language: Language): string[] {
+  const taken = new Set(userHeaders.map((h) => h.trim().toLowerCase()));
+  return RESULT_COLUMNS.map((c) => (taken.has(c[language].toLowerCase()) ? `Tierwise ${c[language]}` : c[language]));
 }
 
-/** Header texts the add-on owns (any language): the user's columns are everything else. */
-export function isResultHeader(header: string): boolean {
-  return ALL_RESULT_HEADERS.has(header);
+/** Where missing result columns will go: right of everything on the sheet, in RESULT_COLUMNS order. */
+export function plannedColumns(owned: ReadonlyMap<ResultKey, number>, lastColumn: number): Map<ResultKey, number> {
+  const columns = new Map(owned);
+  let next = Math.max(lastColumn, ...owned.values()) + 1;
+  for (const c of RESULT_COLUMNS) if (!columns.has(c.key)) columns.set(c.key, next++);
+  return columns;
+}
+
+/** Makes the planned columns exist (growing the grid if needed) and marks the new ones as Tierwise's. */
+export function createColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, owned: ReadonlyMap<ResultKey, number>, planned: ReadonlyMap<ResultKey, number>): void {
+  const widest = Math.max(...planned.values());
+  if (widest > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), widest - sheet.getMaxColumns());
+  for (const [key, column] of planned) if (!owned.has(key)) claimColumn(sheet, column, key);
 }
 
 /** Groups columns into runs of adjacent ones, so each run is written with one setValues. */

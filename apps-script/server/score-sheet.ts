@@ -1,22 +1,27 @@
-// Score this sheet: read the user's block once, score it with the table adapter and the core, then
-// write the result columns (one setValues per contiguous run), colour them, and refresh the summary.
-// Never touches a cell outside the columns it owns.
+// Score one table: read the user's block once, score it with the table adapter and the core, check
+// that the results fit (cells, time, not cancelled), then write Tierwise's columns (or its customers
+// sheet for an order table) in batches, colour them, refresh the summary and remember the table.
+// Nothing is written before every check has passed; no cell outside what Tierwise owns is touched.
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { RESULT_COLUMNS, resultCells } from '../../adapters/result-columns.ts';
 import { TableError, type Cell, type TableScore } from '../../adapters/table/contract.ts';
-import type { Language } from '../../core/schema/options.ts';
-import { contiguousRuns, isResultHeader, resultColumns } from './result-columns.ts';
-import { loadSettings, type Settings } from './settings.ts';
+import { MESSAGES, say, type Said } from './messages/index.ts';
+import { ownedColumns, ourSheet, type ResultKey } from './ownership.ts';
+import { contiguousRuns, createColumns, plannedColumns, RESULT_FORMATS, resultHeaders } from './result-columns.ts';
+import type { Settings } from './settings.ts';
+import { datesToDays, SheetTime } from './sheet-time.ts';
 import { mergeTierFormatting } from './formatting.ts';
-import { writeSummarySheet } from './summary-sheet.ts';
-import { writeCustomerSheet } from './customer-sheet.ts';
-
-/** Apps Script stops a run at 6 minutes: past this, nothing is written and the user is told. */
-const WRITE_DEADLINE_MS = 5 * 60 * 1000;
+import { SUMMARY_SHEET, writeSummarySheet } from './summary-sheet.ts';
+import { CUSTOMER_SHEET, customerSheetShape, writeCustomerSheet } from './customer-sheet.ts';
+import { CELL_LIMIT, cellsIn, cellsToAdd } from './limits.ts';
+import { BATCH_CELLS, inBatches, type RunControl } from './run-control.ts';
+import { rememberScored } from './tables.ts';
 
 export interface ScoreOutcome {
   ok: boolean;
+  /** In the table's language; `said` holds it in every language for the sidebar. */
   message: string;
+  said: Said;
   scored: number;
   needAttention: number;
   kind: 'customers' | 'orders' | null;
@@ -24,73 +29,94 @@ export interface ScoreOutcome {
   warnings: string[];
 }
 
-export function todayIn(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+export function asOfFor(settings: Settings, time: SheetTime): string {
+  return settings.asOfRule === 'fixed' && settings.asOf ? settings.asOf : time.today();
 }
 
-export function asOfFor(settings: Settings, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return settings.asOfRule === 'fixed' && settings.asOf ? settings.asOf : todayIn(spreadsheet);
+export function refused(said: Said, settings: Settings, kind: ScoreOutcome['kind'] = null): ScoreOutcome {
+  return { ok: false, message: said[settings.options.language], said, scored: 0, needAttention: 0, kind, summary: null, warnings: [] };
 }
 
-/** The user's columns only: ours are left out of what is scored. */
-function userColumns(values: Cell[][]): number[] {
-  const header = values[0] ?? [];
-  return header.map((h, i) => (isResultHeader(String(h ?? '')) ? -1 : i)).filter((i) => i >= 0);
-}
-
-export function scoreSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, overrides: Partial<Settings> = {}, started = Date.now()): ScoreOutcome {
+export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, settings: Settings, control: RunControl): ScoreOutcome {
   const spreadsheet = sheet.getParent();
-  const settings = { ...loadSettings(PropertiesService.getDocumentProperties()), ...overrides };
-  const language: Language = settings.options.language ?? 'en';
+  const language = settings.options.language;
+  const time = new SheetTime(spreadsheet.getSpreadsheetTimeZone());
+  control.progress(say((m) => m.progressReading));
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return { ok: false, message: 'This sheet is empty: put a header row and one row per customer (or per order) first.', scored: 0, needAttention: 0, kind: null, summary: null, warnings: [] };
+  if (lastRow < 2 || lastColumn < 1) return refused(say((m) => m.emptySheet), settings);
+  const owned = ownedColumns(sheet);
   const values = sheet.getRange(1, 1, lastRow, lastColumn).getValues() as Cell[][];
-  const keep = userColumns(values);
+  // The user's columns only: Tierwise's own are left out of what is scored, whatever their header.
+  const ours = new Set(owned.values());
+  const keep: number[] = [];
+  for (let c = 1; c <= lastColumn; c++) if (!ours.has(c)) keep.push(c - 1);
   const cells = values.map((row) => keep.map((i) => row[i]));
+  datesToDays(cells, time);
+  control.progress(say((m) => m.progressScoring(lastRow - 1)));
   let score: TableScore;
   try {
-    score = scoreTable(cells, { kind: settings.kind, columns: settings.columns, dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, spreadsheet) });
+    score = scoreTable(cells, { kind: settings.kind, columns: settings.columns, dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
   } catch (error) {
-    if (error instanceof TableError) return { ok: false, message: `Nothing was written: ${error.message}`, scored: 0, needAttention: 0, kind: null, summary: null, warnings: [] };
+    if (error instanceof TableError) return refused(say((m) => m.nothingWritten(error.message)), settings);
     throw error;
   }
-  if (Date.now() - started > WRITE_DEADLINE_MS) {
-    return { ok: false, message: 'Nothing was written: scoring took too long for one Apps Script run. Score a smaller range or use the command line.', scored: 0, needAttention: 0, kind: score.kind, summary: null, warnings: [] };
-  }
-  if (score.kind === 'orders') writeCustomerSheet(spreadsheet, score, language);
-  else writeResultColumns(sheet, score, values, lastColumn, language);
-  writeSummarySheet(spreadsheet, score.summary, language);
+  const planned = plannedColumns(owned, lastColumn);
+  const needed = cellsToAdd(spreadsheet, score.kind === 'orders' ? { customerSheet: customerSheetShape(spreadsheet, score) } : { sheet, widest: Math.max(...planned.values()) });
+  if (needed > 0 && cellsIn(spreadsheet) + needed > CELL_LIMIT) return refused(say((m) => m.tooManyCells(needed, CELL_LIMIT)), settings, score.kind);
+  if (control.outOfTime()) return refused(say((m) => m.tooSlow), settings, score.kind);
+  if (control.cancelled()) return refused(say((m) => m.cancelled), settings, score.kind);
+
+  const written = score.kind === 'orders'
+    ? writeCustomerSheet(ourSheet(spreadsheet, 'customers', CUSTOMER_SHEET, sheet), score, language, time, control)
+    : writeResultColumns(sheet, score, values, keep, owned, planned, settings, time, control);
+  if (written === 'cancelled') return refused(say((m) => m.cancelled), settings, score.kind);
+  writeSummarySheet(ourSheet(spreadsheet, 'summary', SUMMARY_SHEET, sheet), score.summary, language);
+  const idIndex = score.kind === 'orders' ? score.mapping.customerId : score.mapping.id;
+  rememberScored(PropertiesService.getDocumentProperties(), sheet, { headerRow: score.headerRow, kind: score.kind, idColumn: idIndex === undefined ? null : (keep[idIndex] as number) + 1 });
   const needAttention = score.rows.filter((r) => r.result.error !== null).length;
-  const scored = score.summary.scored;
-  const where = score.kind === 'orders' ? 'see the "Tierwise customers" sheet' : 'see column Why';
-  return {
-    ok: true,
-    message: `${scored.toLocaleString('en-US')} customers scored${needAttention > 0 ? `, ${needAttention.toLocaleString('en-US')} rows need attention, ${where}` : ''}.`,
-    scored,
-    needAttention,
-    kind: score.kind,
-    summary: score.summary,
-    warnings: score.warnings,
-  };
+  const said = say((m) => m.scored(score.summary.scored, needAttention, score.kind));
+  return { ok: true, message: said[language], said, scored: score.summary.scored, needAttention, kind: score.kind, summary: score.summary, warnings: score.warnings };
 }
 
-function writeResultColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, score: TableScore, values: Cell[][], lastColumn: number, language: Language): void {
-  const headers = (values[0] ?? []).map((h) => String(h ?? ''));
-  const columns = resultColumns(sheet, score.headerRow, headers, lastColumn);
+function writeResultColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, score: TableScore, values: Cell[][], keep: number[],
+  owned: ReadonlyMap<ResultKey, number>, planned: ReadonlyMap<ResultKey, number>, settings: Settings, time: SheetTime, control: RunControl,
+): 'done' | 'cancelled' {
+  const language = settings.options.language;
   const rowCount = values.length;
-  // Every row gets a cell: the header text on the header row, a result on scored rows, '' elsewhere.
-  const byRow = new Map(score.rows.map((r) => [r.row, resultCells(r.result, language)]));
-  const cellOf = (key: number, row: number): string | number => {
-    if (row === score.headerRow) return (RESULT_COLUMNS[key] as (typeof RESULT_COLUMNS)[number])[language];
-    return byRow.get(row)?.[key] ?? '';
-  };
+  const headerCells = (values[score.headerRow - 1] ?? []);
+  const headers = resultHeaders(keep.map((i) => String(headerCells[i] ?? '')), language);
+  createColumns(sheet, owned, planned);
   const keyOfColumn = new Map<number, number>();
-  RESULT_COLUMNS.forEach((c, k) => keyOfColumn.set(columns.get(c.key) as number, k));
-  for (const run of contiguousRuns([...keyOfColumn.keys()])) {
-    const block: (string | number)[][] = new Array(rowCount);
-    for (let r = 0; r < rowCount; r++) block[r] = run.map((column) => cellOf(keyOfColumn.get(column) as number, r + 1));
-    sheet.getRange(1, run[0] as number, rowCount, run.length).setValues(block);
-  }
-  mergeTierFormatting(sheet, columns.get('tier') as number, columns.get('churnLevel') as number, rowCount, language);
+  RESULT_COLUMNS.forEach((c, k) => keyOfColumn.set(planned.get(c.key) as number, k));
+  // Formats first, so Sheets keeps each value as written.
+  for (const [column, k] of keyOfColumn) sheet.getRange(1, column, rowCount, 1).setNumberFormat(RESULT_FORMATS[(RESULT_COLUMNS[k] as (typeof RESULT_COLUMNS)[number]).key]);
+  const byRow = new Map(score.rows.map((r) => [r.row, r]));
+  const followUp = RESULT_COLUMNS.findIndex((c) => c.key === 'followUpBy');
+  const dates = new Map<string, Date>();
+  const rowCells = (row: number): (string | number | Date)[] => {
+    if (row === score.headerRow) return headers;
+    const scored = byRow.get(row);
+    if (scored === undefined) return RESULT_COLUMNS.map(() => '');
+    const out: (string | number | Date)[] = resultCells(scored.result, language);
+    const iso = out[followUp];
+    if (typeof iso === 'string' && iso !== '') {
+      let date = dates.get(iso);
+      if (date === undefined) dates.set(iso, (date = time.dateOf(iso)));
+      out[followUp] = date;
+    }
+    return out;
+  };
+  const runs = contiguousRuns([...keyOfColumn.keys()]);
+  const result = inBatches(rowCount, Math.max(1, Math.floor(BATCH_CELLS / RESULT_COLUMNS.length)), control, (from, to) => {
+    const rows = new Array<(string | number | Date)[]>(to - from);
+    for (let r = from; r < to; r++) rows[r - from] = rowCells(r + 1);
+    for (const run of runs) {
+      const block = rows.map((cellsOfRow) => run.map((column) => cellsOfRow[keyOfColumn.get(column) as number] as string | number | Date));
+      sheet.getRange(from + 1, run[0] as number, to - from, run.length).setValues(block);
+    }
+  });
+  mergeTierFormatting(sheet, planned.get('tier') as number, planned.get('churnLevel') as number, rowCount, language, new Set(planned.values()));
+  return result;
 }

@@ -1,32 +1,73 @@
-// Settings per document (mapping, thresholds, language, as-of rule), stored in document properties
-// and validated with the same zod schemas as the core and the table adapter.
+// Settings per table (mapping, date order, as-of rule, thresholds, language), validated with the
+// same zod schemas as the core and the table adapter. What the user set is stored as they gave it and
+// only ever changed by what they change: a button sends just its own fields, merged in here.
 import { z } from 'zod';
-import { OptionsSchema } from '../../core/schema/options.ts';
+import { OptionsSchema, type Language } from '../../core/schema/options.ts';
 import { TableConfigSchema } from '../../adapters/table/contract.ts';
+import { MESSAGES, type Said } from './messages/index.ts';
 
 export const SettingsSchema = TableConfigSchema.extend({
   /** today: score as of the day of the run; fixed: as of `asOf`. */
   asOfRule: z.enum(['today', 'fixed']).default('today'),
-  asOf: z.string().optional(),
-  options: OptionsSchema.partial({ asOf: true }).omit({ asOf: true }).prefault({}),
+  asOf: z.iso.date().optional(),
+  options: OptionsSchema.omit({ asOf: true }).prefault({}),
 });
 export type Settings = z.output<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
 
-const KEY = 'tierwise.settings';
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function loadSettings(properties: GoogleAppsScript.Properties.Properties): Settings {
-  const text = properties.getProperty(KEY);
-  if (text === null) return SettingsSchema.parse({});
-  const parsed = SettingsSchema.safeParse(JSON.parse(text));
-  // Settings saved by an older version that no longer validate fall back to defaults, said in the sidebar.
-  return parsed.success ? parsed.data : SettingsSchema.parse({});
+/**
+ * The stored settings with `patch` laid over them: objects merge key by key, anything else replaces;
+ * null removes a setting (back to its default); a column mapped to "" is unmapped.
+ */
+export function mergeSettings(stored: Plain, patch: Plain): Plain {
+  const out: Plain = { ...stored };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
+    out[key] = isPlain(value) && isPlain(out[key]) ? mergeSettings(out[key] as Plain, value) : value;
+  }
+  if (isPlain(out['columns'])) out['columns'] = Object.fromEntries(Object.entries(out['columns']).filter(([, header]) => header !== ''));
+  return out;
 }
 
-export function saveSettings(properties: GoogleAppsScript.Properties.Properties, input: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new Error(`Settings not saved: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ')}`);
+/** Settings that do not validate, worded for the person who typed them, in each language. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+  readonly said: Said;
+  constructor(said: Said, language: Language) {
+    super(said[language]);
+    this.said = said;
   }
-  properties.setProperty(KEY, JSON.stringify(parsed.data));
+}
+
+function problem(issue: z.core.$ZodIssue, language: Language): string {
+  const m = MESSAGES[language];
+  switch (issue.code) {
+    case 'too_big': return m.tooBig(String(issue.maximum));
+    case 'too_small': return m.tooSmall(String(issue.minimum));
+    case 'invalid_value': return m.notOneOf(issue.values.map((v) => JSON.stringify(v)).join(', '));
+    case 'invalid_format': return m.notADate;
+    case 'invalid_type': return m.wrongType(issue.expected === 'number' ? 'a number' : issue.expected === 'string' ? 'text' : issue.expected === 'boolean' ? 'yes or no' : issue.expected);
+    // Rules across fields (the core's refinements) say themselves what is wrong, in English.
+    case 'custom': return language === 'en' ? `: ${issue.message}` : `${m.invalid}（${issue.message}）`;
+    default: return m.invalid;
+  }
+}
+
+export function describeIssues(error: z.ZodError): Said {
+  const words = (language: Language) =>
+    MESSAGES[language].settingsNotSaved(error.issues.map((i) => MESSAGES[language].settingProblem(i.path.join('.') || 'settings', problem(i, language)).replace(' :', ':')).join('; '));
+  return { en: words('en'), 'zh-CN': words('zh-CN') };
+}
+
+export function parseSettings(input: unknown, language: Language): Settings {
+  const parsed = SettingsSchema.safeParse(input);
+  if (!parsed.success) throw new SettingsError(describeIssues(parsed.error), language);
   return parsed.data;
 }

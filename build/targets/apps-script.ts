@@ -8,7 +8,11 @@ import { join, sep } from 'node:path';
 const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'dist', 'apps-script');
 
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'showHelp', 'scoreActiveSheet', 'getSidebarState', 'saveSettings', 'getPlaybookForSelection', 'scheduleDailyRescore', 'stopDailyRescore', 'dailyRescore'];
+const ENTRY_POINTS = [
+  'onOpen', 'onInstall', 'showSidebar', 'showHelp', 'menuScore', 'menuSchedule', 'menuStopSchedule', 'removeTierwise',
+  'scoreActiveSheet', 'getSidebarState', 'saveSettings', 'getPlaybookForSelection', 'getProgress', 'cancelScore',
+  'scheduleDailyRescore', 'stopDailyRescore', 'dailyRescore',
+];
 const CUSTOM_FUNCTIONS: Record<string, string> = {
   TIERWISE_SCORE: 'Tier, segment, RFM, churn risk, churn level, lifecycle, next action, follow-up date and reasons for a customer table.',
   TIERWISE_TIER: 'The tier (A core, B potential, C ordinary, D dormant) of each customer in a table.',
@@ -67,7 +71,7 @@ export default async function buildAppsScript(): Promise<string> {
   const stubs = [
     ...ENTRY_POINTS.map((name) => `function ${name}(a, b) { return Tierwise.${name}(a, b); }`),
     ...Object.entries(CUSTOM_FUNCTIONS).map(
-      ([name, doc]) => `/**\n * ${doc}\n * @param {A1:Z1000} range The table, header row included.\n * @param {"2026-11-01"} asOf Optional as-of date (YYYY-MM-DD); today in UTC when left out.\n * @return The results, one row per input row.\n * @customfunction\n */\nfunction ${name}(range, asOf) { return Tierwise.${name}(range, asOf); }`,
+      ([name, doc]) => `/**\n * ${doc}\n * @param {A1:Z1000} range The table, header row included.\n * @param {"2026-11-01"} asOf Optional as-of date (a date or YYYY-MM-DD); today in the spreadsheet's time zone when left out.\n * @return The results, one row per input row.\n * @customfunction\n */\nfunction ${name}(range, asOf) { return Tierwise.${name}(range, asOf); }`,
     ),
   ].join('\n');
   const bundle = `${code}\n${stubs}\n`;

@@ -11,7 +11,7 @@ import { syncPortal } from '../../adapters/hubspot/sync-portal.ts';
 import { fixedToken } from '../../adapters/hubspot/token-provider.ts';
 import { DEFAULT_BURST_PER_10S, portalLimiter, realClock } from '../../adapters/hubspot/token-bucket.ts';
 
-const USAGE = 'tierwise hubspot sync [--object contacts|companies] [--dry-run] [--tasks] [--full] [--as-of YYYY-MM-DD] [--state file.sqlite] [--language en|zh-CN] [--api-version 2026-09] [--burst 100] [--wait SECONDS]';
+const USAGE = 'tierwise hubspot sync [--object contacts|companies] [--dry-run] [--tasks] [--full] [--as-of YYYY-MM-DD] [--state file.sqlite] [--language en|zh-CN] [--api-version 2026-09] [--burst 100] [--wait SECONDS] [--timeout-ms 30000] [--max-attempts 6]';
 
 function render(report: SyncReport): string {
   const moves = Object.entries(report.tierMoves).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join(', ');
@@ -45,6 +45,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       burst: { type: 'string', default: String(DEFAULT_BURST_PER_10S) },
       wait: { type: 'string', default: '0' },
       'timeout-ms': { type: 'string', default: '30000' },
+      'max-attempts': { type: 'string', default: '6' },
     },
   });
   const token = io.env['HUBSPOT_ACCESS_TOKEN'];
@@ -59,6 +60,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(burst) || burst < 1 || burst > 250) throw new UsageError(`--burst must be a whole number of requests per 10 s (100 for marketplace apps, 190 for Pro private apps), not "${values.burst}"`);
   const waitSeconds = Number(values.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait must be a number of seconds, not "${values.wait}"`);
+  const timeoutMs = Number(values['timeout-ms']);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new UsageError(`--timeout-ms must be a whole number of milliseconds, not "${values['timeout-ms']}"`);
+  const maxAttempts = Number(values['max-attempts']);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw new UsageError(`--max-attempts must be a whole number from 1 to 20, not "${values['max-attempts']}"`);
   const statePath = resolve(io.cwd, values.state ?? '.tierwise/hubspot-state.sqlite');
   mkdirSync(dirname(statePath), { recursive: true });
   let store: SyncState;
@@ -79,7 +84,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ...(io.env['HUBSPOT_BASE_URL'] ? { basePath: io.env['HUBSPOT_BASE_URL'] } : {}),
         clock: realClock,
         limiter: portalLimiter(realClock, { burstPer10s: burst }),
-        timeoutMs: Number(values['timeout-ms']),
+        timeoutMs,
+        maxAttempts,
         onProgress: (phase, done, total) => {
           if (!tty) return;
           const rate = done / Math.max(0.001, (Date.now() - started) / 1000);

@@ -6,4 +6,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'model fit': () => import('./model-fit.ts').then((m) => m.default),
   backtest: () => import('./backtest.ts').then((m) => m.default),
   'hubspot sync': () => import('./hubspot-sync.ts').then((m) => m.default),
+  'app serve': () => import('./app-serve.ts').then((m) => m.default),
+  'app worker': () => import('./app-worker.ts').then((m) => m.default),
 };

@@ -8,6 +8,7 @@ import { FileError, UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
+import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
 import { TableError, type ScoredRow, type TableScore } from '../../adapters/table/contract.ts';
 import { renderSummary } from '../score/summary-table.ts';
 import { scoredTextLines, writeLines, writeTable } from '../score/write-output.ts';
@@ -108,6 +109,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
     const cells = table.cells;
+    clearEarlierResults(cells);
     progress.tick(() => `read ${count(cells.length)} rows (${seconds()} s); scoring…`);
     // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
     // an XLSX copy is built from the cells, so it keeps them.

@@ -54,9 +54,15 @@ export function* scoredRows(cells: readonly Cell[][], score: TableScore, languag
       next++;
       yield withResults(row, width, block, resultCellsOf(scored.result));
     } else {
-      yield row.length >= width ? (row as Cell[]) : withResults(row, width, null, []);
+      const padTo = unscoredWidth(width, block);
+      yield row.length >= padTo ? (row as Cell[]) : withResults(row, padTo, null, []);
     }
   }
+}
+
+/** Rows that are not scored (a title above the header) are padded to the user's columns, as on the first run. */
+function unscoredWidth(width: number, block: { start: number; end: number } | null): number {
+  return block !== null && block.end === width ? block.start : width;
 }
 
 function lastRowOf(score: TableScore): number {
@@ -114,7 +120,8 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
       next++;
       yield spliceFields(line, rowWidth, width, block, d, fields(scored.result));
     } else {
-      yield rowWidth < width ? line + d.repeat(width - rowWidth) : line;
+      const padTo = unscoredWidth(width, block);
+      yield rowWidth < padTo ? line + d.repeat(padTo - rowWidth) : line;
     }
   }
 }
@@ -143,11 +150,17 @@ function csvField(cell: Cell, delimiter: string = ','): string {
 }
 
 /** Writes lines in chunks of about 1 MB, each encoded on its own; calls `onLines` with the lines written so far. */
-export async function writeLines(stream: NodeJS.WritableStream, lines: Iterable<string>, encode: (text: string) => Uint8Array | string = (t) => t, onLines?: (written: number) => void): Promise<number> {
+export async function writeLines(
+  stream: NodeJS.WritableStream,
+  lines: Iterable<string>,
+  encode: (text: string) => Uint8Array | string = (t) => t,
+  onLines?: (written: number) => void,
+  lineEnd = '\n',
+): Promise<number> {
   let chunk = '';
   let count = 0;
   for (const line of lines) {
-    chunk += line + '\n';
+    chunk += line + lineEnd;
     count++;
     if (chunk.length >= 1 << 20) {
       if (!stream.write(encode(chunk))) await once(stream, 'drain');
@@ -205,7 +218,8 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
       const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
       failed.catch(() => undefined);
       if (encoder.bom.length > 0) stream.write(encoder.bom);
-      await Promise.race([writeLines(stream, scoredTextLines(file, score, options.language), encoder.encode, options.onLines), failed]);
+      const lines = scoredTextLines(file, score, options.language);
+      await Promise.race([writeLines(stream, lines, encoder.encode, options.onLines, file.text?.lineEnd ?? '\n'), failed]);
       stream.end();
       await Promise.race([once(stream, 'finish'), failed]);
     }

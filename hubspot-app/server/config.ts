@@ -41,6 +41,10 @@ const EnvSchema = z.object({
   HUBSPOT_BASE_URL: url('HUBSPOT_BASE_URL', 'the HubSpot API origin, e.g. https://api.hubapi.com').default('https://api.hubapi.com'),
   /** Where browsers are sent to approve the install (tests point it at the fake). */
   HUBSPOT_AUTHORIZE_URL: url('HUBSPOT_AUTHORIZE_URL', 'the HubSpot authorize page').default('https://app.hubspot.com/oauth/authorize'),
+  TIERWISE_WORKER_CONCURRENCY: z.string().regex(/^[1-9]\d{0,2}$/, 'TIERWISE_WORKER_CONCURRENCY must be a whole number from 1 to 999').transform(Number).default(2),
+  /** A run whose worker went silent this long is given to another worker (and its portal lease lapses). */
+  TIERWISE_JOB_TIMEOUT_SECONDS: z.string().regex(/^[1-9]\d{0,5}$/, 'TIERWISE_JOB_TIMEOUT_SECONDS must be a whole number of seconds').transform(Number).default(1800),
+  TIERWISE_QUEUE_POLL_MS: z.string().regex(/^\d{2,6}$/, 'TIERWISE_QUEUE_POLL_MS must be a whole number of milliseconds (at least 10)').transform(Number).default(1000),
   TIERWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +60,9 @@ export type AppConfig = {
   hubspotBaseUrl: string;
   authorizeUrl: string;
   logLevel: z.infer<typeof EnvSchema>['TIERWISE_LOG_LEVEL'];
+  workerConcurrency: number;
+  jobTimeoutMs: number;
+  queuePollMs: number;
 };
 
 export class ConfigError extends Error {
@@ -84,5 +91,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     hubspotBaseUrl: e.HUBSPOT_BASE_URL,
     authorizeUrl: e.HUBSPOT_AUTHORIZE_URL,
     logLevel: e.TIERWISE_LOG_LEVEL,
+    workerConcurrency: e.TIERWISE_WORKER_CONCURRENCY,
+    jobTimeoutMs: e.TIERWISE_JOB_TIMEOUT_SECONDS * 1000,
+    queuePollMs: e.TIERWISE_QUEUE_POLL_MS,
   };
 }

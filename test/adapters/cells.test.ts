@@ -44,6 +44,10 @@ describe('date cells', () => {
     ['1-Mar-26', 'mdy', '2026-03-01'],
     [46082, 'mdy', '2026-03-01'],
     ['2026-03-01T10:00:00Z', 'mdy', '2026-03-01'],
+    ['2026年03月01日 14:03', 'mdy', '2026-03-01'],
+    ['Sunday, March 1, 2026', 'mdy', '2026-03-01'],
+    ['Wed, 4 March 2026', 'mdy', '2026-03-04'],
+    ['March 1, 2026 2:03 PM', 'mdy', '2026-03-01'],
   ] as const)('reads %s (%s) as %s', (cell, order, iso) => {
     expect(parseDate(cell, order)).toBe(iso);
   });
@@ -54,7 +58,7 @@ describe('date cells', () => {
     expect(parseDate(new Date('2026-03-01T05:00:00Z'), 'mdy')).toBe('2026-03-01');
   });
 
-  it.each(['31/31/2026', '2026-02-30', 'soon', '99'])('refuses %s', (cell) => {
+  it.each(['31/31/2026', '2026-02-30', 'soon', '99', 'Sunday', '2026年13月01日 14:03'])('refuses %s', (cell) => {
     expect(parseDate(cell, 'mdy')).toBeInstanceOf(Invalid);
   });
 

@@ -1,283 +1,24 @@
 // An Apps Script runtime for tests: the services the add-on uses, in memory, typed against
-// @types/google-apps-script (each class implements a Pick of the real interface, so a signature that
+// @types/google-apps-script (the fakes implement a Pick of the real interfaces, so a signature that
 // drifts from Google's breaks the type-check), recording every call. The built bundle
 // (dist/apps-script/Code.js) runs in a node:vm context that sees only these globals.
+// Three ways to call it, as Apps Script does: run (a menu click or sidebar call), runAsTrigger (a
+// time-driven trigger: no selection, no UI), runAsCustomFunction (a formula: read-only, cells as values).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
+import { AppsScriptError, CallLog, FakeRange, type FakeRule, type Value } from './fake-sheet.ts';
+import { FakeSpreadsheet, type Context } from './fake-spreadsheet.ts';
+import { formatDate } from './time-zone.ts';
 
-type Value = string | number | boolean | Date;
+export { CallLog, FakeRange, FakeSheet, columnLetter, type FakeRule, type Value } from './fake-sheet.ts';
+export { FakeSpreadsheet } from './fake-spreadsheet.ts';
 
-export class CallLog {
-  calls: string[] = [];
-  record(name: string): void {
-    this.calls.push(name);
-  }
-  count(name: string): number {
-    return this.calls.filter((c) => c === name).length;
-  }
-}
-
-export class FakeMetadata implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadata, 'getKey' | 'getValue'> {
-  readonly sheet: FakeSheet;
-  readonly key: string;
-  readonly value: string;
-  column: number;
-  constructor(sheet: FakeSheet, key: string, value: string, column: number) {
-    this.sheet = sheet;
-    this.key = key;
-    this.value = value;
-    this.column = column;
-  }
-  getKey(): string {
-    return this.key;
-  }
-  getValue(): string {
-    return this.value;
-  }
-  getLocation() {
-    return { getColumn: () => this.sheet.getRange(1, this.column, this.sheet.getMaxRows(), 1) };
-  }
-}
-
-export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'> {
-  readonly sheet: FakeSheet;
-  readonly row: number;
-  readonly column: number;
-  readonly rows: number;
-  readonly columns: number;
-  constructor(sheet: FakeSheet, row: number, column: number, rows: number, columns: number) {
-    this.sheet = sheet;
-    this.row = row;
-    this.column = column;
-    this.rows = rows;
-    this.columns = columns;
-  }
-  getRow(): number {
-    return this.row;
-  }
-  getColumn(): number {
-    return this.column;
-  }
-  getNumRows(): number {
-    return this.rows;
-  }
-  getNumColumns(): number {
-    return this.columns;
-  }
-  getA1Notation(): string {
-    return `${columnLetter(this.column)}${this.row}`;
-  }
-  getValues(): Value[][] {
-    this.sheet.log.record('Range.getValues');
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.columns }, (_, c) => this.sheet.cell(this.row + r, this.column + c)));
-  }
-  setValues(values: Value[][]): FakeRange {
-    this.sheet.log.record('Range.setValues');
-    if (values.length !== this.rows || values.some((row) => row.length !== this.columns)) {
-      throw new Error(`The number of rows or columns in the data does not match the range (${values.length}×${values[0]?.length} vs ${this.rows}×${this.columns})`);
-    }
-    values.forEach((row, r) => row.forEach((v, c) => this.sheet.set(this.row + r, this.column + c, v)));
-    return this;
-  }
-  addDeveloperMetadata(key: string, value: string): FakeRange {
-    this.sheet.log.record('Range.addDeveloperMetadata');
-    if (this.rows !== this.sheet.getMaxRows()) throw new Error('test emulator: metadata is only supported on whole columns');
-    this.sheet.metadata.push(new FakeMetadata(this.sheet, key, value, this.column));
-    return this;
-  }
-  getRanges(): FakeRange[] {
-    return [this];
-  }
-}
-
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-export interface FakeRule {
-  text: string;
-  background: string;
-  ranges: FakeRange[];
-  getRanges(): FakeRange[];
-}
-
-export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getName'> {
-  grid: Value[][] = [];
-  formulas = new Map<string, string>();
-  metadata: FakeMetadata[] = [];
-  rules: FakeRule[] = [];
-  charts: unknown[] = [];
-  maxRows: number;
-  maxColumns: number;
-  activeRow = 1;
-  readonly spreadsheet: FakeSpreadsheet;
-  readonly name: string;
-  readonly log: CallLog;
-  constructor(
-    spreadsheet: FakeSpreadsheet,
-    name: string,
-    log: CallLog,
-    values: Value[][] = [],
-  ) {
-    this.spreadsheet = spreadsheet;
-    this.name = name;
-    this.log = log;
-    this.grid = values.map((r) => [...r]);
-    this.maxRows = Math.max(1000, values.length);
-    this.maxColumns = Math.max(26, ...values.map((r) => r.length));
-  }
-  cell(row: number, column: number): Value {
-    return this.grid[row - 1]?.[column - 1] ?? '';
-  }
-  set(row: number, column: number, value: Value): void {
-    while (this.grid.length < row) this.grid.push([]);
-    const r = this.grid[row - 1] as Value[];
-    while (r.length < column) r.push('');
-    r[column - 1] = value;
-    this.formulas.delete(`${row}:${column}`);
-  }
-  getName(): string {
-    return this.name;
-  }
-  getParent(): FakeSpreadsheet {
-    return this.spreadsheet;
-  }
-  getLastRow(): number {
-    for (let r = this.grid.length; r > 0; r--) if ((this.grid[r - 1] ?? []).some((v) => v !== '')) return r;
-    return 0;
-  }
-  getLastColumn(): number {
-    return Math.max(0, ...this.grid.map((row) => row.reduce((last: number, v, i) => (v !== '' ? i + 1 : last), 0)));
-  }
-  getMaxRows(): number {
-    return this.maxRows;
-  }
-  getMaxColumns(): number {
-    return this.maxColumns;
-  }
-  insertColumnsAfter(_after: number, howMany: number): FakeSheet {
-    this.log.record('Sheet.insertColumnsAfter');
-    this.maxColumns += howMany;
-    return this;
-  }
-  getRange(a: number | string, column?: number, rows = 1, columns = 1): FakeRange {
-    this.log.record('Sheet.getRange');
-    if (typeof a === 'string') {
-      const m = /^([A-Z]+):([A-Z]+)$/.exec(a);
-      if (!m) throw new Error(`test emulator: unsupported A1 range ${a}`);
-      const from = columnNumber(m[1] as string);
-      return new FakeRange(this, 1, from, this.maxRows, columnNumber(m[2] as string) - from + 1);
-    }
-    return new FakeRange(this, a, column as number, rows, columns);
-  }
-  getDataRange(): FakeRange {
-    return this.getRange(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
-  }
-  getActiveRange(): FakeRange {
-    return new FakeRange(this, this.activeRow, 1, 1, 1);
-  }
-  createDeveloperMetadataFinder() {
-    this.log.record('Sheet.createDeveloperMetadataFinder');
-    let key: string | null = null;
-    const finder = {
-      withKey: (k: string) => ((key = k), finder),
-      find: () => this.metadata.filter((m) => key === null || m.key === key),
-    };
-    return finder;
-  }
-  getConditionalFormatRules(): FakeRule[] {
-    this.log.record('Sheet.getConditionalFormatRules');
-    return [...this.rules];
-  }
-  setConditionalFormatRules(rules: FakeRule[]): void {
-    this.log.record('Sheet.setConditionalFormatRules');
-    this.rules = [...rules];
-  }
-  /** Sheet.moveColumns: a user dragging columns; values, formulas and column metadata move together. */
-  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
-    const from = columnSpec.column;
-    for (const row of this.grid) {
-      while (row.length < Math.max(from, destinationIndex)) row.push('');
-      const [moved] = row.splice(from - 1, 1);
-      row.splice(destinationIndex - (destinationIndex > from ? 2 : 1), 0, moved as Value);
-    }
-    const to = destinationIndex > from ? destinationIndex - 1 : destinationIndex;
-    for (const m of this.metadata) {
-      if (m.column === from) m.column = to;
-      else if (from < to && m.column > from && m.column <= to) m.column--;
-      else if (to < from && m.column >= to && m.column < from) m.column++;
-    }
-  }
-  clear(): FakeSheet {
-    this.grid = [];
-    return this;
-  }
-  clearContents(): FakeSheet {
-    this.grid = [];
-    return this;
-  }
-  getCharts(): unknown[] {
-    return [...this.charts];
-  }
-  removeChart(chart: unknown): void {
-    this.charts = this.charts.filter((c) => c !== chart);
-  }
-  newChart() {
-    const chart: Record<string, unknown> = {};
-    const builder = {
-      setChartType: (t: string) => ((chart['type'] = t), builder),
-      addRange: (r: FakeRange) => ((chart['range'] = r.getA1Notation()), builder),
-      setPosition: () => builder,
-      setOption: (k: string, v: unknown) => ((chart[k] = v), builder),
-      build: () => chart,
-    };
-    return builder;
-  }
-  insertChart(chart: unknown): void {
-    this.charts.push(chart);
-  }
-  getFilter(): null {
-    this.log.record('Sheet.getFilter');
-    return null;
-  }
-}
-
-export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSpreadsheetTimeZone'> {
-  sheets: FakeSheet[] = [];
-  active: FakeSheet;
-  readonly log: CallLog;
-  constructor(
-    log: CallLog,
-    values: Value[][],
-  ) {
-    this.log = log;
-    this.active = new FakeSheet(this, 'Customers', log, values);
-    this.sheets.push(this.active);
-  }
-  getSpreadsheetTimeZone(): string {
-    return 'Etc/UTC';
-  }
-  getSheetByName(name: string): FakeSheet | null {
-    return this.sheets.find((s) => s.name === name) ?? null;
-  }
-  insertSheet(name: string): FakeSheet {
-    const sheet = new FakeSheet(this, name, this.log);
-    this.sheets.push(sheet);
-    return sheet;
-  }
-  getActiveSheet(): FakeSheet {
-    return this.active;
-  }
-}
-
-/** One document lock shared by every "user" of the same spreadsheet. */
+/**
+ * One document lock shared by every "user" of the same spreadsheet. tryLock returns false and
+ * waitLock throws once the timeout passes while someone else holds it.
+ * https://developers.google.com/apps-script/reference/lock/lock
+ */
 export class FakeLock {
   held = false;
   tryLock(_ms: number): boolean {
@@ -285,76 +26,198 @@ export class FakeLock {
     this.held = true;
     return true;
   }
+  waitLock(ms: number): void {
+    if (!this.tryLock(ms)) throw new AppsScriptError('Lock timeout: another process was holding the lock for too long.');
+  }
+  hasLock(): boolean {
+    return this.held;
+  }
   releaseLock(): void {
     this.held = false;
   }
 }
 
+export interface FakeTrigger {
+  handler: string;
+  days: number | null;
+  hour: number | null;
+  minute: number | null;
+  /** The zone the hour is read in: the script's (the manifest's) unless inTimezone says otherwise. */
+  timeZone: string;
+}
+
+/** The manifest's timeZone (build/targets/apps-script.ts). https://developers.google.com/apps-script/manifest */
+export const SCRIPT_TIME_ZONE = 'Etc/UTC';
+
 export interface Runtime {
   run<T = unknown>(name: string, ...args: unknown[]): T;
+  runAsTrigger<T = unknown>(name: string, ...args: unknown[]): T;
+  runAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
   spreadsheet: FakeSpreadsheet;
   log: CallLog;
   properties: Map<string, string>;
+  cache: Map<string, string>;
+  /** Called after every CacheService put, as if the sidebar polled then (tests cancel a run from here). */
+  onCachePut: ((key: string, value: string) => void) | null;
   lock: FakeLock;
-  triggers: { handler: string }[];
-  ui: { menu: string[]; sidebars: string[]; alerts: string[] };
+  triggers: FakeTrigger[];
+  ui: { menu: string[]; sidebars: string[]; alerts: string[]; toasts: string[] };
+  /** Replaces Date.now inside the script (a run that takes minutes, without waiting minutes). */
+  setClock(now: () => number): void;
+  /** A Date of the script's realm for a calendar day (or day and time) in the spreadsheet's zone. */
+  date(iso: string): Date;
 }
 
-export function startRuntime(values: Value[][], options: { locale?: string; bundle?: string; lock?: FakeLock; properties?: Map<string, string> } = {}): Runtime {
+export interface RuntimeOptions {
+  locale?: string;
+  bundle?: string;
+  lock?: FakeLock;
+  properties?: Map<string, string>;
+  /** The spreadsheet's time zone (File ▸ Settings); test values given as Dates are used as they are. */
+  timeZone?: string;
+}
+
+export function startRuntime(values: Value[][], options: RuntimeOptions = {}): Runtime {
   const log = new CallLog();
   // Sheets hands the script Dates of the script's own realm: make the test's Dates the sandbox's.
   const context = createContext({});
   const SandboxDate = runInContext('Date', context) as DateConstructor;
-  const own = (v: Value): Value => (v instanceof Date ? new SandboxDate(v.getTime()) : v);
-  const spreadsheet = new FakeSpreadsheet(log, values.map((row) => row.map(own)));
+  const newDate = (time: number) => new SandboxDate(time);
+  const own = (v: Value): Value => (v instanceof Date ? newDate(v.getTime()) : v);
+  const spreadsheet = new FakeSpreadsheet(log, values.map((row) => row.map(own)), options.timeZone ?? 'Etc/UTC', newDate);
   const properties = options.properties ?? new Map<string, string>();
+  const cache = new Map<string, string>();
   const lock = options.lock ?? new FakeLock();
-  const triggers: { handler: string }[] = [];
-  const ui = { menu: [] as string[], sidebars: [] as string[], alerts: [] as string[] };
+  const triggers: FakeTrigger[] = [];
+  const ui = { menu: [] as string[], sidebars: [] as string[], alerts: [] as string[], toasts: [] as string[] };
   const menu = { addItem: (label: string) => (ui.menu.push(label), menu), addSeparator: () => menu, addToUi: () => undefined };
   const rule = () => {
     const r: FakeRule = { text: '', background: '', ranges: [], getRanges: () => r.ranges };
     const builder = { whenTextEqualTo: (t: string) => ((r.text = t), builder), setBackground: (c: string) => ((r.background = c), builder), setRanges: (rs: FakeRange[]) => ((r.ranges = rs), builder), build: () => r };
     return builder;
   };
+  /** UI exists only where a user clicked. https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getUi() */
+  const getUi = () => {
+    if (spreadsheet.context !== 'user') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+    return { createAddonMenu: () => menu, showSidebar: (html: { html: string }) => ui.sidebars.push(html.html), alert: (_t: string, body: string) => ui.alerts.push(body), ButtonSet: { OK: 'OK' } };
+  };
+  const runtime: Runtime = {
+    run: (name, ...args) => call('user', name, args),
+    runAsTrigger: (name, ...args) => call('trigger', name, args),
+    /** A one-cell range arrives as its value, a bigger one as a 2-D array. https://developers.google.com/apps-script/guides/sheets/functions#arguments */
+    runAsCustomFunction: (name, ...args) => {
+      const asSheets = args.map((a) => (Array.isArray(a) ? (a.length === 1 && Array.isArray(a[0]) && a[0].length === 1 ? own(a[0][0] as Value) : a.map((row: Value[]) => row.map(own))) : a instanceof Date ? own(a) : a));
+      const out = call<unknown>('custom', name, asSheets);
+      // A custom function returns a value or a 2-D array of values. https://developers.google.com/apps-script/guides/sheets/functions#return_values
+      const primitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof SandboxDate;
+      if (!(primitive(out) || (Array.isArray(out) && out.every((row) => Array.isArray(row) && row.every(primitive))))) throw new AppsScriptError('Result was not a value or a 2-D array of values.');
+      return out as never;
+    },
+    spreadsheet,
+    log,
+    properties,
+    cache,
+    onCachePut: null,
+    lock,
+    triggers,
+    ui,
+    setClock: (now) => {
+      SandboxDate.now = now;
+    },
+    date: (iso) => (iso.includes('T') ? newDate(new Date(`${iso}Z`).getTime()) : spreadsheet.dateOf(iso)),
+  };
+  const documentProperties = {
+    getProperty: (k: string) => properties.get(k) ?? null,
+    getProperties: () => Object.fromEntries(properties),
+    getKeys: () => [...properties.keys()],
+    // Custom functions may read properties but not set them. https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services
+    setProperty: (k: string, v: string) => {
+      spreadsheet.assertWritable('setProperty');
+      // 9 KB a value. https://developers.google.com/apps-script/guides/services/quotas
+      if (k.length + v.length > 9 * 1024) throw new AppsScriptError('Argument too large: value');
+      properties.set(k, v);
+      return documentProperties;
+    },
+    deleteProperty: (k: string) => {
+      spreadsheet.assertWritable('deleteProperty');
+      properties.delete(k);
+      return documentProperties;
+    },
+  };
   const globals = {
     SpreadsheetApp: {
-      getUi: () => ({ createAddonMenu: () => menu, showSidebar: (html: { html: string }) => ui.sidebars.push(html.html), alert: (_t: string, body: string) => ui.alerts.push(body), ButtonSet: { OK: 'OK' } }),
-      getActiveSheet: () => spreadsheet.active,
+      getUi,
+      getActiveSheet: () => spreadsheet.getActiveSheet(),
       getActive: () => spreadsheet,
       getActiveSpreadsheet: () => spreadsheet,
       newConditionalFormatRule: rule,
+      DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
     },
     HtmlService: { createHtmlOutput: (html: string) => ({ html, setTitle: function () { return this; } }) },
-    PropertiesService: { getDocumentProperties: () => ({ getProperty: (k: string) => properties.get(k) ?? null, setProperty: (k: string, v: string) => properties.set(k, v) }) },
+    PropertiesService: { getDocumentProperties: () => documentProperties },
+    /** https://developers.google.com/apps-script/reference/cache/cache — values up to 100 KB. */
+    CacheService: {
+      getDocumentCache: () => ({
+        get: (k: string) => cache.get(k) ?? null,
+        put: (k: string, v: string) => {
+          if (v.length > 100 * 1024) throw new AppsScriptError('Argument too large: value');
+          cache.set(k, v);
+          runtime.onCachePut?.(k, v);
+        },
+        remove: (k: string) => void cache.delete(k),
+      }),
+    },
     LockService: { getDocumentLock: () => lock },
     ScriptApp: {
+      AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
       getUserTriggers: () => triggers.map((t) => ({ getHandlerFunction: () => t.handler, t })),
       newTrigger: (handler: string) => {
-        const b = { timeBased: () => b, everyDays: () => b, atHour: () => b, create: () => triggers.push({ handler }) };
+        const t: FakeTrigger = { handler, days: null, hour: null, minute: null, timeZone: SCRIPT_TIME_ZONE };
+        const b = {
+          timeBased: () => b,
+          everyDays: (n: number) => ((t.days = n), b),
+          // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#atHour(Integer)
+          atHour: (h: number) => {
+            if (!Number.isInteger(h) || h < 0 || h > 23) throw new AppsScriptError(`Invalid argument: hour ${h}`);
+            t.hour = h;
+            return b;
+          },
+          nearMinute: (m: number) => ((t.minute = m), b),
+          inTimezone: (zone: string) => {
+            formatDate(new Date(0), zone, 'Z'); // an unknown zone throws, as Apps Script refuses it
+            t.timeZone = zone;
+            return b;
+          },
+          create: () => {
+            if (spreadsheet.context === 'custom') throw new AppsScriptError('You do not have permission to call ScriptApp.newTrigger');
+            if (t.hour !== null && t.days === null) throw new AppsScriptError('atHour requires everyDays.');
+            // "Each add-on can only have one trigger of each type, per user, per document." https://developers.google.com/workspace/add-ons/concepts/editor-triggers
+            if (triggers.some((x) => x.days !== null)) throw new AppsScriptError('This add-on has created too many time-based triggers in this document for this Google user account.');
+            triggers.push(t);
+            return { getHandlerFunction: () => handler, t };
+          },
+        };
         return b;
       },
-      deleteTrigger: (trigger: { t: { handler: string } }) => triggers.splice(triggers.indexOf(trigger.t), 1),
+      deleteTrigger: (trigger: { t: FakeTrigger }) => triggers.splice(triggers.indexOf(trigger.t), 1),
     },
-    Session: { getActiveUserLocale: () => options.locale ?? 'en' },
-    Utilities: { formatDate: (date: Date) => date.toISOString().slice(0, 10) },
+    Session: { getActiveUserLocale: () => options.locale ?? 'en', getScriptTimeZone: () => SCRIPT_TIME_ZONE },
+    Utilities: { formatDate },
     Charts: { ChartType: { BAR: 'BAR' } },
     console,
   };
   Object.assign(context, globals);
   const bundle = options.bundle ?? readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'apps-script', 'Code.js'), 'utf8');
   runInContext(bundle, context);
-  return {
-    run: <T>(name: string, ...args: unknown[]) => {
-      const fn = (context as Record<string, unknown>)[name];
-      if (typeof fn !== 'function') throw new Error(`${name} is not a top-level function of the bundle`);
+  function call<T>(mode: Context, name: string, args: unknown[]): T {
+    const fn = (context as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') throw new Error(`${name} is not a top-level function of the bundle`);
+    spreadsheet.context = mode;
+    try {
       return (fn as (...a: unknown[]) => T)(...args);
-    },
-    spreadsheet,
-    log,
-    properties,
-    lock,
-    triggers,
-    ui,
-  };
+    } finally {
+      spreadsheet.context = 'user';
+    }
+  }
+  return runtime;
 }

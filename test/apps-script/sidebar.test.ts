@@ -1,89 +1,158 @@
-// The sidebar from the built bundle in real headless Chromium, with google.script.run bridged to the
-// emulated server functions: correct a mapping, score, select a row, see the playbook, switch to 简体中文.
+// The sidebar in real headless Chromium against the emulated server: correct a mapping, score, follow
+// the selection, switch to 简体中文 (everything re-labelled, nothing left in English), schedule; and
+// HTML/script payloads in every kind of text the sidebar shows, found inert in both languages.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startRuntime, type Runtime } from './emulator.ts';
+import type { Browser, Page } from 'playwright-core';
+import { startRuntime } from './emulator.ts';
+import { launch, openSidebar } from './sidebar-page.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function openSidebar(rt: Runtime): Promise<Page> {
-  rt.run('showSidebar');
-  const html = rt.ui.sidebars[0] as string;
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  await page.exposeFunction('__gasCall', (name: string, args: unknown[]) => {
-    try {
-      return { ok: true, value: JSON.parse(JSON.stringify(rt.run(name, ...args) ?? null)) as unknown };
-    } catch (error) {
-      return { ok: false, value: (error as Error).message };
-    }
-  });
-  // google.script.run as Apps Script provides it (chained handlers, one async call per server
-  // function), put in front of the sidebar's own script as the Apps Script sandbox does.
-  const bridge = `<script>
-    const runner = (success, failure) => new Proxy({}, { get: (_, name) => {
-      if (name === 'withSuccessHandler') return (f) => runner(f, failure);
-      if (name === 'withFailureHandler') return (f) => runner(success, f);
-      return (...args) => { window.__gasCall(name, args).then((r) => (r.ok ? success && success(r.value) : failure && failure(new Error(String(r.value))))); };
-    } });
-    window.google = { script: { run: runner() } };
-  </script>`;
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.setContent(html.replace('<head>', `<head>${bridge}`));
-  await page.waitForSelector('#columns select', { timeout: 5000 }).catch(async () => {
-    throw new Error(`sidebar did not load: ${problems.join(' | ')} ${await page.textContent('body')}`);
-  });
-  return page;
+const customers = () => [
+  ['Cust ID', 'Name', 'Last Visit', 'Orders', 'Spend', 'Region'],
+  ['C1', 'Ada', d('2026-10-20'), 12, 1234.5, 'North'],
+  ['C2', 'Bob', d('2026-03-15'), 3, 200, 'South'],
+  ['C3', 'Cy', d('2025-01-01'), 1, 50, 'North'],
+  ['C4', 'Dee', d('2026-09-01'), 5, 800, 'East'],
+  ['C5', 'Eve', d('2026-10-30'), 1, 30, 'West'],
+];
+
+async function scored(page: Page, text: string | RegExp): Promise<void> {
+  await expect.poll(() => page.textContent('#message'), { timeout: 10_000 }).toMatch(text);
+  await page.waitForFunction(() => !(document.getElementById('score') as HTMLButtonElement).disabled);
 }
 
 describe('the sidebar', () => {
-  it('corrects a mapping, scores, shows the selected customer’s playbook, and speaks 简体中文', async () => {
-    const rt = startRuntime([
-      ['Cust ID', 'Name', 'Last Visit', 'Orders', 'Spend', 'Region'],
-      ['C1', 'Ada', d('2026-10-20'), 12, 1234.5, 'North'],
-      ['C2', 'Bob', d('2026-03-15'), 3, 200, 'South'],
-      ['C3', 'Cy', d('2025-01-01'), 1, 50, 'North'],
-      ['C4', 'Dee', d('2026-09-01'), 5, 800, 'East'],
-      ['C5', 'Eve', d('2026-10-30'), 1, 30, 'West'],
-    ]);
-    const page = await openSidebar(rt);
+  it('corrects a mapping, scores, follows the selected customer, and speaks 简体中文 throughout', async () => {
+    const rt = startRuntime(customers());
+    const { page, problems } = await openSidebar(browser, rt);
     // "Last Visit" is not a known header: the user picks it for "Last purchase".
     await page.selectOption('select[data-field="lastPurchase"]', { label: 'Last Visit' });
     await page.fill('#asOf', '2026-11-01');
     await page.click('#score');
-    await page.waitForFunction(() => !document.getElementById('message')?.classList.contains('hidden'));
-    await expect.poll(() => page.textContent('#message')).toBe('5 customers scored.');
+    await scored(page, '5 customers scored.');
     expect(rt.spreadsheet.active.cell(1, 7)).toBe('Tier');
     expect(await page.locator('#tiers .bar').count()).toBe(4);
 
     rt.spreadsheet.active.activeRow = 4;
     await page.click('#selection');
-    await page.waitForSelector('#customer h2');
-    const customer = await page.textContent('#customer');
-    expect(customer).toContain('C3');
-    expect(customer).toContain('Contact within 24 hours');
+    await expect.poll(() => page.textContent('#customer')).toContain('C3');
+    expect(await page.textContent('#customer')).toContain('Contact within 24 hours');
+    // The panel follows the selection without another click.
+    rt.spreadsheet.active.activeRow = 2;
+    await expect.poll(() => page.textContent('#customer h2'), { timeout: 5000 }).toContain('C1');
+    rt.spreadsheet.active.activeRow = 4;
+    await expect.poll(() => page.textContent('#customer h2'), { timeout: 5000 }).toContain('C3');
     await page.screenshot({ path: join(SHOTS, 'sidebar-en.png'), fullPage: true });
 
     await page.selectOption('#language', 'zh-CN');
+    // Re-labelled at once, the last message included: no English left on screen.
     expect(await page.textContent('#score')).toBe('评分');
+    expect(await page.textContent('#message')).toBe('已为 5 位客户评分。');
+    expect(await page.textContent('#tiers')).toContain('A 核心');
+    await expect.poll(() => page.textContent('#customer')).toContain('挽回步骤');
     await page.click('#score');
-    await page.waitForFunction(() => (document.getElementById('score') as HTMLButtonElement).textContent === '评分');
-    expect(await page.textContent('#message')).toBe('5 customers scored.');
+    await scored(page, '已为 5 位客户评分。');
     expect(rt.spreadsheet.active.cell(1, 7)).toBe('客户分层');
-    await page.click('#selection');
     await expect.poll(() => page.textContent('#customer')).toContain('24小时内联系客户');
+    const visible = await page.evaluate(() => document.body.innerText);
+    for (const english of ['Score', 'Tiers', 'Churn risk', 'Next action', 'customers scored', 'Why']) expect(visible).not.toContain(english);
     await page.screenshot({ path: join(SHOTS, 'sidebar-zh-CN.png'), fullPage: true });
+
+    await page.selectOption('#hour', '7');
+    await page.click('#schedule');
+    await expect.poll(() => page.textContent('#scheduleMessage')).toBe('Tierwise 将每天约 07:00（Etc/UTC）为已评分的表重新评分。');
+    expect(rt.triggers).toMatchObject([{ handler: 'dailyRescore', hour: 7, timeZone: 'Etc/UTC' }]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps saved thresholds and date order when Score is pressed', async () => {
+    const rt = startRuntime(customers());
+    rt.run('saveSettings', { dateOrder: 'dmy', columns: { lastPurchase: 'Last Visit' }, options: { churn: { highAt: 55, mediumAt: 30 } } });
+    const { page } = await openSidebar(browser, rt);
+    await page.fill('#asOf', '2026-11-01');
+    await page.click('#score');
+    await scored(page, 'customers scored');
+    const state = rt.run<{ settings: { dateOrder: string; asOf: string; options: { churn: { highAt: number } } } }>('getSidebarState');
+    expect(state.settings.dateOrder).toBe('dmy');
+    expect(state.settings.options.churn.highAt).toBe(55);
+    expect(state.settings.asOf).toBe('2026-11-01');
+    await page.close();
+  });
+});
+
+// Inert: nothing the sheet holds runs or becomes an element, and the text is shown as written.
+const PAYLOADS = ['<img src=x onerror="window.__pwned=(window.__pwned||0)+1">', '<script>window.__pwned=1</script>', '"><svg onload="window.__pwned=1">', '<a href="javascript:window.__pwned=1">x</a>'];
+
+async function inert(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  // Only the page's own two scripts (the google.script.run bridge and the sidebar), no injected elements.
+  expect(await page.locator('script').count()).toBe(2);
+  expect(await page.locator('img, svg, a, iframe, object, embed').count()).toBe(0);
+  const handlers = await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.name)).filter((a) => a.startsWith('on')));
+  expect(handlers).toEqual([]);
+}
+
+describe.each(['en', 'zh-CN'] as const)('HTML and script in the sheet, sidebar in %s', (language) => {
+  it('shows payloads in headers, ids, error texts, result cells, the run log and progress as text, never as markup', async () => {
+    const [p0, p1, p2, p3] = PAYLOADS as [string, string, string, string];
+    const rt = startRuntime(
+      [
+        ['Cust ID', 'Last Order', 'Orders', 'Spend', p0],
+        [p1, d('2026-10-20'), 12, 1234.5, 'x'],
+        ['C2', p2, 3, 200, 'y'],
+        [p3, d('2026-03-15'), 3, 200, 'z'],
+      ],
+      { locale: language === 'zh-CN' ? 'zh-CN' : 'en-US' },
+    );
+    rt.properties.set('tierwise.runLog', JSON.stringify([{ at: '2026-11-02T06:00:00.000Z', sheet: p0, rows: 3, ok: false, error: p1, trigger: true }]));
+    const sheet = rt.spreadsheet.active;
+    const { page, problems } = await openSidebar(browser, rt, { scoreActiveSheet: 2500 });
+    expect(await page.inputValue('#language')).toBe(language);
+    expect(await page.locator('select[data-field="id"] option', { hasText: p0 }).count()).toBe(1);
+    expect(await page.textContent('#problem')).toContain(p1);
+    // Progress text comes from the server while a run goes on.
+    rt.cache.set('tierwise.progress', JSON.stringify({ en: p2, 'zh-CN': p2 }));
+    await page.fill('#asOf', '2026-11-01');
+    await page.click('#score');
+    await expect.poll(() => page.textContent('#message')).toBe(p2);
+    await inert(page);
+    await scored(page, language === 'en' ? /customers scored/ : /位客户评分/);
+    await inert(page);
+
+    // The error row: its Why holds the bad value.
+    sheet.activeRow = 3;
+    await page.click('#selection');
+    await expect.poll(() => page.textContent('#customer')).toContain(p2);
+    await inert(page);
+    // A scored row whose id, segment, next action and Why the user overwrote with markup.
+    const column = (header: string) => (sheet.grid[0] ?? []).indexOf(header) + 1;
+    const why = column(language === 'en' ? 'Why' : '原因');
+    sheet.set(2, why, `${p0}; ${p3}`);
+    sheet.set(2, column(language === 'en' ? 'Next action' : '下一步行动'), p2);
+    sheet.activeRow = 2;
+    await expect.poll(() => page.textContent('#customer h2'), { timeout: 5000 }).toContain(p1);
+    await expect.poll(() => page.textContent('#customer')).toContain(p2);
+    expect(await page.textContent('#customer')).toContain(p0);
+    await inert(page);
+    // A table the adapter refuses: its message quotes the header.
+    sheet.grid = [['<b>nothing</b>', p0], ['1', '2']];
+    await page.click('#score');
+    await expect.poll(() => page.getAttribute('#message', 'class'), { timeout: 10_000 }).toBe('msg error');
+    await page.selectOption('#language', language === 'en' ? 'zh-CN' : 'en');
+    await inert(page);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

@@ -171,6 +171,29 @@ export async function startFakeMarketplace(app: FakeAppRegistration, options: { 
     if (grant.expiresAt <= now()) return hubspotError(res, 401, 'EXPIRED_AUTHENTICATION', `The OAuth token used to make this call expired ${Math.ceil((now() - grant.expiresAt) / 60_000)} minute(s) ago.`);
     const portal = portals.get(grant.portalId);
     if (portal === undefined) return hubspotError(res, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+    // The app uninstalling itself (spec CRM/App Uninstalls 2026-03): every token of the portal dies.
+    if (url.pathname === '/appinstalls/2026-03/external-install' && req.method === 'DELETE') {
+      fake.uninstall(grant.portalId);
+      res.writeHead(204);
+      return void res.end();
+    }
+    // Batch read by id (spec CRM/Objects 2026-09 batch/read: inputs [{id}], properties; 100 at most),
+    // served from the portal's records here since the portal fake has no such route; not counted in its window.
+    const read = /^\/crm\/objects\/2026-09\/(contacts|companies)\/batch\/read$/.exec(url.pathname);
+    if (read && req.method === 'POST') {
+      const body = JSON.parse(text) as { inputs?: { id: string }[]; properties?: string[] };
+      const inputs = body.inputs ?? [];
+      if (inputs.length > 100) return hubspotError(res, 400, 'VALIDATION_ERROR', `Batch size ${inputs.length} exceeds the limit of 100`);
+      const records = portal.portal[read[1] as 'contacts'];
+      const results = inputs.flatMap(({ id }) => {
+        const record = records.get(id);
+        if (record === undefined) return [];
+        return [{ id, properties: Object.fromEntries((body.properties ?? []).map((p) => [p, record.properties[p] ?? null])), createdAt: '2024-01-01T00:00:00.000Z', updatedAt: new Date(record.updatedAt).toISOString(), archived: false }];
+      });
+      const missing = inputs.filter(({ id }) => !records.has(id)).map(({ id }) => id);
+      const stamp = new Date(now()).toISOString();
+      return send(res, missing.length > 0 ? 207 : 200, { status: 'COMPLETE', results, ...(missing.length > 0 ? { numErrors: 1, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some records', context: { ids: missing } }] } : {}), startedAt: stamp, completedAt: stamp });
+    }
     const answer = await fetch(`${portal.url}${url.pathname}${url.search}`, {
       method: req.method ?? 'GET',
       headers: { authorization: 'Bearer test-token', 'content-type': req.headers['content-type'] ?? 'application/json' },

@@ -77,6 +77,18 @@ describe.each(KINDS)('the store on %s', (kind) => {
       expect(await store.takeLease('101', 'c', 500, 203)).toBe(true);
     });
 
+    it('forgets a deleted record: its inputs, what we wrote, its episode; and remembers only its id', async () => {
+      const { store } = await storeOn(kind);
+      for (const id of ['1', '2']) {
+        await store.db.run(`INSERT INTO sync_records (portal_id, object, id, properties, written) VALUES ('101', 'contacts', ?, '{"email":"x@example.com"}', '{"tierwise_tier":"A"}')`, [id]);
+        await store.db.run(`INSERT INTO sync_episodes (portal_id, object, id, since) VALUES ('101', 'contacts', ?, '2026-11-01')`, [id]);
+      }
+      expect(await store.deleteRecord('101', 'contacts', '1')).toBe(2);
+      expect(await store.db.all(`SELECT id FROM sync_records WHERE portal_id = '101'`)).toEqual([{ id: '2' }]);
+      expect(await store.db.all(`SELECT id FROM sync_episodes WHERE portal_id = '101'`)).toEqual([{ id: '2' }]);
+      expect(await store.db.all(`SELECT * FROM forgotten_records`)).toEqual([{ portal_id: '101', object: 'contacts', id: '1' }]);
+    });
+
     it('finishes a run once, even if a second worker starts it again', async () => {
       const { store } = await storeOn(kind);
       await store.createRun({ runId: 'r1', portalId: '101', kind: 'scheduled', queuedAt: 1 });
@@ -100,6 +112,7 @@ describe.each(KINDS)('the store on %s', (kind) => {
         await store.db.run(`INSERT INTO sync_meta (portal_id, key, value) VALUES (?, 'k', 'v')`, [p]);
         await store.db.run(`INSERT INTO jobs (job_id, portal_id, payload, state, run_after, locked_until, attempts) VALUES (?, ?, '{}', 'queued', 0, NULL, 0)`, [`j${p}`, p]);
         expect(await store.takeLease(p, 'worker-1', 10, 1)).toBe(true);
+        await store.deleteRecord(p, 'contacts', '2');
         await store.db.run(`INSERT INTO sync_episodes (portal_id, object, id, since) VALUES (?, 'contacts', '1', '2026-11-01')`, [p]);
       }
       await store.deletePortal('101');

@@ -55,7 +55,12 @@ export interface FakeHubSpot {
   properties: Record<FakeObject, Map<string, FakeProperty>>;
   groups: Record<FakeObject, Set<string>>;
   tasks: { properties: Record<string, string>; associations: unknown[] }[];
-  requests: { method: string; path: string; status: number }[];
+  /** Every request, with its status once answered (0: none) and the fake's clock when it arrived. */
+  requests: { method: string; path: string; status: number; at: number }[];
+  /** Called as each request arrives (before it is handled): tests act "at a moment" of a run. */
+  onRequest: ((request: { method: string; path: string; index: number }) => void) | null;
+  /** While set, requests wait for it before being handled (a slow portal, on demand). */
+  hold: Promise<void> | null;
   faults: Faults;
   /** Wire faults, consumed in order of matching. */
   wire: WireFault[];
@@ -90,7 +95,8 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
   const error = (res: ServerResponse, status: number, category: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
     send(res, status, { status: 'error', message, correlationId: randomUUID(), category, ...extra }, headers);
 
-  const known = (object: FakeObject, name: string): FakeProperty | undefined => fake.properties[object].get(name) ?? builtInProperties(object).find((p) => p.name === name);
+  const builtIn = { contacts: new Map(builtInProperties('contacts').map((p) => [p.name, p])), companies: new Map(builtInProperties('companies').map((p) => [p.name, p])) };
+  const known = (object: FakeObject, name: string): FakeProperty | undefined => fake.properties[object].get(name) ?? builtIn[object].get(name);
   const sortedIds = (map: Map<string, FakeRecord>) => [...map.keys()].sort((a, b) => Number(a) - Number(b));
   const valueOf = (object: FakeObject, id: string, r: FakeRecord, name: string): string | null => {
     if (name === LAST_MODIFIED_OF[object]) return new Date(r.updatedAt).toISOString();
@@ -122,9 +128,11 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
     const text = Buffer.concat(chunks).toString('utf8');
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    const log = { method, path, status: 0 };
+    const log = { method, path, status: 0, at: now() };
     fake.requests.push(log);
     res.on('finish', () => (log.status = res.statusCode));
+    fake.onRequest?.({ method, path, index: fake.requests.length - 1 });
+    if (fake.hold !== null) await fake.hold;
 
     const wire = takeWireFault(method, path);
     if (wire?.kind === 'reset') return void req.socket.resetAndDestroy();
@@ -245,7 +253,8 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
         groups.length === 0 ||
         groups.some((g) =>
           g.filters.every((f) => {
-            const value = asNumber(valueOf(object, id, map.get(id) as FakeRecord, f.propertyName));
+            const record = map.get(id) as FakeRecord;
+            const value = f.propertyName === LAST_MODIFIED_OF[object] ? record.updatedAt : f.propertyName === 'hs_object_id' ? Number(id) : asNumber(valueOf(object, id, record, f.propertyName));
             const target = asNumber(f.value);
             return f.operator === 'GT' ? value > target : f.operator === 'GTE' ? value >= target : f.operator === 'LT' ? value < target : f.operator === 'LTE' ? value <= target : f.operator === 'EQ' ? value === target : false;
           }),
@@ -307,6 +316,8 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
     wire: [],
     tokens: new Set([options.token ?? 'test-token']),
     scopes: null,
+    onRequest: null,
+    hold: null,
     edit(object, id, properties) {
       const record = fake.portal[object].get(id);
       if (record === undefined) throw new Error(`fake: no ${object} ${id}`);

@@ -4,6 +4,7 @@
 // (HubSpot does not document rotation; this handles both). Across processes the store keeps the first
 // writer's pair and the loser re-reads it. A dead refresh token marks the portal disconnected.
 import type { Clock } from '../../../adapters/hubspot/token-bucket.ts';
+import { PortalDisconnectedError, type TokenProvider } from '../../../adapters/hubspot/token-provider.ts';
 import type { Store } from '../store/store.ts';
 import type { TokenCipher } from '../token-cipher.ts';
 import { TokenError, type TokenEndpoint } from './token-endpoint.ts';
@@ -11,17 +12,12 @@ import { TokenError, type TokenEndpoint } from './token-endpoint.ts';
 /** Refresh this long before expiry, so a request never leaves with a token about to die. */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
-export class PortalDisconnectedError extends Error {
-  override name = 'PortalDisconnectedError';
-  readonly portalId: string;
-  constructor(portalId: string, why: string) {
-    super(`portal ${portalId} is disconnected (${why}); an admin must reinstall Tierwise from the HubSpot Marketplace`);
-    this.portalId = portalId;
-  }
-}
+/** The engine's error (a run reports it as stopped: disconnected), worded for this portal. */
+const disconnected = (portalId: string, why: string) => new PortalDisconnectedError(`portal ${portalId} is disconnected (${why}); an admin must reinstall Tierwise from the HubSpot Marketplace`);
 
 export class PortalTokens {
   private readonly inflight = new Map<string, Promise<string>>();
+  private readonly distrusted = new Set<string>();
   private readonly store: Store;
   private readonly cipher: TokenCipher;
   private readonly endpoint: TokenEndpoint;
@@ -35,9 +31,28 @@ export class PortalTokens {
     this.clock = clock;
   }
 
-  /** A provider bound to one portal, for the sync engine's transport. */
-  forPortal(portalId: string): () => Promise<string> {
-    return () => this.accessToken(portalId);
+  /**
+   * HubSpot answered 401 with a token we thought valid (revoked, or the app uninstalled in HubSpot):
+   * one refresh, not a loop. Resolves to a new token, or throws PortalDisconnectedError.
+   */
+  async afterUnauthorized(portalId: string): Promise<string> {
+    this.distrusted.add(portalId);
+    try {
+      return await this.accessToken(portalId);
+    } finally {
+      this.distrusted.delete(portalId);
+    }
+  }
+
+  /** The engine's TokenProvider for one portal: a 401 gets one refresh and one retry, never a loop. */
+  provider(portalId: string): TokenProvider {
+    return {
+      accessToken: () => this.accessToken(portalId),
+      onUnauthorized: async () => {
+        await this.afterUnauthorized(portalId);
+        return 'retry';
+      },
+    };
   }
 
   accessToken(portalId: string): Promise<string> {
@@ -50,10 +65,10 @@ export class PortalTokens {
 
   private async fresh(portalId: string, attempt = 1): Promise<string> {
     const portal = await this.store.portal(portalId);
-    if (portal === null) throw new PortalDisconnectedError(portalId, 'not installed');
-    if (portal.status !== 'active') throw new PortalDisconnectedError(portalId, 'its refresh token was refused');
+    if (portal === null) throw disconnected(portalId, 'not installed');
+    if (portal.status !== 'active') throw disconnected(portalId, 'its refresh token was refused');
     const now = this.clock.now();
-    if (portal.accessExpiresAt - now > REFRESH_MARGIN_MS && !this.cipher.isStale(portal.accessToken)) return this.cipher.decrypt(portal.accessToken, portalId);
+    if (portal.accessExpiresAt - now > REFRESH_MARGIN_MS && !this.cipher.isStale(portal.accessToken) && !this.distrusted.has(portalId)) return this.cipher.decrypt(portal.accessToken, portalId);
     let tokens;
     try {
       this.refreshes++;
@@ -64,7 +79,7 @@ export class PortalTokens {
       const latest = await this.store.portal(portalId);
       if (latest !== null && latest.refreshToken !== portal.refreshToken && attempt === 1) return this.fresh(portalId, 2);
       await this.store.setStatus(portalId, 'disconnected');
-      throw new PortalDisconnectedError(portalId, 'HubSpot refused its refresh token');
+      throw disconnected(portalId, 'HubSpot refused its refresh token');
     }
     if (tokens.portalId !== portalId) throw new Error(`refreshing portal ${portalId} returned a token for portal ${tokens.portalId}`);
     const stored = await this.store.replaceTokens(portalId, portal.refreshToken, {

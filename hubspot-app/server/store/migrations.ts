@@ -43,13 +43,16 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: readonly stri
       // The SQLite job queue (queue/sqlite-queue.ts); on PostgreSQL pg-boss keeps its own schema.
       `CREATE TABLE jobs (job_id TEXT PRIMARY KEY, portal_id TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL, run_after BIGINT NOT NULL, locked_until BIGINT, attempts INTEGER NOT NULL)`,
       `CREATE TABLE portal_leases (portal_id TEXT PRIMARY KEY, holder TEXT NOT NULL, until BIGINT NOT NULL)`,
+      // Ids of records deleted in HubSpot (deletion or privacy deletion): no personal data, only so a sync
+      // that was running at the time does not save its copy of the record back (HubSpot never reuses ids).
+      `CREATE TABLE forgotten_records (portal_id TEXT NOT NULL, object TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (portal_id, object, id))`,
       `CREATE TABLE sync_episodes (portal_id TEXT NOT NULL, object TEXT NOT NULL, id TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (portal_id, object, id))`,
     ],
   },
 ];
 
 /** Every table holding a portal's data: what uninstall empties. */
-export const PORTAL_TABLES = ['jobs', 'portal_leases', 'sync_episodes', 'sync_meta', 'sync_records', 'sync_runs', 'webhook_events', 'portals'] as const;
+export const PORTAL_TABLES = ['forgotten_records', 'jobs', 'portal_leases', 'sync_episodes', 'sync_meta', 'sync_records', 'sync_runs', 'webhook_events', 'portals'] as const;
 
 export async function migrate(db: Db): Promise<number[]> {
   return db.transaction(async (tx) => {

@@ -156,7 +156,10 @@ export class Store {
 
   /** Privacy deletion or deletion of one record: its stored inputs, what we wrote, its task episode. */
   async deleteRecord(portalId: string, object: string, id: string): Promise<number> {
-    return this.db.transaction(async (tx) => (await tx.run('DELETE FROM sync_records WHERE portal_id = ? AND object = ? AND id = ?', [portalId, object, id])) + (await tx.run('DELETE FROM sync_episodes WHERE portal_id = ? AND object = ? AND id = ?', [portalId, object, id])));
+    return this.db.transaction(async (tx) => {
+      await tx.run('INSERT INTO forgotten_records (portal_id, object, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [portalId, object, id]);
+      return (await tx.run('DELETE FROM sync_records WHERE portal_id = ? AND object = ? AND id = ?', [portalId, object, id])) + (await tx.run('DELETE FROM sync_episodes WHERE portal_id = ? AND object = ? AND id = ?', [portalId, object, id]));
+    });
   }
 
   /** True the first time an event id is seen for a portal (HubSpot delivers at least once). */
@@ -184,9 +187,9 @@ export class Store {
     await this.db.run(`INSERT INTO sync_runs (run_id, portal_id, kind, state, done, total, queued_at, attempts) VALUES (?, ?, ?, 'queued', 0, NULL, ?, 0)`, [run.runId, run.portalId, run.kind, run.queuedAt]);
   }
 
-  /** Marks a run started (again, after a worker died); false if it already finished. */
+  /** Marks a run started (again, after a worker died or an attempt failed); false once it is done. */
   async startRun(runId: string, now: number): Promise<boolean> {
-    return (await this.db.run(`UPDATE sync_runs SET state = 'running', started_at = ?, attempts = attempts + 1 WHERE run_id = ? AND state IN ('queued', 'running')`, [now, runId])) === 1;
+    return (await this.db.run(`UPDATE sync_runs SET state = 'running', started_at = ?, error = NULL, attempts = attempts + 1 WHERE run_id = ? AND state IN ('queued', 'running', 'failed')`, [now, runId])) === 1;
   }
 
   async progress(runId: string, done: number, total: number | null): Promise<void> {

@@ -1,0 +1,21 @@
+// A file Tierwise scored before carries its result columns (Tier … Why). Re-scoring it must read the
+// user's columns only: the old results are blanked in the grid (the writer puts the new ones in their
+// place), so a blank row stays blank and an old Why never reads as data.
+import { findResultBlock } from '../result-columns.ts';
+import { cellText } from './header-row.ts';
+import type { Cell } from './contract.ts';
+
+/** Blanks the old result cells below a header row holding Tierwise's result block; returns that row's index or -1. */
+export function clearEarlierResults(cells: Cell[][]): number {
+  const limit = Math.min(cells.length, 20);
+  for (let r = 0; r < limit; r++) {
+    const block = findResultBlock((cells[r] ?? []).map(cellText));
+    if (block === null) continue;
+    for (let i = r + 1; i < cells.length; i++) {
+      const row = cells[i] as Cell[];
+      for (let c = block.start; c < Math.min(block.end, row.length); c++) row[c] = '';
+    }
+    return r;
+  }
+  return -1;
+}

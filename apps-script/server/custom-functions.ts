@@ -1,0 +1,35 @@
+// Custom functions (=TIERWISE_SCORE(A1:J500)): read-only, no authorization, 30 s. They score the
+// range they are given. Sheets passes a one-cell range as its value and a date as a Date in the
+// spreadsheet's zone; errors are sentences (Sheets shows the message on the cell).
+// https://developers.google.com/apps-script/guides/sheets/functions
+import { scoreTable } from '../../adapters/table/score-table.ts';
+import { RESULT_COLUMNS, resultCells } from '../../adapters/result-columns.ts';
+import { TableError, type Cell } from '../../adapters/table/contract.ts';
+import { isIsoDate } from '../../core/dates.ts';
+import { MESSAGES } from './messages/index.ts';
+import { datesToDays, SheetTime } from './sheet-time.ts';
+
+function asOfOf(asOf: unknown, time: SheetTime): string {
+  if (asOf === undefined || asOf === null || asOf === '') return time.today();
+  if (asOf instanceof Date && time.dayOf(asOf) !== null) return time.dayOf(asOf) as string;
+  if (typeof asOf === 'string' && isIsoDate(asOf.trim())) return asOf.trim();
+  throw new Error(MESSAGES.en.asOfNotDate(String(asOf)));
+}
+
+export function scoreRange(range: unknown, asOf: unknown): (string | number | Date)[][] {
+  const time = new SheetTime(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+  if (range === undefined) throw new Error(MESSAGES.en.customNeedsRange);
+  const rows: Cell[][] = Array.isArray(range) ? (range as Cell[][]).map((r) => (Array.isArray(r) ? [...r] : [r])) : [[range as Cell]];
+  datesToDays(rows, time);
+  const day = asOfOf(asOf, time);
+  let score;
+  try {
+    score = scoreTable(rows, {}, { asOf: day });
+  } catch (error) {
+    if (error instanceof TableError) throw new Error(error.message);
+    throw error;
+  }
+  const byRow = new Map(score.rows.map((r) => [r.row, resultCells(r.result, 'en')]));
+  const blank = RESULT_COLUMNS.map(() => '');
+  return rows.map((_, i) => (i + 1 === score.headerRow ? RESULT_COLUMNS.map((c) => c.en) : (byRow.get(i + 1) ?? blank)));
+}

@@ -1,0 +1,55 @@
+// A long Score run seen from the sidebar: progress in the document cache (the sidebar polls it) and a
+// cancel flag the run checks between batches. Apps Script stops a run at 6 minutes; the run stops
+// itself before writing when too little time is left.
+// https://developers.google.com/apps-script/guides/services/quotas (script runtime 6 min)
+import { say, type Said } from './messages/index.ts';
+
+const PROGRESS = 'tierwise.progress';
+const CANCEL = 'tierwise.cancel';
+/** Rows per setValues: about a million cells, so a 100k-row table is one call per block. */
+export const BATCH_CELLS = 1_000_000;
+/** Past this, nothing more is written and the user is told. */
+export const WRITE_DEADLINE_MS = 5 * 60 * 1000;
+
+export class RunControl {
+  readonly started: number;
+  private readonly cache: GoogleAppsScript.Cache.Cache | null;
+  constructor(started: number, cache: GoogleAppsScript.Cache.Cache | null) {
+    this.started = started;
+    this.cache = cache;
+    cache?.remove(CANCEL);
+  }
+  progress(said: Said): void {
+    this.cache?.put(PROGRESS, JSON.stringify(said), 600);
+  }
+  cancelled(): boolean {
+    return this.cache?.get(CANCEL) === '1';
+  }
+  outOfTime(now = Date.now()): boolean {
+    return now - this.started > WRITE_DEADLINE_MS;
+  }
+  finish(): void {
+    this.cache?.remove(PROGRESS);
+    this.cache?.remove(CANCEL);
+  }
+}
+
+export function readProgress(cache: GoogleAppsScript.Cache.Cache | null): Said | null {
+  const text = cache?.get(PROGRESS) ?? null;
+  return text === null ? null : (JSON.parse(text) as Said);
+}
+
+export function requestCancel(cache: GoogleAppsScript.Cache.Cache | null): void {
+  cache?.put(CANCEL, '1', 600);
+}
+
+/** Writes rows [0, total) in batches of `perBatch`, checking for a cancel between batches. */
+export function inBatches(total: number, perBatch: number, control: RunControl, write: (from: number, to: number) => void): 'done' | 'cancelled' {
+  for (let from = 0; from < total; from += perBatch) {
+    if (from > 0 && control.cancelled()) return 'cancelled';
+    const to = Math.min(total, from + perBatch);
+    write(from, to);
+    control.progress(say((m) => m.progressWriting(to, total)));
+  }
+  return 'done';
+}

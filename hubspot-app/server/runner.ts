@@ -1,0 +1,72 @@
+// What a worker does with a job: take the portal's lease (one run per portal at a time, across
+// machines), start the run (a run already finished is not run again), sync with the portal's state in
+// the app database (checkpoints survive a killed worker), record the outcome once. A portal whose
+// tokens HubSpot refuses was uninstalled: it is removed. A run stopped by HubSpot being unreachable is
+// recorded and retried by the queue; one stopped by what a person must fix is recorded only.
+import type { AppContext } from './context.ts';
+import { RetryLater, type RunJob } from './queue/queue.ts';
+import { DbSyncState } from './sync/db-sync-state.ts';
+import { runPortalSync } from './sync/portal-sync.ts';
+
+export interface RunnerOptions {
+  workerId: string;
+  /** How long a lease lasts without renewal: the job timeout of the queue. */
+  leaseMs: number;
+  log: (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>) => void;
+}
+
+export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) => Promise<void> {
+  return async (job) => {
+    const { store, clock } = ctx;
+    if (!(await store.takeLease(job.portalId, options.workerId, clock.now() + options.leaseMs, clock.now()))) {
+      throw new RetryLater(`portal ${job.portalId} is being synced by another worker`, Math.min(30_000, options.leaseMs));
+    }
+    let lastRenewal = clock.now();
+    const renew = () => {
+      if (clock.now() - lastRenewal < options.leaseMs / 3) return;
+      lastRenewal = clock.now();
+      store.takeLease(job.portalId, options.workerId, clock.now() + options.leaseMs, clock.now()).then(
+        (held) => held || options.log('warn', 'lost the portal lease mid-run', { portalId: job.portalId, runId: job.runId }),
+        (error: unknown) => options.log('warn', 'could not renew the portal lease', { portalId: job.portalId, error: error instanceof Error ? error.message : String(error) }),
+      );
+    };
+    try {
+      if (!(await store.startRun(job.runId, clock.now()))) {
+        options.log('info', 'run already finished or gone; nothing to do', { portalId: job.portalId, runId: job.runId });
+        return;
+      }
+      const portal = await store.portal(job.portalId);
+      if (portal === null || portal.status !== 'active') {
+        await store.finishRun(job.runId, clock.now(), { error: 'Tierwise is not installed in this account any more.' });
+        return;
+      }
+      const report = await runPortalSync(new DbSyncState(store.db, job.portalId), job, {
+        hubspotBaseUrl: ctx.config.hubspotBaseUrl,
+        tokens: ctx.tokens.provider(job.portalId),
+        clock,
+        timeZone: portal.timeZone,
+        onProgress: (done, total) => {
+          renew();
+          store.progress(job.runId, done, total).catch((error: unknown) => options.log('warn', 'could not record progress', { runId: job.runId, error: error instanceof Error ? error.message : String(error) }));
+        },
+      });
+      const stopped = report.stopped;
+      if (stopped === null) {
+        const counted = await store.finishRun(job.runId, clock.now(), { report });
+        options.log('info', counted ? 'run finished' : 'run had already been finished by another worker', { portalId: job.portalId, runId: job.runId, kind: job.kind, written: report.objects.reduce((n, o) => n + o.written, 0) });
+        return;
+      }
+      if (stopped.code === 'disconnected') {
+        await ctx.uninstall(job.portalId, 'HubSpot refused its tokens (uninstalled in HubSpot)');
+        return;
+      }
+      await store.finishRun(job.runId, clock.now(), { error: stopped.message });
+      options.log('warn', 'run stopped', { portalId: job.portalId, runId: job.runId, code: stopped.code });
+      // Worth another attempt later: HubSpot unreachable or answering oddly. The rest wait for a person
+      // (scopes, a property clash) or for tomorrow (the daily limit); the next daily run tries again.
+      if (stopped.code === 'unreachable' || stopped.code === 'unexpected-answer' || stopped.code === 'hubspot-error') throw new Error(stopped.message);
+    } finally {
+      await store.releaseLease(job.portalId, options.workerId);
+    }
+  };
+}

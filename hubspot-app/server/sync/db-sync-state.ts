@@ -1,0 +1,71 @@
+// The sync engine's state (adapters/hubspot/state-store.ts SyncState) for one portal, kept in the
+// app's database so every worker on every machine sees the same checkpoints: inputs of each record,
+// the Tierwise values HubSpot holds, read cursors, task episodes. One run holds a portal at a time (the
+// portal lease, runner.ts). A record deleted in HubSpot (deletion or privacy deletion) is never stored
+// again, even by a run that read it just before the deletion arrived.
+import type { StoredRecord, SyncState } from '../../../adapters/hubspot/state-store.ts';
+import type { Values } from '../../../adapters/hubspot/write-values.ts';
+import type { Db } from '../store/db.ts';
+
+export class DbSyncState implements SyncState {
+  readonly notices: readonly string[] = [];
+  private readonly db: Db;
+  private readonly portalId: string;
+
+  constructor(db: Db, portalId: string) {
+    this.db = db;
+    this.portalId = portalId;
+  }
+
+  async get(key: string): Promise<string | null> {
+    const [row] = await this.db.all<{ value: string }>('SELECT value FROM sync_meta WHERE portal_id = ? AND key = ?', [this.portalId, key]);
+    return row?.value ?? null;
+  }
+
+  async set(key: string, value: string | null): Promise<void> {
+    if (value === null) await this.db.run('DELETE FROM sync_meta WHERE portal_id = ? AND key = ?', [this.portalId, key]);
+    else await this.db.run('INSERT INTO sync_meta (portal_id, key, value) VALUES (?, ?, ?) ON CONFLICT (portal_id, key) DO UPDATE SET value = excluded.value', [this.portalId, key, value]);
+  }
+
+  async upsert(object: string, records: { id: string; properties: Record<string, string | null>; held: Values | null }[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      const forgotten = new Set((await tx.all<{ id: string }>('SELECT id FROM forgotten_records WHERE portal_id = ? AND object = ?', [this.portalId, object])).map((r) => r.id));
+      for (const r of records) {
+        if (forgotten.has(r.id)) continue;
+        await tx.run(
+          'INSERT INTO sync_records (portal_id, object, id, properties, written) VALUES (?, ?, ?, ?, ?) ON CONFLICT (portal_id, object, id) DO UPDATE SET properties = excluded.properties, written = excluded.written',
+          [this.portalId, object, r.id, JSON.stringify(r.properties), r.held === null ? null : JSON.stringify(r.held)],
+        );
+      }
+    });
+  }
+
+  async all(object: string): Promise<StoredRecord[]> {
+    const rows = await this.db.all<{ id: string; properties: string; written: string | null }>('SELECT id, properties, written FROM sync_records WHERE portal_id = ? AND object = ? ORDER BY id', [this.portalId, object]);
+    return rows.map((r) => ({ id: r.id, properties: JSON.parse(r.properties) as Record<string, string | null>, written: r.written === null ? null : (JSON.parse(r.written) as Values) }));
+  }
+
+  async markWritten(object: string, written: { id: string; values: Values }[]): Promise<void> {
+    if (written.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const w of written) await tx.run('UPDATE sync_records SET written = ? WHERE portal_id = ? AND object = ? AND id = ?', [JSON.stringify(w.values), this.portalId, object, w.id]);
+    });
+  }
+
+  async openEpisode(object: string, id: string): Promise<string | null> {
+    const [row] = await this.db.all<{ since: string }>('SELECT since FROM sync_episodes WHERE portal_id = ? AND object = ? AND id = ?', [this.portalId, object, id]);
+    return row?.since ?? null;
+  }
+
+  async startEpisode(object: string, id: string, since: string): Promise<void> {
+    await this.db.run('INSERT INTO sync_episodes (portal_id, object, id, since) VALUES (?, ?, ?, ?) ON CONFLICT (portal_id, object, id) DO UPDATE SET since = excluded.since', [this.portalId, object, id, since]);
+  }
+
+  async endEpisode(object: string, id: string): Promise<void> {
+    await this.db.run('DELETE FROM sync_episodes WHERE portal_id = ? AND object = ? AND id = ?', [this.portalId, object, id]);
+  }
+
+  /** Nothing to release: the connection belongs to the app. */
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,75 @@
+// Every word the card and the settings page show that is not the model's own (tier names, segments,
+// playbooks and drivers come from core/). One file per language typed by this interface (STYLE.md).
+export interface UiWords {
+  card: {
+    loading: string;
+    tier: string;
+    segment: string;
+    churnRisk: string;
+    riskValue: (risk: number, level: string) => string;
+    why: string;
+    lifecycle: string;
+    lastScored: string;
+    never: string;
+    playbook: string;
+    retention: string;
+    nextAction: string;
+    followUpBy: string;
+    purchaseModel: string;
+    pAlive: string;
+    expectedPurchases: (days: number) => string;
+    clv: (months: number) => string;
+    createTask: string;
+    taskCreated: (due: string) => string;
+    taskCreatedNoOwner: (due: string) => string;
+    rescore: string;
+    rescoring: string;
+    rescored: string;
+    rescoreFailed: (why: string) => string;
+    notScoredTitle: string;
+    notScored: Record<'no-run-yet' | 'not-read-yet' | 'unreadable', { why: string; todo: string }>;
+    problem: (property: string, value: string, expected: string) => string;
+    disconnectedTitle: string;
+    disconnected: string;
+    reinstall: string;
+    errorTitle: string;
+    retry: string;
+  };
+  settings: {
+    loading: string;
+    title: string;
+    mapping: string;
+    mappingHelp: string;
+    objectName: Record<'contacts' | 'companies', string>;
+    field: Record<'name' | 'email' | 'owner' | 'region' | 'firstPurchase' | 'lastPurchase' | 'orders' | 'totalSpend' | 'nps' | 'satisfaction' | 'lastContact' | 'renewalDate', string>;
+    notMapped: string;
+    tierRules: string;
+    tierOf: (segment: string) => string;
+    rfmMethod: string;
+    rfmMethodName: Record<'quantile' | 'fixed', string>;
+    thresholds: Record<'recencyDays' | 'orders' | 'spend', string>;
+    cut: (n: number) => string;
+    churnWeights: string;
+    weightTotal: (total: number) => string;
+    factorName: Record<'recency' | 'orderTrend' | 'spendTrend' | 'nps' | 'satisfaction' | 'contact' | 'competitor', string>;
+    highAt: string;
+    mediumAt: string;
+    language: string;
+    languageName: Record<'en' | 'zh-CN', string>;
+    schedule: string;
+    scheduleHour: (timeZone: string) => string;
+    followUpTasks: string;
+    followUpTasksHelp: string;
+    save: string;
+    saved: string;
+    fixErrors: string;
+    scoreNow: string;
+    scoring: (done: number, total: number | null) => string;
+    lastRun: string;
+    noRunYet: string;
+    runState: Record<'queued' | 'running' | 'done' | 'failed', string>;
+    report: (read: number, written: number, failed: number) => string;
+    failedRecord: (id: string, reason: string) => string;
+    errorTitle: string;
+  };
+}
