@@ -13,7 +13,7 @@ export async function readOrders(
   io: CliIo,
   config: ConfigFile,
   sheet?: string,
-): Promise<{ orders: Order[]; badRows: number; firstError: string | null }> {
+): Promise<{ orders: Order[]; badRows: number; firstError: string | null; notes: string[] }> {
   try {
     const table = await readTable(resolve(io.cwd, file), sheet);
     const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }));
@@ -21,7 +21,8 @@ export async function readOrders(
     const bad = orders.rows.filter((r) => r.error !== null);
     // A row with an unclosed quote was read as blank; say what was really wrong with it.
     const firstProblem = table.problems[0]?.message ?? null;
-    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null };
+    // notes: how line items became orders and which orders were left out as not purchases, and why.
+    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null, notes: orders.warnings };
   } catch (error) {
     if (error instanceof TableError) throw new TableError(`${file}: ${error.message}`);
     throw error;
