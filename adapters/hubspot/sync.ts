@@ -5,7 +5,7 @@
 import { scoreCustomers, unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
 import type { Result } from '../../core/schema/result.ts';
-import type { Language } from '../../core/schema/options.ts';
+import type { Language, OptionsInput } from '../../core/schema/options.ts';
 import { BATCH_LIMIT, type ObjectType } from './api.ts';
 import type { Transport } from './transport.ts';
 import { ensureProperties } from './properties.ts';
@@ -25,6 +25,8 @@ export interface SyncOptions {
   dryRun: boolean;
   createTasks: boolean;
   mapping?: Partial<Record<HubSpotField, string>>;
+  /** The portal's scoring rules (tier per segment, thresholds, churn weights and levels); the core's defaults otherwise. */
+  scoring?: Pick<OptionsInput, 'rfm' | 'segmentTiers' | 'churn'>;
   /** A full read even when the store has a previous run (e.g. after changing the mapping). */
   full?: boolean;
   clock: Clock;
@@ -86,7 +88,7 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     const read = records.map((r) => readRecord(r.id, r.properties, mapping));
     const scored = scoreCustomers(
       read.flatMap((r) => (r.customer === null ? [] : [r.customer])),
-      { asOf: options.asOf, language: options.language },
+      { ...options.scoring, asOf: options.asOf, language: options.language },
     );
     // A record with a value HubSpot would never send is reported like a bad row: not scored, and
     // its Tierwise reasons say what is wrong.
