@@ -168,9 +168,10 @@ async function readPhase(transport: Transport, store: SyncState, options: SyncOp
       if (!startFromHubSpot) return;
       startFromHubSpot = false;
       // Once the first page is in, the start point is HubSpot's time of that answer, less the Date
-      // header's second: everything modified before it is in this read (or in the overlap).
+      // header's second, when that is earlier than ours: of two clocks that disagree (ours ahead, or a
+      // proxy dating answers by its own), the earlier start re-reads a little more and skips nothing.
       const answeredAt = transport.hubSpotTimeOfLastAnswer();
-      if (answeredAt === null) return;
+      if (answeredAt === null || answeredAt - 1_000 >= readStartedAt) return;
       readStartedAt = answeredAt - 1_000;
       await store.set(key('readStartedAt'), String(readStartedAt));
     },
