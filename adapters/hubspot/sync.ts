@@ -117,7 +117,8 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     if (options.dryRun) return report;
 
     // 4. Write the changes in batches of 100; a rejected record is reported and the rest carry on.
-    await endEpisodes(store, object, changes);
+    // Episodes are kept only while tasks are made (one store call per changed record).
+    if (options.createTasks) await endEpisodes(store, object, changes);
     const scoredAt = new Date(clock.now()).toISOString();
     for (let start = 0; start < changes.length; start += BATCH_LIMIT) {
       await writeBatch({ transport, store, version, object, scoredAt, report }, changes.slice(start, start + BATCH_LIMIT));
