@@ -117,14 +117,23 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     if (options.dryRun) return report;
 
     // 4. Write the changes in batches of 100; a rejected record is reported and the rest carry on.
-    // Episodes are kept only while tasks are made (one store call per changed record).
-    if (options.createTasks) await endEpisodes(store, object, changes);
+    // Episodes are kept only while tasks are made (one store call per changed record). A run that
+    // stopped before finishing its tasks left `tasksDue`: this one then looks at every record at high
+    // risk, not only at its changes, so those tasks are not lost.
+    const tasksLeftOver = (await store.get(key('tasksDue'))) !== null;
+    if (options.createTasks) {
+      await store.set(key('tasksDue'), '1');
+      await endEpisodes(store, object, changes);
+    }
     const scoredAt = new Date(clock.now()).toISOString();
     for (let start = 0; start < changes.length; start += BATCH_LIMIT) {
       await writeBatch({ transport, store, version, object, scoredAt, report }, changes.slice(start, start + BATCH_LIMIT));
       progress('write', Math.min(start + BATCH_LIMIT, changes.length), changes.length);
     }
-    if (options.createTasks) report.tasksCreated = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, scoredRecords);
+    if (options.createTasks) {
+      report.tasksCreated = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, tasksLeftOver ? scoredRecords : changes);
+      await store.set(key('tasksDue'), null);
+    }
     await store.set(key('readSince'), String(readStartedAt - READ_OVERLAP_MS));
     await store.set(key('fullReadCursor'), null);
     await store.set(key('readDone'), null);
