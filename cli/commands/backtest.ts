@@ -19,7 +19,7 @@ const USAGE = `tierwise backtest <orders.csv> --as-of YYYY-MM-DD [--horizon 39w|
 /** "39w", "90d", "6m" or a plain number of days → days. */
 export function horizonDays(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([dwm]?)$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--horizon "${text}" is not a period: expected e.g. 39w, 90d or 6m`);
+  if (!match) throw new UsageError(`--horizon "${text.slice(0, 40)}" is not a period: expected e.g. 39w, 90d or 6m`);
   const n = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   return Math.round(unit === 'w' ? n * 7 : unit === 'm' ? n * 30.44 : n);
