@@ -13,7 +13,7 @@ export async function readOrders(
   io: CliIo,
   config: ConfigFile,
   sheet?: string,
-): Promise<{ orders: Order[]; badRows: number; firstError: string | null }> {
+): Promise<{ orders: Order[]; badRows: number; firstError: string | null; notes: string[] }> {
   let table: Awaited<ReturnType<typeof readTable>> | undefined;
   try {
     table = await readTable(resolve(io.cwd, file), sheet);
@@ -22,7 +22,8 @@ export async function readOrders(
     const bad = orders.rows.filter((r) => r.error !== null);
     // A row with an unclosed quote was read as blank; say what was really wrong with it.
     const firstProblem = table.problems[0]?.message ?? null;
-    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null };
+    // notes: how line items became orders and which orders were left out as not purchases, and why.
+    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null, notes: orders.warnings };
   } catch (error) {
     if (error instanceof TableError) {
       // An unclosed quote near the top can hide the header row itself: say so.

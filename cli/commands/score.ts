@@ -15,7 +15,7 @@ import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../ta
 import { Progress, count } from '../progress.ts';
 import { checkOut } from '../score/out-path.ts';
 
-const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] ${TABLE_USAGE}`;
+const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--model rules|pareto|learned] ${TABLE_USAGE}`;
 
 /** One JSON object per output row (DESIGN.md). */
 function jsonRow(r: ScoredRow) {
@@ -67,11 +67,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'utf8-no-bom': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
+      model: { type: 'string' },
     },
   });
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('expected one file to score');
   const asOf = dateOption('--as-of', values['as-of'] ?? today());
+  // Order tables only: which churn risk to use (default: the best by a time split of the orders).
+  const churnModel = values.model;
+  if (churnModel !== undefined && churnModel !== 'rules' && churnModel !== 'pareto' && churnModel !== 'learned') {
+    throw new UsageError(`--model "${churnModel}" is not a churn model: expected rules, pareto or learned`);
+  }
   const config = await readConfig(values.config, io.cwd);
   const language = config.options.language ?? 'en';
   const inputPath = resolve(io.cwd, file);
@@ -93,7 +99,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // an XLSX copy is built from the cells, so it keeps them.
     const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
     const kind = values.orders ? 'orders' : (config.kind ?? 'customers');
-    score = scoreTable(cells, { ...config, kind }, { ...config.options, asOf }, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
+    score = scoreTable(cells, { ...config, kind }, { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) }, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
     score = reportUnreadableRows(score, table.problems, language);
     progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
   } catch (error) {
