@@ -129,6 +129,26 @@ describe('daily reads', () => {
   });
 });
 
+describe('follow-up tasks', () => {
+  it('creates on the next run the tasks a run stopped before creating, once each', async () => {
+    const s = await setup(300);
+    const twin = await setup(300);
+    await twin.run({ createTasks: true });
+    expect(twin.fake.tasks.length).toBeGreaterThan(5);
+    let tasks = 0;
+    s.fake.onRequest = ({ path }) => {
+      if (path === '/crm/objects/2026-09/tasks' && ++tasks === 4) s.fake.faults.dailyExhausted = true;
+    };
+    expect((await s.run({ createTasks: true })).stopped?.code).toBe('daily-limit');
+    s.fake.faults.dailyExhausted = false;
+    s.fake.onRequest = null;
+    expect(await s.run({ createTasks: true })).toMatchObject({ stopped: null, changed: 0 });
+    const associated = (fake: typeof s.fake) => fake.tasks.map((t) => JSON.stringify(t.associations)).sort();
+    expect(associated(s.fake)).toEqual(associated(twin.fake));
+    expect(await s.run({ createTasks: true })).toMatchObject({ stopped: null, tasksCreated: 0 });
+  });
+});
+
 describe('batch writes (2026-09: 200 or one error for the batch)', () => {
   it('bisects a batch refused for one record: a few requests, not one per record', async () => {
     const s = await setup(100);
