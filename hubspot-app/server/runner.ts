@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import { RetryLater, type RunJob } from './queue/queue.ts';
 import { DbSyncState } from './sync/db-sync-state.ts';
 import { runPortalSync } from './sync/portal-sync.ts';
+import { portalSettings } from './portal-settings.ts';
 
 export interface RunnerOptions {
   workerId: string;
@@ -54,6 +55,7 @@ export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) =
         clock,
         limiter: limiterOf(job.portalId),
         timeZone: portal.timeZone,
+        settings: await portalSettings(store, job.portalId),
         onProgress: (done, total) => {
           renew();
           store.progress(job.runId, done, total).catch((error: unknown) => options.log('warn', 'could not record progress', { runId: job.runId, error: error instanceof Error ? error.message : String(error) }));
