@@ -5,6 +5,7 @@
 // bug throws. The state's progress is kept, so the next call resumes.
 import { z } from 'zod';
 import { IsoDateSchema } from '../../core/schema/iso-date.ts';
+import { OptionsSchema } from '../../core/schema/options.ts';
 import { HUBSPOT_FIELDS } from './mapping.ts';
 import { PropertyClashError } from './properties.ts';
 import { emptyReport, sync, type SyncReport } from './sync.ts';
@@ -25,6 +26,8 @@ export const SyncPortalOptionsSchema = z.object({
   /** A full read even when the state has a previous run (e.g. after changing the mapping). */
   full: z.boolean().default(false),
   mapping: z.partialRecord(z.enum(HUBSPOT_FIELDS), z.string().min(1)).default({}),
+  /** The portal's scoring rules, validated by the core's own schemas. */
+  scoring: OptionsSchema.pick({ rfm: true, segmentTiers: true, churn: true }).optional(),
 });
 export type SyncPortalOptions = z.input<typeof SyncPortalOptionsSchema>;
 

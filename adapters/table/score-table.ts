@@ -102,7 +102,8 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
 /** Why a customer has nothing to score, or null when they have a purchase: only left-out orders, or only cancellations. */
 function withoutPurchase(trail: CustomerTrail, language: Language): string | null {
   if (trail.kept > trail.negative) return null;
-  const leftOut = LEFT_OUT_REASONS.filter((r) => trail.leftOut[r] > 0).map((r) => `${trail.leftOut[r]} ${r}`);
+  const counts = trail.leftOut;
+  const leftOut = counts === null ? [] : LEFT_OUT_REASONS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${r}`);
   const parts: string[] = [];
   if (trail.negative > 0) parts.push(`${trail.negative} cancellation${trail.negative === 1 ? '' : 's'} or return${trail.negative === 1 ? '' : 's'} totalling ${trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
   if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.join(', ')})`);

@@ -30,7 +30,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const calibrationEnd = values['calibration-end'] === undefined ? undefined : dateOption('--calibration-end', values['calibration-end']);
   if (asOf !== undefined && calibrationEnd !== undefined && asOf !== calibrationEnd) throw new UsageError('--as-of and --calibration-end name the same date: give one of them');
   const config = await readConfig(values.config, io.cwd);
-  const { orders, badRows, firstError } = await readOrders(file, io, config, values.sheet);
+  const { orders, badRows, firstError, notes } = await readOrders(file, io, config, values.sheet);
   const end = asOf ?? calibrationEnd ?? latestDate(orders);
   if (end === '') throw new UsageError(`${file} has no order that could be read${firstError === null ? '' : ` (first problem: ${firstError})`}`);
   const aggregator = new OrderAggregator({ ...config.options, asOf: end });
@@ -82,6 +82,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ].join('\n') + '\n',
       );
     }
+    for (const note of notes) io.stderr.write(`tierwise: note: ${note}\n`);
     if (badRows > 0) io.stderr.write(`tierwise: note: ${badRows} order row${badRows === 1 ? '' : 's'} could not be read and were left out (first: ${firstError})\n`);
     return 0;
   } catch (error) {

@@ -4,6 +4,9 @@ import type { AppContext } from './context.ts';
 import { fail } from './http/errors.ts';
 import { keepRawBodies } from './http/hubspot-request.ts';
 import { apiRoutes } from './routes/api.ts';
+import { cardRoutes } from './routes/card-api.ts';
+import { settingsRoutes } from './routes/settings-api.ts';
+import { workflowActionRoutes } from './routes/workflow-action.ts';
 import { healthRoutes } from './routes/health.ts';
 import { oauthRoutes } from './routes/oauth.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -23,5 +26,8 @@ export function buildApp(ctx: AppContext, options: { logStream?: NodeJS.Writable
   oauthRoutes(app, ctx);
   webhookRoutes(app, ctx);
   apiRoutes(app, ctx);
+  cardRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  workflowActionRoutes(app, ctx);
   return app;
 }

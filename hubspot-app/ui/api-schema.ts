@@ -115,7 +115,8 @@ export const PortalSettingsSchema = z.strictObject({
   mapping: z.strictObject({ contacts: MappingSchema, companies: MappingSchema }).prefault({}),
   scoring: OptionsSchema.pick({ rfm: true, segmentTiers: true, churn: true }).strict().prefault({}),
   language: LanguageSchema.default('en'),
-  followUpTasks: z.boolean().default(true),
+  // Off until an admin turns it on: Tierwise does not add tasks to a CRM unasked.
+  followUpTasks: z.boolean().default(false),
   syncHour: z.number().int('the hour is a whole number').min(0, 'the hour is 0 to 23').max(23, 'the hour is 0 to 23').default(3),
 });
 export type PortalSettings = z.output<typeof PortalSettingsSchema>;

@@ -114,6 +114,8 @@ describe.each(KINDS)('the store on %s', (kind) => {
         expect(await store.takeLease(p, 'worker-1', 10, 1)).toBe(true);
         await store.deleteRecord(p, 'contacts', '2');
         await store.db.run(`INSERT INTO sync_episodes (portal_id, object, id, since) VALUES (?, 'contacts', '1', '2026-11-01')`, [p]);
+        await store.db.run(`INSERT INTO portal_settings (portal_id, settings, updated_at) VALUES (?, '{}', 1)`, [p]);
+        await store.db.run(`INSERT INTO workflow_callbacks (portal_id, callback_id, object, id, created_at) VALUES (?, 'ap-1', 'contacts', '1', 1)`, [p]);
       }
       await store.deletePortal('101');
       for (const table of PORTAL_TABLES) {

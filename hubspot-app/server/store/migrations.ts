@@ -49,10 +49,18 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: readonly stri
       `CREATE TABLE sync_episodes (portal_id TEXT NOT NULL, object TEXT NOT NULL, id TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (portal_id, object, id))`,
     ],
   },
+  {
+    id: 2,
+    name: 'portal settings (settings page) and pending workflow-action callbacks',
+    sql: [
+      `CREATE TABLE portal_settings (portal_id TEXT PRIMARY KEY, settings TEXT NOT NULL, updated_at BIGINT NOT NULL)`,
+      `CREATE TABLE workflow_callbacks (portal_id TEXT NOT NULL, callback_id TEXT NOT NULL, object TEXT NOT NULL, id TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (portal_id, callback_id))`,
+    ],
+  },
 ];
 
 /** Every table holding a portal's data: what uninstall empties. */
-export const PORTAL_TABLES = ['forgotten_records', 'jobs', 'portal_leases', 'sync_episodes', 'sync_meta', 'sync_records', 'sync_runs', 'webhook_events', 'portals'] as const;
+export const PORTAL_TABLES = ['forgotten_records', 'jobs', 'portal_leases', 'portal_settings', 'sync_episodes', 'sync_meta', 'sync_records', 'sync_runs', 'webhook_events', 'workflow_callbacks', 'portals'] as const;
 
 export async function migrate(db: Db): Promise<number[]> {
   return db.transaction(async (tx) => {
