@@ -12,7 +12,7 @@ import { historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
 import { compress } from '../../core/models/history.ts';
 import { bgnbdExpectedPurchases, fitBgNbd } from '../../core/models/bgnbd.ts';
 import { auc, evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
-import { brierScore, reliabilityChart, reliabilityTable, type ReliabilityRow } from '../../core/models/calibration.ts';
+import { brierScore, reliabilityChart, reliabilityTable, worstMiss, type ReliabilityRow } from '../../core/models/calibration.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
 import type { Choice } from '../../core/churn/learned/choose.ts';
 import { compareChurnModels, type Contender } from '../../core/churn/learned/compare.ts';
@@ -59,6 +59,7 @@ function render(report: Report, choice: Choice): string {
     '',
     `Reliability of the ${report.chosen} churn risk (customers in ten equal groups by predicted chance; "|" = predicted, "#" = observed):`,
     reliabilityChart(report.reliability),
+    `Largest miss of a group: ${(worstMiss(report.reliability) * 100).toFixed(1)} points`,
     '',
     'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
     ...report.byTier.map((t) =>
