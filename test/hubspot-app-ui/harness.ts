@@ -11,7 +11,7 @@
 // tokens), so these additions are exactly as strict about tokens as the rest.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,8 +53,10 @@ export interface Harness {
   install(portalId: string, contacts?: number): Promise<void>;
   /** Stores the portal's records as the worker leaves them after a sync (sync_records: id and read properties). */
   storeSynced(portalId: string, object: 'contacts' | 'companies', ids?: string[]): Promise<void>;
-  /** Marks an install run of the portal finished, as the worker does. */
+  /** Marks the portal's queued runs finished, as the worker does. */
   finishRun(portalId: string): Promise<void>;
+  /** Records a run that came and finished (after a test changed stored inputs as a run would). */
+  ranOnce(portalId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -207,6 +209,10 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
         await store.startRun(run.runId, Date.now());
         await store.finishRun(run.runId, Date.now(), { report: { objects: [], reread: 0 } });
       }
+    },
+    async ranOnce(portalId) {
+      await store.createRun({ runId: randomUUID(), portalId, kind: 'rescore-records', queuedAt: Date.now() });
+      await harness.finishRun(portalId);
     },
     async close() {
       await queue.stop(5_000);
