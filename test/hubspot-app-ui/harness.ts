@@ -5,7 +5,8 @@
 //   (spec CRM/Contacts 2026-09 batch read; ids not found are left out, as the 2026-09 spec's 200-only
 //   answer implies), from the portal the Bearer token belongs to;
 // - POST /automation/actions/callbacks/2026-03/{callbackId}/complete {outputFields} → 204 (spec
-//   Automation Actions V4 2026-03), recorded with the portal whose token sent it;
+//   Automation Actions V4 2026-03, CallbackCompletionRequest: outputFields of strings and typedOutputs
+//   both required, else 400), recorded with the portal whose token sent it;
 // - an optional delay on batch reads (a slow HubSpot), for the workflow action's BLOCK path.
 // Which portal a token belongs to is asked of the marketplace itself (it refuses expired or unknown
 // tokens), so these additions are exactly as strict about tokens as the rest.
@@ -101,8 +102,10 @@ async function startExtension(fake: FakeMarketplace, harness: { completions: Com
           });
           return send(200, { status: 'COMPLETE', results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() });
         }
-        const parsed = JSON.parse(body) as { outputFields?: unknown };
-        if (typeof parsed.outputFields !== 'object' || parsed.outputFields === null) return send(400, { status: 'error', category: 'VALIDATION_ERROR', message: 'outputFields is required' });
+        const parsed = JSON.parse(body) as { outputFields?: unknown; typedOutputs?: unknown };
+        const strings = typeof parsed.outputFields === 'object' && parsed.outputFields !== null && Object.values(parsed.outputFields).every((v) => typeof v === 'string');
+        if (!strings) return send(400, { status: 'error', category: 'VALIDATION_ERROR', message: 'outputFields is required and its values are strings' });
+        if (typeof parsed.typedOutputs !== 'object' || parsed.typedOutputs === null) return send(400, { status: 'error', category: 'VALIDATION_ERROR', message: 'typedOutputs is required' });
         harness.completions.push({ portalId, callbackId: decodeURIComponent(complete?.[1] ?? ''), body: parsed });
         res.writeHead(204);
         return void res.end();
