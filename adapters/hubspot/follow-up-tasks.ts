@@ -1,8 +1,8 @@
 // A follow-up task within 24 hours (the retention playbook) when a record newly enters high churn
 // risk, associated with the record (task→contact 204, task→company 192, SDK AssociationTypes), once
-// per episode of high risk. Episodes end before values are written and tasks are created from every
-// record now at high risk without an open episode, not only from this run's changes: a run stopped
-// between its writes and its tasks leaves the tasks to the next run instead of losing them.
+// per episode of high risk. Episodes end before values are written; tasks are created for the
+// records at high risk without an open episode among those given (the run's changes, or every record
+// after a run that stopped before its tasks), so a stopped run leaves its tasks to the next one.
 import { z } from 'zod';
 import { addDays } from '../../core/dates.ts';
 import { paths, type ObjectType } from './api.ts';
@@ -35,7 +35,7 @@ export async function endEpisodes(store: SyncState, object: ObjectType, changes:
   for (const c of changes) if (!isHigh(c.values)) await store.endEpisode(object, c.id);
 }
 
-/** After writing: a task for each record at high risk with no open episode. */
+/** After writing: a task for each given record at high risk with no open episode. */
 export async function followUpTasks(target: TaskTarget, records: Scored[]): Promise<number> {
   const { transport, store, version, object, report } = target;
   let created = 0;

@@ -92,6 +92,22 @@ describe('daily reads', () => {
     expect(s.fake.portal.contacts.get('250')?.properties['tierwise_tier']).toBe('A');
   });
 
+  it('keeps its own start point when the answers are dated later than HubSpot’s records (a proxy dating them by its own clock)', async () => {
+    const s = await setup(300);
+    s.fake.dateSkewMs = 120_000;
+    const run = (asOf: string) => s.run({ asOf });
+    s.fake.onRequest = ({ path }) => {
+      if (path.endsWith('/batch/update') && s.fake.onRequest !== null) {
+        s.fake.onRequest = null;
+        s.fake.edit('contacts', '250', { num_associated_deals: '50', recent_deal_close_date: '2026-10-31T12:00:00Z', total_revenue: '120000' });
+      }
+    };
+    expect((await run(AS_OF)).stopped).toBeNull();
+    await s.clock.sleep(DAY);
+    expect(await run('2026-11-02')).toMatchObject({ stopped: null, mode: 'incremental' });
+    expect(s.fake.portal.contacts.get('250')?.properties['tierwise_tier']).toBe('A');
+  });
+
   it('records that the read finished: a run stopped while writing resumes at writing, without reading again', async () => {
     const s = await setup(600);
     const twin = await setup(600);
