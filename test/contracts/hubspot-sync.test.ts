@@ -17,6 +17,10 @@ describe('tierwise hubspot sync', () => {
       const before = new Map([...fake.portal.contacts].map(([id, r]) => [id, { ...r.properties }]));
       const state = join(mkdtempSync(join(tmpdir(), 'tierwise-contract-hs-')), 'state.sqlite');
       const env = { HUBSPOT_ACCESS_TOKEN: 'contract-token', HUBSPOT_BASE_URL: fake.url };
+      const dry = await tierwiseAsync(['hubspot', 'sync', '--dry-run', '--as-of', '2026-11-01', '--state', state], env);
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(fake.properties.contacts.size).toBe(0);
+      expect(fake.requests.filter((r) => r.method !== 'GET' && !/\/search$/.test(r.path))).toEqual([]);
       const ran = await tierwiseAsync(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], env);
       expect(ran.status, ran.stderr).toBe(0);
       expect([...fake.groups.contacts]).toContain('tierwise');

@@ -64,6 +64,25 @@ describe('scoreActiveSheet', () => {
   });
 });
 
+describe('scoreActiveSheet from a tab Tierwise created', () => {
+  it('scores the table it scored before and leaves the user on the tab they are on', () => {
+    const rt = startRuntime(table(10));
+    const users = rt.spreadsheet.active;
+    rt.run('scoreActiveSheet', opts);
+    users.set(2, 4, 40); // S1 now has many orders: its result changes
+    const tierBefore = [users.cell(2, HEADER.length + 1), users.cell(2, HEADER.length + 3)];
+    const summary = rt.spreadsheet.getSheetByName('Tierwise summary');
+    expect(summary).toBeTruthy();
+    summary?.activate();
+    const summaryGrid = JSON.stringify(summary?.grid[0]);
+    expect(rt.run<{ ok: boolean }>('scoreActiveSheet')).toMatchObject({ ok: true });
+    expect(users.grid[0]?.slice(0, HEADER.length + RESULT_HEADERS.length)).toEqual([...HEADER, ...RESULT_HEADERS]);
+    expect([users.cell(2, HEADER.length + 1), users.cell(2, HEADER.length + 3)]).not.toEqual(tierBefore);
+    expect(rt.spreadsheet.active).toBe(summary);
+    expect(JSON.stringify(summary?.grid[0])).toBe(summaryGrid); // no result columns on the summary tab
+  });
+});
+
 describe('getPlaybookForSelection and the custom functions', () => {
   it('gives the selected customer’s result after a score', () => {
     const rt = startRuntime(table(10));
