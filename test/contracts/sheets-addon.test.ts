@@ -1,3 +1,5 @@
+/// <reference types="google-apps-script" />
+// (The reference brings Apps Script's types for the emulator, which the root tsconfig leaves to apps-script/tsconfig.json.)
 // DESIGN.md "Google Sheets add-on" contract, checked on the BUILT bundle (dist/apps-script/Code.js)
 // in the project's Apps Script emulator, called the three ways Apps Script calls it.
 import { describe, expect, it } from 'vitest';
