@@ -163,6 +163,17 @@ describe('routes', () => {
     if (signed.status >= 400) expect(isErrorShape(JSON.parse(text)), text).toBe(true);
   });
 
+  it('answers a signed but unreadable body, and an install callback with a foreign state, in the error shape', async () => {
+    const body = 'not json';
+    const unreadable = await fetch(`${base}/hubspot/webhooks`, { method: 'POST', headers: signedHeaders('POST', `${base}/hubspot/webhooks`, body), body });
+    expect(unreadable.status).toBe(400);
+    expect(isErrorShape(await unreadable.json())).toBe(true);
+    const callback = await fetch(`${base}/oauth/callback?code=x&state=not-ours`, { redirect: 'manual' });
+    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect(callback.status).toBeLessThan(500);
+    expect(isErrorShape(await callback.json())).toBe(true);
+  });
+
   it('answers an unknown route in the error shape', async () => {
     const res = await fetch(`${base}/no-such-route`);
     expect(res.status).toBe(404);
