@@ -95,7 +95,8 @@ export function tierwiseClient(backend: string, fetch: HubSpotFetch): TierwiseCl
   const call = async <S extends z.ZodType>(what: string, path: string, schema: S, init: Parameters<HubSpotFetch>[1] = {}) => {
     let response: Response;
     try {
-      response = await fetch(`${base}${path}`, init);
+      // 30 s instead of hubspot.fetch's 15 s default (it allows up to 120 s): a large portal's first card view scores everyone.
+      response = await fetch(`${base}${path}`, { timeout: 30_000, ...init });
     } catch (error) {
       throw new TierwiseError('unreachable', `HubSpot could not reach the Tierwise backend: ${error instanceof Error ? error.message : String(error)}`);
     }
