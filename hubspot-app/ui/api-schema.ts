@@ -57,6 +57,12 @@ export type NotScoredWhy = (typeof NOT_SCORED_WHY)[number];
 
 export const ProblemSchema = z.object({ property: z.string(), value: z.string(), expected: z.string() });
 
+/** The purchase models' horizons: the core's defaults (the settings page does not change them). */
+export const DEFAULT_HORIZONS = {
+  expectedPurchasesDays: OptionsSchema.shape.expectedPurchasesDays.parse(undefined),
+  clvMonths: OptionsSchema.shape.clvMonths.parse(undefined),
+};
+
 export const CardAnswerSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('scored'),
