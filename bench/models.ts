@@ -1,5 +1,6 @@
 // npx node bench/models.ts: fit time of each purchase model on the whole CDNOW master (23,570
-// customers, calibration to 1997-09-30) and the backtest AUCs. CDNOW data, Fader & Hardie.
+// customers, calibration to 1997-09-30) and the no-dropout check. CDNOW data, Fader & Hardie.
+// The churn comparisons are in bench/cases/churn-*.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OrderAggregator } from '../core/aggregate-orders.ts';
@@ -9,6 +10,7 @@ import { historyOf } from '../core/models/estimate.ts';
 import { fitBgNbd } from '../core/models/bgnbd.ts';
 import { fitParetoNbd } from '../core/models/pareto-nbd.ts';
 import { fitGammaGamma } from '../core/models/gamma-gamma.ts';
+import { checkDropout } from '../core/models/dropout.ts';
 
 const END = '1997-09-30';
 const lines = readFileSync(join(import.meta.dirname, 'data', 'CDNOW_master.txt'), 'utf8').trim().split('\n').slice(1);
@@ -30,4 +32,5 @@ console.log(`  ${data.rows.length.toLocaleString('en-US')} distinct histories`);
 const bg = time('BG/NBD fit', () => fitBgNbd(data));
 const gg = time('Gamma-Gamma fit', () => fitGammaGamma(histories.filter((h) => h.x > 0 && h.repeatSpendMean !== null).map((h) => ({ x: h.x, m: h.repeatSpendMean as number }))));
 const pareto = time('Pareto/NBD fit', () => fitParetoNbd(data));
-console.log(JSON.stringify({ bgnbd: bg.params, gammaGamma: gg.params, paretoNbd: pareto.params }));
+const dropout = time('no-dropout check (NBD fit)', () => checkDropout(data, bg.logLikelihood, pareto.logLikelihood));
+console.log(JSON.stringify({ bgnbd: bg.params, gammaGamma: gg.params, paretoNbd: pareto.params, dropout: { lrBgNbd: dropout.lrBgNbd, lrParetoNbd: dropout.lrParetoNbd, identified: dropout.identified } }));

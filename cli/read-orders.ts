@@ -13,17 +13,23 @@ export async function readOrders(
   io: CliIo,
   config: ConfigFile,
   sheet?: string,
-): Promise<{ orders: Order[]; badRows: number; firstError: string | null }> {
+): Promise<{ orders: Order[]; badRows: number; firstError: string | null; notes: string[] }> {
+  let table: Awaited<ReturnType<typeof readTable>> | undefined;
   try {
-    const table = await readTable(resolve(io.cwd, file), sheet);
+    table = await readTable(resolve(io.cwd, file), sheet);
     const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }));
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);
     // A row with an unclosed quote was read as blank; say what was really wrong with it.
     const firstProblem = table.problems[0]?.message ?? null;
-    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null };
+    // notes: how line items became orders and which orders were left out as not purchases, and why.
+    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null, notes: orders.warnings };
   } catch (error) {
-    if (error instanceof TableError) throw new TableError(`${file}: ${error.message}`);
+    if (error instanceof TableError) {
+      // An unclosed quote near the top can hide the header row itself: say so.
+      const early = table?.problems.find((p) => p.index < 20);
+      throw new TableError(`${file}: ${error.message}${early === undefined ? '' : `; note: ${early.message}`}`);
+    }
     throw error;
   }
 }

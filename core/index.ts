@@ -11,3 +11,6 @@ export { SEGMENTS, type Segment } from './segments.ts';
 export { TIERS, type Tier, VALUE_BANDS, type ValueBand } from './tiers.ts';
 export { LIFECYCLE_STAGES, type LifecycleStage, CHURN_LEVELS, type ChurnLevel } from './lifecycle-stages.ts';
 export * from './dates.ts';
+export { OrderAssembler, type OrderLine, type AssembledOrders } from './order-lines.ts';
+export { classifyStatus, LEFT_OUT_REASONS, STATUS_VOCABULARY, type LeftOutReason } from './order-status.ts';
+export { rfmMethodFor } from './rfm.ts';

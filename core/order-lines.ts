@@ -69,7 +69,6 @@ interface Gathering {
   orderId: string;
   line: OrderLine;
   lineSum: number;
-  lines: number;
   spoiled: boolean;
 }
 
@@ -77,20 +76,30 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export class OrderAssembler {
   private readonly byId = new Map<string, Gathering>();
-  private readonly order: Gathering[] = [];
-  private continuationRows = 0;
+  private readonly gathering: Gathering[] = [];
+  private readonly out: AssembledOrders = { kept: [], leftOut: [], problems: [], continuationRows: 0, negative: 0 };
+  /** Rows that were orders of their own were settled as they came, before the gathered ones: sort at the end. */
+  private settledEarly = false;
 
-  /** Adds one row. `spoiled`: the row had a cell that could not be read, so its order is reported, not guessed. */
+  /**
+   * Adds one row. The first line of an order is kept and completed by later ones (not copied: pass a
+   * fresh object per row). `spoiled`: the row had a cell that could not be read, so its order is reported, not guessed.
+   */
   add(line: OrderLine, row: number, spoiled = false): void {
-    const existing = line.orderId === '' ? undefined : this.byId.get(line.orderId);
-    if (existing === undefined) {
-      const g: Gathering = { row, orderId: line.orderId, line: { ...line }, lineSum: line.lineAmount ?? 0, lines: 1, spoiled };
-      if (line.orderId !== '') this.byId.set(line.orderId, g);
-      this.order.push(g);
+    if (line.orderId === '') {
+      // An order of its own: settled now, so a million-row order list keeps only the orders.
+      if (!spoiled) this.settle(line, row, line.total ?? line.lineAmount);
+      this.settledEarly = true;
       return;
     }
-    this.continuationRows++;
-    existing.lines++;
+    const existing = this.byId.get(line.orderId);
+    if (existing === undefined) {
+      const g: Gathering = { row, orderId: line.orderId, line, lineSum: line.lineAmount ?? 0, spoiled };
+      this.byId.set(line.orderId, g);
+      this.gathering.push(g);
+      return;
+    }
+    this.out.continuationRows++;
     if (spoiled) existing.spoiled = true;
     const first = existing.line;
     // Order-level cells: the first non-empty value wins (Shopify fills them on the first line only).
@@ -110,42 +119,51 @@ export class OrderAssembler {
     }
   }
 
-  /** The orders in order of their first row. Spoiled orders are left to the host, which reported their bad row. */
+  /** The orders, each list in order of first row. Spoiled orders are left to the host, which reported their bad row. */
   finish(): AssembledOrders {
-    const out: AssembledOrders = { kept: [], leftOut: [], problems: [], continuationRows: this.continuationRows, negative: 0 };
-    for (const g of this.order) {
+    for (const g of this.gathering) {
       if (g.spoiled) continue;
-      const l = g.line;
-      const base = { row: g.row, orderId: g.orderId, customerId: l.customerId };
-      if (l.customerId === '') {
-        out.problems.push({ ...base, problem: 'noCustomer' });
-        continue;
-      }
-      if (l.date === null) {
-        out.problems.push({ ...base, problem: 'noDate' });
-        continue;
-      }
-      const gross = l.total ?? (l.lineAmount === null ? null : round2(g.lineSum));
-      if (gross === null) {
-        out.problems.push({ ...base, problem: 'noAmount' });
-        continue;
-      }
-      const refunded = Math.abs(l.refunded ?? 0);
-      let reason = l.cancelled ? 'cancelled' : classifyStatus(l.status);
-      // A refund that takes back the whole (positive) order is a refunded order, whatever the status says.
-      if (reason === null && refunded > 0 && gross > 0 && gross - refunded <= 0) reason = 'refunded';
-      if (reason !== null) {
-        out.leftOut.push({ ...base, reason });
-        continue;
-      }
-      const amount = round2(gross - refunded);
-      if (amount < 0) out.negative++;
-      out.kept.push({
-        row: g.row,
-        orderId: g.orderId,
-        order: { customerId: l.customerId, date: l.date, amount, name: l.name, email: l.email, region: l.region, owner: l.owner },
-      });
+      this.settle(g.line, g.row, g.line.total ?? (g.line.lineAmount === null ? null : round2(g.lineSum)));
+    }
+    const out = this.out;
+    if (this.settledEarly && this.gathering.length > 0) {
+      const byRow = (a: { row: number }, b: { row: number }) => a.row - b.row;
+      out.kept.sort(byRow);
+      out.leftOut.sort(byRow);
+      out.problems.sort(byRow);
     }
     return out;
+  }
+
+  /** Decides one complete order: a problem, left out (and why), or kept with its amount net of refunds. */
+  private settle(l: OrderLine, row: number, gross: number | null): void {
+    const out = this.out;
+    if (l.customerId === '') {
+      out.problems.push({ row, orderId: l.orderId, customerId: l.customerId, problem: 'noCustomer' });
+      return;
+    }
+    if (l.date === null) {
+      out.problems.push({ row, orderId: l.orderId, customerId: l.customerId, problem: 'noDate' });
+      return;
+    }
+    if (gross === null) {
+      out.problems.push({ row, orderId: l.orderId, customerId: l.customerId, problem: 'noAmount' });
+      return;
+    }
+    const refunded = Math.abs(l.refunded ?? 0);
+    let reason = l.cancelled ? 'cancelled' : classifyStatus(l.status);
+    // A refund that takes back the whole (positive) order is a refunded order, whatever the status says.
+    if (reason === null && refunded > 0 && gross > 0 && gross - refunded <= 0) reason = 'refunded';
+    if (reason !== null) {
+      out.leftOut.push({ row, orderId: l.orderId, customerId: l.customerId, reason });
+      return;
+    }
+    const amount = refunded === 0 ? gross : round2(gross - refunded);
+    if (amount < 0) out.negative++;
+    out.kept.push({
+      row,
+      orderId: l.orderId,
+      order: { customerId: l.customerId, date: l.date, amount, name: l.name, email: l.email, region: l.region, owner: l.owner },
+    });
   }
 }

@@ -24,7 +24,7 @@ import { segmentOf, segmentRecency } from './segments.ts';
 import { valueBandOf } from './tiers.ts';
 import { rhythmOf } from './rhythm.ts';
 import { lifecycleOf } from './lifecycle.ts';
-import { churnRiskOf, reasonsText, sentenceMemory } from './churn/risk.ts';
+import { churnRiskOf, reasonsText, sentenceMemory, type ChurnRisk } from './churn/risk.ts';
 import { CHURN_PHRASES } from './churn/phrases.ts';
 import { nextActionOf } from './next-action.ts';
 import { validationError } from './validation.ts';
@@ -149,9 +149,20 @@ function trusted(input: unknown, days: PurchaseDays): Customer {
 const CHECKING: CustomerReader = { fast: fastCustomer, slow: checkCustomer, reread: rereadCustomer };
 const TRUSTING: CustomerReader = { fast: trusted, slow: (c) => c as Customer, reread: (c) => c as Customer };
 
+/**
+ * How churn risk is decided for order histories (churn/learned/choose.ts): whether the purchase
+ * model speaks in the recency factor, and risks already decided per customer (the learned model's).
+ * Without one, churn risk is the default (customer tables always).
+ */
+export interface ChurnPlan {
+  modelInRisk: boolean;
+  /** Per input customer, its risk when decided elsewhere; null: the rules decide. */
+  override: readonly (ChurnRisk | null)[] | null;
+}
+
 /** Scores customers from any source: each is checked against CustomerSchema, and a bad one gets its reason. */
-export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput): Result[] {
-  return scoreChecked(customers, optionsInput, CHECKING);
+export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput, churn?: ChurnPlan): Result[] {
+  return scoreChecked(customers, optionsInput, CHECKING, churn);
 }
 
 /**
@@ -163,7 +174,7 @@ export function scoreParsedCustomers(customers: readonly Customer[], optionsInpu
   return scoreChecked(customers, optionsInput, TRUSTING);
 }
 
-function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput, reader: CustomerReader): Result[] {
+function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput, reader: CustomerReader, churn?: ChurnPlan): Result[] {
   const options = OptionsSchema.parse(optionsInput);
   const asOfDay = dayNumber(options.asOf);
   const n = customers.length;
@@ -247,8 +258,8 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const segment = segmentOf(segmentRecency(r, lifecycle), f, mScore);
     const tier = options.segmentTiers[segment];
     const estimate = estimates?.[k] ?? null;
-    const alive = estimate === null || !estimate.identified ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
-    const risk = churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, said });
+    const alive = estimate === null || !estimate.identified || churn?.modelInRisk === false ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
+    const risk = churn?.override?.[i] ?? churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, said });
     const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
     // The literal of resultOf, written out: a Scores object per customer would be a million more allocations.
     results[i] = {

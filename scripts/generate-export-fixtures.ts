@@ -7,6 +7,7 @@
 // Column names follow each product's documented export (cited per source below).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 
 const OUT = process.argv[2] ?? join(import.meta.dirname, '..', 'test', 'fixtures', 'exports');
 export const AS_OF = '2026-11-01';
@@ -156,7 +157,7 @@ function csv(rows: readonly (readonly (string | number)[])[], bom = false): stri
 }
 
 const written: Truth[] = [];
-function write(name: string, text: string, truth: Omit<Truth, 'file' | 'asOf'>): void {
+function write(name: string, text: string | Buffer, truth: Omit<Truth, 'file' | 'asOf'>): void {
   writeFileSync(join(OUT, name), text);
   const full: Truth = { ...truth, file: name, asOf: AS_OF };
   writeFileSync(join(OUT, name.replace(/\.csv$/, '.truth.json')), JSON.stringify(full, null, 1) + '\n');
@@ -295,7 +296,10 @@ function youzanOrders(): void {
       o.items.reduce((s, i) => s + i.quantity, 0), money(total(o)), o.outcome === 'partial' ? '部分退款' : o.outcome === 'refunded' ? '退款成功' : '无退款', o.outcome === 'partial' ? money(o.refunded) : '0.00',
     ]);
   }
-  write('youzan-orders.csv', csv(rows, true), { source: '有赞 order export', kind: 'orders', ...orderTruth(orders, (o) => buyers[o.customer] as string) });
+  const truth = orderTruth(orders, (o) => buyers[o.customer] as string);
+  write('youzan-orders.csv', csv(rows, true), { source: '有赞 order export', kind: 'orders', ...truth });
+  // The same export as Excel on a Chinese Windows saves it: GBK, no BOM.
+  write('youzan-orders-gbk.csv', iconv.encode(csv(rows), 'gbk'), { source: '有赞 order export (GBK)', kind: 'orders', ...truth });
 }
 
 // ---- 微店 (订单管理 → 导出订单): one row per item; 实付金额 on the order's first row only. ----

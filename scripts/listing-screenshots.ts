@@ -3,13 +3,17 @@
 // SVG/HTML; the five screenshots are the REAL sidebar (from a fresh build of dist/apps-script/Code.js)
 // driven by clicks in headless Chromium, beside a grid holding what the emulated sheet holds after
 // the bundle scored sample/customers.csv or sample/orders.csv. Re-run it whenever the sidebar changes.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import buildAppsScript from '../build/targets/apps-script.ts';
 import { RESULT_COLUMNS } from '../adapters/result-columns.ts';
-import type { FakeSheet, Runtime } from '../test/apps-script/emulator.ts';
-import { CARD_BANNER, ICONS, SCREENSHOTS, type GraphicAsset } from '../apps-script/listing/assets.ts';
+import type { Runtime } from '../test/apps-script/emulator.ts';
+
+/** A sheet of the emulated spreadsheet, named through Runtime (the emulator's one stable export). */
+type FakeSheet = Runtime['spreadsheet']['sheets'][number];
+import { ALL_ASSETS, CARD_BANNER, CONSENT_LOGO, ICONS, SCREENSHOTS, type GraphicAsset } from '../apps-script/listing/assets.ts';
+import { decodePng } from '../test/listing/png.ts';
 import { bannerPage, iconPage, TIER_COLOURS } from './listing-mark.ts';
 import { bridgeToRuntime, sidebarHtml, startSample } from './listing-runtime.ts';
 import { barChartSvg, columnLetter, displayed, formulaHtml, gridHtml, HEIGHT, tabsHtml, VISIBLE_ROWS, WIDTH, windowHtml, type Fill, type GridView } from './listing-sheet-html.ts';
@@ -18,10 +22,22 @@ const ROOT = join(import.meta.dirname, '..');
 const LISTING = join(ROOT, 'apps-script', 'listing');
 const AS_OF = '2026-11-01';
 
-function pathOf(asset: GraphicAsset): string {
+const changed: string[] = [];
+
+/**
+ * Writes the picture unless the file already holds the same pixels: Chromium's PNG bytes vary from
+ * run to run for the same image, and a re-run should only touch pictures whose content changed.
+ */
+function save(asset: GraphicAsset, png: Buffer): void {
   const path = join(LISTING, asset.file);
+  if (existsSync(path)) {
+    const before = decodePng(readFileSync(path), asset.file);
+    const after = decodePng(png, asset.file);
+    if (before.width === after.width && before.height === after.height && Buffer.from(before.rgba).equals(Buffer.from(after.rgba))) return;
+  }
   mkdirSync(dirname(path), { recursive: true });
-  return path;
+  writeFileSync(path, png);
+  changed.push(asset.file);
 }
 
 function screenshotNamed(name: string): GraphicAsset {
@@ -31,15 +47,15 @@ function screenshotNamed(name: string): GraphicAsset {
 }
 
 async function drawGraphics(browser: Browser): Promise<void> {
-  for (const icon of ICONS) {
+  for (const icon of [...ICONS, CONSENT_LOGO]) {
     const page = await browser.newPage({ viewport: { width: icon.width, height: icon.height } });
     await page.setContent(iconPage(icon.width));
-    await page.screenshot({ path: pathOf(icon), omitBackground: true });
+    save(icon, await page.screenshot({ omitBackground: true }));
     await page.close();
   }
   const page = await browser.newPage({ viewport: { width: CARD_BANNER.width, height: CARD_BANNER.height } });
   await page.setContent(bannerPage('Customer tiers, churn risk and next actions in Google Sheets™'));
-  await page.screenshot({ path: pathOf(CARD_BANNER) });
+  save(CARD_BANNER, await page.screenshot());
   await page.close();
 }
 
@@ -103,6 +119,16 @@ class Window {
     return message;
   }
 
+  /** Selects a row as a click in the sheet would and presses "Show the selected customer". */
+  async showCustomer(row: number, id: string): Promise<{ headings: string[]; text: string }> {
+    const sheet = this.rt.spreadsheet.active;
+    sheet.activeRow = row;
+    await this.sidebar.click('#selection');
+    await this.sidebar.waitForFunction((expected) => document.querySelector('#customer h2')?.textContent?.includes(expected) ?? false, id);
+    const text = (await this.sidebar.textContent('#customer')) ?? '';
+    return { headings: await this.sidebar.$$eval('#customer h2', (hs) => hs.map((h) => h.textContent ?? '')), text };
+  }
+
   async scrollSidebarTo(selector: string, block: 'start' | 'end'): Promise<void> {
     await this.sidebar.$eval(selector, (el, b) => el.scrollIntoView({ block: b }), block);
   }
@@ -120,7 +146,7 @@ class Window {
 
   async capture(asset: GraphicAsset): Promise<void> {
     await this.page.evaluate(() => document.fonts.ready);
-    await this.page.screenshot({ path: pathOf(asset) });
+    save(asset, await this.page.screenshot());
   }
 }
 
@@ -143,14 +169,25 @@ async function customerScreenshots(browser: Browser): Promise<void> {
   await window.scrollSidebarTo('#distribution', 'end');
   await window.capture(screenshotNamed('scored-sheet-en'));
 
-  // The customer most worth a call: the highest churn risk on screen outside tier D.
+  // The customer most worth a call, with the fullest panel: on screen, highest churn risk first, the
+  // first whose panel has reasons, retention steps and a playbook.
+  const tierOf = (r: readonly unknown[]) => String(r[(layout.column['tier'] as number) - 1]);
   const risk = (r: readonly unknown[]) => Number(r[(layout.column['churnRisk'] as number) - 1]) || 0;
-  const candidates = grid.values.map((r, i) => ({ row: i + 1, r })).filter(({ row, r }) => row > layout.headerRow && row <= VISIBLE_ROWS && ['A', 'B', 'C'].includes(String(r[(layout.column['tier'] as number) - 1])));
-  const row = candidates.reduce((best, c) => (risk(c.r) > risk(best.r) ? c : best), candidates[0] ?? { row: 0, r: [] }).row;
-  if (row === 0) throw new Error(`no tier A, B or C customer in the first ${VISIBLE_ROWS} rows of sample/customers.csv`);
-  data.activeRow = row;
-  await window.sidebar.click('#selection');
-  await window.sidebar.waitForSelector('#customer h2');
+  const candidates = grid.values
+    .map((r, i) => ({ row: i + 1, r }))
+    .filter(({ row, r }) => row > layout.headerRow && row <= VISIBLE_ROWS && ['A', 'B', 'C', 'D'].includes(tierOf(r)))
+    .sort((a, b) => risk(b.r) - risk(a.r));
+  let row = 0;
+  for (const candidate of candidates.slice(0, 12)) {
+    const panel = await window.showCustomer(candidate.row, String(candidate.r[0]));
+    if (!['Why', 'Retention steps', 'Playbook'].every((h) => panel.headings.includes(h))) continue;
+    // A value the sidebar failed to fill must not reach a listing picture.
+    const unfilled = /null|undefined|NaN/.exec(panel.text);
+    if (unfilled) throw new Error(`the sidebar's panel for row ${candidate.row} shows "${unfilled[0]}": …${panel.text.slice(Math.max(0, unfilled.index - 60), unfilled.index + 30)}…`);
+    row = candidate.row;
+    break;
+  }
+  if (row === 0) throw new Error(`none of the first ${VISIBLE_ROWS} rows of sample/customers.csv shows reasons, retention steps and a playbook in the sidebar`);
   ({ grid } = customerGrid(data, row));
   await window.show(data, grid, { ref: `A${row}`, text: displayed(grid.values[row - 1]?.[0]) });
   await window.scrollSidebarTo('#selection', 'start');
@@ -205,4 +242,4 @@ try {
 } finally {
   await browser.close();
 }
-for (const asset of [...ICONS, CARD_BANNER, ...SCREENSHOTS]) console.error(`wrote apps-script/listing/${asset.file} (${asset.width}×${asset.height})`);
+for (const asset of ALL_ASSETS) console.error(`${changed.includes(asset.file) ? 'wrote    ' : 'unchanged'} apps-script/listing/${asset.file} (${asset.width}×${asset.height})`);

@@ -82,9 +82,14 @@ export function readRecord(id: string, properties: Record<string, string | null>
   return problems.length === 0 ? { customer, problems: null } : { customer: null, problems };
 }
 
+/** A value as quoted in a message: JSON-escaped (no raw newlines or markup), at most 60 characters of it. */
+export function quoteValue(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+}
+
 const RECORD_WORD: Record<ObjectType, string> = { contacts: 'Contact', companies: 'Company' };
 
 /** "Contact 12: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (…)": the record's reason. */
 export function problemText(object: ObjectType, id: string, problems: RecordProblem[]): string {
-  return `${RECORD_WORD[object]} ${id}: ${problems.map((p) => `property "${p.property}" is ${JSON.stringify(p.value)}, not ${p.expected}`).join('; ')}`;
+  return `${RECORD_WORD[object]} ${id}: ${problems.map((p) => `property "${p.property}" is ${quoteValue(p.value)}, not ${p.expected}`).join('; ')}`;
 }

@@ -14,7 +14,8 @@ export interface ReadTarget {
   object: ObjectType;
   /** The input properties the mapping needs (Tierwise's own are added here). */
   inputs: string[];
-  onPage: (read: number) => void;
+  /** After each page is stored (awaited: the first page fixes the run's start point). */
+  onPage: (read: number) => void | Promise<void>;
 }
 
 const OWN = new Set<string>(VALUE_KEYS);
@@ -40,7 +41,7 @@ export async function readAll(target: ReadTarget): Promise<number> {
     if (page === null) break;
     await keep(target, page.results);
     read += page.results.length;
-    target.onPage(read);
+    await target.onPage(read);
     after = page.paging?.next?.after ?? null;
     // The cursor is saved after the page is stored: a crash re-reads at most one page.
     await store.set(cursorKey, after);
@@ -79,7 +80,7 @@ export async function readModifiedSince(target: ReadTarget, sinceMs: number): Pr
       await keep(target, page.results);
       read += page.results.length;
       inQuery += page.results.length;
-      target.onPage(read);
+      await target.onPage(read);
       const last = page.results[page.results.length - 1];
       if (last !== undefined) lastId = last.id;
       after = page.paging?.next?.after;

@@ -61,7 +61,8 @@ export interface SyncReport {
 
 /**
  * How far before a read's start the next daily read begins: HubSpot's search index lags "a few
- * moments" behind a write (search guide), and our clock and HubSpot's may differ by a little.
+ * moments" behind a write (search guide). The start is on HubSpot's clock when its answers carry a
+ * Date header (they do), else on ours.
  */
 export const READ_OVERLAP_MS = 30_000;
 
@@ -78,30 +79,9 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
   try {
     if (!options.dryRun) await ensureProperties(transport, version, object, options.language);
     const mapping = mappingFor(object, options.mapping);
-    const target: ReadTarget = { transport, store, version, object, inputs: propertiesToRead(mapping), onPage: (n) => progress('read', n, null) };
-
     // 1. Read: everything the first time (or when asked), else what changed since the last run's read
     //    began. A read that finished before an interruption is not done again.
-    const finishedRead = await store.get(key('readDone'));
-    let readStartedAt = Number(await store.get(key('readStartedAt')));
-    if (finishedRead !== null && !options.full && !options.dryRun && Number.isFinite(readStartedAt)) {
-      report.mode = finishedRead === 'incremental' ? 'incremental' : 'full';
-      report.resumed = true;
-    } else {
-      const readSince = await store.get(key('readSince'));
-      const cursor = await store.get(key('fullReadCursor'));
-      report.mode = readSince === null || options.full || cursor !== null ? 'full' : 'incremental';
-      // The start point is taken when the read begins (kept when a full read resumes from its cursor):
-      // a record edited while we read or write is then read again by the next run.
-      if (!(report.mode === 'full' && cursor !== null && Number.isFinite(readStartedAt))) {
-        readStartedAt = clock.now();
-        await store.set(key('readStartedAt'), String(readStartedAt));
-      }
-      if (options.full) await store.set(key('fullReadCursor'), null);
-      report.read = report.mode === 'full' ? await readAll(target) : await readModifiedSince(target, Number(readSince));
-      if (!options.dryRun) await store.set(key('readDone'), report.mode);
-      await store.set(key('fullReadCursor'), null);
-    }
+    const readStartedAt = await readPhase(transport, store, options, propertiesToRead(mapping), report);
 
     // 2. Score everyone from the local store: tiers move with time even when HubSpot does not.
     const records = await store.all(object);
@@ -144,12 +124,61 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     }
     if (options.createTasks) report.tasksCreated = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, changes);
     await store.set(key('readSince'), String(readStartedAt - READ_OVERLAP_MS));
+    await store.set(key('fullReadCursor'), null);
     await store.set(key('readDone'), null);
     await store.set(key('readStartedAt'), null);
     return report;
   } finally {
     report.requests = transport.counters.requests;
   }
+}
+
+/** The read, resumed or not; returns the run's start point (the next daily read starts before it). */
+async function readPhase(transport: Transport, store: SyncState, options: SyncOptions, inputs: string[], report: SyncReport): Promise<number> {
+  const { object, version, clock } = options;
+  const key = (name: string) => `${object}:${name}`;
+  const finishedRead = await store.get(key('readDone'));
+  let readStartedAt = Number(await store.get(key('readStartedAt')));
+  if (finishedRead !== null && !options.full && !options.dryRun && Number.isFinite(readStartedAt)) {
+    report.mode = finishedRead === 'incremental' ? 'incremental' : 'full';
+    report.resumed = true;
+    return readStartedAt;
+  }
+  const readSince = await store.get(key('readSince'));
+  const cursor = await store.get(key('fullReadCursor'));
+  report.mode = readSince === null || options.full || cursor !== null ? 'full' : 'incremental';
+  // The start point is taken when the read begins (kept when a full read resumes from its cursor,
+  // and by a dry run while an interrupted run's writes are pending): a record edited while we read
+  // or write is then read again by the next run.
+  const pending = Number.isFinite(readStartedAt) && ((report.mode === 'full' && cursor !== null) || (options.dryRun && finishedRead !== null));
+  let startFromHubSpot = !pending;
+  if (!pending) {
+    readStartedAt = clock.now();
+    await store.set(key('readStartedAt'), String(readStartedAt));
+  }
+  const target: ReadTarget = {
+    transport,
+    store,
+    version,
+    object,
+    inputs,
+    onPage: async (n) => {
+      options.onProgress?.('read', n, null);
+      if (!startFromHubSpot) return;
+      startFromHubSpot = false;
+      // Once the first page is in, the start point is HubSpot's time of that answer, less the Date
+      // header's second: everything modified before it is in this read (or in the overlap).
+      const answeredAt = transport.hubSpotTimeOfLastAnswer();
+      if (answeredAt === null) return;
+      readStartedAt = answeredAt - 1_000;
+      await store.set(key('readStartedAt'), String(readStartedAt));
+    },
+  };
+  if (options.full) await store.set(key('fullReadCursor'), null);
+  report.read = report.mode === 'full' ? await readAll(target) : await readModifiedSince(target, Number(readSince));
+  if (!options.dryRun) await store.set(key('readDone'), report.mode);
+  await store.set(key('fullReadCursor'), null);
+  return readStartedAt;
 }
 
 export type { Values, Change };

@@ -62,6 +62,8 @@ export class UnexpectedAnswerError extends Error {
 
 export interface Counters {
   requests: number;
+  /** Of which search requests (their own limit: 5 per second per account). */
+  searches: number;
   retries: number;
   rateLimited: number;
   timeouts: number;
@@ -69,7 +71,7 @@ export interface Counters {
   unexpectedAnswers: number;
 }
 
-type Outcome = { kind: 'answer'; status: number; text: string } | { kind: 'timeout' } | { kind: 'network'; message: string };
+type Outcome = { kind: 'answer'; status: number; text: string; remaining: string | null; date: string | null } | { kind: 'timeout' } | { kind: 'network'; message: string };
 
 export interface RequestInit {
   method: string;
@@ -81,7 +83,7 @@ export interface RequestInit {
 }
 
 export class Transport {
-  readonly counters: Counters = { requests: 0, retries: 0, rateLimited: 0, timeouts: 0, networkErrors: 0, unexpectedAnswers: 0 };
+  readonly counters: Counters = { requests: 0, searches: 0, retries: 0, rateLimited: 0, timeouts: 0, networkErrors: 0, unexpectedAnswers: 0 };
   private readonly tokens: TokenProvider;
   private readonly basePath: string;
   private readonly limiter: RateLimiter;
@@ -89,6 +91,7 @@ export class Transport {
   private readonly maxAttempts: number;
   private readonly clock: Clock;
   private readonly random: () => number;
+  private lastAnswerDate: number | null = null;
 
   constructor(options: TransportOptions) {
     this.clock = options.clock ?? realClock;
@@ -103,6 +106,15 @@ export class Transport {
   /** A transport with one fixed token (the CLI's private-app token). */
   static withToken(token: string, options: Omit<TransportOptions, 'tokens'> = {}): Transport {
     return new Transport({ ...options, tokens: fixedToken(token) });
+  }
+
+  /**
+   * HubSpot's own time when it answered the last request (its Date header, to the second), or null
+   * when the answer had none: start points compared with HubSpot's modification dates use HubSpot's
+   * clock, so a machine whose clock runs ahead does not skip edits.
+   */
+  hubSpotTimeOfLastAnswer(): number | null {
+    return this.lastAnswerDate;
   }
 
   /** The transport's clock (simulated in tests and benchmarks). */
@@ -121,6 +133,7 @@ export class Transport {
       await this.limiter.take(kind);
       const token = await this.tokens.accessToken();
       this.counters.requests++;
+      if (kind === 'search') this.counters.searches++;
       const outcome = await this.send(init, token);
       const last = attempt >= this.maxAttempts;
       if (outcome.kind === 'timeout' || outcome.kind === 'network') {
@@ -134,6 +147,11 @@ export class Transport {
         continue;
       }
       const { status, text } = outcome;
+      const date = outcome.date === null ? NaN : Date.parse(outcome.date);
+      this.lastAnswerDate = Number.isNaN(date) ? null : date;
+      // The portal's budget is shared with its other clients (X-HubSpot-RateLimit-Remaining, usage
+      // guidelines): when HubSpot says none is left, wait out the window rather than earn a 429.
+      if (outcome.remaining === '0') this.limiter.drain(kind);
       const json = parseJson(text);
       if (status >= 200 && status < 300) {
         const parsed = schema.safeParse(json);
@@ -172,7 +190,7 @@ export class Transport {
     try {
       const response = await fetch(request.getUrl(), { ...data, signal: controller.signal });
       const text = await response.text(); // under the same signal: a body that never ends is a timeout too
-      return { kind: 'answer', status: response.status, text };
+      return { kind: 'answer', status: response.status, text, remaining: response.headers.get('x-hubspot-ratelimit-remaining'), date: response.headers.get('date') };
     } catch (error) {
       if (controller.signal.aborted) return { kind: 'timeout' };
       return { kind: 'network', message: networkMessage(error) };

@@ -7,7 +7,7 @@ import type { Order } from '../../core/schema/order.ts';
 import { OrderAssembler, type OrderLine, type OrderProblem } from '../../core/order-lines.ts';
 import { LEFT_OUT_REASONS, noneLeftOut, type LeftOutReason } from '../../core/order-status.ts';
 import { ORDER_FIELDS, type Cell, type OrderField, type TableConfig } from './contract.ts';
-import { ORDER_REQUIRED } from './headers.ts';
+import { normalizeHeader, ORDER_REQUIRED } from './headers.ts';
 import { footerNote, headerKeysOf, layoutOf, quote, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { cellText } from './header-row.ts';
 import { Invalid, parseDate, parseMoney, type DateOrder } from './cells.ts';
@@ -30,7 +30,8 @@ export interface CustomerTrail {
   /** Kept orders with a negative amount (cancellation invoices, returns). */
   negative: number;
   negativeTotal: number;
-  leftOut: Record<LeftOutReason, number>;
+  /** Left-out orders per reason; null when none was. */
+  leftOut: Record<LeftOutReason, number> | null;
 }
 
 export interface OrderTable extends Layout<OrderField> {
@@ -51,6 +52,12 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 export function readOrderTable(cells: readonly Cell[][], config: TableConfig): OrderTable {
   const layout = layoutOf(cells, ORDER_FIELDS, ORDER_REQUIRED, config.columns, 'order', { kind: 'orders', substitutes: SUBSTITUTES });
   const { headers, mapping } = layout;
+  // A bare "Id" next to an email in an order export is the order's id (Shopify's is), not the customer's.
+  if (mapping.customerId !== undefined && mapping.email !== undefined && config.columns.customerId === undefined && normalizeHeader(headers[mapping.customerId] ?? '') === 'id') {
+    if (mapping.orderId === undefined) mapping.orderId = mapping.customerId;
+    delete mapping.customerId;
+    layout.notes.push(`Column "${headers[mapping.email]}" is read as the customer: a bare "Id" in an order export is the order's id`);
+  }
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
   if (footer !== null) warnings.push(footerNote(footer));
@@ -75,25 +82,28 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
   };
   const rows: OrderRow[] = [];
   const assembler = new OrderAssembler();
+  // The row being read and what is wrong with it: one reader for all rows, nothing allocated per row unless a cell is bad.
+  let cellsOfRow: readonly Cell[] = [];
+  let problems: string[] | null = null;
+  const money = (field: OrderField): number | null => {
+    const c = column(field);
+    if (c === undefined) return null;
+    const value = parseMoney(cellsOfRow[c]);
+    if (value instanceof Invalid) {
+      (problems ??= []).push(`column "${header(field)}": ${quote(cellsOfRow[c])} is not ${value.expected}`);
+      return null;
+    }
+    return value;
+  };
   for (let r = range[0]; r < range[1]; r++) {
-    const cellsOfRow = cells[r] ?? [];
+    cellsOfRow = cells[r] ?? [];
+    problems = null;
     const row = r + 1;
     const kind = rowKind(cellsOfRow, headerKeys);
     if (kind !== 'data') {
       rows.push({ row, id: null, order: null, error: kind === 'blank' ? `Row ${row} is blank` : `Row ${row} repeats the header row` });
       continue;
     }
-    const problems: string[] = [];
-    const money = (field: OrderField): number | null => {
-      const c = column(field);
-      if (c === undefined) return null;
-      const value = parseMoney(cellsOfRow[c]);
-      if (value instanceof Invalid) {
-        problems.push(`column "${header(field)}": ${quote(cellsOfRow[c])} is not ${value.expected}`);
-        return null;
-      }
-      return value;
-    };
     let customerId = customerColumn === undefined ? '' : idText(cellsOfRow[customerColumn]);
     // No customer column, an empty one, or WooCommerce's 0 for a guest: the email is the customer.
     if ((customerId === '' || customerId === '0') && emailColumn !== undefined) {
@@ -104,7 +114,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     if (customerId.includes('@')) customerId = customerId.toLowerCase();
     const dateCell = cellsOfRow[mapping.date as number];
     const date = parseDate(dateCell, dateOrder);
-    if (date instanceof Invalid) problems.push(`column "${header('date')}": ${quote(dateCell)} is not ${date.expected}`);
+    if (date instanceof Invalid) (problems ??= []).push(`column "${header('date')}": ${quote(dateCell)} is not ${date.expected}`);
     const total = money('amount');
     let lineAmount = money('lineAmount');
     if (useQuantity) {
@@ -115,7 +125,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     const refunded = money('refunded');
     const orderId = mapping.orderId === undefined ? '' : idText(cellsOfRow[mapping.orderId]);
     const line: OrderLine = {
-      orderId: orderId === '' ? '' : share(orderId),
+      orderId, // mostly unique: not worth a shared copy
       customerId: customerId === '' ? '' : share(customerId),
       date: date === null || date instanceof Invalid ? null : share(date),
       total,
@@ -128,11 +138,12 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
       region: text(cellsOfRow, 'region'),
       owner: text(cellsOfRow, 'owner'),
     };
-    if (problems.length > 0) {
+    const bad = problems as string[] | null;
+    if (bad !== null) {
       const of = orderId === '' ? '' : ` (order ${clip(orderId)} is left out)`;
-      rows.push({ row, id: customerId || null, order: null, error: `Row ${row}, ${problems.join('; ')}${of}` });
+      rows.push({ row, id: customerId || null, order: null, error: `Row ${row}, ${bad.join('; ')}${of}` });
     }
-    assembler.add(line, row, problems.length > 0);
+    assembler.add(line, row, bad !== null);
   }
 
   const assembled = assembler.finish();
@@ -140,7 +151,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
   const trail = (id: string, row: number): CustomerTrail => {
     let t = customers.get(id);
     if (t === undefined) {
-      t = { firstRow: row, kept: 0, negative: 0, negativeTotal: 0, leftOut: noneLeftOut() };
+      t = { firstRow: row, kept: 0, negative: 0, negativeTotal: 0, leftOut: null };
       customers.set(id, t);
     }
     return t;
@@ -163,7 +174,8 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     } else if (l !== undefined) {
       j++;
       leftOut[l.reason]++;
-      trail(l.customerId, l.row).leftOut[l.reason]++;
+      const t = trail(l.customerId, l.row);
+      (t.leftOut ??= noneLeftOut())[l.reason]++;
     }
   }
   for (const p of assembled.problems) rows.push({ row: p.row, id: p.customerId || null, order: null, error: problemText(p.row, p.problem, header, mapping) });

@@ -3,10 +3,11 @@
 import { OptionsSchema, type Language, type OptionsInput } from '../../core/schema/options.ts';
 import type { Customer } from '../../core/schema/customer.ts';
 import type { Result } from '../../core/schema/result.ts';
-import { scoreCustomers, scoreParsedCustomers } from '../../core/score.ts';
+import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
+import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
 import { TableConfigSchema, TableError, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import { readCustomerTable } from './customer-table.ts';
 import { readOrderTable, type CustomerTrail } from './order-table.ts';
@@ -71,7 +72,8 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
   const aggregator = new OrderAggregator(options);
   for (const r of table.rows) if (r.order !== null) aggregator.add(r.order);
   const customers = aggregator.finish();
-  const results = scoreCustomers(customers, options);
+  const scoredOrders = scoreOrderHistory(table.rows.flatMap((r) => (r.order === null ? [] : [r.order])), customers, options);
+  const results = scoredOrders.results;
   const resultOf = new Map<string, Result>();
   customers.forEach((c, i) => resultOf.set(c.id, results[i] as Result));
   // One row per customer, at the row where they first appear; a customer with no purchase left to score says why.
@@ -86,7 +88,7 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
     .filter((r) => r.order === null)
     .map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
   const rows = [...scored, ...bad].sort((a, b) => a.row - b.row);
-  const warnings = [...table.warnings];
+  const warnings = [...table.warnings, ...scoredOrders.notes];
   if (aggregator.afterAsOf > 0) {
     warnings.push(
       `${aggregator.afterAsOf.toLocaleString('en-US')} order${aggregator.afterAsOf === 1 ? ' is' : 's are'} dated after the as-of date ${options.asOf} and ${aggregator.afterAsOf === 1 ? 'was' : 'were'} left out of the scoring`,
@@ -100,7 +102,8 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
 /** Why a customer has nothing to score, or null when they have a purchase: only left-out orders, or only cancellations. */
 function withoutPurchase(trail: CustomerTrail, language: Language): string | null {
   if (trail.kept > trail.negative) return null;
-  const leftOut = LEFT_OUT_REASONS.filter((r) => trail.leftOut[r] > 0).map((r) => `${trail.leftOut[r]} ${r}`);
+  const counts = trail.leftOut;
+  const leftOut = counts === null ? [] : LEFT_OUT_REASONS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${r}`);
   const parts: string[] = [];
   if (trail.negative > 0) parts.push(`${trail.negative} cancellation${trail.negative === 1 ? '' : 's'} or return${trail.negative === 1 ? '' : 's'} totalling ${trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
   if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.join(', ')})`);

@@ -42,6 +42,7 @@ function legacyEncoding(bytes: Uint8Array): 'gb18030' | 'windows-1252' {
     new TextDecoder('gb18030', { fatal: true }).decode(bytes.subarray(0, limit));
     return 'gb18030';
   } catch {
+    // Byte pairs GB18030 cannot decode: single-byte Windows-1252 decodes every byte.
     return 'windows-1252';
   }
 }

@@ -17,6 +17,9 @@ export const ICONS: readonly GraphicAsset[] = [
   { file: 'icon-32.png', width: 32, height: 32, field: 'Application icon 32×32' },
 ];
 
+/** The OAuth consent screen's app logo: square, 120×120 "for the best results" (Google Auth platform ▸ Branding). */
+export const CONSENT_LOGO: GraphicAsset = { file: 'consent-logo-120.png', width: 120, height: 120, field: 'OAuth consent screen app logo' };
+
 export const CARD_BANNER: GraphicAsset = { file: 'card-banner-220x140.png', width: 220, height: 140, field: 'Application card banner' };
 
 export interface Screenshot extends GraphicAsset {
@@ -41,4 +44,4 @@ export const SCREENSHOTS: readonly Screenshot[] = [
   shot(5, 'order-table', 'One row per order works too: customers are scored onto their own sheet.', '每行一笔订单的表格同样适用：客户评分写入单独的工作表。'),
 ];
 
-export const ALL_ASSETS: readonly GraphicAsset[] = [...ICONS, CARD_BANNER, ...SCREENSHOTS];
+export const ALL_ASSETS: readonly GraphicAsset[] = [...ICONS, CONSENT_LOGO, CARD_BANNER, ...SCREENSHOTS];

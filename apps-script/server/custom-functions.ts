@@ -6,30 +6,35 @@ import { scoreTable } from '../../adapters/table/score-table.ts';
 import { RESULT_COLUMNS, resultCells } from '../../adapters/result-columns.ts';
 import { TableError, type Cell } from '../../adapters/table/contract.ts';
 import { isIsoDate } from '../../core/dates.ts';
+import type { Language } from '../../core/schema/options.ts';
 import { MESSAGES } from './messages/index.ts';
 import { datesToDays, SheetTime } from './sheet-time.ts';
+import { tableOf } from './tables.ts';
 
-function asOfOf(asOf: unknown, time: SheetTime): string {
+function asOfOf(asOf: unknown, time: SheetTime, language: Language): string {
   if (asOf === undefined || asOf === null || asOf === '') return time.today();
   if (asOf instanceof Date && time.dayOf(asOf) !== null) return time.dayOf(asOf) as string;
   if (typeof asOf === 'string' && isIsoDate(asOf.trim())) return asOf.trim();
-  throw new Error(MESSAGES.en.asOfNotDate(String(asOf)));
+  throw new Error(MESSAGES[language].asOfNotDate(String(asOf)));
 }
 
 export function scoreRange(range: unknown, asOf: unknown): (string | number | Date)[][] {
-  const time = new SheetTime(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
-  if (range === undefined) throw new Error(MESSAGES.en.customNeedsRange);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const time = new SheetTime(spreadsheet.getSpreadsheetTimeZone());
+  // The language of the sheet the formula is on (read-only access to its saved settings).
+  const language = tableOf(PropertiesService.getDocumentProperties(), spreadsheet.getActiveSheet()).settings.options.language;
+  if (range === undefined) throw new Error(MESSAGES[language].customNeedsRange);
   const rows: Cell[][] = Array.isArray(range) ? (range as Cell[][]).map((r) => (Array.isArray(r) ? [...r] : [r])) : [[range as Cell]];
   datesToDays(rows, time);
-  const day = asOfOf(asOf, time);
+  const day = asOfOf(asOf, time, language);
   let score;
   try {
-    score = scoreTable(rows, {}, { asOf: day });
+    score = scoreTable(rows, {}, { asOf: day, language });
   } catch (error) {
     if (error instanceof TableError) throw new Error(error.message);
     throw error;
   }
-  const byRow = new Map(score.rows.map((r) => [r.row, resultCells(r.result, 'en')]));
+  const byRow = new Map(score.rows.map((r) => [r.row, resultCells(r.result, language)]));
   const blank = RESULT_COLUMNS.map(() => '');
-  return rows.map((_, i) => (i + 1 === score.headerRow ? RESULT_COLUMNS.map((c) => c.en) : (byRow.get(i + 1) ?? blank)));
+  return rows.map((_, i) => (i + 1 === score.headerRow ? RESULT_COLUMNS.map((c) => c[language]) : (byRow.get(i + 1) ?? blank)));
 }

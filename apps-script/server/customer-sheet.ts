@@ -5,7 +5,7 @@ import type { TableScore } from '../../adapters/table/contract.ts';
 import type { Language } from '../../core/schema/options.ts';
 import { findOurSheet } from './ownership.ts';
 import { RESULT_FORMATS } from './result-columns.ts';
-import { BATCH_CELLS, inBatches, type RunControl } from './run-control.ts';
+import { BATCH_CELLS, inBatches, type RunControl, type Written } from './run-control.ts';
 import type { SheetTime } from './sheet-time.ts';
 
 export const CUSTOMER_SHEET = 'Tierwise customers';
@@ -16,7 +16,7 @@ export function customerSheetShape(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
   return { existing: findOurSheet(spreadsheet, 'customers'), rows: score.rows.length + 1, columns: WIDTH };
 }
 
-export function writeCustomerSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, score: TableScore, language: Language, time: SheetTime, control: RunControl): 'done' | 'cancelled' {
+export function writeCustomerSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, score: TableScore, language: Language, time: SheetTime, control: RunControl): Written {
   const rows = score.rows.length + 1;
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
   sheet.clearContents();

@@ -2,13 +2,13 @@
 // find the table, load its settings, call the piece that does the work, say what happened.
 import { LABELS } from '../../core/labels.ts';
 import type { Language } from '../../core/schema/options.ts';
-import { CUSTOMER_FIELDS, type Cell } from '../../adapters/table/contract.ts';
+import { CUSTOMER_FIELDS, ORDER_FIELDS, type Cell } from '../../adapters/table/contract.ts';
 import { detectColumns } from '../../adapters/table/headers.ts';
 import { scoreRange } from './custom-functions.ts';
 import { MESSAGES, say, type Said } from './messages/index.ts';
 import { ownedColumns, removeEverything } from './ownership.ts';
 import { readProgress, requestCancel, RunControl } from './run-control.ts';
-import { forgetRuns, lastFailure, readRuns, recordRun } from './run-log.ts';
+import { forgetRuns, lastFailure, readRuns, recordRun, type Run } from './run-log.ts';
 import { refused, scoreTableSheet, type ScoreOutcome } from './score-sheet.ts';
 import { schedule, scheduledHour, unschedule, DAILY_HANDLER, runDaily } from './schedule.ts';
 import { selectedCustomer, type CustomerPanel } from './selection.ts';
@@ -40,7 +40,14 @@ export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): voi
   // In AuthMode.NONE only the menu may be built: no reads. Otherwise a failed daily run is said at open.
   if (e?.authMode === undefined || e.authMode === ScriptApp.AuthMode.NONE) return;
   const failed = lastFailure(props());
-  if (failed !== null) SpreadsheetApp.getActive().toast(MESSAGES.en.lastRunFailed(failed.at.slice(0, 16).replace('T', ' '), failed.error), 'Tierwise', 30);
+  if (failed !== null) SpreadsheetApp.getActive().toast(failureSaid(failed)[uiLanguage()], 'Tierwise', 30);
+}
+
+/** A failed daily run in words, its time in the spreadsheet's zone. */
+function failureSaid(failed: Run): Said {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const when = Utilities.formatDate(new Date(failed.at), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+  return say((m) => m.lastRunFailed(when, failed.error));
 }
 
 export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
@@ -104,18 +111,23 @@ export function getSidebarState() {
   const lastColumn = sheet.getLastColumn();
   const cells = lastColumn === 0 || headerRow > sheet.getMaxRows() ? [] : (sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0] ?? []);
   const headers = cells.filter((_, i) => !ours.has(i + 1)).map((h) => String(h as Cell ?? ''));
-  const detected = detectColumns(headers, CUSTOMER_FIELDS, table.settings.columns) as Record<string, number>;
+  // Both kinds' columns, so the sidebar can show the fields of the kind the user picks.
+  const detected = { customers: detectColumns(headers, CUSTOMER_FIELDS, table.settings.columns) as Record<string, number>, orders: detectColumns(headers, ORDER_FIELDS, table.settings.columns) as Record<string, number> };
   const failed = lastFailure(props());
   return {
     sheet: sheet.getName(),
     headers,
     detected,
     settings: table.settings,
+    /** The kind last scored (detected when the user left it to Tierwise). */
+    kind: table.settings.kind ?? table.kind ?? 'customers',
+    /** The language Tierwise's columns are in now (null: not scored yet). */
+    scoredLanguage: table.scoredLanguage,
     today: new SheetTime(spreadsheet.getSpreadsheetTimeZone()).today(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
     language: uiLanguage(),
     scheduledHour: scheduledHour(),
-    lastFailure: failed === null ? null : say((m) => m.lastRunFailed(failed.at.slice(0, 16).replace('T', ' '), failed.error)),
+    lastFailure: failed === null ? null : failureSaid(failed),
     labels: { en: { tier: LABELS.en.tier, churnLevel: LABELS.en.churnLevel }, 'zh-CN': { tier: LABELS['zh-CN'].tier, churnLevel: LABELS['zh-CN'].churnLevel } },
   };
 }
@@ -161,9 +173,11 @@ export function dailyRescore(): void {
   runDaily();
 }
 
-/** Takes away everything Tierwise added: columns, formats, sheets, metadata, settings, the schedule. */
-export function removeTierwise(): Said {
+/** Takes away everything Tierwise added: columns, formats, sheets, metadata, settings, the schedule; after a yes. */
+export function removeTierwise(): Said | null {
   const language = uiLanguage();
+  const ui = SpreadsheetApp.getUi();
+  if (ui.alert('Tierwise', MESSAGES[language].confirmRemove, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
   const removed = removeEverything(SpreadsheetApp.getActive());
   const hadRuns = readRuns(props()).length > 0;
   unschedule();

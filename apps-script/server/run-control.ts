@@ -43,13 +43,21 @@ export function requestCancel(cache: GoogleAppsScript.Cache.Cache | null): void 
   cache?.put(CANCEL, '1', 600);
 }
 
-/** Writes rows [0, total) in batches of `perBatch`, checking for a cancel between batches. */
-export function inBatches(total: number, perBatch: number, control: RunControl, write: (from: number, to: number) => void): 'done' | 'cancelled' {
+/** How a batched write ended, and how many rows it wrote. */
+export interface Written {
+  end: 'done' | 'cancelled' | 'outOfTime';
+  rows: number;
+  total: number;
+}
+
+/** Writes rows [0, total) in batches of `perBatch`; between batches, stops when cancelled or when time runs short. */
+export function inBatches(total: number, perBatch: number, control: RunControl, write: (from: number, to: number) => void): Written {
   for (let from = 0; from < total; from += perBatch) {
-    if (from > 0 && control.cancelled()) return 'cancelled';
+    if (from > 0 && control.cancelled()) return { end: 'cancelled', rows: from, total };
+    if (from > 0 && control.outOfTime()) return { end: 'outOfTime', rows: from, total };
     const to = Math.min(total, from + perBatch);
     write(from, to);
     control.progress(say((m) => m.progressWriting(to, total)));
   }
-  return 'done';
+  return { end: 'done', rows: total, total };
 }

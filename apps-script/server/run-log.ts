@@ -1,10 +1,11 @@
 // The run log: every daily re-score (and every Score press that wrote) with its time, sheet, rows,
-// result and error, kept in document properties (last 20) and shown on the summary sheet; a failed
+// result and error, kept in document properties (last 10) and shown on the summary sheet; a failed
 // daily run is shown to whoever opens the spreadsheet or the sidebar until a daily run succeeds.
 import { z } from 'zod';
 
 const KEY = 'tierwise.runLog';
-const KEEP = 20;
+/** 10 runs of at most ~700 bytes (a 200-character error in Chinese is 600 bytes): under the 9 KB a property may hold. */
+const KEEP = 10;
 
 export const RunSchema = z.object({
   /** ISO instant. */
@@ -27,7 +28,7 @@ export function readRuns(props: Props): Run[] {
 export function recordRun(props: Props, run: Run): Run[] {
   const runs = [run, ...readRuns(props)].slice(0, KEEP);
   // Long error texts are cut so the log stays under the 9 KB a property may hold.
-  props.setProperty(KEY, JSON.stringify(runs.map((r) => ({ ...r, error: r.error.slice(0, 300) }))));
+  props.setProperty(KEY, JSON.stringify(runs.map((r) => ({ ...r, error: r.error.slice(0, 200) }))));
   return runs;
 }
 

@@ -14,7 +14,7 @@ import { mergeTierFormatting } from './formatting.ts';
 import { SUMMARY_SHEET, writeSummarySheet } from './summary-sheet.ts';
 import { CUSTOMER_SHEET, customerSheetShape, writeCustomerSheet } from './customer-sheet.ts';
 import { CELL_LIMIT, cellsIn, cellsToAdd } from './limits.ts';
-import { BATCH_CELLS, inBatches, type RunControl } from './run-control.ts';
+import { BATCH_CELLS, inBatches, type RunControl, type Written } from './run-control.ts';
 import { rememberScored } from './tables.ts';
 
 export interface ScoreOutcome {
@@ -70,10 +70,11 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   const written = score.kind === 'orders'
     ? writeCustomerSheet(ourSheet(spreadsheet, 'customers', CUSTOMER_SHEET, sheet), score, language, time, control)
     : writeResultColumns(sheet, score, values, keep, owned, planned, settings, time, control);
-  if (written === 'cancelled') return refused(say((m) => m.cancelled), settings, score.kind);
+  if (written.end === 'cancelled') return refused(say((m) => m.cancelled), settings, score.kind);
+  if (written.end === 'outOfTime') return refused(say((m) => m.stoppedForTime(written.rows, written.total)), settings, score.kind);
   writeSummarySheet(ourSheet(spreadsheet, 'summary', SUMMARY_SHEET, sheet), score.summary, language);
   const idIndex = score.kind === 'orders' ? score.mapping.customerId : score.mapping.id;
-  rememberScored(PropertiesService.getDocumentProperties(), sheet, { headerRow: score.headerRow, kind: score.kind, idColumn: idIndex === undefined ? null : (keep[idIndex] as number) + 1 });
+  rememberScored(PropertiesService.getDocumentProperties(), sheet, { headerRow: score.headerRow, kind: score.kind, idColumn: idIndex === undefined ? null : (keep[idIndex] as number) + 1, scoredLanguage: language });
   const needAttention = score.rows.filter((r) => r.result.error !== null).length;
   const said = say((m) => m.scored(score.summary.scored, needAttention, score.kind));
   return { ok: true, message: said[language], said, scored: score.summary.scored, needAttention, kind: score.kind, summary: score.summary, warnings: score.warnings };
@@ -82,7 +83,7 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
 function writeResultColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet, score: TableScore, values: Cell[][], keep: number[],
   owned: ReadonlyMap<ResultKey, number>, planned: ReadonlyMap<ResultKey, number>, settings: Settings, time: SheetTime, control: RunControl,
-): 'done' | 'cancelled' {
+): Written {
   const language = settings.options.language;
   const rowCount = values.length;
   const headerCells = (values[score.headerRow - 1] ?? []);

@@ -62,7 +62,7 @@ export function writeRunLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, runs: rea
     [...m.runLogHeader],
     ...runs.map((r) => [Utilities.formatDate(new Date(r.at), time.timeZone, 'yyyy-MM-dd HH:mm'), r.sheet, r.rows, r.ok ? m.runOk : m.runFailed, r.error]),
   ];
-  const block = sheet.getRange(1, LOG_COLUMN, Math.min(sheet.getMaxRows(), 22), LOG_WIDTH);
+  const block = sheet.getRange(1, LOG_COLUMN, Math.min(sheet.getMaxRows(), 12), LOG_WIDTH);
   block.clearContent();
   block.setNumberFormat('@');
   sheet.getRange(1, LOG_COLUMN, rows.length, LOG_WIDTH).setValues(rows);

@@ -17,6 +17,8 @@ const StoredTableSchema = z.object({
   /** What the last Score found: a customer or an order table, and the sheet column of the id. */
   kind: z.enum(['customers', 'orders']).nullable().default(null),
   idColumn: z.number().int().min(1).nullable().default(null),
+  /** The language Tierwise's columns were last written in. */
+  scoredLanguage: z.enum(['en', 'zh-CN']).nullable().default(null),
   /** The user's settings as they gave them (defaults are not frozen in). */
   settings: z.record(z.string(), z.unknown()),
 });
@@ -27,6 +29,7 @@ export interface Table {
   headerRow: number | null;
   kind: 'customers' | 'orders' | null;
   idColumn: number | null;
+  scoredLanguage: Language | null;
   settings: Settings;
 }
 
@@ -34,7 +37,7 @@ type Props = GoogleAppsScript.Properties.Properties;
 
 function read(props: Props, sheetId: number): StoredTable {
   const text = props.getProperty(PREFIX + sheetId);
-  if (text === null) return { sheetId, headerRow: null, kind: null, idColumn: null, settings: {} };
+  if (text === null) return { sheetId, headerRow: null, kind: null, idColumn: null, scoredLanguage: null, settings: {} };
   return StoredTableSchema.parse(JSON.parse(text));
 }
 
@@ -58,7 +61,7 @@ function withLanguage(stored: StoredTable): Record<string, unknown> {
 
 export function tableOf(props: Props, sheet: GoogleAppsScript.Spreadsheet.Sheet): Table {
   const stored = read(props, sheet.getSheetId());
-  return { sheet, headerRow: stored.headerRow, kind: stored.kind, idColumn: stored.idColumn, settings: parseSettings(withLanguage(stored), language(stored)) };
+  return { sheet, headerRow: stored.headerRow, kind: stored.kind, idColumn: stored.idColumn, scoredLanguage: stored.scoredLanguage, settings: parseSettings(withLanguage(stored), language(stored)) };
 }
 
 /** Lays `patch` over the table's stored settings, validates the result, stores it. */
@@ -71,7 +74,7 @@ export function updateSettings(props: Props, sheet: GoogleAppsScript.Spreadsheet
   return settings;
 }
 
-export function rememberScored(props: Props, sheet: GoogleAppsScript.Spreadsheet.Sheet, found: { headerRow: number; kind: 'customers' | 'orders'; idColumn: number | null }): void {
+export function rememberScored(props: Props, sheet: GoogleAppsScript.Spreadsheet.Sheet, found: { headerRow: number; kind: 'customers' | 'orders'; idColumn: number | null; scoredLanguage: Language }): void {
   write(props, { ...read(props, sheet.getSheetId()), ...found });
   props.setProperty(LAST, String(sheet.getSheetId()));
 }
@@ -83,7 +86,7 @@ export function scoredTables(props: Props, spreadsheet: GoogleAppsScript.Spreads
     if (!key.startsWith(PREFIX)) continue;
     const stored = StoredTableSchema.parse(JSON.parse(props.getProperty(key) ?? 'null'));
     const sheet = spreadsheet.getSheetById(stored.sheetId);
-    if (sheet !== null && stored.headerRow !== null) tables.push({ sheet, headerRow: stored.headerRow, kind: stored.kind, idColumn: stored.idColumn, settings: parseSettings(withLanguage(stored), language(stored)) });
+    if (sheet !== null && stored.headerRow !== null) tables.push({ sheet, headerRow: stored.headerRow, kind: stored.kind, idColumn: stored.idColumn, scoredLanguage: stored.scoredLanguage, settings: parseSettings(withLanguage(stored), language(stored)) });
   }
   return tables;
 }

@@ -23,6 +23,9 @@ export async function runBackendCommand(name: string, io: CliIo, mode: { http: b
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
-  await backend.stop();
+  const requeued = await backend.stop();
+  // A sync still running after the grace period cannot be interrupted mid-request; its run is back in
+  // the queue (resuming from its checkpoints elsewhere), so this process ends here rather than finish it.
+  if (requeued.length > 0) process.exit(0);
   return 0;
 }

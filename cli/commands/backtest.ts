@@ -1,15 +1,21 @@
 // tierwise backtest <orders> --as-of YYYY-MM-DD [--horizon 39w] [--config F] [--json]
 // Scores as of a past date with only the orders up to it, then checks the scores against what the
-// customers did in the horizon after it: how a user decides whether to trust the tiers.
+// customers did in the horizon after it: how a user decides whether to trust the tiers, and which
+// churn risk (hand-set rules, Pareto/NBD, or learned from their own orders) to use.
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo, type Command } from '../io.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreCustomers } from '../../core/score.ts';
+import { OptionsSchema } from '../../core/schema/options.ts';
 import { dayNumber, isoFromDayNumber } from '../../core/dates.ts';
-import { fitModels, historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
-import { bgnbdExpectedPurchases } from '../../core/models/bgnbd.ts';
-import { evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
+import { historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
+import { compress } from '../../core/models/history.ts';
+import { bgnbdExpectedPurchases, fitBgNbd } from '../../core/models/bgnbd.ts';
+import { auc, evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
+import { brierScore, reliabilityChart, reliabilityTable, type ReliabilityRow } from '../../core/models/calibration.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
+import type { Choice } from '../../core/churn/learned/choose.ts';
+import { compareChurnModels, type Contender } from '../../core/churn/learned/compare.ts';
 import { LABELS } from '../../core/labels.ts';
 import { readOrders } from '../read-orders.ts';
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE } from '../table-options.ts';
@@ -25,17 +31,34 @@ export function horizonDays(text: string): number {
   return Math.round(unit === 'w' ? n * 7 : unit === 'm' ? n * 30.44 : n);
 }
 
-function render(report: BacktestReport, asOf: string, until: string): string {
+interface Report extends BacktestReport {
+  asOf: string;
+  until: string;
+  horizonDays: number;
+  /** The churn risk `score` would use on these orders (chosen with the orders up to the as-of date only). */
+  chosen: Choice['model'];
+  validation: Choice['validation'];
+  brier: { churnRisk: number | null };
+  models: Contender[];
+  reliability: ReliabilityRow[];
+}
+
+function render(report: Report, choice: Choice): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const a = (x: number | null) => (x === null ? 'n/a' : x.toFixed(4));
+  const a = (x: number | null) => (x === null ? '   n/a' : x.toFixed(4));
   const lines = [
-    `Backtest: scored as of ${asOf} with the orders up to then; compared with ${asOf} .. ${until}`,
+    `Backtest: scored as of ${report.asOf} with the orders up to then; compared with ${report.asOf} .. ${report.until}`,
     `${report.customers.toLocaleString('en-US')} customers, ${report.churners.toLocaleString('en-US')} (${pct(report.churners / Math.max(1, report.customers))}) bought nothing in the horizon`,
     '',
-    'How well each ranks the customers who then bought nothing (AUC, 0.5 = coin toss, 1 = perfect):',
-    `  Tierwise churn risk                 ${a(report.auc.churnRisk)}`,
-    `  plain recency (days since last)     ${a(report.auc.recency)}`,
-    `  BG/NBD expected purchases (fewer)   ${a(report.auc.expectedPurchases)}`,
+    'Chance of buying nothing in the horizon: AUC ranks (0.5 = coin toss, 1 = perfect), Brier scores the probabilities (lower is better)',
+    '                                                      AUC    Brier',
+    ...report.models.map((m) => `  ${m.label.padEnd(50)} ${a(m.auc)}  ${a(m.brier)}${m.note === null ? '' : '  (see below)'}`),
+    ...report.models.filter((m) => m.note !== null).map((m) => `  ${m.key}: ${m.note}`),
+    '',
+    `Tierwise would use ${report.chosen}: ${choice.notes.join('; ')}`,
+    '',
+    `Reliability of the ${report.chosen} churn risk (customers in ten equal groups by predicted chance; "|" = predicted, "#" = observed):`,
+    reliabilityChart(report.reliability),
     '',
     'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
     ...report.byTier.map((t) =>
@@ -83,12 +106,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   for (const o of orders) aggregator.add(o);
   const customers = aggregator.finish();
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
-  const results = scoreCustomers(customers, { ...config.options, asOf, expectedPurchasesDays: horizon });
+  const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
+  const results = scoreCustomers(customers, options);
   const histories = customers.map((c) => historyOf(c, asOfDay));
   let expected: (number | null)[] = histories.map(() => null);
   try {
-    const models = fitModels(histories, customers.map((c) => c.id), Infinity);
-    expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(models.bgnbd, h, horizon / DAYS_PER_UNIT)));
+    // BG/NBD on every customer, as `model fit` does (the literature's comparison).
+    const bgnbd = fitBgNbd(compress(histories)).params;
+    expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(bgnbd, h, horizon / DAYS_PER_UNIT)));
   } catch (error) {
     if (!(error instanceof ModelFitError)) throw error;
     io.stderr.write(`tierwise: note: ${error.message}; the BG/NBD comparison is left out\n`);
@@ -105,10 +130,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       outcome: { purchases: outcome?.days.size ?? 0, revenue: outcome?.revenue ?? 0 },
     });
   });
-  const report = evaluateBacktest(rows);
-  const until = isoFromDayNumber(untilDay);
-  if (values.json) io.stdout.write(JSON.stringify({ asOf, until, horizonDays: horizon, ...report }, null, 2) + '\n');
-  else io.stdout.write(render(report, asOf, until) + '\n');
+
+  // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only.
+  const comparison = compareChurnModels(orders, options);
+  const { choice, chosen, happened } = comparison;
+  const base = evaluateBacktest(rows);
+  const report: Report = {
+    asOf,
+    until: isoFromDayNumber(untilDay),
+    horizonDays: horizon,
+    ...base,
+    chosen: choice.model,
+    validation: choice.validation,
+    // The headline churn risk is the one score would use, on its continuous scale (no rounding ties).
+    auc: { ...base.auc, churnRisk: auc(chosen, happened) },
+    brier: { churnRisk: brierScore(chosen, happened) },
+    models: comparison.contenders,
+    reliability: reliabilityTable(chosen, happened),
+  };
+  if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else io.stdout.write(render(report, choice) + '\n');
   return 0;
 }
 

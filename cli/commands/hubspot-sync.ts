@@ -1,5 +1,5 @@
-// tierwise hubspot sync [--object contacts|companies] [--dry-run] [--tasks] [--full] [--as-of D] [--state F] [--language en|zh-CN]
-// With HUBSPOT_ACCESS_TOKEN (a private app's token) and optionally HUBSPOT_BASE_URL.
+// tierwise hubspot sync (options in USAGE): parses its options, opens and locks the state, and calls
+// syncPortal with HUBSPOT_ACCESS_TOKEN (a private app's token) and optionally HUBSPOT_BASE_URL.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { isIsoDate, isoFromUtcDate } from '../../core/dates.ts';
 import { openStateStore, StateFileError, StateLockedError, type SyncState } from '../../adapters/hubspot/state-store.ts';
 import type { SyncReport } from '../../adapters/hubspot/sync.ts';
 import { syncPortal } from '../../adapters/hubspot/sync-portal.ts';
+import { quoteValue } from '../../adapters/hubspot/mapping.ts';
 import { fixedToken } from '../../adapters/hubspot/token-provider.ts';
 import { DEFAULT_BURST_PER_10S, portalLimiter, realClock } from '../../adapters/hubspot/token-bucket.ts';
 
@@ -25,7 +26,7 @@ function render(report: SyncReport): string {
   for (const f of report.failed.slice(0, 20)) lines.push(`  failed #${f.id}: ${f.reason}`);
   if (report.failed.length > 20) lines.push(`  … and ${report.failed.length - 20} more`);
   if (report.unreadable.length > 0) lines.push(`  not scored, values HubSpot would not send (Tierwise reasons on each record say which): ${report.unreadable.length}`);
-  for (const u of report.unreadable.slice(0, 20)) lines.push(`  #${u.id}: property "${u.property}" is ${JSON.stringify(u.value)}, not ${u.expected}`);
+  for (const u of report.unreadable.slice(0, 20)) lines.push(`  #${u.id}: property "${u.property}" is ${quoteValue(u.value)}, not ${u.expected}`);
   if (report.unreadable.length > 20) lines.push(`  … and ${report.unreadable.length - 20} more`);
   return lines.join('\n');
 }

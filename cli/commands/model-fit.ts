@@ -10,6 +10,7 @@ import { fitBgNbd } from '../../core/models/bgnbd.ts';
 import { fitParetoNbd } from '../../core/models/pareto-nbd.ts';
 import { fitGammaGamma } from '../../core/models/gamma-gamma.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
+import { fitNbd, LR_CRITICAL } from '../../core/models/dropout.ts';
 import { latestDate, readOrders } from '../read-orders.ts';
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE } from '../table-options.ts';
 
@@ -29,7 +30,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const calibrationEnd = values['calibration-end'] === undefined ? undefined : dateOption('--calibration-end', values['calibration-end']);
   if (asOf !== undefined && calibrationEnd !== undefined && asOf !== calibrationEnd) throw new UsageError('--as-of and --calibration-end name the same date: give one of them');
   const config = await readConfig(values.config, io.cwd);
-  const { orders, badRows, firstError } = await readOrders(file, io, config, values.sheet);
+  const { orders, badRows, firstError, notes } = await readOrders(file, io, config, values.sheet);
   const end = asOf ?? calibrationEnd ?? latestDate(orders);
   if (end === '') throw new UsageError(`${file} has no order that could be read${firstError === null ? '' : ` (first problem: ${firstError})`}`);
   const aggregator = new OrderAggregator({ ...config.options, asOf: end });
@@ -39,9 +40,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const present = histories.filter((h) => h !== null);
   try {
     const started = performance.now();
-    const bg = fitBgNbd(compress(present));
+    const data = compress(present);
+    const bg = fitBgNbd(data);
     // DESIGN.md's output is BG/NBD + Gamma-Gamma; Pareto/NBD (what churn risk uses) on request.
-    const pareto = values.pareto ? fitParetoNbd(compress(present)) : null;
+    const pareto = values.pareto ? fitParetoNbd(data) : null;
+    // Does anyone leave? Each model against the nested one where nobody does (core/models/dropout.ts).
+    const nbd = fitNbd(data);
+    const lr = (ll: number) => Math.max(0, 2 * (ll - nbd.logLikelihood));
+    const dropout = {
+      noDropoutLogLikelihood: round(nbd.logLikelihood, 4),
+      lrBgNbd: round(lr(bg.logLikelihood), 4),
+      bgnbdIdentified: lr(bg.logLikelihood) >= LR_CRITICAL,
+      ...(pareto === null ? {} : { lrParetoNbd: round(lr(pareto.logLikelihood), 4), paretoNbdIdentified: lr(pareto.logLikelihood) >= LR_CRITICAL }),
+    };
     const gg = fitGammaGamma(present.filter((h) => h.x > 0 && h.repeatSpendMean !== null).map((h) => ({ x: h.x, m: h.repeatSpendMean as number })));
     const seconds = (performance.now() - started) / 1000;
     const report = {
@@ -51,7 +62,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       bgnbd: { r: round(bg.params.r), alpha: round(bg.params.alpha), a: round(bg.params.a), b: round(bg.params.b), logLikelihood: round(bg.logLikelihood, 4) },
       gammaGamma: { p: round(gg.params.p), q: round(gg.params.q), gamma: round(gg.params.gamma), logLikelihood: round(gg.logLikelihood, 4) },
       ...(pareto === null ? {} : { paretoNbd: { r: round(pareto.params.r), alpha: round(pareto.params.alpha), s: round(pareto.params.s), beta: round(pareto.params.beta), logLikelihood: round(pareto.logLikelihood, 4) } }),
+      dropout,
     };
+    const verdict = (name: string, statistic: number, identified: boolean) =>
+      identified
+        ? `  ${name} finds customers leaving: likelihood-ratio ${statistic.toFixed(2)} against a model where nobody leaves (needs ${LR_CRITICAL})`
+        : `  ${name} is at the no-dropout boundary: likelihood-ratio ${statistic.toFixed(2)} against a model where nobody leaves, below ${LR_CRITICAL}. Its P(alive) says nothing here; Tierwise does not show it and judges recency against each customer's own rhythm`;
     if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       io.stdout.write(
@@ -60,9 +76,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           `  BG/NBD      r ${report.bgnbd.r.toFixed(4)}  alpha ${report.bgnbd.alpha.toFixed(4)}  a ${report.bgnbd.a.toFixed(4)}  b ${report.bgnbd.b.toFixed(4)}  log-likelihood ${report.bgnbd.logLikelihood.toFixed(2)}`,
           `  Gamma-Gamma p ${report.gammaGamma.p.toFixed(4)}  q ${report.gammaGamma.q.toFixed(4)}  gamma ${report.gammaGamma.gamma.toFixed(4)}  log-likelihood ${report.gammaGamma.logLikelihood.toFixed(2)}`,
           ...(report.paretoNbd ? [`  Pareto/NBD  r ${report.paretoNbd.r.toFixed(4)}  alpha ${report.paretoNbd.alpha.toFixed(4)}  s ${report.paretoNbd.s.toFixed(4)}  beta ${report.paretoNbd.beta.toFixed(4)}  log-likelihood ${report.paretoNbd.logLikelihood.toFixed(2)}`] : []),
+          `Does anyone leave? (no-dropout model log-likelihood ${dropout.noDropoutLogLikelihood.toFixed(2)})`,
+          verdict('BG/NBD', dropout.lrBgNbd, dropout.bgnbdIdentified),
+          ...(dropout.lrParetoNbd === undefined ? [] : [verdict('Pareto/NBD', dropout.lrParetoNbd, dropout.paretoNbdIdentified ?? false)]),
         ].join('\n') + '\n',
       );
     }
+    for (const note of notes) io.stderr.write(`tierwise: note: ${note}\n`);
     if (badRows > 0) io.stderr.write(`tierwise: note: ${badRows} order row${badRows === 1 ? '' : 's'} could not be read and were left out (first: ${firstError})\n`);
     return 0;
   } catch (error) {

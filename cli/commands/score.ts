@@ -1,10 +1,9 @@
-// tierwise score <file.csv|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--config F] [--out F] [--force] [--json] [--summary] [--sheet NAME] [--utf8-no-bom] [--quiet]
+// tierwise score <file> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--config F] [--sheet NAME] [--quiet]
 // Reads the table, scores it, writes the input's columns plus the result columns.
-import { realpath, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
-import { FileError, UsageError, type Command, type CliIo } from '../io.ts';
+import { UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
@@ -14,8 +13,9 @@ import { renderSummary } from '../score/summary-table.ts';
 import { scoredTextLines, writeLines, writeTable } from '../score/write-output.ts';
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../table-options.ts';
 import { Progress, count } from '../progress.ts';
+import { checkOut } from '../score/out-path.ts';
 
-const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] ${TABLE_USAGE}`;
+const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--model rules|pareto|learned] ${TABLE_USAGE}`;
 
 /** One JSON object per output row (DESIGN.md). */
 function jsonRow(r: ScoredRow) {
@@ -55,28 +55,6 @@ async function writeJsonArray(stream: NodeJS.WritableStream, rows: readonly Scor
   stream.write(chunk + ']\n');
 }
 
-/** The same file, even through a different spelling or a link. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (a === b) return true;
-  try {
-    return (await realpath(a)) === (await realpath(b));
-  } catch {
-    return false;
-  }
-}
-
-/** Refuses an --out that would overwrite the input or cannot be written, before anything is read or scored. */
-async function checkOut(out: string, shown: string, input: string, force: boolean): Promise<void> {
-  if (!force && (await samePath(out, input))) throw new UsageError(`--out ${shown} is the input file: choose another name, or add --force to overwrite the input`);
-  let folder;
-  try {
-    folder = await stat(dirname(out));
-  } catch {
-    throw new FileError(`${shown} cannot be written: the folder ${dirname(shown)} does not exist`);
-  }
-  if (!folder.isDirectory()) throw new FileError(`${shown} cannot be written: ${dirname(shown)} is not a folder`);
-}
-
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -89,11 +67,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'utf8-no-bom': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
+      model: { type: 'string' },
     },
   });
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('expected one file to score');
   const asOf = dateOption('--as-of', values['as-of'] ?? today());
+  // Order tables only: which churn risk to use (default: the best by a time split of the orders).
+  const churnModel = values.model;
+  if (churnModel !== undefined && churnModel !== 'rules' && churnModel !== 'pareto' && churnModel !== 'learned') {
+    throw new UsageError(`--model "${churnModel}" is not a churn model: expected rules, pareto or learned`);
+  }
   const config = await readConfig(values.config, io.cwd);
   const language = config.options.language ?? 'en';
   const inputPath = resolve(io.cwd, file);
@@ -104,7 +88,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
-  let table: TableFile;
+  let table: TableFile | undefined;
   let score: TableScore;
   try {
     table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
@@ -115,13 +99,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // an XLSX copy is built from the cells, so it keeps them.
     const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
     const kind = values.orders ? 'orders' : (config.kind ?? 'customers');
-    score = scoreTable(cells, { ...config, kind }, { ...config.options, asOf }, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
+    score = scoreTable(cells, { ...config, kind }, { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) }, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
     score = reportUnreadableRows(score, table.problems, language);
     progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
   } catch (error) {
     if (error instanceof TableError) {
       const hint = !values.orders && error.looksLikeOrders ? ' (this looks like one row per order: run with --orders)' : '';
-      throw new TableError(`${file}: ${error.message}${hint}`);
+      // An unclosed quote near the top can hide the header row itself: say so.
+      const early = table?.problems.find((p) => p.index < 20);
+      throw new TableError(`${file}: ${error.message}${hint}${early === undefined ? '' : `; note: ${early.message}`}`);
     }
     throw error;
   }

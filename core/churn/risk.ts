@@ -285,7 +285,7 @@ export function reasonsText(risk: ChurnRisk, language: Options['language']): str
   for (let i = 0; i < drivers.length; i++) {
     const d = drivers[i] as Driver;
     const length = d.text.length;
-    if ((risk.ownTexts & BIT_OF[d.factor]) !== 0) d.text = text.slice(at, at + length);
+    if ((risk.ownTexts & (BIT_OF[d.factor as ChurnFactorName] ?? 0)) !== 0) d.text = text.slice(at, at + length);
     at += length + pointsText(d.points).length + say.join.length;
   }
   return text;

@@ -55,3 +55,13 @@ export function bgnbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = p;
   return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
 }
+
+/**
+ * P(no purchase in the next t | x, t_x, T): gone, or alive and buying nothing (an alive BG/NBD
+ * customer can only drop out right after a purchase, so "alive and silent" is Poisson-gamma zero):
+ * 1 − P(alive) + P(alive) · ((α+T)/(α+T+t))^(r+x).
+ */
+export function bgnbdPNoPurchase(p: BgNbdParams, h: History, t: number): number {
+  const pAlive = bgnbdPAlive(p, h);
+  return 1 - pAlive + pAlive * Math.pow((p.alpha + h.T) / (p.alpha + h.T + t), p.r + h.x);
+}

@@ -16,6 +16,8 @@ export function fitCountModel<P extends Record<string, number>>(
   logLikelihood: (params: P, h: History) => number,
   fromLog: (v: number[]) => P,
   start: number[],
+  /** Extra limits on the log-parameters, beyond outOfBounds. */
+  outside: (v: readonly number[]) => boolean = () => false,
 ): { params: P; logLikelihood: number } {
   const customers = data.weights.reduce((s, w) => s + w, 0);
   const repeaters = data.rows.reduce((s, h, i) => s + (h.x > 0 ? (data.weights[i] as number) : 0), 0);
@@ -23,7 +25,7 @@ export function fitCountModel<P extends Record<string, number>>(
     throw new ModelFitError(`${name} needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
   }
   // The mean, not the sum, keeps the optimizer's tolerances meaningful at any data size.
-  const best = nelderMead((v) => (outOfBounds(v) ? Infinity : -totalLogLikelihood(fromLog(v), data, logLikelihood) / customers), start);
+  const best = nelderMead((v) => (outOfBounds(v) || outside(v) ? Infinity : -totalLogLikelihood(fromLog(v), data, logLikelihood) / customers), start);
   const params = fromLog(best.point);
   const total = totalLogLikelihood(params, data, logLikelihood);
   if (!Number.isFinite(total) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {

@@ -38,9 +38,17 @@ export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed
   return totalLogLikelihood(p, data, paretoNbdLogLikelihood);
 }
 
+/**
+ * α and β at most e^5.5 (~245 weeks): on short histories the fit can drift towards everyone dropping
+ * out at one shared rate (s, β → ∞), where A0's ₂F₁ argument |α−β|/(β+t_x) nears 1 and its series
+ * needs tens of thousands of terms per customer (50 s for 1,000 CDNOW histories as of 1997-04-02).
+ * A scale of 4.7 years still allows any mean dropout rate (s/β), and the no-dropout check (dropout.ts) catches what such fits mean.
+ */
+const paretoOutside = (v: readonly number[]) => (v[1] as number) > 5.5 || (v[3] as number) > 5.5;
+
 export function fitParetoNbd(data: Compressed): { params: ParetoNbdParams; logLikelihood: number } {
   const fromLog = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), s: Math.exp(v[2] as number), beta: Math.exp(v[3] as number) });
-  return fitCountModel('Pareto/NBD', data, paretoNbdLogLikelihood, fromLog, [0, Math.log(10), 0, Math.log(10)]);
+  return fitCountModel('Pareto/NBD', data, paretoNbdLogLikelihood, fromLog, [0, Math.log(10), 0, Math.log(10)], paretoOutside);
 }
 
 /** P(alive | x, t_x, T): below 1 even for a customer who bought once. */

@@ -97,6 +97,12 @@ export const OptionsSchema = z.object({
   language: z.enum(['en', 'zh-CN']).default('en'),
   /** Purchase models (BG/NBD, Gamma-Gamma) when the data allows a fit; off: rules only. */
   purchaseModel: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * Order tables only: what churn risk comes from. auto: the best of the others by a time split of
+   * the user's own orders; rules: the hand-set weights; pareto: Pareto/NBD's chance of no purchase in
+   * its factor; learned: a model fitted on the user's own order history (core/churn/learned/).
+   */
+  churnModel: z.enum(['auto', 'rules', 'pareto', 'learned']).default('auto'),
   /** Horizons of the purchase models: expected purchases over the next days, CLV over months. */
   expectedPurchasesDays: z.number().int().positive().default(90),
   clvMonths: z.number().int().positive().default(12),

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { SEGMENTS } from '../segments.ts';
 import { TIERS, VALUE_BANDS } from '../tiers.ts';
 import { CHURN_LEVELS, LIFECYCLE_STAGES } from '../lifecycle-stages.ts';
-import { CHURN_FACTORS } from '../churn/factors.ts';
+import { DRIVER_FACTORS } from '../churn/factors.ts';
 
 const score = z.number().int().min(1).max(5);
 
 /** One reason the churn risk went up (or a factor that could not be judged), in words with its numbers. */
 export const DriverSchema = z.object({
-  factor: z.enum(CHURN_FACTORS),
+  factor: z.enum(DRIVER_FACTORS),
   points: z.number().min(0).max(100),
   text: z.string(),
 });

@@ -14,7 +14,7 @@ import { PortalTokens } from './oauth/portal-tokens.ts';
 import { TokenEndpoint } from './oauth/token-endpoint.ts';
 import { redirectUri } from './routes/oauth.ts';
 import { PgBossQueue } from './queue/pgboss-queue.ts';
-import type { JobQueue } from './queue/queue.ts';
+import type { JobQueue, RunJob } from './queue/queue.ts';
 import { SqliteQueue } from './queue/sqlite-queue.ts';
 import { runner } from './runner.ts';
 import { scheduleDue } from './scheduler.ts';
@@ -27,7 +27,8 @@ export interface Backend {
   url: string | null;
   app: FastifyInstance;
   ctx: AppContext;
-  stop(graceMs?: number): Promise<void>;
+  /** Resolves to the runs still running after the grace period: requeued, to resume in another worker. */
+  stop(graceMs?: number): Promise<RunJob[]>;
 }
 
 export async function startBackend(config: AppConfig, mode: { http: boolean; worker: boolean; scheduler: boolean }, options: { clock?: Clock; logStream?: NodeJS.WritableStream } = {}): Promise<Backend> {
@@ -63,7 +64,7 @@ export async function startBackend(config: AppConfig, mode: { http: boolean; wor
   else await server.ready();
   log('info', 'tierwise app backend started', { http: url !== null, worker: mode.worker, scheduler: mode.scheduler, database: store.db.dialect, workerId });
 
-  let stopping: Promise<void> | null = null;
+  let stopping: Promise<RunJob[]> | null = null;
   return {
     url,
     app: server,
@@ -72,8 +73,12 @@ export async function startBackend(config: AppConfig, mode: { http: boolean; wor
       stopping ??= (async () => {
         clearInterval(tick);
         await server.close(); // stops accepting requests, finishes those in flight
-        await ctx.queue.stop(graceMs);
-        await store.db.close();
+        const abandoned = await ctx.queue.stop(graceMs);
+        // Their portals are free for the worker that takes the requeued runs.
+        await store.db.run('DELETE FROM portal_leases WHERE holder = ?', [workerId]);
+        log('info', 'tierwise app backend stopped', { requeued: abandoned.length });
+        if (abandoned.length === 0) await store.db.close();
+        return abandoned;
       })();
       return stopping;
     },

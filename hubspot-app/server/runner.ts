@@ -3,6 +3,7 @@
 // the app database (checkpoints survive a killed worker), record the outcome once. A portal whose
 // tokens HubSpot refuses was uninstalled: it is removed. A run stopped by HubSpot being unreachable is
 // recorded and retried by the queue; one stopped by what a person must fix is recorded only.
+import { portalLimiter, type RateLimiter } from '../../adapters/hubspot/token-bucket.ts';
 import type { AppContext } from './context.ts';
 import { RetryLater, type RunJob } from './queue/queue.ts';
 import { DbSyncState } from './sync/db-sync-state.ts';
@@ -17,6 +18,13 @@ export interface RunnerOptions {
 }
 
 export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) => Promise<void> {
+  // One limiter per portal for the life of this worker: back-to-back runs of a portal share HubSpot's window.
+  const limiters = new Map<string, RateLimiter>();
+  const limiterOf = (portalId: string) => {
+    let limiter = limiters.get(portalId);
+    if (limiter === undefined) limiters.set(portalId, (limiter = portalLimiter(ctx.clock)));
+    return limiter;
+  };
   return async (job) => {
     const { store, clock } = ctx;
     if (!(await store.takeLease(job.portalId, options.workerId, clock.now() + options.leaseMs, clock.now()))) {
@@ -45,6 +53,7 @@ export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) =
         hubspotBaseUrl: ctx.config.hubspotBaseUrl,
         tokens: ctx.tokens.provider(job.portalId),
         clock,
+        limiter: limiterOf(job.portalId),
         timeZone: portal.timeZone,
         settings: await portalSettings(store, job.portalId),
         onProgress: (done, total) => {

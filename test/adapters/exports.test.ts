@@ -37,7 +37,7 @@ describe('export fixtures', () => {
     expect(truths.map((t) => t.source).sort()).toEqual(
       [
         'Shopify orders export', 'Shopify customers export', 'WooCommerce orders export', 'Shopee order export', 'Lazada order export',
-        '有赞 order export', '微店 order export', 'Online retail invoice lines', 'generic order list', 'HubSpot contacts export',
+        '有赞 order export', '有赞 order export (GBK)', '微店 order export', 'Online retail invoice lines', 'generic order list', 'HubSpot contacts export',
         'Salesforce report export', 'Zoho CRM accounts export', '纷享销客 customer export', '有赞 customer export', '微店 customer export',
         'WooCommerce customers export',
       ].sort(),
@@ -135,6 +135,25 @@ describe('export fixtures', () => {
 
 describe('order tables in plain words', () => {
   const asOf = '2026-11-01';
+  it('refuses a customer list with totals but no purchase date in one sentence saying to export orders', () => {
+    expect(() => scoreTable([['Customer ID', 'Name', 'Total Orders', 'Total Spent'], ['a', 'Ana', '3', '120']], {}, { asOf })).toThrow(
+      'this customer list has totals but no purchase date, so recency cannot be scored. Export the orders instead (one row per order, with its date and amount) and score that as an order table; or add a last purchase date column',
+    );
+  });
+
+  it('reads a bare "Id" next to an email as the order, not the customer', () => {
+    const score = scoreTable(
+      [['Id', 'Email', 'Created at', 'Total'], ['5501', 'ana@example.com', '2026-01-02', '10'], ['5502', 'ana@example.com', '2026-02-02', '5'], ['5503', 'ben@example.com', '2026-02-03', '7']],
+      { kind: 'orders' },
+      { asOf },
+    );
+    expect(score.rows.map((r) => [r.id, r.result.orders])).toEqual([['ana@example.com', 2], ['ben@example.com', 1]]);
+    expect(score.warnings).toContain('Column "Email" is read as the customer: a bare "Id" in an order export is the order\'s id');
+    // A mapping in the config still wins.
+    const mapped = scoreTable([['Id', 'Email', 'Created at', 'Total'], ['c1', 'ana@example.com', '2026-01-02', '10']], { kind: 'orders', columns: { customerId: 'Id' } }, { asOf });
+    expect(mapped.rows.map((r) => r.id)).toEqual(['c1']);
+  });
+
   it('reads a "Price" column without a quantity as the order amount', () => {
     const score = scoreTable([['Order ID', 'Customer', 'Date', 'Price'], ['1', 'a', '2026-01-02', '10.50'], ['2', 'a', '2026-02-02', '4.50']], { kind: 'orders' }, { asOf });
     expect(score.rows.map((r) => [r.id, r.result.orders, r.result.totalSpend])).toEqual([['a', 2, 15]]);

@@ -24,8 +24,9 @@ describe('the built bundle', () => {
     for (const name of ['onOpen', 'onInstall', 'showSidebar', 'scoreActiveSheet', 'getPlaybookForSelection', 'TIERWISE_TIER', 'TIERWISE_CHURN_RISK', 'TIERWISE_SCORE']) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     expect(code).toContain('@customfunction');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    // Apps Script loads the whole file on every call: keep it small (zod's locales are left out).
-    expect(code.length).toBeLessThan(340 * 1024);
+    // Apps Script loads the whole file on every call: keep it small. zod's ~350 KB of message
+    // locales are left out at build time; this fails if they come back.
+    expect(code.length).toBeLessThan(400 * 1024);
     const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'apps-script', 'appsscript.json'), 'utf8')) as { runtimeVersion: string; oauthScopes: string[] };
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.scriptapp']);
@@ -143,13 +144,13 @@ describe('custom functions, settings, playbook and triggers', () => {
     expect(rt.log.count('Range.setValues')).toBe(0);
   });
 
-  it('validates settings with the core’s schemas and keeps them per document', () => {
+  it('validates settings with the core’s schemas and keeps them with the table', () => {
     const rt = startRuntime(messy());
     expect(() => rt.run('saveSettings', { options: { churn: { highAt: 500 } } })).toThrow(/options\.churn\.highAt/);
     rt.run('saveSettings', { columns: { lastPurchase: 'Last Order' }, options: { language: 'zh-CN' } });
-    const state = rt.run<{ settings: { options: { language: string } }; detected: Record<string, number> }>('getSidebarState');
+    const state = rt.run<{ settings: { options: { language: string } }; detected: { customers: Record<string, number> } }>('getSidebarState');
     expect(state.settings.options.language).toBe('zh-CN');
-    expect(state.detected['lastPurchase']).toBe(2);
+    expect(state.detected.customers['lastPurchase']).toBe(2);
   });
 
   it('shows the selected customer’s tier, drivers, playbook and next action', () => {

@@ -19,7 +19,7 @@ export { FakeSpreadsheet } from './fake-spreadsheet.ts';
  * waitLock throws once the timeout passes while someone else holds it.
  * https://developers.google.com/apps-script/reference/lock/lock
  */
-export class FakeLock {
+export class FakeLock implements GoogleAppsScript.Lock.Lock {
   held = false;
   tryLock(_ms: number): boolean {
     if (this.held) return false;
@@ -53,6 +53,8 @@ export interface Runtime {
   run<T = unknown>(name: string, ...args: unknown[]): T;
   runAsTrigger<T = unknown>(name: string, ...args: unknown[]): T;
   runAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
+  /** onOpen in AuthMode.NONE: only the menu may be built; properties and the document are off limits. */
+  runInAuthModeNone<T = unknown>(name: string, ...args: unknown[]): T;
   spreadsheet: FakeSpreadsheet;
   log: CallLog;
   properties: Map<string, string>;
@@ -61,7 +63,8 @@ export interface Runtime {
   onCachePut: ((key: string, value: string) => void) | null;
   lock: FakeLock;
   triggers: FakeTrigger[];
-  ui: { menu: string[]; sidebars: string[]; alerts: string[]; toasts: string[] };
+  /** answers: what the user clicks in the next YES_NO dialogs (YES when empty). */
+  ui: { menu: string[]; sidebars: string[]; alerts: string[]; toasts: string[]; answers: ('YES' | 'NO')[] };
   /** Replaces Date.now inside the script (a run that takes minutes, without waiting minutes). */
   setClock(now: () => number): void;
   /** A Date of the script's realm for a calendar day (or day and time) in the spreadsheet's zone. */
@@ -89,7 +92,7 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
   const cache = new Map<string, string>();
   const lock = options.lock ?? new FakeLock();
   const triggers: FakeTrigger[] = [];
-  const ui = { menu: [] as string[], sidebars: [] as string[], alerts: [] as string[], toasts: [] as string[] };
+  const ui = { menu: [] as string[], sidebars: [] as string[], alerts: [] as string[], toasts: [] as string[], answers: [] as ('YES' | 'NO')[] };
   const menu = { addItem: (label: string) => (ui.menu.push(label), menu), addSeparator: () => menu, addToUi: () => undefined };
   const rule = () => {
     const r: FakeRule = { text: '', background: '', ranges: [], getRanges: () => r.ranges };
@@ -98,13 +101,23 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
   };
   /** UI exists only where a user clicked. https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getUi() */
   const getUi = () => {
-    if (spreadsheet.context !== 'user') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
-    return { createAddonMenu: () => menu, showSidebar: (html: { html: string }) => ui.sidebars.push(html.html), alert: (_t: string, body: string) => ui.alerts.push(body), ButtonSet: { OK: 'OK' } };
+    if (spreadsheet.context === 'trigger' || spreadsheet.context === 'custom') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+    // alert(title, prompt, buttons) returns the button clicked. https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet)
+    const alert = (_t: string, body: string, buttons: string) => {
+      ui.alerts.push(body);
+      return buttons === 'YES_NO' ? (ui.answers.shift() ?? 'YES') : 'OK';
+    };
+    return { createAddonMenu: () => menu, showSidebar: (html: { html: string }) => ui.sidebars.push(html.html), alert, ButtonSet: { OK: 'OK', YES_NO: 'YES_NO' }, Button: { OK: 'OK', YES: 'YES', NO: 'NO' } };
   };
   const runtime: Runtime = {
     run: (name, ...args) => call('user', name, args),
     runAsTrigger: (name, ...args) => call('trigger', name, args),
-    /** A one-cell range arrives as its value, a bigger one as a 2-D array. https://developers.google.com/apps-script/guides/sheets/functions#arguments */
+    runInAuthModeNone: (name, ...args) => call('none', name, args),
+    /**
+     * A one-cell range arrives as its value, a bigger one as a 2-D array; the function may read but not
+     * write, open UI or set properties. Its 30-second limit is not timed here (tests assert behaviour,
+     * not timings). https://developers.google.com/apps-script/guides/sheets/functions#arguments
+     */
     runAsCustomFunction: (name, ...args) => {
       const asSheets = args.map((a) => (Array.isArray(a) ? (a.length === 1 && Array.isArray(a[0]) && a[0].length === 1 ? own(a[0][0] as Value) : a.map((row: Value[]) => row.map(own))) : a instanceof Date ? own(a) : a));
       const out = call<unknown>('custom', name, asSheets);
@@ -133,8 +146,8 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
     // Custom functions may read properties but not set them. https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services
     setProperty: (k: string, v: string) => {
       spreadsheet.assertWritable('setProperty');
-      // 9 KB a value. https://developers.google.com/apps-script/guides/services/quotas
-      if (k.length + v.length > 9 * 1024) throw new AppsScriptError('Argument too large: value');
+      // 9 KB a value, in bytes (UTF-8). https://developers.google.com/apps-script/guides/services/quotas
+      if (Buffer.byteLength(k + v, 'utf8') > 9 * 1024) throw new AppsScriptError('Argument too large: value');
       properties.set(k, v);
       return documentProperties;
     },
@@ -154,7 +167,14 @@ export function startRuntime(values: Value[][], options: RuntimeOptions = {}): R
       DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
     },
     HtmlService: { createHtmlOutput: (html: string) => ({ html, setTitle: function () { return this; } }) },
-    PropertiesService: { getDocumentProperties: () => documentProperties },
+    PropertiesService: {
+      // "Do not attempt to take any action that requires authorization (such as checking the script
+      // Properties) while the add-on is in ScriptApp.AuthMode.NONE." https://developers.google.com/workspace/add-ons/concepts/menus
+      getDocumentProperties: () => {
+        if (spreadsheet.context === 'none') throw new AppsScriptError('You do not have permission to call PropertiesService.getDocumentProperties');
+        return documentProperties;
+      },
+    },
     /** https://developers.google.com/apps-script/reference/cache/cache — values up to 100 KB. */
     CacheService: {
       getDocumentCache: () => ({

@@ -3,13 +3,13 @@
 import { AppsScriptError, FakeSheet, type CallLog, type FakeMetadata, type Value } from './fake-sheet.ts';
 import { sheetDate } from './time-zone.ts';
 
-/** A menu click or sidebar call (user), a time-driven trigger, or a custom function in a cell. */
-export type Context = 'user' | 'trigger' | 'custom';
+/** A menu click or sidebar call (user), a time-driven trigger, a custom function in a cell, or onOpen before the add-on is enabled in the file (AuthMode.NONE). */
+export type Context = 'user' | 'trigger' | 'custom' | 'none';
 
 /** https://support.google.com/docs/answer/37603 ("Up to 10 million cells … for spreadsheets"). */
 export const CELL_LIMIT = 10_000_000;
 
-export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSpreadsheetTimeZone'> {
+export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSpreadsheetTimeZone' | 'toast'> {
   sheets: FakeSheet[] = [];
   active: FakeSheet;
   metadata: FakeMetadata[] = [];

@@ -33,9 +33,22 @@ describe('limits', () => {
     expect(rt.spreadsheet.active.getLastColumn()).toBe(4);
   });
 
+  const big = (n: number) => startRuntime([['Cust ID', 'Last Order', '# of Orders', 'Total Spent'], ...Array.from({ length: n }, (_, i) => [`C${i}`, d(`2026-0${1 + (i % 9)}-1${i % 10}`), 1 + (i % 7), 10 * (i % 13)])]);
+
+  it('stops between batches when the time limit comes near while writing, and says how far it got', () => {
+    const rt = big(120_000);
+    let late = 0;
+    rt.setClock(() => Date.parse('2026-11-01T09:00:00Z') + late);
+    rt.onCachePut = (key, value) => {
+      if (key === 'tierwise.progress' && value.includes('Writing rows')) late = 330_000;
+    };
+    const outcome = rt.run<{ ok: boolean; message: string }>('scoreActiveSheet', opts);
+    expect(outcome).toMatchObject({ ok: false, message: "Stopped after writing 111,111 of 120,001 rows: Apps Script's 6-minute limit was near. Press Score again to write them all." });
+    expect(rt.log.count('Range.setValues')).toBe(1);
+  });
+
   it('reports progress and stops between batches when cancelled', () => {
-    const n = 120_000;
-    const rt = startRuntime([['Cust ID', 'Last Order', '# of Orders', 'Total Spent'], ...Array.from({ length: n }, (_, i) => [`C${i}`, d(`2026-0${1 + (i % 9)}-1${i % 10}`), 1 + (i % 7), 10 * (i % 13)])]);
+    const rt = big(120_000);
     const seen: string[] = [];
     rt.onCachePut = (key, value) => {
       if (key !== 'tierwise.progress') return;

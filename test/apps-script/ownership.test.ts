@@ -50,6 +50,11 @@ describe('ownership', () => {
     rt.run('scoreActiveSheet', opts);
     rt.run('scheduleDailyRescore', 7);
     expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Customers', 'Tierwise summary']);
+    // It asks first; "No" leaves everything.
+    rt.ui.answers.push('NO');
+    expect(rt.run('removeTierwise')).toBeNull();
+    expect(rt.spreadsheet.sheets).toHaveLength(2);
+    expect(sheet.getLastColumn()).toBe(HEADER.length + 9);
     const said = rt.run<{ en: string }>('removeTierwise');
     expect(said.en).toBe('Removed 9 Tierwise columns and 1 Tierwise sheets; your own cells are as they were.');
     expect(sheet.grid).toEqual(before);

@@ -45,6 +45,13 @@ describe('custom functions', () => {
     expect(() => rt.runAsCustomFunction('TIERWISE_SCORE', table(), '2026-13-01')).toThrow(/^The as-of date "2026-13-01" is not a date \(expected e\.g\. "2026-11-01" or TODAY\(\)\)\.$/);
   });
 
+  it('speaks the sheet’s saved language', () => {
+    const rt = startRuntime(table());
+    rt.run('saveSettings', { options: { language: 'zh-CN' } });
+    expect(() => rt.runAsCustomFunction('TIERWISE_SCORE', table(), 'tomorrow')).toThrow('截至日期“tomorrow”不是日期（应为例如 "2026-11-01" 或 TODAY()）。');
+    expect(rt.runAsCustomFunction<unknown[][]>('TIERWISE_SCORE', table(), '2026-11-01')[0]?.[0]).toBe('客户分层');
+  });
+
   it('takes a one-cell range (Sheets passes its value) and says what is missing', () => {
     const rt = startRuntime([]);
     expect(() => rt.runAsCustomFunction('TIERWISE_SCORE', [['Cust ID']], '2026-11-01')).toThrow(/no header row found/);

@@ -56,9 +56,9 @@ describe('the sidebar', () => {
     await page.screenshot({ path: join(SHOTS, 'sidebar-en.png'), fullPage: true });
 
     await page.selectOption('#language', 'zh-CN');
-    // Re-labelled at once, the last message included: no English left on screen.
+    // Re-labelled at once: no English left on screen, and the sheet's sentences are said to need a Score.
     expect(await page.textContent('#score')).toBe('评分');
-    expect(await page.textContent('#message')).toBe('已为 5 位客户评分。');
+    expect(await page.textContent('#message')).toBe('点击“评分”，即可用简体中文重写 Tierwise 的列、下一步行动和原因。');
     expect(await page.textContent('#tiers')).toContain('A 核心');
     await expect.poll(() => page.textContent('#customer')).toContain('挽回步骤');
     await page.click('#score');
@@ -73,6 +73,9 @@ describe('the sidebar', () => {
     await page.click('#schedule');
     await expect.poll(() => page.textContent('#scheduleMessage')).toBe('Tierwise 将每天约 07:00（Etc/UTC）为已评分的表重新评分。');
     expect(rt.triggers).toMatchObject([{ handler: 'dailyRescore', hour: 7, timeZone: 'Etc/UTC' }]);
+    await page.click('#unschedule');
+    await expect.poll(() => page.textContent('#scheduleMessage')).toBe('已停止每日重新评分。');
+    expect(rt.triggers).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -88,6 +91,34 @@ describe('the sidebar', () => {
     expect(state.settings.dateOrder).toBe('dmy');
     expect(state.settings.options.churn.highAt).toBe(55);
     expect(state.settings.asOf).toBe('2026-11-01');
+    await page.close();
+  });
+});
+
+describe('the sidebar on an order table', () => {
+  it('shows the order fields, scores with the Score button, and shows the customer of the selected order', async () => {
+    const rt = startRuntime([
+      ['Order ID', 'Client', 'Order Date', 'Amount'],
+      [1, 'A', d('2026-01-05'), 120],
+      [2, 'B', d('2026-02-07'), 40],
+      [3, 'A', d('2026-09-05'), 80],
+    ]);
+    const { page, problems } = await openSidebar(browser, rt, { scoreActiveSheet: 1500 });
+    await page.selectOption('#kind', 'orders');
+    expect(await page.locator('#columns select').evaluateAll((s) => s.map((n) => (n as HTMLSelectElement).dataset.field))).toEqual(['customerId', 'date', 'amount', 'name', 'region', 'owner']);
+    await page.selectOption('select[data-field="customerId"]', { label: 'Client' });
+    await page.fill('#asOf', '2026-11-01');
+    await page.click('#score');
+    // While a run goes on, Cancel is offered and asks the server to stop between batches.
+    await page.click('#cancel');
+    await expect.poll(() => rt.cache.get('tierwise.cancel')).toBe('1');
+    await scored(page, '2 customers scored.');
+    expect(await page.isHidden('#cancel')).toBe(true);
+    expect(rt.spreadsheet.getSheetByName('Tierwise customers')?.grid.map((r) => r[0])).toEqual(['Customer', 'A', 'B']);
+    rt.spreadsheet.active.activeRow = 3;
+    await page.click('#selection');
+    await expect.poll(() => page.textContent('#customer h2')).toContain('B');
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

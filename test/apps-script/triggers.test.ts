@@ -39,11 +39,25 @@ describe('the daily re-score', () => {
     expect(state.lastFailure?.en).toMatch(/failed: Nothing was written/);
     // In AuthMode.NONE the menu is all onOpen may do.
     rt.spreadsheet.toasts.length = 0;
-    rt.run('onOpen', { authMode: 'NONE' });
+    rt.runInAuthModeNone('onOpen', { authMode: 'NONE' });
+    expect(rt.ui.menu).toContain('Remove Tierwise columns');
     expect(rt.spreadsheet.toasts).toEqual([]);
     // A good run clears the warning.
     sheet.set(1, 2, 'Last Order');
     rt.runAsTrigger('dailyRescore');
     expect(rt.run<{ lastFailure: unknown }>('getSidebarState').lastFailure).toBeNull();
+  });
+});
+
+describe('the run log', () => {
+  it('keeps the last ten runs within the 9 KB a property may hold, even with long Chinese errors', () => {
+    const rt = startRuntime(table());
+    rt.run('scoreActiveSheet', { asOfRule: 'fixed', asOf: '2026-11-01', options: { language: 'zh-CN' } });
+    rt.spreadsheet.active.set(1, 2, '不是日期列'.repeat(40)); // every daily run now fails with a long message
+    for (let i = 0; i < 12; i++) rt.runAsTrigger('dailyRescore');
+    const runs = JSON.parse(rt.properties.get('tierwise.runLog') ?? '[]') as unknown[];
+    expect(runs).toHaveLength(10);
+    const log = rt.spreadsheet.getSheetByName('Tierwise summary')?.grid.map((r) => r[14]).filter((v) => v === '失败');
+    expect(log).toHaveLength(10);
   });
 });

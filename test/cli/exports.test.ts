@@ -46,6 +46,15 @@ describe('tierwise score on exports', () => {
     });
   }
 
+  it('fits the purchase models on the kept orders of a Shopify export and says which were left out', () => {
+    const run = tierwise(['model', 'fit', join(DIR, 'shopify-orders.csv'), '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const truth = truthOf('shopify-orders.csv');
+    expect((JSON.parse(run.stdout) as { customers: number }).customers).toBe(Object.values(truth.customers).filter((c) => c.scored).length);
+    expect(run.stderr).toContain('tierwise: note: Read as a Shopify orders export');
+    expect(run.stderr).toMatch(/orders left out as not purchases/);
+  });
+
   it('suggests --orders for an order export read as customers', () => {
     const run = tierwise(['score', join(DIR, 'woocommerce-orders.csv'), '--as-of', '2026-11-01']);
     expect(run.status).toBe(1);

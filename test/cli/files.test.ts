@@ -75,6 +75,15 @@ describe('reading CSV', () => {
     expect(lines[3]).toMatch(/^C4,"Bob, Jr,2026-03-01,2,200,+"Row 4: the quote/);
   });
 
+  it('names an unclosed quote in the header row when it hides the header, exit 1', () => {
+    const input = path('unclosed-header.csv');
+    writeFileSync(input, 'Customer ID,"Name,Last Purchase,Orders,Total Spend\nC1,Ann,2026-01-01,2,100\n');
+    const run = tierwise(['score', input, '--as-of', '2026-11-01']);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/no header row found.*; note: Row 1: the quote at the start of field 2 is never closed/);
+  });
+
   it('reads Excel "Unicode text" (UTF-16LE, tab-separated) and writes it back in UTF-16LE', () => {
     const input = path('unicode.txt');
     const text = `${HEADER.replaceAll(',', '\t')}\r\nC1\t张三\t2026-10-01\t3\t300\r\nC2\tBo\t2026-05-01\t1\t50\r\n`;
@@ -201,11 +210,24 @@ describe('messages', () => {
     expect(child.stderr.trim()).toBe('tierwise needs Node.js 20 or later (this is Node.js 18.19.0); install a current version from https://nodejs.org');
   });
 
-  it('loads the HubSpot sync (and its node:sqlite) only when that command runs', () => {
-    const entry = readFileSync(join(ROOT, 'dist', 'cli', 'tierwise.js'), 'utf8');
-    expect(entry).not.toContain('node:sqlite');
-    const score = readFileSync(join(ROOT, 'dist', 'cli', 'tierwise.js'), 'utf8').match(/import\("\.\/chunks\/score-[^"]+"\)/);
-    expect(score).not.toBeNull();
+  it('loads the HubSpot parts (and node:sqlite) only when their command runs', () => {
+    const cli = join(ROOT, 'dist', 'cli');
+    // Every file a module imports statically (not through import()), followed through the chunks.
+    const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s+"(\.[^"]+)"|^import\s+"(\.[^"]+)"/gm)) {
+        staticClosure(join(file, '..', (m[1] ?? m[2]) as string), seen);
+      }
+      return seen;
+    };
+    const entry = join(cli, 'tierwise.js');
+    const scoreChunk = /import\("\.\/(chunks\/score-[^"]+)"\)/.exec(readFileSync(entry, 'utf8'))?.[1];
+    expect(scoreChunk).toBeDefined();
+    const loaded = staticClosure(join(cli, scoreChunk as string), staticClosure(entry));
+    expect(loaded.size).toBeGreaterThan(2);
+    for (const file of loaded) expect(readFileSync(file, 'utf8'), file).not.toMatch(/node:sqlite|from "(fastify|pg|pg-boss|@hubspot\/api-client)"/);
   });
 
   const node20 = '/usr/bin/node';
@@ -215,5 +237,8 @@ describe('messages', () => {
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     expect(child.stdout).toContain('customers scored');
+    const sync = spawnSync(node20, [join(ROOT, 'bin', 'tierwise.js'), 'hubspot', 'sync', '--dry-run'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+    expect(sync.status).toBe(1);
+    expect(sync.stderr.trim()).toMatch(/^tierwise hubspot sync: needs Node\.js 22\.13 or later \(node:sqlite is missing\); this is Node\.js 20\./);
   });
 });

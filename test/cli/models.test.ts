@@ -34,6 +34,14 @@ describe('tierwise model fit', () => {
     expect(fit.gammaGamma.q).toBeCloseTo(3.74, 1);
     expect(fit.gammaGamma.gamma).toBeCloseTo(15.44, 0);
   });
+
+  it('says whether the fit finds anyone leaving: on CDNOW it does, far beyond the no-dropout model', () => {
+    const run = tierwise(['model', 'fit', orders, '--calibration-end', '1997-09-30', '--pareto']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Does anyone leave\? \(no-dropout model log-likelihood -9763\.\d\d\)/);
+    expect(run.stdout).toMatch(/BG\/NBD finds customers leaving: likelihood-ratio 362\.\d\d/);
+    expect(run.stdout).toMatch(/Pareto\/NBD finds customers leaving: likelihood-ratio 337\.\d\d/);
+  });
 });
 
 describe('tierwise backtest', () => {
@@ -48,6 +56,41 @@ describe('tierwise backtest', () => {
     expect(report.auc['churnRisk']).toBeGreaterThan(Math.max(report.auc['recency'] as number, report.auc['expectedPurchases'] as number));
     expect(report.byTier.map((t) => t.tier)).toEqual(['A', 'B', 'C', 'D']);
     expect(report.byTier.reduce((s, t) => s + t.revenueShare, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('compares every churn risk by AUC and Brier score and shows the chosen one\'s reliability', () => {
+    const run = tierwise(['backtest', orders, '--as-of', '1997-09-30', '--horizon', '39w', '--json']);
+    const report = JSON.parse(run.stdout) as {
+      customers: number; chosen: string; brier: { churnRisk: number }; auc: { churnRisk: number };
+      models: { key: string; auc: number; brier: number }[]; reliability: { customers: number; predicted: number; observed: number }[];
+    };
+    expect(report.models.map((m) => m.key)).toEqual(['learned', 'pareto', 'rules', 'recency', 'bgnbd']);
+    const by = Object.fromEntries(report.models.map((m) => [m.key, m]));
+    expect(report.chosen).toBe('learned');
+    // The issue's bars, on the sample: the learned risk ranks and predicts better than recency and BG/NBD.
+    expect(by['learned']?.auc).toBeGreaterThan(Math.max(by['recency']?.auc ?? 1, by['bgnbd']?.auc ?? 1));
+    expect(by['learned']?.brier).toBeLessThan(Math.min(by['recency']?.brier ?? 0, by['bgnbd']?.brier ?? 0));
+    expect(report.brier.churnRisk).toBe(by['learned']?.brier);
+    // Ten groups that hold every customer, whose observed shares average to the churn rate.
+    expect(report.reliability).toHaveLength(10);
+    expect(report.reliability.reduce((s, r) => s + r.customers, 0)).toBe(report.customers);
+    const text = tierwise(['backtest', orders, '--as-of', '1997-09-30', '--horizon', '39w']).stdout;
+    expect(text).toMatch(/Tierwise would use learned: churn risk uses the model learned from your orders/);
+    expect(text).toMatch(/group {2}customers {2}predicted {2}observed/);
+    expect(text.split('\n').filter((l) => /^ +\d+ +\d+ +[\d.]+% +[\d.]+% +#*\|?/.test(l))).toHaveLength(10);
+  });
+});
+
+describe('tierwise score --orders --model', () => {
+  it('forces a churn model, says which in the summary, and refuses an unknown one', () => {
+    const learned = tierwise(['score', orders, '--orders', '--as-of', '1998-03-31', '--model', 'learned', '--summary']);
+    expect(learned.status).toBe(0);
+    expect(learned.stdout).toMatch(/Note: churn risk N means about N% chance of no purchase in the next 90 days/);
+    const auto = tierwise(['score', orders, '--orders', '--as-of', '1998-03-31', '--summary']);
+    expect(auto.stdout).toMatch(/Note: churn risk uses .+: it predicted best when scored as of 1997-12-31/);
+    const bad = tierwise(['score', orders, '--orders', '--model', 'magic']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--model "magic" is not a churn model: expected rules, pareto or learned/);
   });
 });
 

@@ -172,4 +172,40 @@ describe('round trip', () => {
       { numRuns: 6 },
     );
   });
+
+  it('writes each customer of an order table exactly once, its id neutralised in CSV and as plain text in XLSX', async () => {
+    const orderArb = fc.record({
+      customer: fc.integer({ min: 0, max: 6 }),
+      prefix: fc.constantFrom('', '=', '+', '-', '@'),
+      day: fc.integer({ min: 0, max: 600 }),
+      cents: fc.integer({ min: 100, max: 90_000 }),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(orderArb, { minLength: 1, maxLength: 30 }), async (orders) => {
+        run++;
+        // One spelling per customer: the prefix of its first order.
+        const prefixOf = new Map<number, string>();
+        for (const o of orders) if (!prefixOf.has(o.customer)) prefixOf.set(o.customer, o.prefix);
+        const idOf = (customer: number) => `${prefixOf.get(customer) ?? ''}K${customer},x`;
+        const lines = ['Order ID,Customer,Order Date,Amount', ...orders.map((o, i) => `${i + 1},"${idOf(o.customer)}",${new Date(Date.UTC(2025, 0, 1) + o.day * 86_400_000).toISOString().slice(0, 10)},${o.cents / 100}`)];
+        const input = join(dir, `orders-${run}.csv`);
+        writeFileSync(input, lines.join('\n') + '\n');
+        const customers = [...new Set(orders.map((o) => idOf(o.customer)))];
+        for (const out of ['csv', 'xlsx'] as const) {
+          const file = join(dir, `orders-${run}-scored.${out}`);
+          await tierwise(['score', input, '--orders', '--as-of', '2026-11-01', '--out', file, '--quiet'], dir);
+          const back = out === 'csv' ? readCsvBack(file, 'csv') : await readXlsxBack(file);
+          expect(back[0]?.slice(0, 2)).toEqual(['Customer', 'Source row']);
+          expect(back).toHaveLength(customers.length + 1);
+          for (const id of customers) {
+            const shown = out === 'csv' && /^[=+\-@]/.test(id) ? `'${id}` : id;
+            // Ids with an @ are email addresses to the order reader, matched without case (order-table.ts).
+            expect(back.filter((cells) => cells[0]?.toLowerCase() === shown.toLowerCase()), `${out}: ${id}`).toHaveLength(1);
+          }
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
 });

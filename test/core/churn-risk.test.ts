@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scoreCustomers, type CustomerInput } from '../../core/index.ts';
-import { CHURN_FACTORS } from '../../core/churn/factors.ts';
+import { CHURN_FACTORS, type ChurnFactorName } from '../../core/churn/factors.ts';
 
 const asOf = '2026-11-01';
 /** A steady customer plus the one under test, so quantiles have something to compare with. */
@@ -135,7 +135,7 @@ describe('churn risk', () => {
         const reversed = new Map(scoreCustomers([...inputs].reverse(), { asOf }).map((r) => [r.id, r]));
         for (const r of results) expect(reversed.get(r.id)).toEqual(r);
         for (const r of results) {
-          const order = r.drivers.map((d) => [-d.points, CHURN_FACTORS.indexOf(d.factor)] as const);
+          const order = r.drivers.map((d) => [-d.points, CHURN_FACTORS.indexOf(d.factor as ChurnFactorName)] as const);
           const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
           expect(order).toEqual(sorted);
           expect(Math.min(100, r.drivers.reduce((sum, d) => sum + d.points, 0))).toBe(r.churnRisk);

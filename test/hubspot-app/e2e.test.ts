@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeMarketplace } from './fake-hubspot-oauth.ts';
 import type { Backend } from '../../hubspot-app/server/backend.ts';
 import { freshDatabase, KINDS, skipKind } from './databases.ts';
+import { scheduleDue } from '../../hubspot-app/server/scheduler.ts';
 import { backendEnv, freePort, install, startMarketplace, startTestBackend, until } from './harness.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -19,7 +20,7 @@ async function setup(kind: 'sqlite' | 'postgres', extra: Record<string, string> 
   const database = await freshDatabase(kind);
   cleanup.push(database.drop);
   const { backend } = await startTestBackend(backendEnv(fake, port, database, extra));
-  cleanup.push(() => backend.stop(5_000));
+  cleanup.push(async () => void (await backend.stop(5_000)));
   return { fake, backend, url };
 }
 
@@ -127,6 +128,58 @@ describe.each(KINDS)('the marketplace app on %s', (kind) => {
       expect(await backend.ctx.store.db.all(`SELECT 1 FROM sync_records WHERE portal_id = '303'`)).toEqual([]);
       const refreshes = fake.requests.filter((r) => r.grantType === 'refresh_token');
       expect(refreshes).toHaveLength(1);
+    });
+
+    it('runs each portal\'s daily sync at its hour, once a day, and one portal\'s failure does not hold up another', async () => {
+      const { fake, backend, url } = await setup(kind);
+      for (const p of ['101', '202', '303']) {
+        await fake.addPortal(p, 30);
+        await install(fake, url, p);
+        await finished(fake, url, p, 'install');
+      }
+      const now = Date.now();
+      const hourIn = (tz: string) => Number(new Intl.DateTimeFormat('en', { timeZone: tz, hour: '2-digit', hourCycle: 'h23' }).format(now));
+      // 101 and 202 are due now (their hour has come in their time zones); 303's hour is still ahead.
+      await backend.ctx.store.setSchedule('101', 'Asia/Tokyo', hourIn('Asia/Tokyo'));
+      await backend.ctx.store.setSchedule('202', 'America/New_York', hourIn('America/New_York'));
+      await backend.ctx.store.setSchedule('303', 'UTC', (hourIn('UTC') + 1) % 24);
+      for (const p of ['101', '202', '303']) await backend.ctx.store.db.run('UPDATE portals SET last_scheduled_day = ? WHERE portal_id = ?', ['2000-01-01', p]);
+      // 101's daily API limit is used up: its run stops; 202's must still run.
+      const portal101 = fake.portals.get('101');
+      if (portal101 === undefined) throw new Error('setup');
+      portal101.faults.dailyExhausted = true;
+      const queued = await scheduleDue(backend.ctx.store, backend.ctx.queue, backend.ctx.clock);
+      expect(queued.sort()).toEqual(hourIn('UTC') === 23 ? ['101', '202', '303'] : ['101', '202']);
+      expect(await scheduleDue(backend.ctx.store, backend.ctx.queue, backend.ctx.clock)).toEqual([]); // once a day
+      await finished(fake, url, '202', 'scheduled');
+      const failed = await until('101 stopped by its daily limit', async () => (await status(fake, url, '101')).runs.find((r) => r.kind === 'scheduled' && r.state === 'failed'));
+      expect(failed.error).toMatch(/daily/i);
+    });
+
+    it('on stop, requeues a run still going after the grace period, and another worker finishes it', async () => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const fake = await startMarketplace(url);
+      cleanup.push(() => fake.close());
+      const database = await freshDatabase(kind);
+      cleanup.push(database.drop);
+      const env = backendEnv(fake, port, database, { TIERWISE_JOB_TIMEOUT_SECONDS: '600' });
+      const first = await startTestBackend(env);
+      const portal = await fake.addPortal('101', 120);
+      portal.wire.push({ kind: 'hang', times: 1, when: (r) => r.path.endsWith('/batch/update') });
+      await install(fake, url, '101');
+      await until('a write in flight', async () => portal.wire[0]?.times === 0);
+      const requeued = await first.backend.stop(300);
+      expect(requeued.map((j) => j.kind)).toEqual(['install']);
+      // A second instance (the job timeout is 10 minutes: only the requeue lets it run now).
+      const second = await startTestBackend({ ...env }, { http: true, worker: true, scheduler: false });
+      cleanup.push(async () => void (await second.backend.stop(5_000)));
+      const run = await until('the run finished by the second instance', async () => {
+        const [r] = await second.backend.ctx.store.runs('101');
+        return r?.state === 'done' ? r : null;
+      }, 60_000);
+      expect(run.attempts).toBe(2);
+      for (const [id, record] of portal.portal.contacts) if (record.properties['num_associated_deals'] !== '0') expect(record.properties['tierwise_tier'], id).toMatch(/^[ABCD]$/);
     });
 
     it('keeps two tenants apart: each syncs its own portal, and neither can read or change the other', async () => {

@@ -42,7 +42,8 @@ export interface FakeMarketplace {
   /** Refresh answers a new refresh token each time (HubSpot does not document it; both must work). */
   rotateRefreshTokens: boolean;
   accessTtlSeconds: number;
-  addPortal(portalId: string, contacts?: number): Promise<FakeHubSpot>;
+  /** `clock`: the portal's own (benchmarks give each portal the clock of the worker syncing it). */
+  addPortal(portalId: string, contacts?: number, clock?: Clock): Promise<FakeHubSpot>;
   /** The next visit to the authorize page is approved by an admin of this portal. */
   approveAs(portalId: string): void;
   /** The admin uninstalls the app in HubSpot: every token of the portal stops working. */
@@ -240,8 +241,8 @@ export async function startFakeMarketplace(app: FakeAppRegistration, options: { 
     requests,
     rotateRefreshTokens: false,
     accessTtlSeconds: 1800,
-    async addPortal(portalId, contacts = 0) {
-      const portal = await startFakeHubSpot({ ...(options.clock ? { clock: options.clock } : {}), ...(options.burstPer10s ? { burstPer10s: options.burstPer10s } : {}) });
+    async addPortal(portalId, contacts = 0, clock = options.clock) {
+      const portal = await startFakeHubSpot({ ...(clock ? { clock } : {}), ...(options.burstPer10s ? { burstPer10s: options.burstPer10s } : {}) });
       if (contacts > 0) seedContacts(portal, contacts);
       portals.set(portalId, portal);
       return portal;

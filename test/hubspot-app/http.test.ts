@@ -24,7 +24,7 @@ beforeEach(async () => {
   logs = [];
   stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   ({ backend } = await startTestBackend(backendEnv(fake, port, database, { TIERWISE_LOG_LEVEL: 'info' }), { http: true, worker: true, scheduler: false }, stream));
-  cleanup.push(() => backend.stop(5_000));
+  cleanup.push(async () => void (await backend.stop(5_000)));
   await fake.addPortal('101', 30);
 });
 afterEach(async () => {

@@ -2,7 +2,7 @@
 // HUBSPOT_BASE_URL pointing the real client at the fake portal.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeHubSpot, seedContacts } from './fake-hubspot.ts';
@@ -36,6 +36,26 @@ describe('tierwise hubspot sync', () => {
       const again = await run(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], env);
       // It re-reads what the run before wrote (modified after that read began), and writes nothing.
       expect(again.stdout).toMatch(/incremental read\n {2}read 80, scored \d+, changed 0, written 0/);
+      // The token is never written down: not in any output, not in the state.
+      for (const text of [dry.stdout, dry.stderr, real.stdout, real.stderr, again.stdout, again.stderr, readFileSync(state, 'latin1')]) expect(text).not.toContain('test-token');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('lists each record whose values HubSpot would not send, and scores the rest', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 40);
+      fake.edit('contacts', '3', { num_associated_deals: '2', recent_deal_close_date: '2026-09-01T00:00:00Z', total_revenue: '1,234.50' });
+      fake.edit('contacts', '4', { num_associated_deals: '2', recent_deal_close_date: '1788220800', total_revenue: '300' });
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-hs-cli-')), 'state.sqlite');
+      const result = await run(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('  not scored, values HubSpot would not send (Tierwise reasons on each record say which): 2\n');
+      expect(result.stdout).toContain('  #3: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (expected e.g. 1234.50, no thousands separators)\n');
+      expect(result.stdout).toContain('  #4: property "recent_deal_close_date" is "1788220800", not a date; this looks like seconds since 1970');
+      expect(fake.portal.contacts.get('3')?.properties['tierwise_reasons']).toBe('Contact 3: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (expected e.g. 1234.50, no thousands separators)');
     } finally {
       await fake.close();
     }

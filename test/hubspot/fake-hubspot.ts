@@ -83,12 +83,14 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
   const searchWindow: number[] = [];
   let limitedCounter = 0;
 
+  // HTTP answers carry the server's Date (RFC 9110 §6.6.1): the portal's clock, to the second.
+  const date = () => new Date(now()).toUTCString();
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
+    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', date: date(), ...headers });
     res.end(JSON.stringify(body));
   };
   const sendText = (res: ServerResponse, status: number, text: string) => {
-    res.writeHead(status, { 'content-type': 'text/html' });
+    res.writeHead(status, { 'content-type': 'text/html', date: date() });
     res.end(text);
   };
   // HubSpot's `Error` body: status, message, correlationId, category, optional errors/context (spec `Error` schema).

@@ -28,8 +28,8 @@ const oneLine = (report: SyncReport) => {
 };
 
 /** Runs under `fault`, checks that run, lifts the fault, runs again, and compares with the uninterrupted portal. */
-async function underFault(arrange: (fake: FakeHubSpot) => void, check: (first: SyncReport, fake: FakeHubSpot) => void, lift: (fake: FakeHubSpot) => void = () => undefined) {
-  const s = await setup(CONTACTS);
+async function underFault(arrange: (fake: FakeHubSpot) => void, check: (first: SyncReport, fake: FakeHubSpot) => void, lift: (fake: FakeHubSpot) => void = () => undefined, timeoutMs?: number) {
+  const s = await setup(CONTACTS, undefined, timeoutMs);
   arrange(s.fake);
   const first = await s.run();
   check(first, s.fake);
@@ -123,6 +123,8 @@ describe('the network', () => {
     await underFault(
       (fake) => wire(fake, { kind: 'hang', times: 2 }),
       (first) => expect(first).toMatchObject({ stopped: null, failed: [] }),
+      undefined,
+      300,
     );
   });
 

@@ -33,7 +33,11 @@ export function harness() {
   const closeAll = async () => {
     for (const thing of open.splice(0).reverse()) await thing.close();
   };
-  async function setup(contacts: number, clock = simulatedClock(START)): Promise<Setup> {
+  /**
+   * `timeoutMs` is real time: generous by default, because a request that times out on a loaded host
+   * is retried after a (simulated) backoff and would blur what the fake sees; short where a test hangs one.
+   */
+  async function setup(contacts: number, clock = simulatedClock(START), timeoutMs = 5_000): Promise<Setup> {
     const fake = await startFakeHubSpot({ clock });
     seedContacts(fake, contacts);
     const statePath = join(mkdtempSync(join(tmpdir(), 'tierwise-hs-')), 'state.sqlite');
@@ -46,9 +50,9 @@ export function harness() {
       },
       statePath,
       clock,
-      transport: () => Transport.withToken('test-token', { basePath: fake.url, clock, timeoutMs: 200, random: () => 0.5 }),
+      transport: () => Transport.withToken('test-token', { basePath: fake.url, clock, timeoutMs, random: () => 0.5 }),
       options: (extra = {}) => ({ object: 'contacts', version: '2026-09', asOf: AS_OF, language: 'en', dryRun: false, createTasks: false, clock, ...extra }),
-      run: (extra = {}) => syncPortal({ tokens: fixedToken('test-token'), store: holder.store, basePath: fake.url, clock, timeoutMs: 200, random: () => 0.5 }, { asOf: AS_OF, ...extra }),
+      run: (extra = {}) => syncPortal({ tokens: fixedToken('test-token'), store: holder.store, basePath: fake.url, clock, timeoutMs, random: () => 0.5 }, { asOf: AS_OF, ...extra }),
       reopen: async () => {
         await holder.store.close();
         holder.store = await openStateStore(statePath);

@@ -20,7 +20,8 @@ async function setup(contacts: number, clock: Clock = simulatedClock(Date.UTC(20
   seedContacts(fake, contacts);
   const store = await openStateStore(join(mkdtempSync(join(tmpdir(), 'tierwise-hs-')), 'state.sqlite'));
   open.push(fake, store);
-  const transport = () => Transport.withToken('test-token', { basePath: fake.url, clock, timeoutMs: 300, random: () => 0.5 });
+  // Real-time timeout: generous (a loaded host is slow), short only where a test hangs a request.
+  const transport = (timeoutMs = 5_000) => Transport.withToken('test-token', { basePath: fake.url, clock, timeoutMs, random: () => 0.5 });
   const options = (extra: Partial<SyncOptions> = {}): SyncOptions => ({ object: 'contacts', version: '2026-09', asOf: '2026-11-01', language: 'en', dryRun: false, createTasks: false, clock, ...extra });
   return { fake, store, transport, options, clock };
 }
@@ -81,7 +82,7 @@ describe('hubspot sync', () => {
     const { fake, store, transport, options } = await setup(150);
     fake.faults.fail5xx = 3;
     fake.faults.hang = 1;
-    const t = transport();
+    const t = transport(300);
     const report = await sync(t, store, options());
     expect(report).toMatchObject({ written: 150, failed: [] });
     expect(t.counters.timeouts).toBe(1);

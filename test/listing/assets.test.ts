@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_ASSETS, CARD_BANNER, ICONS, SCREENSHOTS } from '../../apps-script/listing/assets.ts';
+import { ALL_ASSETS, CARD_BANNER, CONSENT_LOGO, ICONS, SCREENSHOTS } from '../../apps-script/listing/assets.ts';
 import { countColour, decodePng, pngHeader } from './png.ts';
 
 const LISTING = join(import.meta.dirname, '..', '..', 'apps-script', 'listing');
@@ -15,6 +15,7 @@ describe('the Store Listing graphic assets', () => {
   it('asks for exactly the sizes Google requires', () => {
     expect(ICONS.map((i) => [i.width, i.height]).sort()).toEqual([[128, 128], [32, 32]].sort());
     expect([CARD_BANNER.width, CARD_BANNER.height]).toEqual([220, 140]);
+    expect([CONSENT_LOGO.width, CONSENT_LOGO.height]).toEqual([120, 120]);
     expect(SCREENSHOTS).toHaveLength(5);
     for (const s of SCREENSHOTS) expect([s.width, s.height]).toEqual([1280, 800]);
   });
@@ -25,7 +26,7 @@ describe('the Store Listing graphic assets', () => {
     expect({ width: header.width, height: header.height }).toEqual({ width: asset.width, height: asset.height });
   });
 
-  it.each(ICONS.map((i) => [i.file] as const))('%s shows the four tier bars on a transparent ground', (file) => {
+  it.each([...ICONS, CONSENT_LOGO].map((i) => [i.file] as const))('%s shows the four tier bars on a transparent ground', (file) => {
     const pixels = decodePng(read(file), file);
     for (const colour of TIER_MARK) expect(countColour(pixels, colour), `${file} has no ${colour} bar`).toBeGreaterThan((pixels.width * pixels.height) / 60);
     expect(pixels.rgba[3], `${file}'s top-left corner is not transparent`).toBe(0);

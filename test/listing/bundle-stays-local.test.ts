@@ -39,6 +39,12 @@ describe('the built add-on keeps data in the spreadsheet', () => {
     for (const pattern of NETWORK) expect(code.match(pattern)?.[0], `dist/apps-script/Code.js matches ${pattern}`).toBeUndefined();
   });
 
+  it('does not read who the user is (the privacy policy says it does not access your name or email)', () => {
+    const code = built('Code.js');
+    for (const call of [/\bgetActiveUser\s*\(/, /\bgetEffectiveUser\s*\(/, /\bgetEmail\s*\(/, /\bPeople\./, /\bContactsApp\b/]) expect(code.match(call)?.[0], String(call)).toBeUndefined();
+    expect('Session.getActiveUser().getEmail()').toMatch(/\bgetActiveUser\s*\(/);
+  });
+
   it('the manifest asks for no external_request scope and only Sheets and script scopes', () => {
     const manifest = JSON.parse(built('appsscript.json')) as { oauthScopes?: string[] };
     expect(manifest.oauthScopes?.length).toBeGreaterThan(0);

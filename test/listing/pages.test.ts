@@ -73,6 +73,26 @@ describe('the published pages', () => {
       expect(text).toMatch(/document properties|文档属性/);
       // An exception log is data leaving the spreadsheet: said whenever the manifest turns it on.
       if (manifest.exceptionLogging !== undefined && manifest.exceptionLogging !== 'NONE') expect(text).toContain('Cloud Logging');
+      // So is anything kept in Apps Script's cache.
+      if (bundle.includes('CacheService.')) expect(text).toMatch(/document cache|文档缓存/);
+    }
+  });
+
+  it('quotes the add-on’s menu items and buttons as the built add-on spells them', () => {
+    // esbuild writes non-ASCII text as \u escapes.
+    const bundle = built('Code.js').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const listing = (language: string) => readFileSync(join(ROOT, 'apps-script', 'listing', `listing.${language}.json`), 'utf8');
+    const quoted: [string, string[]][] = [
+      [page('index.html'), ['Open sidebar', 'Show the selected customer', 'One row per order', 'Stop daily re-score', 'Remove Tierwise columns', '评分', '查看选中的客户', '每行一笔订单']],
+      [page('privacy.html'), ['Schedule daily re-score', 'Stop daily re-score', 'Remove Tierwise columns']],
+      [listing('en'), ['Open sidebar', 'Remove Tierwise columns']],
+      [listing('zh-CN'), ['Open sidebar', 'Remove Tierwise columns', '评分']],
+    ];
+    for (const [text, labels] of quoted) {
+      for (const label of labels) {
+        expect(text).toContain(label);
+        expect(bundle, `the docs quote "${label}", which the add-on does not show`).toContain(label);
+      }
     }
   });
 

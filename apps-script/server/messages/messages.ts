@@ -8,6 +8,7 @@ export interface Messages {
   tooManyCells: (needed: number, limit: number) => string;
   scored: (customers: number, attention: number, kind: 'customers' | 'orders') => string;
   cancelled: string;
+  stoppedForTime: (rows: number, total: number) => string;
   notTable: string;
   progressReading: string;
   progressScoring: (rows: number) => string;
@@ -21,6 +22,7 @@ export interface Messages {
   noneToStop: string;
   removed: (columns: number, sheets: number) => string;
   nothingToRemove: string;
+  confirmRemove: string;
   settingsNotSaved: (problems: string) => string;
   settingProblem: (field: string, problem: string) => string;
   tooBig: (max: string) => string;

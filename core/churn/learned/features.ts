@@ -20,6 +20,11 @@ export interface Snapshot {
   /** Past years in which the customer already bought and could have bought in these weeks, and did. */
   seasonYears: number;
   seasonHits: number;
+  /**
+   * Days from the cut-off to the next yearly return of a purchase made at least 300 days before it
+   * (0-364; how far away their usual season is), or null before a customer's first year.
+   */
+  daysToSeason: number | null;
 }
 
 export const FEATURES = [
@@ -36,6 +41,7 @@ export const FEATURES = [
   { name: 'spendTrend', driver: 'spendTrend' },
   { name: 'seasonShare', driver: 'season' },
   { name: 'hadSeason', driver: 'season' },
+  { name: 'seasonSoon', driver: 'season' },
   { name: 'logHorizon', driver: 'purchaseModel' },
 ] as const;
 export type LearnedDriver = (typeof FEATURES)[number]['driver'];
@@ -97,7 +103,17 @@ export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: numbe
       }
     }
   }
-  return { purchaseDays, first, last, recency: cut - last, gap, spend, recentOrders, previousOrders, recentSpend, previousSpend, seasonYears, seasonHits };
+  let daysToSeason: number | null = null;
+  if (seasonYears > 0) {
+    for (let p = from; p < to; p++) {
+      const day = log.days[p] as number;
+      if (day > cut - 300) break;
+      if ((log.amounts[p] as number) < 0) continue;
+      const ahead = (((day - cut) % YEAR) + YEAR) % YEAR;
+      if (daysToSeason === null || ahead < daysToSeason) daysToSeason = ahead;
+    }
+  }
+  return { purchaseDays, first, last, recency: cut - last, gap, spend, recentOrders, previousOrders, recentSpend, previousSpend, seasonYears, seasonHits, daysToSeason };
 }
 
 /** Whether customer k bought anything in (cut, cut + horizon]: the label (true = churned, bought nothing). */
@@ -136,5 +152,7 @@ export function featuresOf(
   out[offset + 10] = signedLog(s.recentSpend) - signedLog(s.previousSpend);
   out[offset + 11] = s.seasonYears === 0 ? 0 : s.seasonHits / s.seasonYears;
   out[offset + 12] = s.seasonYears === 0 ? 0 : 1;
-  out[offset + 13] = Math.log(horizon);
+  // How much of the coming horizon lies before their usual season comes round (1: not within it).
+  out[offset + 13] = s.daysToSeason === null ? 0 : Math.min(1, s.daysToSeason / horizon);
+  out[offset + 14] = Math.log(horizon);
 }

@@ -55,26 +55,28 @@ export function fitLogistic(x: Float64Array, labels: Uint8Array, features: numbe
   // A constant feature (sd 0) gets scale 1 and so a standardised value of 0: it cannot move the risk.
   for (let j = 0; j < features; j++) scale[j] = (scale[j] as number) > 1e-12 ? Math.sqrt(scale[j] as number) : 1;
   const n = features + 1; // intercept last
+  // The standardised rows once, with the intercept's 1 last: each Newton step then only multiplies.
+  const Z = new Float64Array(rows * n);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < features; j++) Z[r * n + j] = ((x[r * features + j] as number) - (mean[j] as number)) / (scale[j] as number);
+    Z[r * n + features] = 1;
+  }
   const beta = new Float64Array(n);
-  const z = new Float64Array(n);
-  z[features] = 1;
   for (let iteration = 0; iteration < 50; iteration++) {
     const H = new Float64Array(n * n);
     const g = new Float64Array(n);
     for (let r = 0; r < rows; r++) {
+      const at = r * n;
       let eta = 0;
-      for (let j = 0; j < features; j++) {
-        z[j] = ((x[r * features + j] as number) - (mean[j] as number)) / (scale[j] as number);
-        eta += (beta[j] as number) * (z[j] as number);
-      }
-      eta += beta[features] as number;
+      for (let j = 0; j < n; j++) eta += (beta[j] as number) * (Z[at + j] as number);
       const p = sigmoid(eta);
       const w = Math.max(p * (1 - p), 1e-10);
       const residual = (labels[r] as number) - p;
       for (let i = 0; i < n; i++) {
-        const zi = z[i] as number;
+        const zi = Z[at + i] as number;
         g[i] = (g[i] as number) + residual * zi;
-        for (let k = 0; k <= i; k++) H[i * n + k] = (H[i * n + k] as number) + w * zi * (z[k] as number);
+        const wzi = w * zi;
+        for (let k = 0; k <= i; k++) H[i * n + k] = (H[i * n + k] as number) + wzi * (Z[at + k] as number);
       }
     }
     for (let i = 0; i < n; i++) for (let k = 0; k < i; k++) H[k * n + i] = H[i * n + k] as number;

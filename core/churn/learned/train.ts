@@ -25,12 +25,26 @@ export interface LearnedModel {
   floor: Float64Array;
   defaultGapDays: number;
   periodDays: number;
+  only: readonly string[] | undefined;
+  /** Training examples (customer × window) and how many then bought nothing. */
+  examples: number;
+  churned: number;
 }
 
 export interface LearnedSettings {
   horizon: number;
   defaultGapDays: number;
   periodDays: number;
+  /** Only these FEATURES (by name); the rest are held at 0. The backtest's calibrated recency uses one. */
+  only?: readonly string[];
+}
+
+/** Zeroes the features not in `only` (a constant column gets no weight, see logistic.ts). */
+function keepOnly(only: readonly string[] | undefined, x: Float64Array, offset: number): void {
+  if (only === undefined) return;
+  FEATURES.forEach((f, j) => {
+    if (!only.includes(f.name)) x[offset + j] = 0;
+  });
 }
 
 const MIN_ROWS = 200;
@@ -121,6 +135,7 @@ export function trainChurnModel(log: OrderLog, asOfDay: number, settings: Learne
     snapshots.forEach((s, k) => {
       if (s === null) return;
       featuresOf(s, model.outputs[k] ?? null, w.horizon, settings.defaultGapDays, x, r * FEATURE_COUNT);
+      keepOnly(settings.only, x, r * FEATURE_COUNT);
       y[r] = boughtNothing(log, k, w.cut, w.horizon) ? 1 : 0;
       r++;
     });
@@ -146,7 +161,7 @@ export function trainChurnModel(log: OrderLog, asOfDay: number, settings: Learne
     logisticTerms(logistic, x, r * FEATURE_COUNT, terms);
     for (let j = 0; j < FEATURE_COUNT; j++) if ((terms[j] as number) < (floor[j] as number)) floor[j] = terms[j] as number;
   }
-  return { ok: true, model: { logistic, windows: plan.windows, shortWindows: plan.shortWindows, floor, defaultGapDays: settings.defaultGapDays, periodDays: settings.periodDays } };
+  return { ok: true, model: { logistic, windows: plan.windows, shortWindows: plan.shortWindows, floor, defaultGapDays: settings.defaultGapDays, periodDays: settings.periodDays, only: settings.only, examples: rows, churned } };
 }
 
 export interface LearnedPrediction {
@@ -158,21 +173,26 @@ export interface LearnedPrediction {
   model: ModelOutputs | null;
 }
 
-/** Predictions as of `asOfDay` for `horizon` days, per customer of the log (null: no purchase yet). */
-export function predictChurn(model: LearnedModel, log: OrderLog, asOfDay: number, horizon: number): (LearnedPrediction | null)[] {
+/**
+ * Predictions as of `asOfDay` for `horizon` days, per customer of the log (null: no purchase yet),
+ * and whether the purchase model found customers leaving (else its P(alive) is never said).
+ */
+export function predictChurn(model: LearnedModel, log: OrderLog, asOfDay: number, horizon: number): { predictions: (LearnedPrediction | null)[]; identified: boolean } {
   const snapshots = snapshotsAt(log, asOfDay, horizon, model.periodDays);
-  const outputs = purchaseModelAt(log, snapshots, asOfDay, horizon).outputs;
+  const { outputs, identified } = purchaseModelAt(log, snapshots, asOfDay, horizon);
   const x = new Float64Array(FEATURE_COUNT);
   const terms = new Float64Array(FEATURE_COUNT);
-  return snapshots.map((s, k) => {
+  const predictions = snapshots.map((s, k) => {
     if (s === null) return null;
     const m = outputs[k] ?? null;
     featuresOf(s, m, horizon, model.defaultGapDays, x, 0);
+    keepOnly(model.only, x, 0);
     const eta = logisticTerms(model.logistic, x, 0, terms);
     const contributions = new Float64Array(FEATURE_COUNT);
     for (let j = 0; j < FEATURE_COUNT; j++) contributions[j] = Math.max(0, (terms[j] as number) - (model.floor[j] as number));
     return { probability: sigmoid(eta), contributions, snapshot: s, model: m };
   });
+  return { predictions, identified };
 }
 
 export { FEATURES };

@@ -25,8 +25,8 @@ export interface JobQueue {
   enqueue(job: RunJob): Promise<void>;
   /** Starts taking jobs, `concurrency` at a time. */
   work(handler: (job: RunJob) => Promise<void>, concurrency: number): Promise<void>;
-  /** Stops taking jobs; waits up to graceMs for running ones, which otherwise are retried by another worker. */
-  stop(graceMs: number): Promise<void>;
+  /** Stops taking jobs; waits up to graceMs for running ones; those still running are requeued and returned. */
+  stop(graceMs: number): Promise<RunJob[]>;
 }
 
 export interface QueueTuning {

@@ -9,6 +9,7 @@ import { RetryLater, RunJobSchema, type JobQueue, type QueueTuning, type RunJob 
 export class SqliteQueue implements JobQueue {
   private stopped = false;
   private readonly running = new Set<Promise<void>>();
+  private readonly active = new Map<string, RunJob>();
   private loops: Promise<void>[] = [];
   private readonly db: Db;
   private readonly clock: Clock;
@@ -50,10 +51,12 @@ export class SqliteQueue implements JobQueue {
         await this.clock.sleep(this.tuning.pollMs);
         continue;
       }
+      this.active.set(claimed.jobId, claimed.job);
       const done = this.execute(claimed, handler);
       this.running.add(done);
       await done;
       this.running.delete(done);
+      this.active.delete(claimed.jobId);
     }
   }
 
@@ -71,12 +74,16 @@ export class SqliteQueue implements JobQueue {
     }
   }
 
-  async stop(graceMs: number): Promise<void> {
+  async stop(graceMs: number): Promise<RunJob[]> {
     this.stopped = true;
     const all = Promise.all([...this.running]);
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
-    // Jobs still running after the grace period keep their lock and are retried when it expires.
+    // Still running after the grace period: back in the queue at once (not counted as an attempt); this
+    // process is about to exit and its run resumes elsewhere from its checkpoints.
+    const abandoned = [...this.active.entries()];
+    for (const [jobId] of abandoned) await this.db.run(`UPDATE jobs SET state = 'queued', locked_until = NULL, run_after = ?, attempts = attempts - 1 WHERE job_id = ? AND state = 'active'`, [this.clock.now(), jobId]);
+    return abandoned.map(([, job]) => job);
   }
 }

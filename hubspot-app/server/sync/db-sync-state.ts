@@ -7,6 +7,8 @@ import type { StoredRecord, SyncState } from '../../../adapters/hubspot/state-st
 import type { Values } from '../../../adapters/hubspot/write-values.ts';
 import type { Db } from '../store/db.ts';
 
+const ROWS_PER_STATEMENT = 100;
+
 export class DbSyncState implements SyncState {
   readonly notices: readonly string[] = [];
   private readonly db: Db;
@@ -31,11 +33,14 @@ export class DbSyncState implements SyncState {
     if (records.length === 0) return;
     await this.db.transaction(async (tx) => {
       const forgotten = new Set((await tx.all<{ id: string }>('SELECT id FROM forgotten_records WHERE portal_id = ? AND object = ?', [this.portalId, object])).map((r) => r.id));
-      for (const r of records) {
-        if (forgotten.has(r.id)) continue;
+      const kept = records.filter((r) => !forgotten.has(r.id));
+      // A page at a time (100-200 rows): one statement, not one round trip a record.
+      for (let start = 0; start < kept.length; start += ROWS_PER_STATEMENT) {
+        const chunk = kept.slice(start, start + ROWS_PER_STATEMENT);
         await tx.run(
-          'INSERT INTO sync_records (portal_id, object, id, properties, written) VALUES (?, ?, ?, ?, ?) ON CONFLICT (portal_id, object, id) DO UPDATE SET properties = excluded.properties, written = excluded.written',
-          [this.portalId, object, r.id, JSON.stringify(r.properties), r.held === null ? null : JSON.stringify(r.held)],
+          `INSERT INTO sync_records (portal_id, object, id, properties, written) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (portal_id, object, id) DO UPDATE SET properties = excluded.properties, written = excluded.written`,
+          chunk.flatMap((r) => [this.portalId, object, r.id, JSON.stringify(r.properties), r.held === null ? null : JSON.stringify(r.held)]),
         );
       }
     });
@@ -47,10 +52,15 @@ export class DbSyncState implements SyncState {
   }
 
   async markWritten(object: string, written: { id: string; values: Values }[]): Promise<void> {
-    if (written.length === 0) return;
-    await this.db.transaction(async (tx) => {
-      for (const w of written) await tx.run('UPDATE sync_records SET written = ? WHERE portal_id = ? AND object = ? AND id = ?', [JSON.stringify(w.values), this.portalId, object, w.id]);
-    });
+    for (let start = 0; start < written.length; start += ROWS_PER_STATEMENT) {
+      const chunk = written.slice(start, start + ROWS_PER_STATEMENT);
+      // UPDATE … FROM (VALUES …): both SQLite (3.33+) and PostgreSQL name the columns column1, column2.
+      await this.db.run(
+        `UPDATE sync_records SET written = v.column2 FROM (VALUES ${chunk.map(() => '(?, ?)').join(', ')}) AS v
+         WHERE sync_records.portal_id = ? AND sync_records.object = ? AND sync_records.id = v.column1`,
+        [...chunk.flatMap((w) => [w.id, JSON.stringify(w.values)]), this.portalId, object],
+      );
+    }
   }
 
   async openEpisode(object: string, id: string): Promise<string | null> {

@@ -12,7 +12,7 @@ import { CrmObjectSchema, type ObjectType } from '../../../adapters/hubspot/api.
 import { mappingFor, propertiesToRead } from '../../../adapters/hubspot/mapping.ts';
 import { heldValues, VALUE_KEYS } from '../../../adapters/hubspot/write-values.ts';
 import type { SyncState } from '../../../adapters/hubspot/state-store.ts';
-import { portalLimiter, type Clock } from '../../../adapters/hubspot/token-bucket.ts';
+import type { Clock, RateLimiter } from '../../../adapters/hubspot/token-bucket.ts';
 import type { TokenProvider } from '../../../adapters/hubspot/token-provider.ts';
 import type { RunJob } from '../queue/queue.ts';
 import type { PortalSettings } from '../../ui/api-schema.ts';
@@ -25,6 +25,8 @@ export interface PortalSyncOptions {
   hubspotBaseUrl: string;
   tokens: TokenProvider;
   clock: Clock;
+  /** The portal's limiter, kept across its runs in this process (HubSpot's window does not restart with a run). */
+  limiter: RateLimiter;
   timeZone: string;
   /** What the admin set on the settings page: mapping, scoring rules, language, follow-up tasks. */
   settings: PortalSettings;
@@ -60,7 +62,7 @@ async function reread(state: SyncState, transport: Transport, records: { object:
 
 export async function runPortalSync(state: SyncState, job: RunJob, options: PortalSyncOptions): Promise<PortalRunReport> {
   const asOf = localTime(options.timeZone, options.clock.now()).day;
-  const limiter = portalLimiter(options.clock);
+  const { limiter } = options;
   const objects: SyncReport[] = [];
   let reread_ = 0;
   if (job.kind === 'rescore-records') {

@@ -1,0 +1,188 @@
+// Which churn risk an order history gets: the hand-set rules, Pareto/NBD's chance of no purchase, or
+// the model learned from the user's own orders. Decided the way the backtest checks it: score as of
+// one horizon before the as-of date with only the orders up to then, and keep whichever predicted
+// the following horizon best (lowest Brier score: both ranking and calibration count).
+import { OptionsSchema, type Options, type OptionsInput } from '../../schema/options.ts';
+import type { Customer } from '../../schema/customer.ts';
+import type { Order } from '../../schema/order.ts';
+import type { Result } from '../../schema/result.ts';
+import { aggregateOrders } from '../../aggregate-orders.ts';
+import { scoreCustomers } from '../../score.ts';
+import { dayNumber, isoFromDayNumber } from '../../dates.ts';
+import { estimatePurchases, historyOf } from '../../models/estimate.ts';
+import { brierScore } from '../../models/calibration.ts';
+import { orderLogOf, type OrderLog } from './order-log.ts';
+import { boughtNothing } from './features.ts';
+import { predictChurn, trainChurnModel, type LearnedModel, type LearnedSettings } from './train.ts';
+import { learnedRisk } from './risk.ts';
+import type { ChurnRisk } from '../risk.ts';
+
+export const CHURN_MODELS = ['rules', 'pareto', 'learned'] as const;
+export type ChurnModelName = (typeof CHURN_MODELS)[number];
+
+export const settingsOf = (options: Options): LearnedSettings => ({
+  horizon: options.expectedPurchasesDays,
+  defaultGapDays: options.lifecycle.defaultGapDays,
+  periodDays: options.periodDays,
+});
+
+/** Each candidate's chance of no purchase in the horizon after `cut`, per customer id (orders after `cut` are never read). */
+export interface Candidates {
+  ids: string[];
+  rules: number[];
+  /** Null when Pareto/NBD could not fit, or found no one leaving (then it is the rules). */
+  pareto: number[] | null;
+  /** Why pareto is null: the fit's failure, or the no-dropout test's sentence (models/dropout.ts). */
+  paretoReason: string | null;
+  learned: number[] | null;
+  /** Why the learned model could not be trained, when it could not. */
+  learnedReason: string | null;
+  model: LearnedModel | null;
+}
+
+const upTo = (orders: readonly Order[], iso: string) => orders.filter((o) => o.date <= iso);
+
+export function candidatesAt(orders: readonly Order[], cut: string, options: Options): Candidates {
+  const cutDay = dayNumber(cut);
+  const past = upTo(orders, cut);
+  const customers = aggregateOrders(past, { ...options, asOf: cut }).filter((c) => c.lastPurchase !== null);
+  const ids = customers.map((c) => c.id);
+  const rules = scoreCustomers(customers, { ...options, asOf: cut, purchaseModel: 'off' }).map((r) => (r.churnRisk ?? 0) / 100);
+  const estimates = estimatePurchases(customers.map((c) => historyOf(c, cutDay)), ids, options);
+  const pareto = estimates.ok && estimates.models.dropout.identified ? estimates.perCustomer.map((e) => e?.pNoPurchase ?? 1) : null;
+  const log = orderLogOf(past);
+  const trained = trainChurnModel(log, cutDay, settingsOf(options));
+  let learned: number[] | null = null;
+  if (trained.ok) {
+    const at = new Map(log.ids.map((id, k) => [id, k]));
+    const { predictions } = predictChurn(trained.model, log, cutDay, options.expectedPurchasesDays);
+    learned = ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
+  }
+  const paretoReason = !estimates.ok ? estimates.reason : estimates.models.dropout.note;
+  return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : trained.reason, model: trained.ok ? trained.model : null };
+}
+
+/** Whether each customer bought nothing in (cut, cut + horizon], from the full log. */
+export function outcomes(log: OrderLog, ids: readonly string[], cutDay: number, horizon: number): boolean[] {
+  const at = new Map(log.ids.map((id, k) => [id, k]));
+  return ids.map((id) => {
+    const k = at.get(id);
+    return k === undefined ? true : boughtNothing(log, k, cutDay, horizon);
+  });
+}
+
+export interface Validation {
+  /** Scored as of this date, checked against the horizon after it (ending at the as-of date). */
+  cut: string;
+  /** Days checked after the cut (the horizon, or shorter when the history is short). */
+  horizon: number;
+  customers: number;
+  brier: Record<ChurnModelName, number | null>;
+}
+
+export interface Choice {
+  model: ChurnModelName;
+  validation: Validation | null;
+  /** Sentences for the summary. */
+  notes: string[];
+}
+
+const MODEL_WORDS: Record<ChurnModelName, string> = {
+  rules: 'the hand-set weights',
+  pareto: "Pareto/NBD's chance of no purchase",
+  learned: 'the model learned from your orders',
+};
+
+/**
+ * The validation split: one horizon before `asOf` when the history before it is long enough (a third
+ * of the history, at least 4 weeks), else the longest window that leaves that much; null under 2 weeks.
+ */
+export function validationHorizon(log: OrderLog, asOfDay: number, horizon: number): number | null {
+  const span = asOfDay - log.firstDay;
+  const keep = Math.max(28, Math.round(span / 3));
+  const h = span - horizon >= keep ? horizon : span - keep;
+  return h >= 14 ? h : null;
+}
+
+/** Time-split validation: as of one horizon before `asOf`, which candidate predicted the horizon after best. */
+export function chooseChurnModel(orders: readonly Order[], options: Options): Choice {
+  const horizon = options.expectedPurchasesDays;
+  const asOfDay = dayNumber(options.asOf);
+  const past = upTo(orders, options.asOf);
+  const log = orderLogOf(past);
+  const hv = log.ids.length === 0 ? null : validationHorizon(log, asOfDay, horizon);
+  if (hv === null) {
+    return { model: 'rules', validation: null, notes: [`churn risk uses the hand-set weights: the order history (${log.ids.length === 0 ? 0 : asOfDay - log.firstDay} days) is too short to check a model against`] };
+  }
+  const cut = isoFromDayNumber(asOfDay - hv);
+  const c = candidatesAt(past, cut, { ...options, expectedPurchasesDays: hv });
+  const happened = outcomes(log, c.ids, asOfDay - hv, hv);
+  const brier: Record<ChurnModelName, number | null> = {
+    rules: brierScore(c.rules, happened),
+    pareto: c.pareto === null ? null : brierScore(c.pareto, happened),
+    learned: c.learned === null ? null : brierScore(c.learned, happened),
+  };
+  let best: ChurnModelName = 'rules';
+  for (const m of CHURN_MODELS) if (brier[m] !== null && (brier[m] as number) < (brier[best] as number)) best = m;
+  const said = CHURN_MODELS.filter((m) => brier[m] !== null).map((m) => `${m} ${(brier[m] as number).toFixed(3)}`).join(', ');
+  return {
+    model: best,
+    validation: { cut, horizon: hv, customers: c.ids.length, brier },
+    notes: [`churn risk uses ${MODEL_WORDS[best]}: it predicted best when scored as of ${cut} and checked against the ${hv} days after (Brier score, lower is better: ${said})`],
+  };
+}
+
+const NO_DROPOUT =
+  'the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer\'s own rhythm';
+
+export interface OrderHistoryScore {
+  results: Result[];
+  model: ChurnModelName;
+  notes: string[];
+}
+
+/**
+ * Scores the customers aggregated from `orders` (same order as `customers`) with the chosen churn
+ * model; options.churnModel forces one ('auto' chooses by chooseChurnModel).
+ */
+export function scoreOrderHistory(orders: readonly Order[], customers: readonly Customer[], optionsInput: OptionsInput): OrderHistoryScore {
+  const options = OptionsSchema.parse(optionsInput);
+  const horizon = options.expectedPurchasesDays;
+  const notes: string[] = [];
+  let model: ChurnModelName;
+  if (options.churnModel === 'auto') {
+    if (options.purchaseModel === 'off') model = 'rules';
+    else {
+      const choice = chooseChurnModel(orders, options);
+      model = choice.model;
+      notes.push(...choice.notes);
+    }
+  } else model = options.churnModel;
+
+  if (model === 'learned') {
+    const asOfDay = dayNumber(options.asOf);
+    const log = orderLogOf(upTo(orders, options.asOf));
+    const trained = trainChurnModel(log, asOfDay, settingsOf(options));
+    if (trained.ok) {
+      const { predictions, identified } = predictChurn(trained.model, log, asOfDay, horizon);
+      const at = new Map(log.ids.map((id, k) => [id, k]));
+      const override: (ChurnRisk | null)[] = customers.map((c) => {
+        const p = predictions[at.get(c.id) ?? -1];
+        return p == null ? null : learnedRisk(p, horizon, options, identified);
+      });
+      const w = trained.model.windows;
+      notes.push(
+        `churn risk N means about N% chance of no purchase in the next ${horizon} days, learned from ${trained.model.examples.toLocaleString('en-US')} examples in your own orders (${w.map((x) => `as of ${isoFromDayNumber(x.cut)}, ${x.horizon} days after`).join('; ')})` +
+          (trained.model.shortWindows ? `; the history is shorter than two horizons, so it learned on shorter windows and applies them to ${horizon} days` : ''),
+      );
+      if (!identified) notes.push(NO_DROPOUT);
+      return { results: scoreCustomers(customers, options, { modelInRisk: true, override }), model, notes };
+    }
+    notes.push(`churn risk uses the hand-set weights: ${trained.reason}`);
+    model = 'rules';
+  }
+  const results = model === 'rules' ? scoreCustomers(customers, options, { modelInRisk: false, override: null }) : scoreCustomers(customers, options);
+  // A fit that found no one leaving leaves expected purchases but no P(alive) (score.ts).
+  if (results.some((r) => r.expectedPurchases !== null) && results.every((r) => r.pAlive === null)) notes.push(NO_DROPOUT);
+  return { results, model, notes };
+}

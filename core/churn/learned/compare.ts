@@ -1,0 +1,101 @@
+// Every churn risk Tierwise can use, next to the textbook baselines, scored as of a date from the
+// orders up to it only and checked against the horizon after it: the backtest's arithmetic, shared
+// by `tierwise backtest` and bench/cases/churn-*.ts.
+import type { Options } from '../../schema/options.ts';
+import type { Order } from '../../schema/order.ts';
+import { aggregateOrders } from '../../aggregate-orders.ts';
+import { dayNumber } from '../../dates.ts';
+import { auc } from '../../models/backtest.ts';
+import { brierScore } from '../../models/calibration.ts';
+import { DAYS_PER_UNIT, historyOf } from '../../models/estimate.ts';
+import { bgnbdPNoPurchase, fitBgNbd } from '../../models/bgnbd.ts';
+import { compress } from '../../models/history.ts';
+import { ModelFitError } from '../../models/fit-error.ts';
+import { orderLogOf } from './order-log.ts';
+import { predictChurn, trainChurnModel } from './train.ts';
+import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from './choose.ts';
+
+export const CONTENDERS = ['learned', 'pareto', 'rules', 'recency', 'bgnbd'] as const;
+export type ContenderKey = (typeof CONTENDERS)[number];
+
+export interface Contender {
+  key: ContenderKey;
+  label: string;
+  auc: number | null;
+  brier: number | null;
+  /** Why it is missing, when it is. */
+  note: string | null;
+}
+
+export interface Comparison {
+  /** Customers with a purchase by the as-of date, and whether each then bought nothing. */
+  ids: string[];
+  happened: boolean[];
+  /** Per contender, the chance of buying nothing per customer (null when unavailable). */
+  chances: Record<ContenderKey, number[] | null>;
+  contenders: Contender[];
+  /** What `score` would use here, chosen from the orders up to the as-of date only. */
+  choice: Choice;
+  /** The chosen churn risk's chances (the rules' when the choice is unavailable). */
+  chosen: number[];
+}
+
+export function compareChurnModels(orders: readonly Order[], options: Options): Comparison {
+  const asOf = options.asOf;
+  const asOfDay = dayNumber(asOf);
+  const horizon = options.expectedPurchasesDays;
+  const candidates = candidatesAt(orders, asOf, options);
+  const ids = candidates.ids;
+  const happened = outcomes(orderLogOf(orders), ids, asOfDay, horizon);
+  const past = orders.filter((o) => o.date <= asOf);
+  const pastLog = orderLogOf(past);
+  const at = new Map(pastLog.ids.map((id, k) => [id, k]));
+
+  // Plain recency, made a probability on the same time split (one feature: days since the last purchase).
+  const recencyModel = trainChurnModel(pastLog, asOfDay, { ...settingsOf(options), only: ['logRecency'] });
+  let recency: number[] | null = null;
+  let recencyDays: number[] = [];
+  if (recencyModel.ok) {
+    const { predictions } = predictChurn(recencyModel.model, pastLog, asOfDay, horizon);
+    recency = ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
+    recencyDays = ids.map((id) => predictions[at.get(id) ?? -1]?.snapshot.recency ?? 0);
+  }
+  // BG/NBD fitted on every customer (as `model fit` does): its exact chance of no purchase.
+  let bgnbd: number[] | null = null;
+  let bgnbdNote: string | null = null;
+  const customers = aggregateOrders(past, { asOf });
+  const histories = customers.map((c) => historyOf(c, asOfDay));
+  try {
+    const params = fitBgNbd(compress(histories)).params;
+    const byId = new Map(customers.map((c, i) => [c.id, histories[i]]));
+    bgnbd = ids.map((id) => {
+      const h = byId.get(id);
+      return h == null ? 1 : bgnbdPNoPurchase(params, h, horizon / DAYS_PER_UNIT);
+    });
+  } catch (error) {
+    if (!(error instanceof ModelFitError)) throw error;
+    bgnbdNote = error.message;
+  }
+  const chances: Record<ContenderKey, number[] | null> = { learned: candidates.learned, pareto: candidates.pareto, rules: candidates.rules, recency, bgnbd };
+  const measure = (key: ContenderKey, label: string, note: string | null, ranking?: number[]): Contender => {
+    const chance = chances[key];
+    return {
+      key,
+      label,
+      auc: chance === null ? null : auc(ranking ?? chance, happened),
+      brier: chance === null ? null : brierScore(chance, happened),
+      note: chance === null ? note : null,
+    };
+  };
+  const contenders = [
+    measure('learned', 'learned from these orders (time split)', candidates.learnedReason),
+    measure('pareto', 'Pareto/NBD chance of no purchase, e^(-expected)', candidates.paretoReason),
+    measure('rules', 'hand-set rules (risk / 100)', null),
+    // Ranked on the days themselves (the AUC everyone quotes); the Brier score needs the calibrated chance.
+    measure('recency', 'plain recency (days since last; Brier: calibrated)', recencyModel.ok ? null : recencyModel.reason, recencyDays),
+    measure('bgnbd', 'BG/NBD chance of no purchase', bgnbdNote),
+  ];
+  const choice = chooseChurnModel(orders, options);
+  const chosen = (choice.model === 'learned' ? candidates.learned : choice.model === 'pareto' ? candidates.pareto : null) ?? candidates.rules;
+  return { ids, happened, chances, contenders, choice, chosen };
+}

@@ -1,0 +1,73 @@
+// A learned prediction as the churn risk users read: risk N = about N% chance of no purchase in the
+// horizon, and its points split over the drivers in proportion to how far each raised the log-odds
+// above its safest value, so the drivers' points add up to the risk.
+import type { Options } from '../../schema/options.ts';
+import type { Driver } from '../../schema/result.ts';
+import type { ChurnRisk } from '../risk.ts';
+import { churnLevelOf } from '../risk.ts';
+import { CHURN_FACTORS } from '../factors.ts';
+import { CHURN_PHRASES } from '../phrases.ts';
+import { FEATURES, type LearnedDriver } from './features.ts';
+import { LEARNED_PHRASES } from './phrases.ts';
+import type { LearnedPrediction } from './train.ts';
+
+const DRIVERS: readonly LearnedDriver[] = [...new Set(FEATURES.map((f) => f.driver))];
+
+/** Order tables carry no NPS, satisfaction, contact or competitor data: said as for the rules. */
+const NOT_IN_ORDERS = ['nps', 'satisfaction', 'contact', 'competitor'].reduce((bits, f) => bits | (1 << CHURN_FACTORS.indexOf(f as (typeof CHURN_FACTORS)[number])), 0);
+
+/**
+ * Whole points per driver that add up to `total` exactly (largest remainder), from shares ≥ 0.
+ * With no share at all, every point goes to the first driver.
+ */
+export function apportion(shares: readonly number[], total: number): number[] {
+  const sum = shares.reduce((s, x) => s + x, 0);
+  if (sum <= 0) return shares.map((_, i) => (i === 0 ? total : 0));
+  const exact = shares.map((s) => (s / sum) * total);
+  const points = exact.map(Math.floor);
+  let left = total - points.reduce((s, x) => s + x, 0);
+  const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k++, left--) {
+    const i = (byRemainder[k % byRemainder.length] as { i: number }).i;
+    points[i] = (points[i] as number) + 1;
+  }
+  return points;
+}
+
+function sayDriver(driver: LearnedDriver, p: LearnedPrediction, horizon: number, options: Options, identified: boolean): string {
+  const s = p.snapshot;
+  const words = LEARNED_PHRASES[options.language];
+  const rules = CHURN_PHRASES[options.language];
+  switch (driver) {
+    case 'recency':
+      return s.gap === null ? rules.recencyDefault(s.recency, s.purchaseDays, options.lifecycle.defaultGapDays) : rules.recencyOwn(s.recency, Math.max(s.gap, options.lifecycle.minGapDays));
+    case 'frequency':
+      return words.frequency(s.purchaseDays, Math.round((s.recency + s.last - s.first) / 7));
+    case 'spend':
+      return words.spend(Math.max(0, s.spend) / s.purchaseDays);
+    case 'purchaseModel':
+      // A boundary fit's P(alive) says nothing (models/dropout.ts), and BG/NBD's is 1 by construction
+      // for a one-time buyer: then only its forecast is said.
+      return words.purchaseModel(p.model?.expectedPurchases ?? 0, horizon, identified && p.model !== null && s.purchaseDays > 1 ? p.model.pAlive : null);
+    case 'orderTrend':
+      return words.orderTrend(s.recentOrders, s.previousOrders, options.periodDays);
+    case 'spendTrend':
+      return words.spendTrend(s.recentSpend, s.previousSpend, options.periodDays);
+    case 'season':
+      return words.season(s.seasonHits, s.seasonYears, s.daysToSeason);
+  }
+}
+
+/** The churn risk (0-100 whole points) and its drivers, biggest first. */
+export function learnedRisk(p: LearnedPrediction, horizon: number, options: Options, identified: boolean): ChurnRisk {
+  const churnRisk = Math.round(p.probability * 100);
+  const shares = DRIVERS.map((d) => FEATURES.reduce((s, f, j) => (f.driver === d ? s + (p.contributions[j] as number) : s), 0));
+  const points = apportion(shares, churnRisk);
+  const drivers: Driver[] = [];
+  DRIVERS.forEach((d, i) => {
+    const pts = points[i] as number;
+    if (pts > 0) drivers.push({ factor: d, points: pts, text: sayDriver(d, p, horizon, options, identified) });
+  });
+  drivers.sort((a, b) => b.points - a.points);
+  return { churnRisk, churnLevel: churnLevelOf(churnRisk, options.churn), drivers, notJudged: NOT_IN_ORDERS, ownTexts: 0 };
+}

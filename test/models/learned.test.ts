@@ -1,0 +1,154 @@
+// The churn model learned from a user's own orders (core/churn/learned/). CDNOW data, Fader & Hardie.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregateOrders, type Order } from '../../core/index.ts';
+import { OptionsSchema } from '../../core/schema/options.ts';
+import { ResultSchema } from '../../core/schema/result.ts';
+import { dayNumber } from '../../core/dates.ts';
+import { orderLogOf } from '../../core/churn/learned/order-log.ts';
+import { FEATURES, snapshotAt } from '../../core/churn/learned/features.ts';
+import { fitLogistic } from '../../core/churn/learned/logistic.ts';
+import { planWindows, predictChurn, trainChurnModel } from '../../core/churn/learned/train.ts';
+import { apportion, learnedRisk } from '../../core/churn/learned/risk.ts';
+import { chooseChurnModel, scoreOrderHistory, settingsOf } from '../../core/churn/learned/choose.ts';
+import { random, seasonalOrders } from './synthetic-histories.ts';
+
+const cdnow: Order[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cdnow', 'CDNOW_sample.txt'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [id, , d, , dollars] = line.trim().split(/\s+/) as [string, string, string, string, string];
+    return { customerId: id, date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, amount: Number(dollars), name: null, email: null, region: null, owner: null };
+  });
+const asOf = '1998-03-31';
+const options = OptionsSchema.parse({ asOf });
+const past = cdnow.filter((o) => o.date <= asOf);
+
+describe('L2 logistic regression', () => {
+  it('recovers the weights that generated the labels, the same every time', () => {
+    const rand = random(3);
+    const rows = 4000;
+    const x = new Float64Array(rows * 2);
+    const y = new Uint8Array(rows);
+    for (let r = 0; r < rows; r++) {
+      x[r * 2] = rand() * 4 - 2;
+      x[r * 2 + 1] = rand() * 4 - 2;
+      const p = 1 / (1 + Math.exp(-(0.5 + 1.5 * (x[r * 2] as number) - 1 * (x[r * 2 + 1] as number))));
+      y[r] = rand() < p ? 1 : 0;
+    }
+    const fit = fitLogistic(x, y, 2, 0);
+    // Back on the raw scale: w / sd, intercept − Σ w·mean/sd.
+    const w0 = (fit.weights[0] as number) / (fit.scale[0] as number);
+    const w1 = (fit.weights[1] as number) / (fit.scale[1] as number);
+    expect(w0).toBeCloseTo(1.5, 0);
+    expect(w1).toBeCloseTo(-1, 0);
+    expect(fit.intercept - w0 * (fit.mean[0] as number) - w1 * (fit.mean[1] as number)).toBeCloseTo(0.5, 0);
+    const again = fitLogistic(x, y, 2, 0);
+    expect(Array.from(again.weights)).toEqual(Array.from(fit.weights));
+    // The penalty shrinks the weights towards 0.
+    expect(Math.abs(fitLogistic(x, y, 2, 1).weights[0] as number)).toBeLessThan(Math.abs(fit.weights[0] as number));
+  });
+});
+
+describe('features', () => {
+  it('reads a customer at a cut-off from the orders up to it only, with refunds as spend and not purchases', () => {
+    const orders: Order[] = [
+      ['a', '2024-01-01', 10], ['a', '2024-01-01', 5], ['a', '2024-02-01', 20], ['a', '2024-02-10', -5], ['a', '2024-06-01', 99],
+    ].map(([customerId, date, amount]) => ({ customerId: customerId as string, date: date as string, amount: amount as number, name: null, email: null, region: null, owner: null }));
+    const log = orderLogOf(orders);
+    const s = snapshotAt(log, 0, dayNumber('2024-03-01'), 30, 30);
+    expect(s).toMatchObject({ purchaseDays: 2, recency: 29, gap: 31, spend: 30, recentOrders: 1, recentSpend: 15, previousOrders: 0, previousSpend: 0, seasonYears: 0 });
+    expect(snapshotAt(log, 0, dayNumber('2023-12-31'), 30, 30)).toBeNull();
+    // A year later, the same weeks of the year before count as the season.
+    const later = snapshotAt(log, 0, dayNumber('2025-01-15'), 30, 30);
+    expect(later).toMatchObject({ seasonYears: 1, seasonHits: 1 });
+    // Their usual season: 2024-02-01 comes round again 16 days after 2025-01-15 (2024-06-01 is too recent to count).
+    expect(later?.daysToSeason).toBe(16);
+    expect(s?.daysToSeason).toBeNull();
+  });
+});
+
+describe('the learned churn model', () => {
+  const log = orderLogOf(past);
+  const asOfDay = dayNumber(asOf);
+  const trained = trainChurnModel(log, asOfDay, settingsOf(options));
+  if (!trained.ok) throw new Error(trained.reason);
+
+  it('splits the history in time: full 90-day windows ending at the as-of date', () => {
+    expect(trained.model.windows).toEqual([{ cut: asOfDay - 90, horizon: 90 }, { cut: asOfDay - 135, horizon: 90 }]);
+    expect(trained.model.shortWindows).toBe(false);
+    // Too short a history has no window at all.
+    expect(planWindows(orderLogOf(past.filter((o) => o.date <= '1997-01-20')), dayNumber('1997-01-20'), 90)).toBeNull();
+  });
+
+  it('is deterministic: the same orders give the same weights and the same predictions', () => {
+    const again = trainChurnModel(orderLogOf(past), asOfDay, settingsOf(options));
+    if (!again.ok) throw new Error(again.reason);
+    expect(Array.from(again.model.logistic.weights)).toEqual(Array.from(trained.model.logistic.weights));
+    expect(again.model.logistic.intercept).toBe(trained.model.logistic.intercept);
+    const a = predictChurn(trained.model, log, asOfDay, 90).predictions.map((p) => p?.probability);
+    const b = predictChurn(again.model, log, asOfDay, 90).predictions.map((p) => p?.probability);
+    expect(b).toEqual(a);
+    // Order of the rows does not matter beyond rounding (sums in another order).
+    const reversed = trainChurnModel(orderLogOf([...past].reverse()), asOfDay, settingsOf(options));
+    if (!reversed.ok) throw new Error(reversed.reason);
+    reversed.model.logistic.weights.forEach((w, j) => expect(w).toBeCloseTo(trained.model.logistic.weights[j] as number, 6));
+  });
+
+  it('gives every customer a probability whose drivers, in words with their points, add up to the risk', () => {
+    const { predictions, identified } = predictChurn(trained.model, log, asOfDay, 90);
+    expect(identified).toBe(true);
+    let withDrivers = 0;
+    for (const p of predictions) {
+      if (p === null) continue;
+      expect(p.probability).toBeGreaterThan(0);
+      expect(p.probability).toBeLessThan(1);
+      for (const c of p.contributions) expect(c).toBeGreaterThanOrEqual(0);
+      const risk = learnedRisk(p, 90, options, identified);
+      expect(risk.churnRisk).toBe(Math.round(p.probability * 100));
+      expect(risk.drivers.reduce((s, d) => s + d.points, 0)).toBe(risk.churnRisk);
+      for (const d of risk.drivers) expect(d.text.length).toBeGreaterThan(10);
+      if (risk.drivers.length > 1) withDrivers++;
+    }
+    expect(withDrivers).toBeGreaterThan(1000);
+    expect(FEATURES.length).toBe(trained.model.logistic.weights.length);
+  });
+
+  it('as the score of an order table: chosen by validation, drivers summing to the risk, results valid', () => {
+    const customers = aggregateOrders(past, { asOf });
+    const scored = scoreOrderHistory(past, customers, { asOf, churnModel: 'learned' });
+    expect(scored.model).toBe('learned');
+    expect(scored.notes.join(' ')).toMatch(/about N% chance of no purchase in the next 90 days, learned from [\d,]+ examples/);
+    for (const r of scored.results) {
+      ResultSchema.parse(r);
+      if (r.churnRisk !== null) expect(r.drivers.reduce((s, d) => s + d.points, 0)).toBe(r.churnRisk);
+    }
+    const choice = chooseChurnModel(past, options);
+    expect(choice.validation?.cut).toBe('1997-12-31');
+    expect(choice.notes[0]).toMatch(/Brier score, lower is better: rules 0\.\d+, pareto 0\.\d+, learned 0\.\d+/);
+    // The rules stay what they were: forcing them matches the hand-set risk without the model factor.
+    const rules = scoreOrderHistory(past, customers, { asOf, churnModel: 'rules' });
+    expect(rules.results.some((r) => r.drivers.some((d) => d.factor === 'orderTrend'))).toBe(true);
+  });
+
+  it('never says P(alive) when the purchase model found no one leaving', () => {
+    const { orders, asOf: seasonalAsOf } = seasonalOrders(400);
+    const customers = aggregateOrders(orders, { asOf: seasonalAsOf });
+    const scored = scoreOrderHistory(orders, customers, { asOf: seasonalAsOf, churnModel: 'learned' });
+    expect(scored.notes.join(' ')).toMatch(/no sign of customers leaving/);
+    for (const r of scored.results) {
+      expect(r.pAlive).toBeNull();
+      expect(r.reasons).not.toMatch(/likely to still be buying/);
+    }
+  });
+});
+
+describe('apportion', () => {
+  it('splits whole points in proportion, adding up exactly', () => {
+    expect(apportion([1, 1, 1], 10)).toEqual([4, 3, 3]);
+    expect(apportion([0.5, 0.25, 0.25], 7)).toEqual([3, 2, 2]); // 3.5, 1.75, 1.75: the larger remainders round up
+    expect(apportion([0, 0], 5)).toEqual([5, 0]);
+    expect(apportion([3, 0, 1], 0)).toEqual([0, 0, 0]);
+  });
+});
