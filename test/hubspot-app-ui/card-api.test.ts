@@ -84,6 +84,15 @@ describe('the card routes', () => {
     }
   });
 
+  it('tells the card when the portal lost its access (refresh token refused), and answers again once reconnected', async () => {
+    await h.ctx.store.setStatus('202', 'disconnected');
+    const other = tierwiseClient(h.url, hubspotFetch(h.fake, '202'));
+    const error = await failure(other.card({ object: 'contacts', id: '1', language: 'en' }));
+    expect(error).toMatchObject({ code: 'disconnected', disconnected: true });
+    await h.ctx.store.setStatus('202', 'active');
+    expect((await other.card({ object: 'contacts', id: '1', language: 'en' })).state).toBe('not-scored');
+  });
+
   it('refuses a request HubSpot did not sign, and bad parameters with the field named', async () => {
     const unsigned = tierwiseClient(h.url, async (url) => fetch(`${url}&portalId=101`));
     expect((await failure(unsigned.card({ object: 'contacts', id: '1', language: 'en' }))).code).toBe('unauthorized');
