@@ -135,6 +135,18 @@ describe('the workflow action, when HubSpot is slow', () => {
     await expect.poll(async () => (await h.ctx.store.db.all('SELECT callback_id FROM workflow_callbacks')).length).toBe(0);
   });
 
+  it('completes the callback even when HubSpot first answers 503', async () => {
+    h.readDelayMs = 400;
+    h.failCompletions = 1;
+    const before = h.completions.length;
+    const attempts = h.completionAttempts;
+    const body = execution(101, 14);
+    expect(((await (await execute(h, body)).json()) as { outputFields: Record<string, unknown> }).outputFields['hs_execution_state']).toBe('BLOCK');
+    await expect.poll(() => h.completions.length, { timeout: 15_000 }).toBe(before + 1);
+    expect(h.completions.at(-1)?.callbackId).toBe(body.callbackId);
+    expect(h.completionAttempts - attempts).toBe(2);
+  });
+
   it('answers at once when the record is stored, even with HubSpot slow', async () => {
     h.readDelayMs = 400;
     const answer = await execute(h, execution(101, 2));
