@@ -65,8 +65,11 @@ describe('the settings page', () => {
     expect(spend.props.value).toBe('total_revenue');
     expect(spend.props.options.map((o) => o.value)).toEqual(['', 'total_revenue', 'ltv_eur', 'nps_score']);
     expect(spend.props.options[2]?.label).toBe('Lifetime spend (EUR) (ltv_eur)');
-    // A default whose property the account lacks stays listed (so its error can be read next to it).
-    expect(r.findByTestId(Select, 'mapping.contacts.lastPurchase').props.options.map((o) => o.value)).toContain('recent_deal_close_date');
+    // A default whose property the account lacks stays listed, with why beside it before anyone saves.
+    const lastPurchase = r.findByTestId(Select, 'mapping.contacts.lastPurchase');
+    expect(lastPurchase.props.options.map((o) => o.value)).toContain('recent_deal_close_date');
+    expect(lastPurchase.props).toMatchObject({ error: true, validationMessage: WORDS.en.settings.missingProperty('recent_deal_close_date') });
+    expect(spend.props.error).toBeUndefined();
     expect(r.findByTestId(Select, 'mapping.contacts.nps').props.value).toBe('');
     // The stored zone was Europe/Berlin; HubSpot's account is in America/New_York (the mock portal): the page follows HubSpot.
     expect(r.findByTestId(Select, 'sync-hour').props.label).toBe('Hour of the daily run (America/New_York)');

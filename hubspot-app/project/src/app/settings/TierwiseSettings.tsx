@@ -93,7 +93,7 @@ export function TierwiseSettings({ context }: { context: SettingsContext }) {
         <Flex key={object} direction="column" gap="xs">
           <Text format={{ fontWeight: 'demibold' }}>{words.objectName[object]}</Text>
           {mappingRows(object, form, loaded.properties, language).map((row) => (
-            <Select key={row.path} testId={row.path} name={row.path} label={row.label} value={row.value} options={row.options} onChange={(value) => change(withMapping(form, object, row.field, String(value)))} {...fieldError(row.path)} />
+            <Select key={row.path} testId={row.path} name={row.path} label={row.label} value={row.value} options={row.options} onChange={(value) => change(withMapping(form, object, row.field, String(value)))} {...(row.problem === null ? fieldError(row.path) : { error: true, validationMessage: errorAt(errors, row.path) ?? row.problem })} />
           ))}
         </Flex>
       ))}
