@@ -112,6 +112,21 @@ describe('the card routes', () => {
     expect(h.fake.portals.get('202')?.tasks).toEqual([]);
   });
 
+  it('does the same for a company: scored among the portal\'s companies, its task associated as a company\'s (192)', async () => {
+    const portal = h.fake.portals.get('101');
+    for (let i = 1; i <= 3; i++) {
+      portal?.portal.companies.set(`90${i}`, { updatedAt: Date.now(), properties: { name: `Company ${i}`, hubspot_owner_id: '102', num_associated_deals: String(i * 2), recent_deal_close_date: '2026-10-15T00:00:00.000Z', first_deal_created_date: '2025-01-10T00:00:00.000Z', total_revenue: String(i * 1000) } });
+    }
+    await h.storeSynced('101', 'companies');
+    await h.ranOnce('101');
+    const answer = await card.card({ object: 'companies', id: '903', language: 'en' });
+    expect(answer.state).toBe('scored');
+    expect(await card.createTask({ object: 'companies', id: '903', language: 'en' })).toMatchObject({ ownerId: '102' });
+    expect(portal?.tasks.at(-1)?.associations).toEqual([{ to: { id: '903' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }]);
+    // A contact with the company's id is another record.
+    expect((await card.card({ object: 'contacts', id: '903', language: 'en' })).state).toBe('not-scored');
+  });
+
   it('refuses a task for a record with no score', async () => {
     expect((await failure(card.createTask({ object: 'contacts', id: '30', language: 'en' }))).code).toBe('not_scored');
   });
