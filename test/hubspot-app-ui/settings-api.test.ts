@@ -68,6 +68,16 @@ describe('the settings routes', () => {
     expect((await h.ctx.store.portal('202'))?.syncHour).not.toBe(6);
   });
 
+  it('keeps the answer under hubspot.fetch\'s 1 MB for an account with thousands of properties, every name still offered', async () => {
+    const properties = h.fake.portals.get('202')?.properties.contacts;
+    for (let i = 0; i < 9000; i++) properties?.set(`custom_field_${i}`, { name: `custom_field_${i}`, label: `A long custom property label that someone wrote in full, number ${i}, with its purpose`, type: 'string', fieldType: 'text', groupName: 'contactinformation' } as never);
+    const answer = await h.fake.cardFetch(`${h.url}/api/portal-settings`, '202');
+    const text = await answer.text();
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(1_048_576);
+    const names = (JSON.parse(text) as { properties: { contacts: { name: string }[] } }).properties.contacts.map((p) => p.name);
+    expect(names.filter((n) => n.startsWith('custom_field_'))).toHaveLength(9000);
+  });
+
   it('scores with the saved settings: the card answers in the portal\'s tiers', async () => {
     await h.storeSynced('101', 'contacts');
     await h.finishRun('101');
