@@ -38,9 +38,7 @@ function portalClock(): Clock & { target: Clock } {
 
 async function database(): Promise<TestDatabase> {
   const server = process.env['TIERWISE_BENCH_PG'];
-  if (server === undefined) return freshDatabase('sqlite');
-  process.env['TIERWISE_TEST_PG'] = server;
-  return freshDatabase('postgres');
+  return server === undefined ? freshDatabase('sqlite') : freshDatabase('postgres', server);
 }
 
 async function measure(workers: number): Promise<string> {

@@ -29,11 +29,12 @@ export const PageSchema = z.object({
   total: z.number().optional(),
 });
 
+/** A per-record error in a v3 207 answer; its fields are read leniently (an odd one must not void the batch answer). */
 export const StandardErrorSchema = z.object({
-  status: z.string().optional(),
-  category: z.string().optional(),
-  message: z.string().optional(),
-  context: z.record(z.string(), z.array(z.string())).optional(),
+  status: z.string().optional().catch(undefined),
+  category: z.string().optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
+  context: z.record(z.string(), z.array(z.string())).optional().catch(undefined),
 });
 
 /**
@@ -43,8 +44,8 @@ export const StandardErrorSchema = z.object({
 export const BatchResponseSchema = z.object({
   status: z.string().optional(),
   results: z.array(CrmObjectSchema),
-  errors: z.array(StandardErrorSchema).optional(),
-  numErrors: z.number().optional(),
+  errors: z.array(StandardErrorSchema).optional().catch(undefined),
+  numErrors: z.number().optional().catch(undefined),
 });
 
 export const OptionSchema = z.object({

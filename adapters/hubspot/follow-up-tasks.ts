@@ -1,6 +1,8 @@
 // A follow-up task within 24 hours (the retention playbook) when a record newly enters high churn
 // risk, associated with the record (task→contact 204, task→company 192, SDK AssociationTypes), once
-// per episode of high risk.
+// per episode of high risk. Episodes end before values are written; tasks are created for the
+// records at high risk without an open episode among those given (the run's changes, or every record
+// after a run that stopped before its tasks), so a stopped run leaves its tasks to the next one.
 import { z } from 'zod';
 import { addDays } from '../../core/dates.ts';
 import { paths, type ObjectType } from './api.ts';
@@ -8,6 +10,8 @@ import { DailyLimitError, HubSpotError, type Transport } from './transport.ts';
 import type { SyncState } from './state-store.ts';
 import type { SyncReport } from './sync.ts';
 import type { Change } from './write-batch.ts';
+import type { Result } from '../../core/schema/result.ts';
+import type { Values } from './write-values.ts';
 
 export interface TaskTarget {
   transport: Transport;
@@ -18,15 +22,26 @@ export interface TaskTarget {
   report: SyncReport;
 }
 
-export async function followUpTasks(target: TaskTarget, changes: Change[]): Promise<number> {
+export interface Scored {
+  id: string;
+  values: Values;
+  result: Result;
+}
+
+const isHigh = (values: Values) => values['tierwise_churn_level'] === 'high';
+
+/** Before writing: the records leaving high risk end their episode (a later return opens a new one). */
+export async function endEpisodes(store: SyncState, object: ObjectType, changes: Change[]): Promise<void> {
+  for (const c of changes) if (!isHigh(c.values)) await store.endEpisode(object, c.id);
+}
+
+/** After writing: a task for each given record at high risk with no open episode. */
+export async function followUpTasks(target: TaskTarget, records: Scored[]): Promise<number> {
   const { transport, store, version, object, report } = target;
   let created = 0;
   const associationTypeId = object === 'contacts' ? 204 : 192;
-  for (const c of changes) {
-    if (c.values['tierwise_churn_level'] !== 'high') {
-      await store.endEpisode(object, c.id);
-      continue;
-    }
+  for (const c of records) {
+    if (!isHigh(c.values)) continue;
     if ((await store.openEpisode(object, c.id)) !== null) continue;
     const due = `${c.result.followUpBy ?? addDays(target.asOf, 1)}T09:00:00Z`;
     try {

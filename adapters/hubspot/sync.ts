@@ -13,7 +13,7 @@ import { mappingFor, problemText, propertiesToRead, readRecord, type HubSpotFiel
 import { readAll, readModifiedSince, type ReadTarget } from './read-records.ts';
 import { changed, valuesOf, type Values } from './write-values.ts';
 import { writeBatch, type Change } from './write-batch.ts';
-import { followUpTasks } from './follow-up-tasks.ts';
+import { endEpisodes, followUpTasks } from './follow-up-tasks.ts';
 import type { StoredRecord, SyncState } from './state-store.ts';
 import type { Clock } from './token-bucket.ts';
 
@@ -102,9 +102,9 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
 
     // 3. Diff against what HubSpot holds (read back, or confirmed written).
     const changes: Change[] = [];
+    const scoredRecords = records.map((r, i) => ({ id: r.id, values: valuesOf(results[i] as Result), result: results[i] as Result }));
     records.forEach((r, i) => {
-      const result = results[i] as Result;
-      const values = valuesOf(result);
+      const { values, result } = scoredRecords[i] as (typeof scoredRecords)[number];
       if (changed(r.written, values)) changes.push({ id: r.id, values, previous: r.written, result });
     });
     report.scored = results.filter((r) => r.error === null).length;
@@ -117,12 +117,23 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     if (options.dryRun) return report;
 
     // 4. Write the changes in batches of 100; a rejected record is reported and the rest carry on.
+    // Episodes are kept only while tasks are made (one store call per changed record). A run that
+    // stopped before finishing its tasks left `tasksDue`: this one then looks at every record at high
+    // risk, not only at its changes, so those tasks are not lost.
+    const tasksLeftOver = (await store.get(key('tasksDue'))) !== null;
+    if (options.createTasks) {
+      await store.set(key('tasksDue'), '1');
+      await endEpisodes(store, object, changes);
+    }
     const scoredAt = new Date(clock.now()).toISOString();
     for (let start = 0; start < changes.length; start += BATCH_LIMIT) {
       await writeBatch({ transport, store, version, object, scoredAt, report }, changes.slice(start, start + BATCH_LIMIT));
       progress('write', Math.min(start + BATCH_LIMIT, changes.length), changes.length);
     }
-    if (options.createTasks) report.tasksCreated = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, changes);
+    if (options.createTasks) {
+      report.tasksCreated = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, tasksLeftOver ? scoredRecords : changes);
+      await store.set(key('tasksDue'), null);
+    }
     await store.set(key('readSince'), String(readStartedAt - READ_OVERLAP_MS));
     await store.set(key('fullReadCursor'), null);
     await store.set(key('readDone'), null);
@@ -167,9 +178,10 @@ async function readPhase(transport: Transport, store: SyncState, options: SyncOp
       if (!startFromHubSpot) return;
       startFromHubSpot = false;
       // Once the first page is in, the start point is HubSpot's time of that answer, less the Date
-      // header's second: everything modified before it is in this read (or in the overlap).
+      // header's second, when that is earlier than ours: of two clocks that disagree (ours ahead, or a
+      // proxy dating answers by its own), the earlier start re-reads a little more and skips nothing.
       const answeredAt = transport.hubSpotTimeOfLastAnswer();
-      if (answeredAt === null) return;
+      if (answeredAt === null || answeredAt - 1_000 >= readStartedAt) return;
       readStartedAt = answeredAt - 1_000;
       await store.set(key('readStartedAt'), String(readStartedAt));
     },

@@ -50,16 +50,16 @@ export function parseDelimited(input: string, delimiter: Delimiter = sniffDelimi
 /**
  * A quoted field that spans lines is an unclosed quote when the file ends inside it, when its closing
  * quote is followed by more text instead of a delimiter (that quote opened another field), or when a
- * line inside it has as many delimiters as a whole row: it swallowed rows. Legitimate multi-line notes
- * rarely hold a row's worth of delimiters.
+ * line inside it has as many delimiters as a whole row, not spaced like prose: it swallowed rows.
  */
 function swallowsRows(value: string, sep: string, rowWidth: number): boolean {
   if (rowWidth < 2) return false;
   let start = value.indexOf('\n');
   while (start >= 0) {
     const next = value.indexOf('\n', start + 1);
-    const line = value.slice(start + 1, next < 0 ? value.length : next);
-    if (line.split(sep).length >= rowWidth) return true;
+    const parts = value.slice(start + 1, next < 0 ? value.length : next).split(sep);
+    // Prose puts a space after its commas ("called, left a message"); exported rows do not.
+    if (parts.length >= rowWidth && parts.filter((p) => p.startsWith(' ')).length * 2 < parts.length - 1) return true;
     start = next;
   }
   return false;

@@ -6,6 +6,7 @@ import { dirname, extname } from 'node:path';
 import { TableError, type Cell } from './contract.ts';
 import { parseDelimitedWithSpans, sniffDelimiter, type Delimiter, type RowProblem, type RowSpans } from './csv.ts';
 import { decodeBytes, type TextEncoding } from './text-encoding.ts';
+import { clip } from './clip.ts';
 
 /** A table read from disk; for delimited text, also the text itself, so output can copy rows untouched. */
 export interface TableFile {
@@ -61,6 +62,7 @@ export async function readTable(path: string, sheet?: string, onRows?: (rows: nu
     return { cells: await readWorkbook(path, bytes, sheet), text: null, problems: [] };
   }
   if (extension === '.xls') throw new TableError(`${path} is an old Excel (.xls) file: save it as .xlsx or .csv`);
+  if (sheet !== undefined) throw new TableError(`${path} is a text table, so it has no sheet ${clip(sheet)} (sheets are for .xlsx workbooks)`);
   const { encoding, text: decoded } = decodeBytes(bytes);
   if (looksBinary(decoded)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
   const delimiter = sniffDelimiter(decoded.slice(0, 64 * 1024));

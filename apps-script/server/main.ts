@@ -10,7 +10,7 @@ import { ownedColumns, removeEverything } from './ownership.ts';
 import { readProgress, requestCancel, RunControl } from './run-control.ts';
 import { forgetRuns, lastFailure, readRuns, recordRun, type Run } from './run-log.ts';
 import { refused, scoreTableSheet, type ScoreOutcome } from './score-sheet.ts';
-import { schedule, scheduledHour, unschedule, DAILY_HANDLER, runDaily } from './schedule.ts';
+import { schedule, scheduledHour, unschedule, runDaily } from './schedule.ts';
 import { selectedCustomer, type CustomerPanel } from './selection.ts';
 import { SettingsError, type Settings } from './settings.ts';
 import { SheetTime } from './sheet-time.ts';
@@ -187,8 +187,6 @@ export function removeTierwise(): Said | null {
   alert(said[language]);
   return said;
 }
-
-export { DAILY_HANDLER };
 
 export function TIERWISE_SCORE(range: unknown, asOf?: unknown): (string | number | Date)[][] {
   return scoreRange(range, asOf);

@@ -95,7 +95,7 @@ export function selectedCustomer(language: Language): CustomerPanel {
     const customers = findOurSheet(spreadsheet, 'customers');
     if (table.idColumn === null || customers === null || customers.getLastRow() < 2) return { ok: false, row, said: say((m) => m.notScoredYet) };
     const id = String(sheet.getRange(row, table.idColumn).getValue());
-    const match = customers.getRange(2, 1, customers.getLastRow() - 1, 1).createTextFinder(id).matchEntireCell(true).findNext();
+    const match = customers.getRange(2, 1, customers.getLastRow() - 1, 1).createTextFinder(id).matchEntireCell(true).matchCase(true).findNext();
     return match === null ? { ok: false, row, said: say((m) => m.notInCustomers(id)) } : fromCustomerSheet(customers, match.getRow(), language, time);
   }
   const owned = ownedColumns(sheet);

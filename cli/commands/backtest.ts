@@ -12,7 +12,7 @@ import { historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
 import { compress } from '../../core/models/history.ts';
 import { bgnbdExpectedPurchases, fitBgNbd } from '../../core/models/bgnbd.ts';
 import { auc, evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
-import { brierScore, reliabilityChart, reliabilityTable, type ReliabilityRow } from '../../core/models/calibration.ts';
+import { brierScore, reliabilityChart, reliabilityTable, worstMiss, type ReliabilityRow } from '../../core/models/calibration.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
 import type { Choice } from '../../core/churn/learned/choose.ts';
 import { compareChurnModels, type Contender } from '../../core/churn/learned/compare.ts';
@@ -25,7 +25,7 @@ const USAGE = `tierwise backtest <orders.csv> --as-of YYYY-MM-DD [--horizon 39w|
 /** "39w", "90d", "6m" or a plain number of days → days. */
 export function horizonDays(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([dwm]?)$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--horizon "${text}" is not a period: expected e.g. 39w, 90d or 6m`);
+  if (!match) throw new UsageError(`--horizon "${text.slice(0, 40)}" is not a period: expected e.g. 39w, 90d or 6m`);
   const n = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   return Math.round(unit === 'w' ? n * 7 : unit === 'm' ? n * 30.44 : n);
@@ -59,6 +59,7 @@ function render(report: Report, choice: Choice): string {
     '',
     `Reliability of the ${report.chosen} churn risk (customers in ten equal groups by predicted chance; "|" = predicted, "#" = observed):`,
     reliabilityChart(report.reliability),
+    `Largest miss of a group: ${(worstMiss(report.reliability) * 100).toFixed(1)} points`,
     '',
     'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
     ...report.byTier.map((t) =>

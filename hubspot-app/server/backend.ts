@@ -52,7 +52,7 @@ export async function startBackend(config: AppConfig, mode: { http: boolean; wor
   let tick: ReturnType<typeof setInterval> | undefined;
   if (mode.scheduler) {
     const schedule = () =>
-      scheduleDue(store, ctx.queue, clock).then(
+      Promise.all([scheduleDue(store, ctx.queue, clock), store.purge(clock.now())]).then(([portals]) => portals).then(
         (portals) => portals.length > 0 && log('info', 'daily runs queued', { portals: portals.length }),
         (error: unknown) => log('error', 'scheduler tick failed', { error: error instanceof Error ? error.message : String(error) }),
       );

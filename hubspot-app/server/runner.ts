@@ -3,7 +3,7 @@
 // the app database (checkpoints survive a killed worker), record the outcome once. A portal whose
 // tokens HubSpot refuses was uninstalled: it is removed. A run stopped by HubSpot being unreachable is
 // recorded and retried by the queue; one stopped by what a person must fix is recorded only.
-import { portalLimiter, type RateLimiter } from '../../adapters/hubspot/token-bucket.ts';
+import { portalLimiter, type Clock, type RateLimiter } from '../../adapters/hubspot/token-bucket.ts';
 import type { AppContext } from './context.ts';
 import { RetryLater, type RunJob } from './queue/queue.ts';
 import { DbSyncState } from './sync/db-sync-state.ts';
@@ -15,6 +15,25 @@ export interface RunnerOptions {
   /** How long a lease lasts without renewal: the job timeout of the queue. */
   leaseMs: number;
   log: (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>) => void;
+}
+
+/** Who ran the portal last, and when it ended (in the portal's sync state, shared by every worker). */
+const LAST_RUN = 'app:lastRun';
+/** HubSpot's burst window (110 requests per 10 s per account). */
+const WINDOW_MS = 10_000;
+
+/**
+ * A worker's limiter knows only its own requests: when the portal's previous run was another worker's
+ * (another process, maybe another machine) and ended less than a window ago, wait for that window to
+ * pass, so the two runs' requests never share one.
+ */
+export async function afterPreviousRun(state: DbSyncState, workerId: string, clock: Clock): Promise<number> {
+  const previous = /^(\S+) (\d+)$/.exec((await state.get(LAST_RUN)) ?? '');
+  if (previous === null || previous[1] === workerId) return 0;
+  const wait = Number(previous[2]) + WINDOW_MS - clock.now();
+  if (wait <= 0) return 0;
+  await clock.sleep(wait);
+  return wait;
 }
 
 export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) => Promise<void> {
@@ -49,7 +68,9 @@ export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) =
         await store.finishRun(job.runId, clock.now(), { error: 'Tierwise is not installed in this account any more.' });
         return;
       }
-      const report = await runPortalSync(new DbSyncState(store.db, job.portalId), job, {
+      const state = new DbSyncState(store.db, job.portalId);
+      await afterPreviousRun(state, options.workerId, clock);
+      const report = await runPortalSync(state, job, {
         hubspotBaseUrl: ctx.config.hubspotBaseUrl,
         tokens: ctx.tokens.provider(job.portalId),
         clock,
@@ -61,6 +82,7 @@ export function runner(ctx: AppContext, options: RunnerOptions): (job: RunJob) =
           store.progress(job.runId, done, total).catch((error: unknown) => options.log('warn', 'could not record progress', { runId: job.runId, error: error instanceof Error ? error.message : String(error) }));
         },
       });
+      await state.set(LAST_RUN, `${options.workerId} ${clock.now()}`);
       const stopped = report.stopped;
       if (stopped === null) {
         const counted = await store.finishRun(job.runId, clock.now(), { report });

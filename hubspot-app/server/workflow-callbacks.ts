@@ -1,6 +1,7 @@
 // A workflow action that takes longer than HubSpot should wait answers BLOCK and completes later through
-// POST /automation/actions/callbacks/2026-03/{callbackId}/complete {outputFields} with the portal's
-// token (Automation Actions V4 spec 2026-03). The pending callback is a row (workflow_callbacks) from
+// POST /automation/actions/callbacks/2026-03/{callbackId}/complete with the portal's token. The 2026-03
+// spec (Automation Actions V4, CallbackCompletionRequest) requires `outputFields` as strings and
+// `typedOutputs` (the same values, typed), and answers 204. The pending callback is a row (workflow_callbacks) from
 // the BLOCK answer until HubSpot accepted the completion, so a failure is visible and an uninstall
 // removes it with the rest of the portal's rows.
 import { z } from 'zod';
@@ -21,7 +22,11 @@ export async function pendingCallbacks(ctx: AppContext, portalId: string): Promi
 export async function completeCallback(ctx: AppContext, portalId: string, callbackId: string, outputFields: OutputFields): Promise<void> {
   await portalTransport(ctx, portalId).request(
     'complete the workflow action',
-    { method: 'POST', path: `/automation/actions/callbacks/2026-03/${encodeURIComponent(callbackId)}/complete`, body: { outputFields } },
+    {
+      method: 'POST',
+      path: `/automation/actions/callbacks/2026-03/${encodeURIComponent(callbackId)}/complete`,
+      body: { outputFields: Object.fromEntries(Object.entries(outputFields).map(([k, v]) => [k, String(v)])), typedOutputs: outputFields },
+    },
     // The spec answers 204 No Content: nothing to read.
     z.unknown(),
   );

@@ -41,6 +41,11 @@ export class TierwiseError extends Error {
   }
 }
 
+/** Any failure as our error: what the components show. */
+export function asTierwiseError(error: unknown): TierwiseError {
+  return error instanceof TierwiseError ? error : new TierwiseError('internal', error instanceof Error ? error.message : String(error));
+}
+
 const WrappedSchema = z.object({ category: z.string(), message: z.string().optional(), appServerStatusCode: z.number().optional() });
 
 function ourError(json: unknown): TierwiseError | null {

@@ -37,10 +37,10 @@ describe('an unclosed quote', () => {
   });
 
   it('keeps a real multi-line note as one cell', () => {
-    const text = 'id,note,last\n1,"first line\nsecond line",2026-01-01\n2,b,2026-01-02\n';
+    const text = 'id,note,last\n1,"first line\nsecond line, with commas, as people write",2026-01-01\n2,b,2026-01-02\n';
     const parsed = parseDelimitedWithSpans(text);
     expect(parsed.problems).toEqual([]);
-    expect(parsed.rows).toEqual([['id', 'note', 'last'], ['1', 'first line\nsecond line', '2026-01-01'], ['2', 'b', '2026-01-02']]);
+    expect(parsed.rows).toEqual([['id', 'note', 'last'], ['1', 'first line\nsecond line, with commas, as people write', '2026-01-01'], ['2', 'b', '2026-01-02']]);
   });
 
   it('quotes at most ~80 characters of the line in its message', () => {

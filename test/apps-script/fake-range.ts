@@ -138,18 +138,23 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, 'getR
     this.sheet.spreadsheet.metadata.push(new FakeMetadata(this.sheet, key, value, this.column, visibility));
     return this;
   }
-  /** https://developers.google.com/apps-script/reference/spreadsheet/text-finder — entire-cell match over displayed text. */
+  /**
+   * Searches the displayed text; by default a part of a cell matches and case is ignored, until
+   * matchEntireCell(true) / matchCase(true). https://developers.google.com/apps-script/reference/spreadsheet/text-finder
+   */
   createTextFinder(text: string) {
     this.sheet.log.record('Range.createTextFinder');
     let entire = false;
+    let exactCase = false;
     const finder = {
       matchEntireCell: (on: boolean) => ((entire = on), finder),
-      matchCase: () => finder,
+      matchCase: (on: boolean) => ((exactCase = on), finder),
       findNext: (): FakeRange | null => {
+        const wanted = exactCase ? text : text.toLowerCase();
         for (let r = this.row; r <= this.getLastRow(); r++) {
           for (let c = this.column; c <= this.getLastColumn(); c++) {
-            const shown = String(this.sheet.cell(r, c));
-            if (entire ? shown === text : shown.includes(text)) return new FakeRange(this.sheet, r, c, 1, 1);
+            const shown = exactCase ? String(this.sheet.cell(r, c)) : String(this.sheet.cell(r, c)).toLowerCase();
+            if (entire ? shown === wanted : shown.includes(wanted)) return new FakeRange(this.sheet, r, c, 1, 1);
           }
         }
         return null;

@@ -52,8 +52,11 @@ describe('the selected customer', () => {
       [1, 'A', d('2026-01-05'), 120],
       [2, 'B', d('2026-02-07'), 40],
       [3, 'A', d('2026-09-05'), 80],
+      [4, 'a', d('2026-09-06'), 10], // another customer: ids are case-sensitive
     ]);
     rt.run('scoreActiveSheet', { ...opts, kind: 'orders' });
+    rt.spreadsheet.active.activeRow = 5;
+    expect(rt.run<{ ok: boolean; id: string }>('getPlaybookForSelection')).toMatchObject({ ok: true, id: 'a' });
     rt.spreadsheet.active.activeRow = 4;
     expect(rt.run<{ ok: boolean; id: string; sheet: string }>('getPlaybookForSelection')).toMatchObject({ ok: true, id: 'A', sheet: 'Tierwise customers' });
     rt.spreadsheet.active.activeRow = 3;

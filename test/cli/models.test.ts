@@ -77,6 +77,7 @@ describe('tierwise backtest', () => {
     const text = tierwise(['backtest', orders, '--as-of', '1997-09-30', '--horizon', '39w']).stdout;
     expect(text).toMatch(/Tierwise would use learned: churn risk uses the model learned from your orders/);
     expect(text).toMatch(/group {2}customers {2}predicted {2}observed/);
+    expect(text).toMatch(/Largest miss of a group: \d+\.\d points/);
     expect(text.split('\n').filter((l) => /^ +\d+ +\d+ +[\d.]+% +[\d.]+% +#*\|?/.test(l))).toHaveLength(10);
   });
 });

@@ -57,6 +57,12 @@ describe('one command line', () => {
     expect(run.stderr.split('\n')[0]).toBe(`tierwise ${name}: unknown option --confg`);
   });
 
+  it.each(COMMANDS)('%s: --sheet on a text table is exit 1 in one sentence', (name, words) => {
+    const run = tierwise([...words, orders, '--config', config, '--as-of', '1997-09-30', '--sheet', 'Orders']);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(new RegExp(`^tierwise ${name}: .*odd-orders\\.csv is a text table, so it has no sheet "Orders" \\(sheets are for \\.xlsx workbooks\\)$`));
+  });
+
   it('model fit takes --as-of as its calibration end', () => {
     const a = tierwise(['model', 'fit', orders, '--config', config, '--as-of', '1997-09-30', '--json']);
     const b = tierwise(['model', 'fit', orders, '--config', config, '--calibration-end', '1997-09-30', '--json']);

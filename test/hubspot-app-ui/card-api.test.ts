@@ -63,6 +63,7 @@ describe('the card routes', () => {
 
   it('names each unreadable value of a record instead of scoring it', async () => {
     await h.ctx.store.db.run(`UPDATE sync_records SET properties = ? WHERE portal_id = '101' AND object = 'contacts' AND id = '7'`, [JSON.stringify({ total_revenue: '1,234.50', num_associated_deals: '3', recent_deal_close_date: '2026-10-01T00:00:00.000Z' })]);
+    await h.ranOnce('101');
     const answer = await card.card({ object: 'contacts', id: '7', language: 'en' });
     expect(answer).toMatchObject({ state: 'not-scored', why: 'unreadable', problems: [{ property: 'total_revenue', value: '1,234.50' }] });
   });

@@ -5,13 +5,14 @@
 //   (spec CRM/Contacts 2026-09 batch read; ids not found are left out, as the 2026-09 spec's 200-only
 //   answer implies), from the portal the Bearer token belongs to;
 // - POST /automation/actions/callbacks/2026-03/{callbackId}/complete {outputFields} → 204 (spec
-//   Automation Actions V4 2026-03), recorded with the portal whose token sent it;
+//   Automation Actions V4 2026-03, CallbackCompletionRequest: outputFields of strings and typedOutputs
+//   both required, else 400), recorded with the portal whose token sent it;
 // - an optional delay on batch reads (a slow HubSpot), for the workflow action's BLOCK path.
 // Which portal a token belongs to is asked of the marketplace itself (it refuses expired or unknown
 // tokens), so these additions are exactly as strict about tokens as the rest.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,8 +54,10 @@ export interface Harness {
   install(portalId: string, contacts?: number): Promise<void>;
   /** Stores the portal's records as the worker leaves them after a sync (sync_records: id and read properties). */
   storeSynced(portalId: string, object: 'contacts' | 'companies', ids?: string[]): Promise<void>;
-  /** Marks an install run of the portal finished, as the worker does. */
+  /** Marks the portal's queued runs finished, as the worker does. */
   finishRun(portalId: string): Promise<void>;
+  /** Records a run that came and finished (after a test changed stored inputs as a run would). */
+  ranOnce(portalId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,8 +102,10 @@ async function startExtension(fake: FakeMarketplace, harness: { completions: Com
           });
           return send(200, { status: 'COMPLETE', results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() });
         }
-        const parsed = JSON.parse(body) as { outputFields?: unknown };
-        if (typeof parsed.outputFields !== 'object' || parsed.outputFields === null) return send(400, { status: 'error', category: 'VALIDATION_ERROR', message: 'outputFields is required' });
+        const parsed = JSON.parse(body) as { outputFields?: unknown; typedOutputs?: unknown };
+        const strings = typeof parsed.outputFields === 'object' && parsed.outputFields !== null && Object.values(parsed.outputFields).every((v) => typeof v === 'string');
+        if (!strings) return send(400, { status: 'error', category: 'VALIDATION_ERROR', message: 'outputFields is required and its values are strings' });
+        if (typeof parsed.typedOutputs !== 'object' || parsed.typedOutputs === null) return send(400, { status: 'error', category: 'VALIDATION_ERROR', message: 'typedOutputs is required' });
         harness.completions.push({ portalId, callbackId: decodeURIComponent(complete?.[1] ?? ''), body: parsed });
         res.writeHead(204);
         return void res.end();
@@ -207,6 +212,10 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
         await store.startRun(run.runId, Date.now());
         await store.finishRun(run.runId, Date.now(), { report: { objects: [], reread: 0 } });
       }
+    },
+    async ranOnce(portalId) {
+      await store.createRun({ runId: randomUUID(), portalId, kind: 'rescore-records', queuedAt: Date.now() });
+      await harness.finishRun(portalId);
     },
     async close() {
       await queue.stop(5_000);

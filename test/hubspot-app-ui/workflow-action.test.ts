@@ -125,8 +125,11 @@ describe('the workflow action, when HubSpot is slow', () => {
     const [completion] = h.completions;
     expect(completion?.portalId).toBe('101');
     expect(completion?.callbackId).toBe(body.callbackId);
-    const { outputFields } = completion?.body as { outputFields: Record<string, unknown> };
+    const { outputFields, typedOutputs } = completion?.body as { outputFields: Record<string, unknown>; typedOutputs: Record<string, unknown> };
     expect(outputFields['hs_execution_state']).toBe('SUCCESS');
+    // Strings in outputFields, the same values typed in typedOutputs (the churn risk a number).
+    expect(outputFields['tierwise_churn_risk']).toBe(String(typedOutputs['tierwise_churn_risk']));
+    expect(typeof typedOutputs['tierwise_churn_risk']).toBe('number');
     expect(Object.keys(outputFields).filter((k) => k !== 'hs_execution_state').every((k) => OUTPUT_NAMES.includes(k))).toBe(true);
     expect(outputFields['tierwise_next_action']).toEqual(expect.any(String));
     await expect.poll(async () => (await h.ctx.store.db.all('SELECT callback_id FROM workflow_callbacks')).length).toBe(0);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export const PG_URL = process.env['TIERWISE_TEST_PG'] ?? null;
-if (PG_URL === null) {
+if (PG_URL === null && process.env['VITEST'] !== undefined) {
   console.warn('\n*** TIERWISE_TEST_PG is not set: the PostgreSQL tests of the HubSpot app backend are SKIPPED. CI sets it (.ci/run starts a PostgreSQL). ***\n');
 }
 
@@ -17,22 +17,22 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+export async function freshDatabase(kind: 'sqlite' | 'postgres', server: string | null = PG_URL): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tierwise-app-'));
   if (kind === 'sqlite') return { kind, settings: { databaseUrl: null, dataDir }, drop: async () => undefined };
-  if (PG_URL === null) throw new Error('TIERWISE_TEST_PG is not set');
+  if (server === null) throw new Error('TIERWISE_TEST_PG is not set');
   const name = `tierwise_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
+  const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(PG_URL);
+  const url = new URL(server);
   url.pathname = `/${name}`;
   return {
     kind,
     settings: { databaseUrl: url.toString(), dataDir },
     drop: async () => {
-      const client = new pg.Client({ connectionString: PG_URL });
+      const client = new pg.Client({ connectionString: server });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();

@@ -89,6 +89,24 @@ describe.each(KINDS)('the store on %s', (kind) => {
       expect(await store.db.all(`SELECT * FROM forgotten_records`)).toEqual([{ portal_id: '101', object: 'contacts', id: '1' }]);
     });
 
+    it('purges event ids after 7 days and finished runs after 30, keeping running ones', async () => {
+      const { store } = await storeOn(kind);
+      const day = 86_400_000;
+      const now = 100 * day;
+      await store.claimEvent('101', 'old', now - 8 * day);
+      await store.claimEvent('101', 'new', now - 6 * day);
+      for (const [runId, finished] of [['old', now - 31 * day], ['recent', now - 29 * day]] as const) {
+        await store.createRun({ runId, portalId: '101', kind: 'scheduled', queuedAt: 0 });
+        await store.startRun(runId, 0);
+        await store.finishRun(runId, finished, { report: {} });
+      }
+      await store.createRun({ runId: 'running', portalId: '101', kind: 'scheduled', queuedAt: 0 });
+      await store.startRun('running', 0);
+      expect(await store.purge(now)).toBe(2);
+      expect((await store.db.all<{ event_id: string }>('SELECT event_id FROM webhook_events')).map((r) => r.event_id)).toEqual(['new']);
+      expect((await store.runs('101')).map((r) => r.runId).sort()).toEqual(['recent', 'running']);
+    });
+
     it('finishes a run once, even if a second worker starts it again', async () => {
       const { store } = await storeOn(kind);
       await store.createRun({ runId: 'r1', portalId: '101', kind: 'scheduled', queuedAt: 1 });

@@ -92,6 +92,22 @@ describe('daily reads', () => {
     expect(s.fake.portal.contacts.get('250')?.properties['tierwise_tier']).toBe('A');
   });
 
+  it('keeps its own start point when the answers are dated later than HubSpot’s records (a proxy dating them by its own clock)', async () => {
+    const s = await setup(300);
+    s.fake.dateSkewMs = 120_000;
+    const run = (asOf: string) => s.run({ asOf });
+    s.fake.onRequest = ({ path }) => {
+      if (path.endsWith('/batch/update') && s.fake.onRequest !== null) {
+        s.fake.onRequest = null;
+        s.fake.edit('contacts', '250', { num_associated_deals: '50', recent_deal_close_date: '2026-10-31T12:00:00Z', total_revenue: '120000' });
+      }
+    };
+    expect((await run(AS_OF)).stopped).toBeNull();
+    await s.clock.sleep(DAY);
+    expect(await run('2026-11-02')).toMatchObject({ stopped: null, mode: 'incremental' });
+    expect(s.fake.portal.contacts.get('250')?.properties['tierwise_tier']).toBe('A');
+  });
+
   it('records that the read finished: a run stopped while writing resumes at writing, without reading again', async () => {
     const s = await setup(600);
     const twin = await setup(600);
@@ -126,6 +142,26 @@ describe('daily reads', () => {
     const full = await s.run({ full: true });
     expect(full).toMatchObject({ stopped: null, mode: 'full', read: 200, written: lost.length });
     for (const id of lost) expect(s.fake.portal.contacts.get(id)?.properties['tierwise_tier']).toBeTruthy();
+  });
+});
+
+describe('follow-up tasks', () => {
+  it('creates on the next run the tasks a run stopped before creating, once each', async () => {
+    const s = await setup(300);
+    const twin = await setup(300);
+    await twin.run({ createTasks: true });
+    expect(twin.fake.tasks.length).toBeGreaterThan(5);
+    let tasks = 0;
+    s.fake.onRequest = ({ path }) => {
+      if (path === '/crm/objects/2026-09/tasks' && ++tasks === 4) s.fake.faults.dailyExhausted = true;
+    };
+    expect((await s.run({ createTasks: true })).stopped?.code).toBe('daily-limit');
+    s.fake.faults.dailyExhausted = false;
+    s.fake.onRequest = null;
+    expect(await s.run({ createTasks: true })).toMatchObject({ stopped: null, changed: 0 });
+    const associated = (fake: typeof s.fake) => fake.tasks.map((t) => JSON.stringify(t.associations)).sort();
+    expect(associated(s.fake)).toEqual(associated(twin.fake));
+    expect(await s.run({ createTasks: true })).toMatchObject({ stopped: null, tasksCreated: 0 });
   });
 });
 

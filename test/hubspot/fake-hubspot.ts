@@ -61,6 +61,8 @@ export interface FakeHubSpot {
   onRequest: ((request: { method: string; path: string; index: number }) => void) | null;
   /** While set, requests wait for it before being handled (a slow portal, on demand). */
   hold: Promise<void> | null;
+  /** Added to the Date header only: a proxy in between dating answers by its own clock. */
+  dateSkewMs: number;
   faults: Faults;
   /** Wire faults, consumed in order of matching. */
   wire: WireFault[];
@@ -84,7 +86,7 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
   let limitedCounter = 0;
 
   // HTTP answers carry the server's Date (RFC 9110 §6.6.1): the portal's clock, to the second.
-  const date = () => new Date(now()).toUTCString();
+  const date = () => new Date(now() + fake.dateSkewMs).toUTCString();
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', date: date(), ...headers });
     res.end(JSON.stringify(body));
@@ -320,6 +322,7 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
     scopes: null,
     onRequest: null,
     hold: null,
+    dateSkewMs: 0,
     edit(object, id, properties) {
       const record = fake.portal[object].get(id);
       if (record === undefined) throw new Error(`fake: no ${object} ${id}`);

@@ -124,7 +124,7 @@ describe('the network', () => {
       (fake) => wire(fake, { kind: 'hang', times: 2 }),
       (first) => expect(first).toMatchObject({ stopped: null, failed: [] }),
       undefined,
-      300,
+      1_000,
     );
   });
 

@@ -82,10 +82,10 @@ describe('hubspot sync', () => {
     const { fake, store, transport, options } = await setup(150);
     fake.faults.fail5xx = 3;
     fake.faults.hang = 1;
-    const t = transport(300);
+    const t = transport(1_000);
     const report = await sync(t, store, options());
     expect(report).toMatchObject({ written: 150, failed: [] });
-    expect(t.counters.timeouts).toBe(1);
+    expect(t.counters.timeouts).toBeGreaterThanOrEqual(1); // the hung one (a loaded host may time out another)
   });
 
   it('stops cleanly on the DAILY limit and, run again, ends where an uninterrupted run ends', async () => {

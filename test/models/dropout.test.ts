@@ -9,6 +9,7 @@ import { fitModels, historyOf } from '../../core/models/estimate.ts';
 import { fitBgNbd } from '../../core/models/bgnbd.ts';
 import { fitNbd, nbdLogLikelihood, LR_CRITICAL } from '../../core/models/dropout.ts';
 import { seasonalOrders } from './synthetic-histories.ts';
+import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
 
 const cdnow: Order[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cdnow', 'CDNOW_sample.txt'), 'utf8')
   .trim()
@@ -57,5 +58,19 @@ describe('the no-dropout check', () => {
     }
     // Recency is judged against each customer's own rhythm instead.
     expect(results.some((r) => /usually orders every/.test(r.reasons))).toBe(true);
+
+    // And the summary of an order table says why, whichever churn risk is used.
+    for (const churnModel of ['auto', 'pareto', 'rules'] as const) {
+      const scored = scoreOrderHistory(orders, customers, { asOf, churnModel });
+      expect(scored.notes.join(' ')).toMatch(/found no sign of customers leaving in these orders .* no P\(alive\) is shown/);
+      expect(scored.results.every((r) => r.pAlive === null)).toBe(true);
+    }
+  });
+
+  it('says nothing of the kind on the CDNOW sample', () => {
+    const customers = aggregateOrders(cdnow, { asOf: '1997-09-30' });
+    const scored = scoreOrderHistory(cdnow, customers, { asOf: '1997-09-30', churnModel: 'pareto' });
+    expect(scored.notes.join(' ')).not.toMatch(/no sign of customers leaving/);
+    expect(scored.results.every((r) => r.pAlive !== null)).toBe(true);
   });
 });

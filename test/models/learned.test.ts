@@ -124,6 +124,9 @@ describe('the learned churn model', () => {
       ResultSchema.parse(r);
       if (r.churnRisk !== null) expect(r.drivers.reduce((s, d) => s + d.points, 0)).toBe(r.churnRisk);
     }
+    const zh = scoreOrderHistory(past, customers, { asOf, churnModel: 'learned', language: 'zh-CN' });
+    expect(zh.results.filter((r) => r.churnRisk !== null).every((r) => /[\u4e00-\u9fff]/.test(r.reasons))).toBe(true);
+    expect(zh.results.map((r) => r.churnRisk)).toEqual(scored.results.map((r) => r.churnRisk));
     const choice = chooseChurnModel(past, options);
     expect(choice.validation?.cut).toBe('1997-12-31');
     expect(choice.notes[0]).toMatch(/Brier score, lower is better: rules 0\.\d+, pareto 0\.\d+, learned 0\.\d+/);
@@ -150,5 +153,19 @@ describe('apportion', () => {
     expect(apportion([0.5, 0.25, 0.25], 7)).toEqual([3, 2, 2]); // 3.5, 1.75, 1.75: the larger remainders round up
     expect(apportion([0, 0], 5)).toEqual([5, 0]);
     expect(apportion([3, 0, 1], 0)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('learned drivers in words', () => {
+  it('say each driver with the customer\'s own numbers, in English and Chinese', async () => {
+    const { LEARNED_PHRASES } = await import('../../core/churn/learned/phrases.ts');
+    expect(LEARNED_PHRASES.en.orderTrend(0, 0, 90)).toBe('no purchase in the last 180 days');
+    expect(LEARNED_PHRASES.en.orderTrend(1, 3, 90)).toBe('1 purchase in the last 90 days, 3 in the 90 before');
+    expect(LEARNED_PHRASES.en.spendTrend(0, 0, 90)).toBe('no spend in the last 180 days');
+    expect(LEARNED_PHRASES.en.purchaseModel(0.074, 90, null)).toBe('the purchase model expects 0.07 purchases in the next 90 days');
+    expect(LEARNED_PHRASES.en.purchaseModel(1.26, 90, 0.72)).toBe('the purchase model expects 1.3 purchases in the next 90 days, about 72% likely to still be buying');
+    expect(LEARNED_PHRASES.en.season(1, 2, 16)).toBe('bought in these weeks in 1 of the last 2 years; their usual season comes round in 16 days');
+    expect(LEARNED_PHRASES['zh-CN'].season(0, 1, null)).toBe('过去 1 年的这几周均未购买');
+    expect(LEARNED_PHRASES['zh-CN'].orderTrend(0, 0, 90)).toBe('近 180 天无购买');
   });
 });

@@ -13,7 +13,7 @@ import { estimatePurchases, historyOf } from '../../models/estimate.ts';
 import { brierScore } from '../../models/calibration.ts';
 import { orderLogOf, type OrderLog } from './order-log.ts';
 import { boughtNothing } from './features.ts';
-import { predictChurn, trainChurnModel, type LearnedModel, type LearnedSettings } from './train.ts';
+import { predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
 import { learnedRisk } from './risk.ts';
 import type { ChurnRisk } from '../risk.ts';
 
@@ -37,7 +37,6 @@ export interface Candidates {
   learned: number[] | null;
   /** Why the learned model could not be trained, when it could not. */
   learnedReason: string | null;
-  model: LearnedModel | null;
 }
 
 const upTo = (orders: readonly Order[], iso: string) => orders.filter((o) => o.date <= iso);
@@ -59,7 +58,7 @@ export function candidatesAt(orders: readonly Order[], cut: string, options: Opt
     learned = ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
   }
   const paretoReason = !estimates.ok ? estimates.reason : estimates.models.dropout.note;
-  return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : trained.reason, model: trained.ok ? trained.model : null };
+  return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : trained.reason };
 }
 
 /** Whether each customer bought nothing in (cut, cut + horizon], from the full log. */

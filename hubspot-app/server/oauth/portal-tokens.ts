@@ -22,7 +22,6 @@ export class PortalTokens {
   private readonly cipher: TokenCipher;
   private readonly endpoint: TokenEndpoint;
   private readonly clock: Clock;
-  refreshes = 0;
 
   constructor(store: Store, cipher: TokenCipher, endpoint: TokenEndpoint, clock: Clock) {
     this.store = store;
@@ -71,7 +70,6 @@ export class PortalTokens {
     if (portal.accessExpiresAt - now > REFRESH_MARGIN_MS && !this.cipher.isStale(portal.accessToken) && !this.distrusted.has(portalId)) return this.cipher.decrypt(portal.accessToken, portalId);
     let tokens;
     try {
-      this.refreshes++;
       tokens = await this.endpoint.refresh(this.cipher.decrypt(portal.refreshToken, portalId), now);
     } catch (error) {
       if (!(error instanceof TokenError) || !error.revoked) throw error;

@@ -1,12 +1,13 @@
 // /api/…: what the record card and the settings page call through hubspot.fetch. Every request is
 // signed by HubSpot; the portal is the signed `portalId` HubSpot appended, so one portal can only read
-// or change its own schedule and runs. Request and answer shapes are zod schemas shared with the UI.
+// or change its own schedule and runs. /api/rescore's body is the schema the card's client uses (ui/api-schema.ts).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { fail } from '../http/errors.ts';
 import { requireHubSpot } from '../http/hubspot-request.ts';
+import { RescoreBodySchema } from '../../ui/api-schema.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -22,10 +23,6 @@ export const SettingsBody = z.strictObject({
   syncHour: z.number().int().min(0).max(23),
 });
 
-export const RescoreBody = z.union([
-  z.strictObject({ object: z.enum(['contacts', 'companies']), id: z.string().regex(/^\d{1,20}$/, 'id must be a HubSpot record id (digits)') }),
-  z.strictObject({}),
-]);
 
 const RunParams = z.object({ runId: z.uuid() });
 
@@ -65,7 +62,7 @@ export function apiRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post('/api/rescore', { preHandler: gate }, async (request, reply) => {
-    const what = body(RescoreBody, request, reply);
+    const what = body(RescoreBodySchema, request, reply);
     if (what === null) return reply;
     const portal = await ctx.store.portal(request.portalId);
     if (portal === null) return notInstalled(reply);

@@ -12,7 +12,7 @@ import { requireHubSpot } from '../http/hubspot-request.ts';
 import { PortalDisconnectedError } from '../../../adapters/hubspot/token-provider.ts';
 import { portalSettings } from '../portal-settings.ts';
 import { portalTransport } from '../portal-transport.ts';
-import { hadFinishedRun, portalToday, scoreAmong, storedInputs, type RecordScore } from '../record-scores.ts';
+import { portalToday, storedScore, type RecordScore } from '../record-scores.ts';
 import { bodyOf, queryOf } from './request-input.ts';
 
 // Task→contact 204, task→company 192 (HubSpot-defined association types, as adapters/hubspot/follow-up-tasks.ts).
@@ -34,8 +34,8 @@ export async function activePortal(ctx: AppContext, portalId: string, reply: Fas
 
 export async function recordScore(ctx: AppContext, portalId: string, timeZone: string, query: CardQuery): Promise<{ score: RecordScore; horizons: { expectedPurchasesDays: number; clvMonths: number } }> {
   const settings = await portalSettings(ctx.store, portalId);
-  const inputs = await storedInputs(ctx.store, portalId, query.object);
-  const score = scoreAmong(inputs, query, settings, query.language, portalToday(timeZone, ctx.clock.now()), await hadFinishedRun(ctx.store, portalId));
+  const record = { object: query.object, id: query.id };
+  const score = await storedScore(ctx.store, { portalId, record, settings, language: query.language, asOf: portalToday(timeZone, ctx.clock.now()) });
   // Horizons are the core's defaults (the settings page does not change them).
   return { score, horizons: { expectedPurchasesDays: 90, clvMonths: 12 } };
 }

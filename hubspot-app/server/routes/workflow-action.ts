@@ -15,7 +15,7 @@ import { fail } from '../http/errors.ts';
 import { requireHubSpot } from '../http/hubspot-request.ts';
 import { portalSettings } from '../portal-settings.ts';
 import { portalTransport } from '../portal-transport.ts';
-import { hadFinishedRun, portalToday, scoreAmong, storedInputs, type RecordScore } from '../record-scores.ts';
+import { hadFinishedRun, portalToday, scoreAmong, storedInputs, storedScore, type RecordScore } from '../record-scores.ts';
 import { completeCallback, rememberCallback, type OutputFields } from '../workflow-callbacks.ts';
 
 export const ActionRequestSchema = z.object({
@@ -45,18 +45,19 @@ export function outputFieldsOf(score: RecordScore): OutputFields {
 
 async function scoreForAction(ctx: AppContext, portalId: string, timeZone: string, record: { object: 'contacts' | 'companies'; id: string }): Promise<RecordScore> {
   const settings = await portalSettings(ctx.store, portalId);
+  const asOf = portalToday(timeZone, ctx.clock.now());
+  const stored = await storedScore(ctx.store, { portalId, record, settings, language: settings.language, asOf });
+  if (stored.state === 'scored' || stored.why === 'unreadable') return stored;
+  // Enrolled before the daily sync saw it (e.g. created a minute ago): read it by id, score it among the rest.
+  const mapping = mappingFor(record.object, settings.mapping[record.object]);
+  const answer = await portalTransport(ctx, portalId).request(
+    `read ${record.object} ${record.id}`,
+    { method: 'POST', path: `/crm/objects/2026-09/${record.object}/batch/read`, body: { inputs: [{ id: record.id }], properties: propertiesToRead(mapping) } },
+    z.object({ results: z.array(CrmObjectSchema) }),
+  );
   const inputs = await storedInputs(ctx.store, portalId, record.object);
-  if (!inputs.some((i) => i.id === record.id)) {
-    // Enrolled before the daily sync saw it (e.g. created a minute ago): read it by id, score it among the rest.
-    const mapping = mappingFor(record.object, settings.mapping[record.object]);
-    const answer = await portalTransport(ctx, portalId).request(
-      `read ${record.object} ${record.id}`,
-      { method: 'POST', path: `/crm/objects/2026-09/${record.object}/batch/read`, body: { inputs: [{ id: record.id }], properties: propertiesToRead(mapping) } },
-      z.object({ results: z.array(CrmObjectSchema) }),
-    );
-    for (const found of answer.body?.results ?? []) inputs.push({ id: found.id, properties: found.properties });
-  }
-  return scoreAmong(inputs, record, settings, settings.language, portalToday(timeZone, ctx.clock.now()), await hadFinishedRun(ctx.store, portalId));
+  for (const found of answer.body?.results ?? []) inputs.push({ id: found.id, properties: found.properties });
+  return scoreAmong(inputs, record, settings, settings.language, asOf, await hadFinishedRun(ctx.store, portalId));
 }
 
 export function workflowActionRoutes(app: FastifyInstance, ctx: AppContext, budgetMs = ACTION_BUDGET_MS): void {

@@ -205,6 +205,19 @@ export class Store {
     return changed === 1;
   }
 
+  /**
+   * Forgets what is only kept for a while: webhook event ids after 7 days (HubSpot stops retrying a
+   * delivery long before), finished runs after 30 days. Resolves to the rows removed.
+   */
+  async purge(now: number): Promise<number> {
+    const day = 86_400_000;
+    return (
+      (await this.db.run('DELETE FROM webhook_events WHERE received_at < ?', [now - 7 * day])) +
+      (await this.db.run(`DELETE FROM sync_runs WHERE state IN ('done', 'failed') AND finished_at < ?`, [now - 30 * day])) +
+      (await this.db.run('DELETE FROM request_signatures WHERE expires_at < ?', [now]))
+    );
+  }
+
   async run(portalId: string, runId: string): Promise<SyncRun | null> {
     const [row] = await this.db.all('SELECT * FROM sync_runs WHERE portal_id = ? AND run_id = ?', [portalId, runId]);
     return row === undefined ? null : toRun(row);

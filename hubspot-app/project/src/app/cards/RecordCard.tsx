@@ -9,7 +9,7 @@ import type { CardAnswer } from '../../../../ui/api-schema.ts';
 import { CARD_PROPERTIES, cardView, hasScores, type CardView } from '../../../../ui/card-view-model.ts';
 import { recordRefOf } from '../../../../ui/crm-record.ts';
 import { languageOf } from '../../../../ui/language.ts';
-import { TierwiseError, waitForRun } from '../../../../ui/tierwise-client.ts';
+import { asTierwiseError, TierwiseError, waitForRun } from '../../../../ui/tierwise-client.ts';
 import { useTierwise } from '../../../../ui/useTierwise.ts';
 import { WORDS } from '../../../../ui/words/index.ts';
 
@@ -19,8 +19,6 @@ export interface RecordCardProps {
 }
 
 type Notice = { variant: 'success' | 'danger' | 'info'; text: string } | null;
-
-const asTierwiseError = (error: unknown) => (error instanceof TierwiseError ? error : new TierwiseError('internal', error instanceof Error ? error.message : String(error)));
 
 function Checklist({ title, summary, steps, testId }: { title: string; summary?: string; steps: string[]; testId: string }) {
   const [done, setDone] = useState<boolean[]>(steps.map(() => false));

@@ -7,15 +7,13 @@ import type { SettingsContext } from '@hubspot/ui-extensions';
 import { OBJECTS, type PortalSettings, type RunAnswer, type SettingsAnswer } from '../../../../ui/api-schema.ts';
 import { languageOf } from '../../../../ui/language.ts';
 import { errorAt, mappingRows, runView, tierRows, validate, weightTotal, withMapping, fieldErrors, type FieldErrors } from '../../../../ui/settings-view-model.ts';
-import { TierwiseError, waitForRun } from '../../../../ui/tierwise-client.ts';
+import { asTierwiseError, TierwiseError, waitForRun } from '../../../../ui/tierwise-client.ts';
 import { useTierwise } from '../../../../ui/useTierwise.ts';
 import { WORDS } from '../../../../ui/words/index.ts';
 
 const CUT_METRICS = ['recencyDays', 'orders', 'spend'] as const;
 const FACTORS = ['recency', 'orderTrend', 'spendTrend', 'nps', 'satisfaction', 'contact', 'competitor'] as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ label: `${String(h).padStart(2, '0')}:00`, value: h }));
-
-const asTierwiseError = (error: unknown) => (error instanceof TierwiseError ? error : new TierwiseError('internal', error instanceof Error ? error.message : String(error)));
 
 export function TierwiseSettings({ context }: { context: SettingsContext }) {
   const language = languageOf(context.user);
