@@ -95,5 +95,21 @@ describe('tierwise hubspot sync', () => {
       await fake.close();
     }
   });
+
+  it('honours 429 answers: the run retries and still writes every record once', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 30);
+      fake.wire.push({ kind: 'rateLimit', times: 1, when: (r) => r.method === 'POST' && /batch\/update$/.test(r.path) });
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-contract-hs-')), 'state.sqlite');
+      const ran = await tierwiseAsync(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url });
+      expect(ran.status, ran.stderr).toBe(0);
+      const updates = fake.requests.filter((r) => r.method === 'POST' && /batch\/update$/.test(r.path));
+      expect(updates.map((r) => r.status)).toEqual([429, 200]);
+      for (const record of fake.portal.contacts.values()) expect(record.properties['tierwise_reasons']).toBeTruthy();
+    } finally {
+      await fake.close();
+    }
+  });
 });
 
