@@ -59,4 +59,57 @@ describe('tierwise hubspot sync', () => {
       await fake.close();
     }
   });
+
+  it('writes 250 companies in batches of at most 100', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 250);
+      for (const [id, record] of fake.portal.contacts) fake.portal.companies.set(id, { updatedAt: record.updatedAt, properties: { name: `Company ${id}`, ...Object.fromEntries(Object.entries(record.properties).filter(([k]) => ['recent_deal_close_date', 'num_associated_deals', 'total_revenue', 'first_deal_created_date', 'notes_last_contacted', 'country', 'hubspot_owner_id'].includes(k))) } });
+      fake.portal.contacts.clear();
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-contract-hs-')), 'state.sqlite');
+      const ran = await tierwiseAsync(['hubspot', 'sync', '--object', 'companies', '--as-of', '2026-11-01', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url });
+      expect(ran.status, ran.stderr).toBe(0);
+      for (const name of OWNED) expect(fake.properties.companies.get(name)?.groupName, name).toBe('tierwise');
+      const written = [...fake.portal.companies.values()].filter((r) => r.properties['tierwise_reasons']).length;
+      expect(written).toBe(250);
+      expect(fake.requests.filter((r) => r.method === 'POST' && /companies\/batch\/update$/.test(r.path) && r.status === 200)).toHaveLength(3);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('stops in one sentence, writing nothing, when a tierwise_ property of another type already exists', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 10);
+      fake.groups.contacts.add('contactinformation');
+      fake.properties.contacts.set('tierwise_tier', { name: 'tierwise_tier', label: 'Tier (ours)', type: 'number', fieldType: 'number', groupName: 'contactinformation' });
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-contract-hs-')), 'state.sqlite');
+      const ran = await tierwiseAsync(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url });
+      expect(ran.status).not.toBe(0);
+      expect(ran.stderr.trim().split('\n')).toHaveLength(1);
+      expect(ran.stderr).toContain('tierwise_tier');
+      expect(fake.requests.filter((r) => r.method === 'POST' && /batch\/update$/.test(r.path))).toEqual([]);
+      expect(fake.properties.contacts.get('tierwise_tier')?.type).toBe('number');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('honours 429 answers: the run retries and still writes every record once', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 30);
+      fake.wire.push({ kind: 'rateLimit', times: 1, when: (r) => r.method === 'POST' && /batch\/update$/.test(r.path) });
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-contract-hs-')), 'state.sqlite');
+      const ran = await tierwiseAsync(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url });
+      expect(ran.status, ran.stderr).toBe(0);
+      const updates = fake.requests.filter((r) => r.method === 'POST' && /batch\/update$/.test(r.path));
+      expect(updates.map((r) => r.status)).toEqual([429, 200]);
+      for (const record of fake.portal.contacts.values()) expect(record.properties['tierwise_reasons']).toBeTruthy();
+    } finally {
+      await fake.close();
+    }
+  });
 });
+

@@ -66,6 +66,33 @@ describe('scoreActiveSheet', () => {
   });
 });
 
+describe('ownership by developer metadata', () => {
+  it('finds its columns again after the user renames their headers, and adds no second block', () => {
+    const rt = startRuntime(table(10));
+    const sheet = rt.spreadsheet.active;
+    rt.run('scoreActiveSheet', opts);
+    const width = (sheet.grid[0] as Value[]).filter((v) => v !== '' && v !== null).length;
+    sheet.set(1, HEADER.length + 1, 'Klasse'); // the user relabels Tier
+    sheet.set(1, HEADER.length + 2, 'Gruppe'); // and Segment
+    sheet.set(2, 4, 40); // S1's result changes
+    expect(rt.run<{ ok: boolean }>('scoreActiveSheet', opts)).toMatchObject({ ok: true });
+    expect((sheet.grid[0] as Value[]).filter((v) => v !== '' && v !== null)).toHaveLength(width);
+    expect(['A', 'B', 'C', 'D']).toContain(sheet.cell(2, HEADER.length + 1));
+    expect(sheet.cell(2, HEADER.length + 3)).toMatch(/^[1-5]{3}$/);
+  });
+
+  it('does not take over a user column merely headed like a result column after scoring', () => {
+    const rt = startRuntime(table(10));
+    const sheet = rt.spreadsheet.active;
+    rt.run('scoreActiveSheet', opts);
+    const userCol = HEADER.length + RESULT_HEADERS.length + 1;
+    sheet.set(1, userCol, 'Tier');
+    for (let row = 2; row <= 11; row++) sheet.set(row, userCol, 'my note');
+    expect(rt.run<{ ok: boolean }>('scoreActiveSheet', opts)).toMatchObject({ ok: true });
+    for (let row = 2; row <= 11; row++) expect(sheet.cell(row, userCol)).toBe('my note');
+  });
+});
+
 describe('scoreActiveSheet from a tab Tierwise created', () => {
   it('scores the table it scored before and leaves the user on the tab they are on', () => {
     const rt = startRuntime(table(10));
