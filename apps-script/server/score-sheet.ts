@@ -16,6 +16,7 @@ import { CUSTOMER_SHEET, customerSheetShape, writeCustomerSheet } from './custom
 import { CELL_LIMIT, cellsIn, cellsToAdd } from './limits.ts';
 import { BATCH_CELLS, inBatches, type RunControl, type Written } from './run-control.ts';
 import { rememberScored } from './tables.ts';
+import { mappingFor } from './mapping.ts';
 
 export interface ScoreOutcome {
   ok: boolean;
@@ -56,7 +57,7 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   control.progress(say((m) => m.progressScoring(lastRow - 1)));
   let score: TableScore;
   try {
-    score = scoreTable(cells, { kind: settings.kind, columns: settings.columns, dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
+    score = scoreTable(cells, { kind: settings.kind, columns: mappingFor(settings.kind, settings.columns), dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
   } catch (error) {
     if (error instanceof TableError) return refused(say((m) => m.nothingWritten(error.message)), settings);
     throw error;

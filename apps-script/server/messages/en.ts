@@ -30,6 +30,7 @@ export const en: Messages = {
   tooBig: (max) => `must be at most ${max}`,
   tooSmall: (min) => `must be at least ${min}`,
   notOneOf: (options) => `must be one of ${options}`,
+  notAFieldOf: (kind, fields) => `is not a field of ${kind === 'orders' ? 'an order table' : kind === 'customers' ? 'a customer table' : 'any table'} (fields: ${fields})`,
   wrongType: (expected) => `must be ${expected}`,
   notADate: 'must be a date (e.g. 2026-11-01)',
   invalid: 'is not valid',

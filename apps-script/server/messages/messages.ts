@@ -28,6 +28,8 @@ export interface Messages {
   tooBig: (max: string) => string;
   tooSmall: (min: string) => string;
   notOneOf: (options: string) => string;
+  /** A mapped field the table's kind does not have; kind null: the kind is left to detection. */
+  notAFieldOf: (kind: 'customers' | 'orders' | null, fields: string) => string;
   wrongType: (expected: string) => string;
   notADate: string;
   invalid: string;

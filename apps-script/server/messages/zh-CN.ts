@@ -30,6 +30,7 @@ export const zhCN: Messages = {
   tooBig: (max) => `不能大于 ${max}`,
   tooSmall: (min) => `不能小于 ${min}`,
   notOneOf: (options) => `必须是以下之一：${options}`,
+  notAFieldOf: (kind, fields) => `不是${kind === 'orders' ? '订单表' : kind === 'customers' ? '客户表' : '任何表'}的字段（可用字段：${fields}）`,
   wrongType: (expected) => `必须是${expected === 'a number' ? '数字' : expected === 'text' ? '文字' : expected === 'yes or no' ? '是或否' : expected}`,
   notADate: '必须是日期（例如 2026-11-01）',
   invalid: '无效',
