@@ -28,6 +28,8 @@ export interface ScoreOutcome {
   kind: 'customers' | 'orders' | null;
   summary: TableScore['summary'] | null;
   warnings: string[];
+  /** The table could not be read as customers but reads as orders: the sidebar offers its order mode. */
+  looksLikeOrders: boolean;
 }
 
 export function asOfFor(settings: Settings, time: SheetTime): string {
@@ -35,7 +37,7 @@ export function asOfFor(settings: Settings, time: SheetTime): string {
 }
 
 export function refused(said: Said, settings: Settings, kind: ScoreOutcome['kind'] = null): ScoreOutcome {
-  return { ok: false, message: said[settings.options.language], said, scored: 0, needAttention: 0, kind, summary: null, warnings: [] };
+  return { ok: false, message: said[settings.options.language], said, scored: 0, needAttention: 0, kind, summary: null, warnings: [], looksLikeOrders: false };
 }
 
 export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, settings: Settings, control: RunControl): ScoreOutcome {
@@ -59,7 +61,10 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   try {
     score = scoreTable(cells, { kind: settings.kind, columns: mappingFor(settings.kind, settings.columns), dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
   } catch (error) {
-    if (error instanceof TableError) return refused(say((m) => m.nothingWritten(error.message)), settings);
+    if (error instanceof TableError) {
+      const said = say((m) => (error.looksLikeOrders ? `${m.nothingWritten(error.message)} ${m.looksLikeOrders}` : m.nothingWritten(error.message)));
+      return { ...refused(said, settings), looksLikeOrders: error.looksLikeOrders };
+    }
     throw error;
   }
   const planned = plannedColumns(owned, lastColumn);
@@ -78,7 +83,7 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   rememberScored(PropertiesService.getDocumentProperties(), sheet, { headerRow: score.headerRow, kind: score.kind, idColumn: idIndex === undefined ? null : (keep[idIndex] as number) + 1, scoredLanguage: language });
   const needAttention = score.rows.filter((r) => r.result.error !== null).length;
   const said = say((m) => m.scored(score.summary.scored, needAttention, score.kind));
-  return { ok: true, message: said[language], said, scored: score.summary.scored, needAttention, kind: score.kind, summary: score.summary, warnings: score.warnings };
+  return { ok: true, message: said[language], said, scored: score.summary.scored, needAttention, kind: score.kind, summary: score.summary, warnings: score.warnings, looksLikeOrders: false };
 }
 
 function writeResultColumns(

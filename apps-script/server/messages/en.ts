@@ -6,6 +6,7 @@ export const en: Messages = {
   busy: 'Someone else is scoring this spreadsheet right now; try again in a minute.',
   emptySheet: 'This sheet is empty: put a header row and one row per customer (or per order) first.',
   nothingWritten: (reason) => `Nothing was written: ${reason}`,
+  looksLikeOrders: 'This looks like a table with one row per order: choose "One row per order" under Table, then Score.',
   tooSlow: 'Nothing was written: scoring took too long for one Apps Script run. Score a smaller range or use the command line.',
   tooManyCells: (needed, limit) => `Nothing was written: the results need ${n(needed)} more cells and a spreadsheet holds at most ${n(limit)}. Delete unused rows, columns or sheets, or score a copy of this table in a new spreadsheet.`,
   scored: (customers, attention, kind) => `${n(customers)} customers scored${attention > 0 ? `, ${n(attention)} rows need attention, ${kind === 'orders' ? 'see the "Tierwise customers" sheet' : 'see column Why'}` : ''}.`,

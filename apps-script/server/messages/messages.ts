@@ -4,6 +4,8 @@ export interface Messages {
   busy: string;
   emptySheet: string;
   nothingWritten: (reason: string) => string;
+  /** Added when a table read as customers failed but reads as an order table (TableError.looksLikeOrders). */
+  looksLikeOrders: string;
   tooSlow: string;
   tooManyCells: (needed: number, limit: number) => string;
   scored: (customers: number, attention: number, kind: 'customers' | 'orders') => string;

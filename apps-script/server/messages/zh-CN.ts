@@ -6,6 +6,7 @@ export const zhCN: Messages = {
   busy: '其他人正在为此表格评分，请一分钟后再试。',
   emptySheet: '此工作表为空：请先放入标题行，每行一个客户（或一笔订单）。',
   nothingWritten: (reason) => `未写入任何内容：${reason}`,
+  looksLikeOrders: '这看起来是每行一笔订单的表：请在“表格”中选择“每行一笔订单”，然后点击“评分”。',
   tooSlow: '未写入任何内容：评分超出了一次 Apps Script 运行的时限。请缩小范围，或使用命令行。',
   tooManyCells: (needed, limit) => `未写入任何内容：结果还需要 ${n(needed)} 个单元格，而一个表格最多 ${n(limit)} 个。请删除不用的行、列或工作表，或在新表格中为此表的副本评分。`,
   scored: (customers, attention, kind) => `已为 ${n(customers)} 位客户评分${attention > 0 ? `，${n(attention)} 行需要处理，${kind === 'orders' ? '请查看“Tierwise customers”工作表' : '请查看“原因”列'}` : ''}。`,
