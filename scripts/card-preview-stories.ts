@@ -9,7 +9,7 @@ import { valuesOf } from '../adapters/hubspot/write-values.ts';
 import { mappingFor, readRecord } from '../adapters/hubspot/mapping.ts';
 import type { Result } from '../core/schema/result.ts';
 import type { Language } from '../core/schema/options.ts';
-import type { CardAnswer } from '../hubspot-app/ui/api-schema.ts';
+import { DEFAULT_HORIZONS, type CardAnswer } from '../hubspot-app/ui/api-schema.ts';
 import { cardView } from '../hubspot-app/ui/card-view-model.ts';
 import type { PreviewStory } from '../hubspot-app/ui/card-preview-html.ts';
 
@@ -22,7 +22,7 @@ function scored(language: Language): Result[] {
   return scoreTable(cells, { kind: 'orders' }, { asOf: AS_OF, language }).rows.map((r) => r.result);
 }
 
-const answerOf = (result: Result): CardAnswer => ({ state: 'scored', asOf: AS_OF, horizons: { expectedPurchasesDays: 90, clvMonths: 12 }, result });
+const answerOf = (result: Result): CardAnswer => ({ state: 'scored', asOf: AS_OF, horizons: DEFAULT_HORIZONS, result });
 const propertiesOf = (result: Result) => ({ ...valuesOf(result), tierwise_scored_at: SCORED_AT });
 
 export function previewStories(): { name: string; story: PreviewStory }[] {

@@ -12,6 +12,8 @@ export const paths = (version: string) => ({
   property: (object: ObjectType, name: string) => `/crm/properties/${version}/${object}/${encodeURIComponent(name)}`,
   groups: (object: ObjectType) => `/crm/properties/${version}/${object}/groups`,
   tasks: () => `/crm/objects/${version}/tasks`,
+  record: (object: ObjectType, id: string) => `/crm/objects/${version}/${object}/${encodeURIComponent(id)}`,
+  tasksBatchRead: () => `/crm/objects/${version}/tasks/batch/read`,
 });
 
 const Properties = z.record(z.string(), z.string().nullable());
@@ -22,6 +24,12 @@ export const CrmObjectSchema = z.object({
   updatedAt: z.string().optional(),
 });
 export type CrmObject = z.infer<typeof CrmObjectSchema>;
+
+/** A record read with `associations=tasks`: the ids of its tasks (the key is absent when it has none). */
+export const RecordWithTasksSchema = z.object({
+  id: z.string(),
+  associations: z.object({ tasks: z.object({ results: z.array(z.object({ id: z.string() })) }).optional() }).optional(),
+});
 
 export const PageSchema = z.object({
   results: z.array(CrmObjectSchema),

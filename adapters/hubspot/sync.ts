@@ -131,8 +131,9 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
       progress('write', Math.min(start + BATCH_LIMIT, changes.length), changes.length);
     }
     if (options.createTasks) {
-      report.tasksCreated = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, tasksLeftOver ? scoredRecords : changes);
-      await store.set(key('tasksDue'), null);
+      const tasks = await followUpTasks({ transport, store, version, object, asOf: options.asOf, report }, tasksLeftOver ? scoredRecords : changes);
+      report.tasksCreated = tasks.created;
+      if (tasks.uncertain === 0) await store.set(key('tasksDue'), null);
     }
     await store.set(key('readSince'), String(readStartedAt - READ_OVERLAP_MS));
     await store.set(key('fullReadCursor'), null);

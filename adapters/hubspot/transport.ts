@@ -55,6 +55,14 @@ export class UnreachableError extends Error {
   override name = 'UnreachableError';
 }
 
+/**
+ * A request that must not be sent twice (it creates something) had its answer lost (timeout, reset,
+ * 5xx, a page that is not HubSpot's): HubSpot may or may not have done it.
+ */
+export class UncertainOutcomeError extends Error {
+  override name = 'UncertainOutcomeError';
+}
+
 /** HubSpot kept answering 2xx with something that is not the documented answer (a proxy's page, `{}`). */
 export class UnexpectedAnswerError extends Error {
   override name = 'UnexpectedAnswerError';
@@ -80,6 +88,8 @@ export interface RequestInit {
   qs?: Record<string, string>;
   /** Counted against the search limit (5 per second) instead of the ten-secondly one. */
   search?: boolean;
+  /** It creates something: an answer lost after sending is not retried (UncertainOutcomeError). */
+  createsSomething?: boolean;
 }
 
 export class Transport {
@@ -139,6 +149,7 @@ export class Transport {
       if (outcome.kind === 'timeout' || outcome.kind === 'network') {
         if (outcome.kind === 'timeout') this.counters.timeouts++;
         else this.counters.networkErrors++;
+        if (init.createsSomething) throw new UncertainOutcomeError(`${what}: ${outcome.kind === 'timeout' ? `no answer within ${this.timeoutMs} ms` : `the connection failed (${outcome.message})`}`);
         if (last) {
           const why = outcome.kind === 'timeout' ? `did not answer within ${this.timeoutMs} ms` : `could not be reached (${outcome.message})`;
           throw new UnreachableError(`${what}: HubSpot ${why}, ${attempt} times; check your connection and status.hubspot.com, then run again (the sync resumes)`);
@@ -158,6 +169,7 @@ export class Transport {
         if (parsed.success) return { status, body: parsed.data, error: null };
         // A proxy's login page or `{}` with a 200 is not HubSpot's answer: nothing it claims counts.
         this.counters.unexpectedAnswers++;
+        if (init.createsSomething) throw new UncertainOutcomeError(`${what}: HubSpot answered ${status} with ${describeAnswer(text)}`);
         if (last) throw new UnexpectedAnswerError(`${what}: HubSpot answered ${status} with ${describeAnswer(text)}, not the documented answer, ${attempt} times; nothing from these answers was counted; run again later (the sync resumes)`);
         await this.retry(attempt);
         continue;
@@ -172,6 +184,7 @@ export class Transport {
         if (error.policyName === 'DAILY') throw new DailyLimitError(status, error, `${what}: the portal's daily API limit is used up; run again after midnight (portal time)`);
         this.limiter.drain(kind);
       }
+      if (status >= 500 && init.createsSomething) throw new UncertainOutcomeError(`${what}: HubSpot answered ${status}: ${error.message ?? 'no message'}`);
       if ((status === 429 || status >= 500) && !last) {
         await this.retry(attempt);
         continue;

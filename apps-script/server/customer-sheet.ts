@@ -3,6 +3,7 @@
 import { RESULT_COLUMNS, resultCells } from '../../adapters/result-columns.ts';
 import type { TableScore } from '../../adapters/table/contract.ts';
 import type { Language } from '../../core/schema/options.ts';
+import { mergeTierFormatting } from './formatting.ts';
 import { findOurSheet } from './ownership.ts';
 import { RESULT_FORMATS } from './result-columns.ts';
 import { BATCH_CELLS, inBatches, type RunControl, type Written } from './run-control.ts';
@@ -11,6 +12,10 @@ import type { SheetTime } from './sheet-time.ts';
 export const CUSTOMER_SHEET = 'Tierwise customers';
 const WIDTH = 2 + RESULT_COLUMNS.length;
 const FOLLOW_UP = 2 + RESULT_COLUMNS.findIndex((c) => c.key === 'followUpBy');
+const TIER_COLUMN = 3 + RESULT_COLUMNS.findIndex((c) => c.key === 'tier');
+const LEVEL_COLUMN = 3 + RESULT_COLUMNS.findIndex((c) => c.key === 'churnLevel');
+/** Every column of this sheet is Tierwise's (the sheet is found by its developer metadata). */
+const ALL_COLUMNS: ReadonlySet<number> = new Set(Array.from({ length: WIDTH }, (_, i) => i + 1));
 
 export function customerSheetShape(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, score: TableScore): { existing: GoogleAppsScript.Spreadsheet.Sheet | null; rows: number; columns: number } {
   return { existing: findOurSheet(spreadsheet, 'customers'), rows: score.rows.length + 1, columns: WIDTH };
@@ -24,7 +29,7 @@ export function writeCustomerSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, sc
   sheet.getRange(1, 2, rows, 1).setNumberFormat('0');
   RESULT_COLUMNS.forEach((c, k) => sheet.getRange(1, 3 + k, rows, 1).setNumberFormat(RESULT_FORMATS[c.key]));
   const header = [language === 'zh-CN' ? '客户' : 'Customer', language === 'zh-CN' ? '来源行' : 'Source row', ...RESULT_COLUMNS.map((c) => c[language])];
-  return inBatches(rows, Math.floor(BATCH_CELLS / WIDTH), control, (from, to) => {
+  const written = inBatches(rows, Math.floor(BATCH_CELLS / WIDTH), control, (from, to) => {
     const block: (string | number | Date)[][] = new Array(to - from);
     for (let r = from; r < to; r++) {
       if (r === 0) {
@@ -39,4 +44,8 @@ export function writeCustomerSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, sc
     }
     sheet.getRange(from + 1, 1, to - from, WIDTH).setValues(block);
   });
+  // The same tier and churn-level colours as the result columns on a customer table; the rules lie in
+  // Tierwise's sheet, so a re-run replaces them and "Remove Tierwise columns" takes them with the sheet.
+  mergeTierFormatting(sheet, TIER_COLUMN, LEVEL_COLUMN, rows, language, ALL_COLUMNS);
+  return written;
 }

@@ -17,6 +17,7 @@ import { PgBossQueue } from './queue/pgboss-queue.ts';
 import type { JobQueue, RunJob } from './queue/queue.ts';
 import { SqliteQueue } from './queue/sqlite-queue.ts';
 import { runner } from './runner.ts';
+import { completeStaleCallbacks } from './routes/workflow-action.ts';
 import { scheduleDue } from './scheduler.ts';
 import { openStore } from './store/open.ts';
 import { TokenCipher } from './token-cipher.ts';
@@ -52,10 +53,17 @@ export async function startBackend(config: AppConfig, mode: { http: boolean; wor
   let tick: ReturnType<typeof setInterval> | undefined;
   if (mode.scheduler) {
     const schedule = () =>
-      Promise.all([scheduleDue(store, ctx.queue, clock), store.purge(clock.now())]).then(([portals]) => portals).then(
-        (portals) => portals.length > 0 && log('info', 'daily runs queued', { portals: portals.length }),
-        (error: unknown) => log('error', 'scheduler tick failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
+      Promise.all([
+        Promise.all([scheduleDue(store, ctx.queue, clock), store.purge(clock.now())]).then(
+          ([portals]) => portals.length > 0 && log('info', 'daily runs queued', { portals: portals.length }),
+          (error: unknown) => log('error', 'scheduler tick failed', { error: error instanceof Error ? error.message : String(error) }),
+        ),
+        // Workflow actions answered BLOCK whose completion never reached HubSpot (routes/workflow-action.ts).
+        completeStaleCallbacks(ctx).then(
+          (n) => n > 0 && log('info', 'stale workflow callbacks completed', { callbacks: n }),
+          (error: unknown) => log('error', 'completing stale workflow callbacks failed', { error: error instanceof Error ? error.message : String(error) }),
+        ),
+      ]);
     tick = setInterval(schedule, 60_000);
     void schedule();
   }

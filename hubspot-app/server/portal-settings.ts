@@ -1,6 +1,6 @@
 // What an admin set on the settings page, per portal: one JSON row parsed with the shared schema
 // (ui/api-schema.ts, built on the core's schemas) on the way in and on the way out. The daily hour
-// lives on the portal row (the scheduler reads it there) and is kept in step with the settings.
+// and the time zone live on the portal row (the scheduler reads them there) and are kept in step.
 import { PortalSettingsSchema, type PortalSettings } from '../ui/api-schema.ts';
 import type { Store } from './store/store.ts';
 
@@ -9,7 +9,7 @@ export async function portalSettings(store: Store, portalId: string): Promise<Po
   const portal = await store.portal(portalId);
   const stored = row === undefined ? {} : (JSON.parse(row.settings) as unknown);
   // A row written by an older version may lack a newer field: the schema's defaults fill it.
-  return PortalSettingsSchema.parse({ ...(stored as object), ...(portal === null ? {} : { syncHour: portal.syncHour }) });
+  return PortalSettingsSchema.parse({ ...(stored as object), ...(portal === null ? {} : { syncHour: portal.syncHour, timeZone: portal.timeZone }) });
 }
 
 /** Stores validated settings; false when the portal is not installed. */
@@ -18,7 +18,7 @@ export async function savePortalSettings(store: Store, portalId: string, setting
   if (portal === null) return false;
   await store.db.transaction(async (tx) => {
     await tx.run('INSERT INTO portal_settings (portal_id, settings, updated_at) VALUES (?, ?, ?) ON CONFLICT (portal_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at', [portalId, JSON.stringify(settings), now]);
-    await tx.run('UPDATE portals SET sync_hour = ? WHERE portal_id = ?', [settings.syncHour, portalId]);
+    await tx.run('UPDATE portals SET sync_hour = ?, time_zone = ? WHERE portal_id = ?', [settings.syncHour, settings.timeZone, portalId]);
   });
   return true;
 }

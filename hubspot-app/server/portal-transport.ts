@@ -3,13 +3,13 @@
 import { Transport } from '../../adapters/hubspot/transport.ts';
 import type { AppContext } from './context.ts';
 
-export function portalTransport(ctx: AppContext, portalId: string): Transport {
+/** `background`: nobody waits on it (a workflow callback), so HubSpot's 429s and 5xx get the engine's usual six attempts. */
+export function portalTransport(ctx: AppContext, portalId: string, background = false): Transport {
   return new Transport({
     tokens: ctx.tokens.provider(portalId),
     basePath: ctx.config.hubspotBaseUrl,
     clock: ctx.clock,
-    // A request made while a user waits: fail in seconds, not after six jittered attempts.
-    maxAttempts: 2,
-    timeoutMs: 10_000,
+    // A request made while a user waits fails in seconds, not after six jittered attempts.
+    ...(background ? {} : { maxAttempts: 2, timeoutMs: 10_000 }),
   });
 }

@@ -20,7 +20,7 @@ export async function pendingCallbacks(ctx: AppContext, portalId: string): Promi
 
 /** Tells HubSpot the action finished; the row goes once HubSpot took it. Throws what HubSpot refused. */
 export async function completeCallback(ctx: AppContext, portalId: string, callbackId: string, outputFields: OutputFields): Promise<void> {
-  await portalTransport(ctx, portalId).request(
+  await portalTransport(ctx, portalId, true).request(
     'complete the workflow action',
     {
       method: 'POST',

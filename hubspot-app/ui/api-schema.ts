@@ -57,6 +57,12 @@ export type NotScoredWhy = (typeof NOT_SCORED_WHY)[number];
 
 export const ProblemSchema = z.object({ property: z.string(), value: z.string(), expected: z.string() });
 
+/** The purchase models' horizons: the core's defaults (the settings page does not change them). */
+export const DEFAULT_HORIZONS = {
+  expectedPurchasesDays: OptionsSchema.shape.expectedPurchasesDays.parse(undefined),
+  clvMonths: OptionsSchema.shape.clvMonths.parse(undefined),
+};
+
 export const CardAnswerSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('scored'),
@@ -107,6 +113,15 @@ export const RunAnswerSchema = z.object({
 });
 export type RunAnswer = z.infer<typeof RunAnswerSchema>;
 
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false; // Intl throws RangeError for a name it does not know: that is the answer
+  }
+};
+
 /**
  * What an admin sets on the settings page, validated with the core's own schemas (tier rules,
  * thresholds, churn weights and levels, language) and the sync engine's mapping schema.
@@ -118,6 +133,8 @@ export const PortalSettingsSchema = z.strictObject({
   // Off until an admin turns it on: Tierwise does not add tasks to a CRM unasked.
   followUpTasks: z.boolean().default(false),
   syncHour: z.number().int('the hour is a whole number').min(0, 'the hour is 0 to 23').max(23, 'the hour is 0 to 23').default(3),
+  /** The account's time zone (HubSpot's, from the page's context): the daily hour and each day's as-of date are in it. */
+  timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('UTC'),
 });
 export type PortalSettings = z.output<typeof PortalSettingsSchema>;
 export type PortalSettingsInput = z.input<typeof PortalSettingsSchema>;

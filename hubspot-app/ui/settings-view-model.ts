@@ -15,6 +15,8 @@ export interface MappingRow {
   label: string;
   value: string;
   options: { label: string; value: string }[];
+  /** The mapped property is not in this account: said beside the field before anyone saves. */
+  problem: string | null;
 }
 
 export function mappingRows(object: RecordRef['object'], settings: PortalSettings, properties: SettingsAnswer['properties'], language: Language): MappingRow[] {
@@ -31,6 +33,7 @@ export function mappingRows(object: RecordRef['object'], settings: PortalSetting
       label: words.field[field],
       value,
       options: [{ label: words.notMapped, value: '' }, ...(known ? [] : [{ label: value, value }]), ...choices],
+      problem: known ? null : words.missingProperty(value),
     };
   });
 }

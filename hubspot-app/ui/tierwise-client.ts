@@ -93,9 +93,12 @@ export interface TierwiseClient {
 export function tierwiseClient(backend: string, fetch: HubSpotFetch): TierwiseClient {
   const base = backend.replace(/\/+$/, '');
   const call = async <S extends z.ZodType>(what: string, path: string, schema: S, init: Parameters<HubSpotFetch>[1] = {}) => {
+    // The profile (src/hsprofile.<env>.json) names the backend; without it there is nowhere to send anything.
+    if (base === '') throw new TierwiseError('not_configured', 'This HubSpot project has no BACKEND variable in its profile; upload it with --profile dev or prod.');
     let response: Response;
     try {
-      response = await fetch(`${base}${path}`, init);
+      // 30 s instead of hubspot.fetch's 15 s default (it allows up to 120 s): a large portal's first card view scores everyone.
+      response = await fetch(`${base}${path}`, { timeout: 30_000, ...init });
     } catch (error) {
       throw new TierwiseError('unreachable', `HubSpot could not reach the Tierwise backend: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -104,6 +104,38 @@ describe('Score this sheet', () => {
     expect(customers?.grid.map((r) => r[0])).toEqual(['Customer', 'A', 'B']);
   });
 
+  it('colours tiers and churn levels on the customer sheet of an order table, replaces its rules on a re-run and removes them with the sheet', () => {
+    const rt = startRuntime([
+      ['Order ID', 'Customer', 'Order Date', 'Amount'],
+      [1, 'A', d('2026-01-05'), 120],
+      [2, 'B', d('2026-02-07'), 40],
+      [3, 'A', d('2026-09-05'), 80],
+      [4, 'C', d('2026-10-25'), 300],
+    ]);
+    const rules = () => {
+      const sheet = rt.spreadsheet.getSheetByName('Tierwise customers');
+      const header = sheet?.grid[0] ?? [];
+      return (sheet?.rules ?? []).map((r) => ({ header: header[(r.ranges[0]?.column ?? 0) - 1], text: r.text, background: r.background, rows: r.ranges.map((g) => `${g.row}+${g.rows}`).join() }));
+    };
+    rt.run('scoreActiveSheet', { ...opts, kind: 'orders' });
+    const tiers = { A: '#ceead6', B: '#d2e3fc', C: '#feefc3', D: '#fad2cf' };
+    const levels = { high: '#f28b82', medium: '#fdd663', low: '#ccf0d8' };
+    // The same rules as the result columns of a customer table: the tier and churn-level cells of every customer row.
+    const expected = (level: Record<string, string>) => [
+      ...Object.entries(tiers).map(([text, background]) => ({ header: 'Tier', text, background, rows: '2+3' })),
+      ...Object.values(level).map((background, i) => ({ header: 'Churn level', text: Object.keys(level)[i], background, rows: '2+3' })),
+    ];
+    expect(rules()).toEqual(expected(levels));
+    const sheet = rt.spreadsheet.getSheetByName('Tierwise customers');
+    const shownLevels = sheet?.grid.slice(1).map((r) => r[(sheet.grid[0] ?? []).indexOf('Churn level')]);
+    for (const level of shownLevels ?? []) expect(Object.keys(levels)).toContain(level);
+    rt.run('scoreActiveSheet', { ...opts, kind: 'orders', options: { language: 'zh-CN' } });
+    expect(rules()).toEqual(expected({ 高: levels.high, 中: levels.medium, 低: levels.low }).map((r) => ({ ...r, header: r.header === 'Tier' ? '客户分层' : '风险等级' })));
+    rt.run('removeTierwise');
+    expect(rt.spreadsheet.getSheetByName('Tierwise customers')).toBeNull();
+    expect(rt.spreadsheet.sheets.flatMap((s) => s.rules)).toEqual([]);
+  });
+
   it('reads and writes the sheet in a constant number of calls, whatever the number of rows', () => {
     const rows = (n: number) => [HEADER, ...Array.from({ length: n }, (_, i) => [`C${i}`, `N${i}`, d(`2026-0${1 + (i % 9)}-1${i % 10}`), 1 + (i % 7), 10 * (i % 13), 'North', ''])];
     const calls = (n: number) => {

@@ -95,6 +95,31 @@ describe('the sidebar', () => {
   });
 });
 
+describe.each(['en', 'zh-CN'] as const)('the selected-customer panel in %s', (language) => {
+  it('shows only what the customer has: never "null", "undefined" or "NaN", with or without retention steps', async () => {
+    const rt = startRuntime(customers(), { locale: language === 'zh-CN' ? 'zh-CN' : 'en-US' });
+    const { page, problems } = await openSidebar(browser, rt);
+    await page.selectOption('select[data-field="lastPurchase"]', { label: 'Last Visit' });
+    await page.fill('#asOf', '2026-11-01');
+    await page.click('#score');
+    await scored(page, language === 'en' ? '5 customers scored.' : '已为 5 位客户评分。');
+    const retention = language === 'en' ? 'Retention steps' : '挽回步骤';
+    const sheet = rt.spreadsheet.active;
+    // C3 (row 4) is at high risk and has retention steps; C1 (row 2) and C5 (row 6) have none.
+    for (const [row, id, steps] of [[4, 'C3', true], [2, 'C1', false], [6, 'C5', false]] as const) {
+      sheet.activeRow = row;
+      await page.click('#selection');
+      await expect.poll(() => page.textContent('#customer h2'), { timeout: 5000 }).toContain(id);
+      const shown = (await page.textContent('#customer')) ?? '';
+      if (steps) expect(shown).toContain(retention);
+      else expect(shown).not.toContain(retention);
+      for (const junk of ['null', 'undefined', 'NaN']) expect(shown).not.toContain(junk);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the sidebar on an order table', () => {
   it('shows the order fields, scores with the Score button, and shows the customer of the selected order', async () => {
     const rt = startRuntime([

@@ -84,6 +84,15 @@ describe('the card routes', () => {
     }
   });
 
+  it('tells the card when the portal lost its access (refresh token refused), and answers again once reconnected', async () => {
+    await h.ctx.store.setStatus('202', 'disconnected');
+    const other = tierwiseClient(h.url, hubspotFetch(h.fake, '202'));
+    const error = await failure(other.card({ object: 'contacts', id: '1', language: 'en' }));
+    expect(error).toMatchObject({ code: 'disconnected', disconnected: true });
+    await h.ctx.store.setStatus('202', 'active');
+    expect((await other.card({ object: 'contacts', id: '1', language: 'en' })).state).toBe('not-scored');
+  });
+
   it('refuses a request HubSpot did not sign, and bad parameters with the field named', async () => {
     const unsigned = tierwiseClient(h.url, async (url) => fetch(`${url}&portalId=101`));
     expect((await failure(unsigned.card({ object: 'contacts', id: '1', language: 'en' }))).code).toBe('unauthorized');
@@ -101,6 +110,21 @@ describe('the card routes', () => {
     expect(created?.properties).toMatchObject({ hs_timestamp: `${before.result.followUpBy}T09:00:00Z`, hubspot_owner_id: '101', hs_task_subject: `Tierwise: ${before.result.nextAction}` });
     expect(created?.associations).toEqual([{ to: { id: '5' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 204 }] }]);
     expect(h.fake.portals.get('202')?.tasks).toEqual([]);
+  });
+
+  it('does the same for a company: scored among the portal\'s companies, its task associated as a company\'s (192)', async () => {
+    const portal = h.fake.portals.get('101');
+    for (let i = 1; i <= 3; i++) {
+      portal?.portal.companies.set(`90${i}`, { updatedAt: Date.now(), properties: { name: `Company ${i}`, hubspot_owner_id: '102', num_associated_deals: String(i * 2), recent_deal_close_date: '2026-10-15T00:00:00.000Z', first_deal_created_date: '2025-01-10T00:00:00.000Z', total_revenue: String(i * 1000) } });
+    }
+    await h.storeSynced('101', 'companies');
+    await h.ranOnce('101');
+    const answer = await card.card({ object: 'companies', id: '903', language: 'en' });
+    expect(answer.state).toBe('scored');
+    expect(await card.createTask({ object: 'companies', id: '903', language: 'en' })).toMatchObject({ ownerId: '102' });
+    expect(portal?.tasks.at(-1)?.associations).toEqual([{ to: { id: '903' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }]);
+    // A contact with the company's id is another record.
+    expect((await card.card({ object: 'contacts', id: '903', language: 'en' })).state).toBe('not-scored');
   });
 
   it('refuses a task for a record with no score', async () => {

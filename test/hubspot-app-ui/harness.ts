@@ -7,7 +7,8 @@
 // - POST /automation/actions/callbacks/2026-03/{callbackId}/complete {outputFields} → 204 (spec
 //   Automation Actions V4 2026-03, CallbackCompletionRequest: outputFields of strings and typedOutputs
 //   both required, else 400), recorded with the portal whose token sent it;
-// - an optional delay on batch reads (a slow HubSpot), for the workflow action's BLOCK path.
+// - an optional delay on batch reads (a slow HubSpot), for the workflow action's BLOCK path, and
+//   completions answered 503 a given number of times first (HubSpot's edge failing).
 // Which portal a token belongs to is asked of the marketplace itself (it refuses expired or unknown
 // tokens), so these additions are exactly as strict about tokens as the rest.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -51,6 +52,9 @@ export interface Harness {
   logs: string[];
   /** Milliseconds a batch read waits before answering. */
   readDelayMs: number;
+  /** The next N completions are answered 503. */
+  failCompletions: number;
+  readonly completionAttempts: number;
   install(portalId: string, contacts?: number): Promise<void>;
   /** Stores the portal's records as the worker leaves them after a sync (sync_records: id and read properties). */
   storeSynced(portalId: string, object: 'contacts' | 'companies', ids?: string[]): Promise<void>;
@@ -70,7 +74,7 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
-async function startExtension(fake: FakeMarketplace, harness: { completions: Completion[]; readDelayMs: number }): Promise<{ url: string; server: Server }> {
+async function startExtension(fake: FakeMarketplace, harness: { completions: Completion[]; readDelayMs: number; failCompletions: number; completionAttempts: number }): Promise<{ url: string; server: Server }> {
   const portalOf = async (authorization: string): Promise<string | null> => {
     const probe = await fetch(`${fake.url}/crm/properties/2026-09/contacts`, { headers: { authorization } });
     await probe.text();
@@ -101,6 +105,11 @@ async function startExtension(fake: FakeMarketplace, harness: { completions: Com
             return [{ id, properties: { ...properties, hs_object_id: id }, updatedAt: new Date(found.updatedAt).toISOString(), archived: false }];
           });
           return send(200, { status: 'COMPLETE', results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() });
+        }
+        harness.completionAttempts++;
+        if (harness.failCompletions > 0) {
+          harness.failCompletions--;
+          return send(503, { status: 'error', category: 'SERVICE_UNAVAILABLE', message: 'Service unavailable' });
         }
         const parsed = JSON.parse(body) as { outputFields?: unknown; typedOutputs?: unknown };
         const strings = typeof parsed.outputFields === 'object' && parsed.outputFields !== null && Object.values(parsed.outputFields).every((v) => typeof v === 'string');
@@ -140,7 +149,7 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
   await new Promise<void>((resolve) => reserve.close(() => resolve()));
   const publicUrl = `http://127.0.0.1:${port}`;
   const fake = await startFakeMarketplace({ appId: 4242, clientId: 'ui-client-id', clientSecret: CLIENT_SECRET, redirectUrls: [`${publicUrl}/oauth/callback`], requiredScopes: [...REQUIRED_SCOPES], optionalScopes: [...OPTIONAL_SCOPES] });
-  const state = { completions: [] as Completion[], readDelayMs: 0 };
+  const state = { completions: [] as Completion[], readDelayMs: 0, failCompletions: 0, completionAttempts: 0 };
   const extension = await startExtension(fake, state);
   const config = configFromEnv({
     HUBSPOT_CLIENT_ID: 'ui-client-id',
@@ -189,6 +198,15 @@ export async function startHarness(options: { mount?: (app: FastifyInstance, ctx
     },
     set readDelayMs(ms: number) {
       state.readDelayMs = ms;
+    },
+    get failCompletions() {
+      return state.failCompletions;
+    },
+    set failCompletions(n: number) {
+      state.failCompletions = n;
+    },
+    get completionAttempts() {
+      return state.completionAttempts;
     },
     async install(portalId, contacts = 0) {
       await fake.addPortal(portalId, contacts);

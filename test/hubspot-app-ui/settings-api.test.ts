@@ -36,8 +36,8 @@ const refusal = async (promise: Promise<unknown>) => {
 describe('the settings routes', () => {
   it('answers the defaults, the portal\'s time zone, its own properties (never Tierwise\'s) and the install run', async () => {
     const answer = await admin.settings();
-    expect(answer.settings).toEqual(PortalSettingsSchema.parse({}));
     expect(answer.timeZone).toBe((await h.ctx.store.portal('101'))?.timeZone);
+    expect(answer.settings).toEqual(PortalSettingsSchema.parse({ timeZone: answer.timeZone }));
     const names = answer.properties.contacts.map((p) => p.name);
     expect(names).toContain('total_revenue');
     expect(names).toContain('recent_deal_close_date');
@@ -53,19 +53,29 @@ describe('the settings routes', () => {
   });
 
   it('refuses weights that do not add up to 100 and an hour out of range, with the core\'s words', async () => {
-    const body = { ...PortalSettingsSchema.parse({}), syncHour: 24 };
+    const body = { ...PortalSettingsSchema.parse({}), syncHour: 24, timeZone: 'Mars/Olympus' };
     body.scoring.churn.weights.recency = 90;
     const error = await refusal(admin.saveSettings(body));
-    expect(error.fields).toEqual(expect.arrayContaining([{ path: 'scoring.churn.weights', message: 'churn factor weights must add up to 100' }, { path: 'syncHour', message: 'the hour is 0 to 23' }]));
+    expect(error.fields).toEqual(expect.arrayContaining([{ path: 'scoring.churn.weights', message: 'churn factor weights must add up to 100' }, { path: 'syncHour', message: 'the hour is 0 to 23' }, { path: 'timeZone', message: 'expected an IANA time zone such as Europe/Berlin' }]));
   });
 
   it('saves valid settings, reads them back, moves the daily hour, and leaves the other portal alone', async () => {
-    const settings = PortalSettingsSchema.parse({ mapping: { companies: { totalSpend: 'total_revenue' } }, scoring: { segmentTiers: { Champions: 'B' }, churn: { highAt: 50, mediumAt: 25 } }, language: 'zh-CN', followUpTasks: true, syncHour: 6 });
+    const settings = PortalSettingsSchema.parse({ mapping: { companies: { totalSpend: 'total_revenue' } }, scoring: { segmentTiers: { Champions: 'B' }, churn: { highAt: 50, mediumAt: 25 } }, language: 'zh-CN', followUpTasks: true, syncHour: 6, timeZone: 'Asia/Shanghai' });
     expect(await admin.saveSettings(settings)).toEqual(settings);
     expect((await admin.settings()).settings).toEqual(settings);
-    expect((await h.ctx.store.portal('101'))?.syncHour).toBe(6);
-    expect((await other.settings()).settings).toEqual(PortalSettingsSchema.parse({}));
+    expect((await h.ctx.store.portal('101'))).toMatchObject({ syncHour: 6, timeZone: 'Asia/Shanghai' });
+    expect((await other.settings()).settings).toEqual(PortalSettingsSchema.parse({ timeZone: (await h.ctx.store.portal('202'))?.timeZone }));
     expect((await h.ctx.store.portal('202'))?.syncHour).not.toBe(6);
+  });
+
+  it('keeps the answer under hubspot.fetch\'s 1 MB for an account with thousands of properties, every name still offered', async () => {
+    const properties = h.fake.portals.get('202')?.properties.contacts;
+    for (let i = 0; i < 9000; i++) properties?.set(`custom_field_${i}`, { name: `custom_field_${i}`, label: `A long custom property label that someone wrote in full, number ${i}, with its purpose`, type: 'string', fieldType: 'text', groupName: 'contactinformation' } as never);
+    const answer = await h.fake.cardFetch(`${h.url}/api/portal-settings`, '202');
+    const text = await answer.text();
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(1_048_576);
+    const names = (JSON.parse(text) as { properties: { contacts: { name: string }[] } }).properties.contacts.map((p) => p.name);
+    expect(names.filter((n) => n.startsWith('custom_field_'))).toHaveLength(9000);
   });
 
   it('scores with the saved settings: the card answers in the portal\'s tiers', async () => {

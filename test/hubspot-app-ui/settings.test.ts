@@ -16,7 +16,7 @@ vi.mock('../../hubspot-app/ui/useTierwise.ts', () => ({ useTierwise: () => clien
 const { TierwiseSettings } = await import('../../hubspot-app/project/src/app/settings/TierwiseSettings.tsx');
 
 const answer: SettingsAnswer = {
-  settings: PortalSettingsSchema.parse({}),
+  settings: PortalSettingsSchema.parse({ timeZone: 'Europe/Berlin' }),
   timeZone: 'Europe/Berlin',
   properties: {
     contacts: [
@@ -65,10 +65,14 @@ describe('the settings page', () => {
     expect(spend.props.value).toBe('total_revenue');
     expect(spend.props.options.map((o) => o.value)).toEqual(['', 'total_revenue', 'ltv_eur', 'nps_score']);
     expect(spend.props.options[2]?.label).toBe('Lifetime spend (EUR) (ltv_eur)');
-    // A default whose property the account lacks stays listed (so its error can be read next to it).
-    expect(r.findByTestId(Select, 'mapping.contacts.lastPurchase').props.options.map((o) => o.value)).toContain('recent_deal_close_date');
+    // A default whose property the account lacks stays listed, with why beside it before anyone saves.
+    const lastPurchase = r.findByTestId(Select, 'mapping.contacts.lastPurchase');
+    expect(lastPurchase.props.options.map((o) => o.value)).toContain('recent_deal_close_date');
+    expect(lastPurchase.props).toMatchObject({ error: true, validationMessage: WORDS.en.settings.missingProperty('recent_deal_close_date') });
+    expect(spend.props.error).toBeUndefined();
     expect(r.findByTestId(Select, 'mapping.contacts.nps').props.value).toBe('');
-    expect(r.findByTestId(Select, 'sync-hour').props.label).toBe('Hour of the daily run (Europe/Berlin)');
+    // The stored zone was Europe/Berlin; HubSpot's account is in America/New_York (the mock portal): the page follows HubSpot.
+    expect(r.findByTestId(Select, 'sync-hour').props.label).toBe('Hour of the daily run (America/New_York)');
   });
 
   it('shows the core\'s tier per segment with the tier names from core/', async () => {
@@ -120,7 +124,7 @@ describe('the settings page', () => {
     const saved = PortalSettingsSchema.parse(client.calls.find((c) => c.method === 'saveSettings')?.args[0]);
     expect(saved.mapping.contacts).toEqual({ totalSpend: 'ltv_eur' });
     expect(saved.scoring.segmentTiers.Champions).toBe('B');
-    expect(saved).toMatchObject({ language: 'zh-CN', syncHour: 5, followUpTasks: true });
+    expect(saved).toMatchObject({ language: 'zh-CN', syncHour: 5, followUpTasks: true, timeZone: 'America/New_York' });
   });
 
   it('shows the backend\'s refusal next to the field it names', async () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowActionMetaSchema } from '../../hubspot-app/ui/project-schema.ts';
 import { tierwiseClient } from '../../hubspot-app/ui/tierwise-client.ts';
-import { workflowActionRoutes } from '../../hubspot-app/server/routes/workflow-action.ts';
+import { completeStaleCallbacks, workflowActionRoutes } from '../../hubspot-app/server/routes/workflow-action.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { hubspotFetch } from './hubspot-fetch.ts';
 
@@ -133,6 +133,32 @@ describe('the workflow action, when HubSpot is slow', () => {
     expect(Object.keys(outputFields).filter((k) => k !== 'hs_execution_state').every((k) => OUTPUT_NAMES.includes(k))).toBe(true);
     expect(outputFields['tierwise_next_action']).toEqual(expect.any(String));
     await expect.poll(async () => (await h.ctx.store.db.all('SELECT callback_id FROM workflow_callbacks')).length).toBe(0);
+  });
+
+  it('completes the callback even when HubSpot first answers 503', async () => {
+    h.readDelayMs = 400;
+    h.failCompletions = 1;
+    const before = h.completions.length;
+    const attempts = h.completionAttempts;
+    const body = execution(101, 14);
+    expect(((await (await execute(h, body)).json()) as { outputFields: Record<string, unknown> }).outputFields['hs_execution_state']).toBe('BLOCK');
+    await expect.poll(() => h.completions.length, { timeout: 15_000 }).toBe(before + 1);
+    expect(h.completions.at(-1)?.callbackId).toBe(body.callbackId);
+    expect(h.completionAttempts - attempts).toBe(2);
+  });
+
+  it('completes a callback left pending by a backend that died, once, and leaves fresh ones to their own backend', async () => {
+    h.readDelayMs = 0;
+    const before = h.completions.length;
+    // What a backend that answered BLOCK and died leaves behind, and one that is still working on its own.
+    await h.ctx.store.db.run('INSERT INTO workflow_callbacks (portal_id, callback_id, object, id, created_at) VALUES (?, ?, ?, ?, ?)', ['101', 'ap-orphan-1', 'contacts', '2', Date.now() - 10 * 60_000]);
+    await h.ctx.store.db.run('INSERT INTO workflow_callbacks (portal_id, callback_id, object, id, created_at) VALUES (?, ?, ?, ?, ?)', ['101', 'ap-working-1', 'contacts', '3', Date.now()]);
+    expect(await completeStaleCallbacks(h.ctx)).toBe(1);
+    expect(await completeStaleCallbacks(h.ctx)).toBe(0);
+    expect(h.completions.slice(before).map((c) => c.callbackId)).toEqual(['ap-orphan-1']);
+    expect((h.completions.at(-1)?.body as { outputFields: Record<string, string> }).outputFields['hs_execution_state']).toBe('SUCCESS');
+    expect((await h.ctx.store.db.all<{ callback_id: string }>('SELECT callback_id FROM workflow_callbacks')).map((r) => r.callback_id)).toEqual(['ap-working-1']);
+    await h.ctx.store.db.run('DELETE FROM workflow_callbacks');
   });
 
   it('answers at once when the record is stored, even with HubSpot slow', async () => {

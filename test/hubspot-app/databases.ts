@@ -1,6 +1,6 @@
 // The databases the backend's tests run against: SQLite always; PostgreSQL when TIERWISE_TEST_PG names a
 // server (.ci/run starts one and sets it). Each test gets a fresh database, dropped afterwards.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +19,8 @@ export interface TestDatabase {
 
 export async function freshDatabase(kind: 'sqlite' | 'postgres', server: string | null = PG_URL): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tierwise-app-'));
-  if (kind === 'sqlite') return { kind, settings: { databaseUrl: null, dataDir }, drop: async () => undefined };
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  if (kind === 'sqlite') return { kind, settings: { databaseUrl: null, dataDir }, drop: async () => removeDir() };
   if (server === null) throw new Error('TIERWISE_TEST_PG is not set');
   const name = `tierwise_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
@@ -36,6 +37,7 @@ export async function freshDatabase(kind: 'sqlite' | 'postgres', server: string 
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
+      removeDir();
     },
   };
 }

@@ -20,6 +20,7 @@ beforeEach(async () => {
   fake = await startMarketplace(url);
   cleanup.push(() => fake.close());
   const database = await freshDatabase('sqlite');
+  cleanup.push(database.drop);
   const stream = new PassThrough();
   logs = [];
   stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));

@@ -165,6 +165,37 @@ describe('follow-up tasks', () => {
   });
 });
 
+describe('follow-up tasks whose answer was lost', () => {
+  const associated = (fake: Awaited<ReturnType<typeof setup>>['fake']) => fake.tasks.map((t) => JSON.stringify(t.associations)).sort();
+  const isTask = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/crm/objects/2026-09/tasks';
+
+  it('are not sent twice when HubSpot had created them: the next run finds them on the record', async () => {
+    const s = await setup(300);
+    const twin = await setup(300);
+    await twin.run({ createTasks: true });
+    s.fake.wire.push({ kind: 'writeThenHtml200', times: 1, when: isTask });
+    const first = await s.run({ createTasks: true });
+    expect(first.stopped).toBeNull();
+    expect(first.failed).toEqual([{ id: expect.any(String), reason: expect.stringMatching(/^follow-up task: create follow-up task: HubSpot answered 200 with an HTML page .*; the next run checks whether HubSpot created it before sending it again$/) }]);
+    expect(s.fake.tasks.length).toBe(twin.fake.tasks.length);
+    const again = await s.run({ createTasks: true });
+    expect(again).toMatchObject({ stopped: null, failed: [], tasksCreated: 0 });
+    expect(associated(s.fake)).toEqual(associated(twin.fake));
+  });
+
+  it('are sent again when HubSpot had not seen them (connection reset)', async () => {
+    const s = await setup(300);
+    const twin = await setup(300);
+    await twin.run({ createTasks: true });
+    s.fake.wire.push({ kind: 'reset', times: 1, when: isTask });
+    const first = await s.run({ createTasks: true });
+    expect(first.failed).toHaveLength(1);
+    expect(s.fake.tasks.length).toBe(twin.fake.tasks.length - 1);
+    expect(await s.run({ createTasks: true })).toMatchObject({ stopped: null, failed: [], tasksCreated: 1 });
+    expect(associated(s.fake)).toEqual(associated(twin.fake));
+  });
+});
+
 describe('batch writes (2026-09: 200 or one error for the batch)', () => {
   it('bisects a batch refused for one record: a few requests, not one per record', async () => {
     const s = await setup(100);

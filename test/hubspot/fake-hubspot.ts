@@ -307,6 +307,29 @@ export async function startFakeHubSpot(options: { token?: string; burstPer10s?: 
       fake.tasks.push(body as (typeof fake.tasks)[number]);
       return answer(201, { id: String(fake.tasks.length), properties: body['properties'], createdAt: new Date(now()).toISOString(), archived: false });
     }
+    // Tasks by id (batch/read: inputs [{id}], properties; spec Tasks 2026-09); task ids are their 1-based position.
+    if (path === '/crm/objects/2026-09/tasks/batch/read' && method === 'POST') {
+      const inputs = (body['inputs'] ?? []) as { id: string }[];
+      if (inputs.length > 100) return error(res, 400, 'VALIDATION_ERROR', `Batch size ${inputs.length} exceeds the limit of 100`);
+      const props = (body['properties'] ?? []) as string[];
+      const results = inputs.flatMap(({ id }) => {
+        const task = fake.tasks[Number(id) - 1];
+        return task === undefined ? [] : [{ id, properties: Object.fromEntries(props.map((p) => [p, task.properties[p] ?? null])), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', archived: false }];
+      });
+      return send(res, 200, { status: 'COMPLETE', results, startedAt: new Date(now()).toISOString(), completedAt: new Date(now()).toISOString() }, headers);
+    }
+    // One record, with `associations=tasks`: the ids of its tasks, the key left out when it has none
+    // (objects guide, "retrieve records": associations query parameter).
+    m = /^\/crm\/objects\/2026-09\/(contacts|companies)\/(\d+)$/.exec(path);
+    if (m && method === 'GET') {
+      const object = m[1] as FakeObject;
+      const id = m[2] as string;
+      if (!fake.portal[object].has(id)) return error(res, 404, 'OBJECT_NOT_FOUND', `Object not found: ${id}`);
+      const props = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
+      const wanted = (url.searchParams.get('associations') ?? '').split(',');
+      const tasks = fake.tasks.flatMap((t, i) => ((t.associations as { to: { id: string } }[]).some((a) => a.to.id === id) ? [{ id: String(i + 1), type: object === 'contacts' ? 'contact_to_task' : 'company_to_task' }] : []));
+      return send(res, 200, { ...objectJson(object, id, props), ...(wanted.includes('tasks') && tasks.length > 0 ? { associations: { tasks: { results: tasks } } } : {}) }, headers);
+    }
     return error(res, 404, 'OBJECT_NOT_FOUND', `No route for ${method} ${path}`);
   }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { paths } from '../../../adapters/hubspot/api.ts';
 import { HubSpotError } from '../../../adapters/hubspot/transport.ts';
-import { CardQuerySchema, TaskBodySchema, type CardAnswer, type CardQuery, type TaskAnswer } from '../../ui/api-schema.ts';
+import { CardQuerySchema, DEFAULT_HORIZONS, TaskBodySchema, type CardAnswer, type CardQuery, type TaskAnswer } from '../../ui/api-schema.ts';
 import type { AppContext } from '../context.ts';
 import { fail } from '../http/errors.ts';
 import { requireHubSpot } from '../http/hubspot-request.ts';
@@ -36,8 +36,7 @@ export async function recordScore(ctx: AppContext, portalId: string, timeZone: s
   const settings = await portalSettings(ctx.store, portalId);
   const record = { object: query.object, id: query.id };
   const score = await storedScore(ctx.store, { portalId, record, settings, language: query.language, asOf: portalToday(timeZone, ctx.clock.now()) });
-  // Horizons are the core's defaults (the settings page does not change them).
-  return { score, horizons: { expectedPurchasesDays: 90, clvMonths: 12 } };
+  return { score, horizons: DEFAULT_HORIZONS };
 }
 
 export function cardRoutes(app: FastifyInstance, ctx: AppContext): void {

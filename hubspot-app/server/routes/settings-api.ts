@@ -29,7 +29,19 @@ async function accountProperties(ctx: AppContext, portalId: string): Promise<Pro
       .map((p) => ({ name: p.name, label: p.label ?? p.name, type: p.type }))
       .sort((a, b) => a.label.localeCompare(b.label));
   }
-  return properties;
+  return fitForHubSpotFetch(properties);
+}
+
+/** hubspot.fetch carries at most 1 MB each way (fetching-data doc); the rest of the answer is small. */
+export const PROPERTIES_BUDGET = 900_000;
+
+/** A portal with thousands of properties: every name stays choosable; long labels give way first, then all labels. */
+function fitForHubSpotFetch(properties: Properties): Properties {
+  const size = (p: Properties) => Buffer.byteLength(JSON.stringify(p), 'utf8');
+  if (size(properties) <= PROPERTIES_BUDGET) return properties;
+  const shortened = { contacts: properties.contacts.map((p) => ({ ...p, label: p.label.slice(0, 40) })), companies: properties.companies.map((p) => ({ ...p, label: p.label.slice(0, 40) })) };
+  if (size(shortened) <= PROPERTIES_BUDGET) return shortened;
+  return { contacts: properties.contacts.map((p) => ({ ...p, label: p.name })), companies: properties.companies.map((p) => ({ ...p, label: p.name })) };
 }
 
 function unknownMappings(settings: PortalSettings, properties: Properties): { path: string; message: string }[] {

@@ -60,6 +60,27 @@ async function scoreForAction(ctx: AppContext, portalId: string, timeZone: strin
   return scoreAmong(inputs, record, settings, settings.language, asOf, await hadFinishedRun(ctx.store, portalId));
 }
 
+/**
+ * Completes callbacks still pending after `olderThanMs` (the process that answered BLOCK died, or
+ * HubSpot kept refusing the completion): each is claimed first by moving its time (so two backends
+ * ticking at once complete it once), scored again, and completed. Called by the scheduler's tick.
+ */
+export async function completeStaleCallbacks(ctx: AppContext, olderThanMs = 120_000): Promise<number> {
+  const now = ctx.clock.now();
+  const stale = await ctx.store.db.all<{ portal_id: string; callback_id: string; object: string; id: string; created_at: number }>('SELECT portal_id, callback_id, object, id, created_at FROM workflow_callbacks WHERE created_at < ? ORDER BY created_at LIMIT 100', [now - olderThanMs]);
+  let completed = 0;
+  for (const row of stale) {
+    const claimed = await ctx.store.db.run('UPDATE workflow_callbacks SET created_at = ? WHERE portal_id = ? AND callback_id = ? AND created_at = ?', [now, row.portal_id, row.callback_id, row.created_at]);
+    if (claimed !== 1) continue;
+    const portal = await ctx.store.portal(row.portal_id);
+    const object = row.object === 'companies' ? 'companies' : 'contacts';
+    const outputs = portal === null || portal.status !== 'active' ? { hs_execution_state: 'FAIL_CONTINUE' } : outputFieldsOf(await scoreForAction(ctx, portal.portalId, portal.timeZone, { object, id: row.id }));
+    await completeCallback(ctx, row.portal_id, row.callback_id, outputs);
+    completed++;
+  }
+  return completed;
+}
+
 export function workflowActionRoutes(app: FastifyInstance, ctx: AppContext, budgetMs = ACTION_BUDGET_MS): void {
   const gate = requireHubSpot({ publicUrl: ctx.config.publicUrl, clientSecret: ctx.config.clientSecret, store: ctx.store, now: () => ctx.clock.now(), allowV2: true });
 

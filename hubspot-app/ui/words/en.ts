@@ -69,6 +69,7 @@ export const EN: UiWords = {
       renewalDate: 'Renewal date',
     },
     notMapped: '(not used)',
+    missingProperty: (name) => `“${name}” is not a property of this HubSpot account (deleted or renamed?): choose another, or “(not used)”.`,
     tierRules: 'Tier rules',
     tierOf: (segment) => `Tier of “${segment}”`,
     rfmMethod: 'How R, F and M are scored',

@@ -43,6 +43,7 @@ export interface UiWords {
     objectName: Record<'contacts' | 'companies', string>;
     field: Record<'name' | 'email' | 'owner' | 'region' | 'firstPurchase' | 'lastPurchase' | 'orders' | 'totalSpend' | 'nps' | 'satisfaction' | 'lastContact' | 'renewalDate', string>;
     notMapped: string;
+    missingProperty: (name: string) => string;
     tierRules: string;
     tierOf: (segment: string) => string;
     rfmMethod: string;

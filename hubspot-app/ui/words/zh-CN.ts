@@ -69,6 +69,7 @@ export const ZH_CN: UiWords = {
       renewalDate: '续约日期',
     },
     notMapped: '(不使用)',
+    missingProperty: (name) => `“${name}”不是此 HubSpot 账户中的属性(已删除或改名?):请另选一个,或选“(不使用)”。`,
     tierRules: '分层规则',
     tierOf: (segment) => `“${segment}”的分层`,
     rfmMethod: 'R、F、M 的评分方式',

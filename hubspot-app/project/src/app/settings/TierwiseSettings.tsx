@@ -32,12 +32,13 @@ export function TierwiseSettings({ context }: { context: SettingsContext }) {
     try {
       const answer = await client.settings();
       setLoaded(answer);
-      setForm(answer.settings);
+      // The daily hour is in the account's time zone as HubSpot knows it; saving adopts it.
+      setForm({ ...answer.settings, timeZone: context.portal.timezone || answer.settings.timeZone });
       setRun(answer.lastRun);
     } catch (error) {
       setFailure(asTierwiseError(error));
     }
-  }, [client]);
+  }, [client, context.portal.timezone]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -92,7 +93,7 @@ export function TierwiseSettings({ context }: { context: SettingsContext }) {
         <Flex key={object} direction="column" gap="xs">
           <Text format={{ fontWeight: 'demibold' }}>{words.objectName[object]}</Text>
           {mappingRows(object, form, loaded.properties, language).map((row) => (
-            <Select key={row.path} testId={row.path} name={row.path} label={row.label} value={row.value} options={row.options} onChange={(value) => change(withMapping(form, object, row.field, String(value)))} {...fieldError(row.path)} />
+            <Select key={row.path} testId={row.path} name={row.path} label={row.label} value={row.value} options={row.options} onChange={(value) => change(withMapping(form, object, row.field, String(value)))} {...(row.problem === null ? fieldError(row.path) : { error: true, validationMessage: errorAt(errors, row.path) ?? row.problem })} />
           ))}
         </Flex>
       ))}
@@ -122,7 +123,7 @@ export function TierwiseSettings({ context }: { context: SettingsContext }) {
       <NumberInput testId="medium-at" name="medium-at" label={words.mediumAt} value={scoring.churn.mediumAt} min={0} max={100} onChange={(value) => change({ ...form, scoring: { ...scoring, churn: { ...scoring.churn, mediumAt: value } } })} {...fieldError('scoring.churn.mediumAt')} />
       <Divider />
       <Select testId="language" name="language" label={words.language} value={form.language} options={(['en', 'zh-CN'] as const).map((l) => ({ label: words.languageName[l], value: l }))} onChange={(value) => change({ ...form, language: value === 'zh-CN' ? 'zh-CN' : 'en' })} />
-      <Select testId="sync-hour" name="sync-hour" label={words.scheduleHour(loaded.timeZone)} value={form.syncHour} options={HOURS} onChange={(value) => change({ ...form, syncHour: Number(value) })} {...fieldError('syncHour')} />
+      <Select testId="sync-hour" name="sync-hour" label={words.scheduleHour(form.timeZone)} value={form.syncHour} options={HOURS} onChange={(value) => change({ ...form, syncHour: Number(value) })} {...fieldError('syncHour')} />
       <Toggle testId="follow-up-tasks" name="follow-up-tasks" label={words.followUpTasks} checked={form.followUpTasks} onChange={(checked) => change({ ...form, followUpTasks: checked })} />
       <Text>{words.followUpTasksHelp}</Text>
       <Button testId="save" variant="primary" disabled={saving} onClick={() => void save()}>
