@@ -41,8 +41,8 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-function serve(env: Record<string, string>): { child: ChildProcess; exited: Promise<{ code: number | null; stderr: string; stdout: string }> } {
-  const child = spawn(process.execPath, [BIN, 'app', 'serve'], { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function serve(env: Record<string, string>, command: string[] = ['app', 'serve']): { child: ChildProcess; exited: Promise<{ code: number | null; stderr: string; stdout: string }> } {
+  const child = spawn(process.execPath, [BIN, ...command], { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -204,6 +204,26 @@ describe('signatures are over TIERWISE_PUBLIC_URL, not the address the request a
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
+    }
+  });
+});
+
+describe('tierwise app worker', () => {
+  it('runs queued syncs only: it starts with the same settings and answers no HTTP on PORT', async () => {
+    const port = await freePort();
+    const worker = serve(settings(port), ['app', 'worker']);
+    try {
+      // Its first line on stdout says it started (or it exits, and the test fails on that).
+      await new Promise<void>((resolve, reject) => {
+        worker.child.stdout?.once('data', () => resolve());
+        worker.child.once('exit', (code) => reject(new Error(`app worker exited with ${String(code)}`)));
+      });
+      expect(worker.child.exitCode).toBeNull();
+      const answered = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+      expect(answered).toBe(false);
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
     }
   });
 });
