@@ -67,7 +67,8 @@ describe('scoreActiveSheet', () => {
 });
 
 describe('an order table', () => {
-  // Told it is an order table, as the sidebar does (left to Tierwise it is not detected: see the hqa report).
+  // Told it is an order table, as the sidebar does: left to Tierwise (no kind) such a table is refused today,
+  // which is reported to the lead as a contract failure rather than committed as a failing test.
   it('keeps every order row and lists every customer on a Tierwise customers tab', () => {
     const orders: Value[][] = [['Order ID', 'Customer', 'Order Date', 'Amount'], ...Array.from({ length: 24 }, (_, i) => [1000 + i, `K${i % 7}`, d(`2026-${String(1 + (i % 10)).padStart(2, '0')}-0${1 + (i % 9)}`), 20 + i])];
     const rt = startRuntime(orders);
