@@ -39,12 +39,17 @@ export function* scoredRows(cells: readonly Cell[][], score: TableScore, languag
   }
   const width = score.headers.length;
   const block = findResultBlock(score.headers);
-  // Rows after the last scored one are trailing blank lines: not rows anyone wrote.
-  const end = Math.min(cells.length, lastRowOf(score));
+  const lastScored = lastRowOf(score);
+  // Lines under the table (a report's footer) are copied as they are; trailing blank lines are not rows anyone wrote.
+  const end = Math.min(cells.length, Math.max(lastScored, lastContentRow(cells)));
   let next = 0; // score.rows are in row order
   for (let i = 0; i < end; i++) {
     const row = cells[i] ?? [];
     const rowNumber = i + 1;
+    if (rowNumber > lastScored) {
+      yield row as Cell[];
+      continue;
+    }
     if (rowNumber === score.headerRow) {
       yield withResults(row, width, block, headers);
       continue;
@@ -63,6 +68,14 @@ export function* scoredRows(cells: readonly Cell[][], score: TableScore, languag
 /** Rows that are not scored (a title above the header) are padded to the user's columns, as on the first run. */
 function unscoredWidth(width: number, block: { start: number; end: number } | null): number {
   return block !== null && block.end === width ? block.start : width;
+}
+
+/** The 1-based number of the last row holding any text, 0 for none. */
+function lastContentRow(cells: readonly Cell[][]): number {
+  for (let i = cells.length - 1; i >= 0; i--) {
+    if ((cells[i] ?? []).some((c) => c !== null && c !== '' && !(typeof c === 'string' && c.trim() === ''))) return i + 1;
+  }
+  return 0;
 }
 
 function lastRowOf(score: TableScore): number {
@@ -105,12 +118,17 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
   const headers = resultHeaders(language).map((h) => csvField(h, d)).join(d);
   const fields = csvResultFields(language, d);
   const { starts, ends, widths } = source.spans;
-  const end = Math.min(starts.length, lastRowOf(score));
+  const lastScored = lastRowOf(score);
+  const end = Math.min(starts.length, Math.max(lastScored, lastContentRow(file.cells)));
   let next = 0;
   for (let i = 0; i < end; i++) {
     const line = source.text.slice(starts[i], ends[i]);
     const rowWidth = widths[i] ?? 0;
     const rowNumber = i + 1;
+    if (rowNumber > lastScored) {
+      yield line; // a footer line under the table, byte for byte
+      continue;
+    }
     if (rowNumber === score.headerRow) {
       yield spliceFields(line, rowWidth, width, block, d, headers);
       continue;

@@ -55,6 +55,26 @@ describe('tierwise score on exports', () => {
     expect(run.stderr).toMatch(/orders left out as not purchases/);
   });
 
+  it('copies a Salesforce report footer under the scored table, byte for byte in CSV and as cells in XLSX', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierwise-footer-'));
+    const input = join(DIR, 'salesforce-report.csv');
+    const lines = readFileSync(input, 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+    const footer = lines.slice(lines.findIndex((l) => l.startsWith('Grand Totals')));
+    expect(footer.length).toBeGreaterThan(3);
+    const csv = join(dir, 'scored.csv');
+    expect(tierwise(['score', input, '--as-of', '2026-11-01', '--out', csv, '--utf8-no-bom']).status).toBe(0);
+    const written = readFileSync(csv, 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+    expect(written).toHaveLength(lines.length);
+    expect(written.slice(-footer.length)).toEqual(footer);
+    const xlsx = join(dir, 'scored.xlsx');
+    expect(tierwise(['score', input, '--as-of', '2026-11-01', '--out', xlsx]).status).toBe(0);
+    const { default: readXlsxFile } = await import('read-excel-file/node');
+    const [sheet] = await readXlsxFile(xlsx);
+    const firstCells = (sheet?.data ?? []).map((r) => String(r[0] ?? ''));
+    expect(firstCells).toContain('Grand Totals (140 records)');
+    expect(firstCells.at(-1)).toBe(footer.at(-1)); // a one-cell line
+  });
+
   it('suggests --orders for an order export read as customers', () => {
     const run = tierwise(['score', join(DIR, 'woocommerce-orders.csv'), '--as-of', '2026-11-01']);
     expect(run.status).toBe(1);
