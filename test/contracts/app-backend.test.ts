@@ -41,8 +41,8 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-function serve(env: Record<string, string>): { child: ChildProcess; exited: Promise<{ code: number | null; stderr: string; stdout: string }> } {
-  const child = spawn(process.execPath, [BIN, 'app', 'serve'], { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function serve(env: Record<string, string>, command: string[] = ['app', 'serve']): { child: ChildProcess; exited: Promise<{ code: number | null; stderr: string; stdout: string }> } {
+  const child = spawn(process.execPath, [BIN, ...command], { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -139,6 +139,8 @@ describe('routes', () => {
       // A correct signature more than 5 minutes old is a replay.
       const stale = await fetch(`${base}${path}`, { method: 'POST', headers: signedHeaders('POST', `${base}${path}`, body, Date.now() - 6 * 60_000), body });
       expect(stale.status).toBe(401);
+      const future = await fetch(`${base}${path}`, { method: 'POST', headers: signedHeaders('POST', `${base}${path}`, body, Date.now() + 6 * 60_000), body });
+      expect(future.status).toBe(401);
     });
 
     it(`POST ${path} accepts a request signed with v3`, async () => {
@@ -178,5 +180,50 @@ describe('routes', () => {
     const res = await fetch(`${base}/no-such-route`);
     expect(res.status).toBe(404);
     expect(isErrorShape(await res.json())).toBe(true);
+  });
+});
+
+describe('signatures are over TIERWISE_PUBLIC_URL, not the address the request arrived at', () => {
+  it('accepts a request signed over the public https URL and refuses one signed over the local address', async () => {
+    const port = await freePort();
+    const local = `http://127.0.0.1:${port}`;
+    const server = serve({ ...settings(port), TIERWISE_PUBLIC_URL: 'https://tierwise.example.com' });
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!(await fetch(`${local}/healthz`).then((r) => r.ok, () => false))) {
+        if (server.child.exitCode !== null || Date.now() > deadline) throw new Error('app serve did not come up');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const body = JSON.stringify([{ eventId: 7, subscriptionId: 2, portalId: 777002, appId: 3, occurredAt: Date.now(), subscriptionType: 'contact.propertyChange', attemptNumber: 0, objectId: 52, propertyName: 'total_revenue', propertyValue: '5', changeSource: 'CRM_UI' }]);
+      const overPublic = await fetch(`${local}/hubspot/webhooks`, { method: 'POST', headers: signedHeaders('POST', 'https://tierwise.example.com/hubspot/webhooks', body), body });
+      expect(overPublic.status).toBeLessThan(300);
+      const overLocal = await fetch(`${local}/hubspot/webhooks`, { method: 'POST', headers: signedHeaders('POST', `${local}/hubspot/webhooks`, body), body });
+      expect(overLocal.status).toBe(401);
+      const install = new URL((await fetch(`${local}/oauth/install`, { redirect: 'manual' })).headers.get('location') ?? '');
+      expect(install.searchParams.get('redirect_uri')).toBe('https://tierwise.example.com/oauth/callback');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+});
+
+describe('tierwise app worker', () => {
+  it('runs queued syncs only: it starts with the same settings and answers no HTTP on PORT', async () => {
+    const port = await freePort();
+    const worker = serve(settings(port), ['app', 'worker']);
+    try {
+      // Its first line on stdout says it started (or it exits, and the test fails on that).
+      await new Promise<void>((resolve, reject) => {
+        worker.child.stdout?.once('data', () => resolve());
+        worker.child.once('exit', (code) => reject(new Error(`app worker exited with ${String(code)}`)));
+      });
+      expect(worker.child.exitCode).toBeNull();
+      const answered = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+      expect(answered).toBe(false);
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+    }
   });
 });

@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeHubSpot, seedContacts } from '../hubspot/fake-hubspot.ts';
-import { tierwiseAsync } from './outsider.ts';
+import { spawn } from 'node:child_process';
+import { BIN, ROOT, tierwiseAsync } from './outsider.ts';
 
 const OWNED = ['tierwise_tier', 'tierwise_segment', 'tierwise_churn_risk', 'tierwise_churn_level', 'tierwise_lifecycle', 'tierwise_next_action', 'tierwise_reasons', 'tierwise_scored_at'];
 
@@ -107,6 +108,29 @@ describe('tierwise hubspot sync', () => {
       const updates = fake.requests.filter((r) => r.method === 'POST' && /batch\/update$/.test(r.path));
       expect(updates.map((r) => r.status)).toEqual([429, 200]);
       for (const record of fake.portal.contacts.values()) expect(record.properties['tierwise_reasons']).toBeTruthy();
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('resumes after kill -9 in the middle of its writes and ends with every contact written', async () => {
+    const fake = await startFakeHubSpot();
+    try {
+      seedContacts(fake, 250);
+      const state = join(mkdtempSync(join(tmpdir(), 'tierwise-contract-hs-')), 'state.sqlite');
+      const env = { ...process.env, HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url };
+      const child = spawn(process.execPath, [BIN, 'hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], { cwd: ROOT, env, stdio: 'ignore' });
+      const killed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+      let updates = 0;
+      // Killed as its second batch of writes arrives (the first is answered and written).
+      fake.onRequest = (request) => { if (request.method === 'POST' && /batch\/update$/.test(request.path) && ++updates === 2) child.kill('SIGKILL'); };
+      expect(await killed).toBe('SIGKILL');
+      fake.onRequest = null;
+      const writtenBefore = [...fake.portal.contacts.values()].filter((r) => r.properties['tierwise_reasons']).length;
+      expect(writtenBefore).toBeLessThan(250);
+      const again = await tierwiseAsync(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url });
+      expect(again.status, again.stderr).toBe(0);
+      expect([...fake.portal.contacts.values()].filter((r) => !r.properties['tierwise_reasons'])).toEqual([]);
     } finally {
       await fake.close();
     }
