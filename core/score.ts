@@ -255,7 +255,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
     const daysSinceLast = asOfDay - days.last;
     const r = rfm.r[k] as number;
     const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
-    const segment = segmentOf(segmentRecency(r, lifecycle), f, mScore);
+    const segment = segmentOf(segmentRecency(r, f, lifecycle), f, mScore);
     const tier = options.segmentTiers[segment];
     const estimate = estimates?.[k] ?? null;
     const alive = estimate === null || !estimate.identified || churn?.modelInRisk === false ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };

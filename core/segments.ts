@@ -26,14 +26,15 @@ const GRID: readonly (readonly Segment[])[] = [
 ];
 
 /**
- * R as the segment reads it: at least R3 while the customer is new or active by their own rhythm
- * (lifecycle.ts: not yet past the gaps after which they count as dormant). R ranks customers against
- * each other; the segment is a judgement about one of them, and must not call a customer who bought
- * within their usual rhythm "Lost" or "At risk" (tier D) next to a churn risk that sees no warning
- * sign (e.g. ten customers who all bought in the last ten days).
+ * R as the segment reads it: R3 for a customer who is new or active by their own rhythm (lifecycle.ts:
+ * not yet past the gaps after which they count as dormant) where R1-2 with F1-2 would make them
+ * Hibernating or Lost ("ask why they left") next to a churn risk that sees no warning sign (e.g. ten
+ * customers who all bought in the last ten days, issue 10). R ranks customers against each other and
+ * stays as DESIGN.md's formula gives it; every other cell of the grid reads R as it is (an active
+ * customer behind their peers with F3-5 is still At risk or Can't lose: that is the warning).
  */
-export function segmentRecency(r: number, lifecycle: LifecycleStage): number {
-  return (lifecycle === 'new' || lifecycle === 'active') && r < 3 ? 3 : r;
+export function segmentRecency(r: number, f: number, lifecycle: LifecycleStage): number {
+  return (lifecycle === 'new' || lifecycle === 'active') && r < 3 && f <= 2 ? 3 : r;
 }
 
 /** Segment of an R, F, M score triple; Lost is the part of Hibernating with R1 and M1-2. */
