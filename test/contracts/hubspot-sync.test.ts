@@ -47,6 +47,11 @@ describe('tierwise hubspot sync', () => {
       // Writes in batches of up to 100: 25 contacts need one batch update.
       expect(fake.requests.filter((r) => r.method === 'POST' && /\/batch\/update$/.test(r.path)).length).toBe(1);
       expect(ran.stdout + ran.stderr).not.toContain('contract-token');
+      // Writes only records whose values changed: the same day again writes nothing.
+      const seen = fake.requests.length;
+      const again = await tierwiseAsync(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], env);
+      expect(again.status, again.stderr).toBe(0);
+      expect(fake.requests.slice(seen).filter((r) => r.method === 'POST' && /batch\/update$/.test(r.path))).toEqual([]);
     } finally {
       await fake.close();
     }
