@@ -16,6 +16,7 @@ import { CUSTOMER_SHEET, customerSheetShape, writeCustomerSheet } from './custom
 import { CELL_LIMIT, cellsIn, cellsToAdd } from './limits.ts';
 import { BATCH_CELLS, inBatches, type RunControl, type Written } from './run-control.ts';
 import { rememberScored } from './tables.ts';
+import { mappingFor } from './mapping.ts';
 
 export interface ScoreOutcome {
   ok: boolean;
@@ -27,6 +28,8 @@ export interface ScoreOutcome {
   kind: 'customers' | 'orders' | null;
   summary: TableScore['summary'] | null;
   warnings: string[];
+  /** The table could not be read as customers but reads as orders: the sidebar offers its order mode. */
+  looksLikeOrders: boolean;
 }
 
 export function asOfFor(settings: Settings, time: SheetTime): string {
@@ -34,7 +37,7 @@ export function asOfFor(settings: Settings, time: SheetTime): string {
 }
 
 export function refused(said: Said, settings: Settings, kind: ScoreOutcome['kind'] = null): ScoreOutcome {
-  return { ok: false, message: said[settings.options.language], said, scored: 0, needAttention: 0, kind, summary: null, warnings: [] };
+  return { ok: false, message: said[settings.options.language], said, scored: 0, needAttention: 0, kind, summary: null, warnings: [], looksLikeOrders: false };
 }
 
 export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, settings: Settings, control: RunControl): ScoreOutcome {
@@ -56,9 +59,12 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   control.progress(say((m) => m.progressScoring(lastRow - 1)));
   let score: TableScore;
   try {
-    score = scoreTable(cells, { kind: settings.kind, columns: settings.columns, dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
+    score = scoreTable(cells, { kind: settings.kind, columns: mappingFor(settings.kind, settings.columns), dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
   } catch (error) {
-    if (error instanceof TableError) return refused(say((m) => m.nothingWritten(error.message)), settings);
+    if (error instanceof TableError) {
+      const said = say((m) => (error.looksLikeOrders ? `${m.nothingWritten(error.message)} ${m.looksLikeOrders}` : m.nothingWritten(error.message)));
+      return { ...refused(said, settings), looksLikeOrders: error.looksLikeOrders };
+    }
     throw error;
   }
   const planned = plannedColumns(owned, lastColumn);
@@ -77,7 +83,7 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   rememberScored(PropertiesService.getDocumentProperties(), sheet, { headerRow: score.headerRow, kind: score.kind, idColumn: idIndex === undefined ? null : (keep[idIndex] as number) + 1, scoredLanguage: language });
   const needAttention = score.rows.filter((r) => r.result.error !== null).length;
   const said = say((m) => m.scored(score.summary.scored, needAttention, score.kind));
-  return { ok: true, message: said[language], said, scored: score.summary.scored, needAttention, kind: score.kind, summary: score.summary, warnings: score.warnings };
+  return { ok: true, message: said[language], said, scored: score.summary.scored, needAttention, kind: score.kind, summary: score.summary, warnings: score.warnings, looksLikeOrders: false };
 }
 
 function writeResultColumns(

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Language } from '../../core/schema/options.ts';
 import { mergeSettings, parseSettings, type Settings } from './settings.ts';
 import { ourSheetKind } from './ownership.ts';
+import { checkMapping } from './mapping.ts';
 
 const PREFIX = 'tierwise.table.';
 const LAST = 'tierwise.lastTable';
@@ -70,6 +71,8 @@ export function updateSettings(props: Props, sheet: GoogleAppsScript.Spreadsheet
   const merged = mergeSettings(stored.settings, patch);
   // Refusals speak the language being chosen, even when another field is what is wrong.
   const settings = parseSettings(merged, language({ ...stored, settings: merged }));
+  // The fields sent are checked against the kind they will be read as (the saved or the sent kind).
+  checkMapping(patch['columns'], settings.kind, language({ ...stored, settings: merged }));
   write(props, { ...stored, settings: merged });
   return settings;
 }

@@ -81,6 +81,12 @@ function idHash(id: string): number {
   return h >>> 0;
 }
 
+/** About `sampleSize` of `ids` (all when there are fewer), picked by a hash of the id: never by their order. */
+export function idSample(ids: readonly string[], sampleSize: number): Set<string> {
+  const keepBelow = ids.length <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / ids.length) * 2 ** 32);
+  return new Set(ids.filter((id) => idHash(id) < keepBelow));
+}
+
 /** Up to about `sampleSize` of the histories, picked by a hash of the id (the rest become null). */
 export function sampleById<H>(histories: readonly (H | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE): (H | null)[] {
   const present = histories.filter((h) => h !== null).length;

@@ -64,4 +64,26 @@ describe('custom functions', () => {
     expect(out[1]?.[8]).not.toMatch(/after the as-of date/);
     expect(['A', 'B', 'C', 'D']).toContain(out[1]?.[0]);
   });
+
+  it('reads an order table with the order fields only, whatever customer mapping was saved before, and refuses a field of the other kind in words', () => {
+    const rt = startRuntime([
+      ['Order ID', 'Customer', 'Order Date', 'Amount'],
+      [1, 'A', d('2026-01-05'), 120],
+      [2, 'B', d('2026-02-07'), 40],
+      [3, 'A', d('2026-09-05'), 80],
+    ]);
+    // Saved while the kind was left to detection (where either kind's fields may be mapped).
+    rt.run('saveSettings', { columns: { id: 'Customer', lastPurchase: 'Order Date' } });
+    const outcome = rt.run<{ ok: boolean; message: string; kind: string }>('scoreActiveSheet', { kind: 'orders', columns: { customerId: 'Customer' }, asOfRule: 'fixed', asOf: '2026-11-01' });
+    expect(outcome).toMatchObject({ ok: true, kind: 'orders', message: '2 customers scored.' });
+    expect(rt.spreadsheet.getSheetByName('Tierwise customers')?.grid.map((r) => r[0])).toEqual(['Customer', 'A', 'B']);
+    // A customer field sent for an order table is refused in words, in both languages, and nothing is saved.
+    expect(() => rt.run('saveSettings', { columns: { id: 'Order ID' } })).toThrow('Settings not saved: columns.id is not a field of an order table (fields: customerId, date, amount, ');
+    expect(() => rt.run('saveSettings', { columns: { lastPurchase: 'Order Date' }, options: { language: 'zh-CN' } })).toThrow('设置未保存：columns.lastPurchase不是订单表的字段（可用字段：customerId, date, amount, ');
+    const refused = rt.run<{ ok: boolean; message: string }>('scoreActiveSheet', { kind: 'customers', columns: { date: 'Order Date' } });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('columns.date is not a field of a customer table (fields: id, name, ') });
+    expect(rt.run<{ settings: { kind: string; columns: Record<string, string> } }>('getSidebarState').settings).toMatchObject({ kind: 'orders', columns: { customerId: 'Customer' } });
+    // Left to detection, a field of neither kind (a typo) is refused too.
+    expect(() => rt.run('saveSettings', { kind: null, columns: { lastpurchase: 'Order Date' } })).toThrow('columns.lastpurchase is not a field of any table');
+  });
 });

@@ -4,6 +4,8 @@ export interface Messages {
   busy: string;
   emptySheet: string;
   nothingWritten: (reason: string) => string;
+  /** Added when a table read as customers failed but reads as an order table (TableError.looksLikeOrders). */
+  looksLikeOrders: string;
   tooSlow: string;
   tooManyCells: (needed: number, limit: number) => string;
   scored: (customers: number, attention: number, kind: 'customers' | 'orders') => string;
@@ -28,6 +30,8 @@ export interface Messages {
   tooBig: (max: string) => string;
   tooSmall: (min: string) => string;
   notOneOf: (options: string) => string;
+  /** A mapped field the table's kind does not have; kind null: the kind is left to detection. */
+  notAFieldOf: (kind: 'customers' | 'orders' | null, fields: string) => string;
   wrongType: (expected: string) => string;
   notADate: string;
   invalid: string;
