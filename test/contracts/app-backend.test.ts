@@ -141,6 +141,13 @@ describe('routes', () => {
       expect(stale.status).toBe(401);
       const future = await fetch(`${base}${path}`, { method: 'POST', headers: signedHeaders('POST', `${base}${path}`, body, Date.now() + 6 * 60_000), body });
       expect(future.status).toBe(401);
+      // Signed over another method, or without its timestamp header: not HubSpot's signature of this request.
+      const otherMethod = await fetch(`${base}${path}`, { method: 'POST', headers: signedHeaders('GET', `${base}${path}`, body), body });
+      expect(otherMethod.status).toBe(401);
+      const { 'x-hubspot-request-timestamp': _dropped, ...noTimestamp } = signedHeaders('POST', `${base}${path}`, body);
+      const withoutTimestamp = await fetch(`${base}${path}`, { method: 'POST', headers: noTimestamp, body });
+      expect(withoutTimestamp.status).toBe(401);
+      expect(isErrorShape(await withoutTimestamp.json())).toBe(true);
     });
 
     it(`POST ${path} accepts a request signed with v3`, async () => {

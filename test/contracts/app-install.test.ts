@@ -94,4 +94,41 @@ describe('install, first sync, workflow action', () => {
     expect(outputFields['tierwise_tier']).toBe(written['tierwise_tier'] ?? null);
     expect(outputFields['tierwise_churn_level']).toBe(written['tierwise_churn_level'] ?? null);
   });
+
+  // After the install above (tests in a file run in order).
+  it('the card API (through hubspot.fetch, signed over the full URL) shows the tier the sync wrote', async () => {
+    const portal = fake.portals.get('101');
+    const [id, record] = [...(portal?.portal.contacts ?? new Map())].find(([, r]) => r.properties['tierwise_tier']) ?? [];
+    if (id === undefined || record === undefined) throw new Error('no scored contact in portal 101');
+    const url = `${base}/api/card?object=contacts&id=${String(id)}&language=en&userId=7&userEmail=admin%40example.com&appId=4343&portalId=101`;
+    const timestamp = Date.now();
+    // HubSpot signs the URI with %40 decoded (request-validation reference, v3).
+    const signature = createHmac('sha256', SECRET).update(`GET${url.replace('%40', '@')}${timestamp}`).digest('base64');
+    const unsigned = await fetch(url);
+    expect(unsigned.status).toBe(401);
+    const answer = await fetch(url, { headers: { 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': String(timestamp) } });
+    const text = await answer.text();
+    expect(answer.status, text).toBe(200);
+    const card = JSON.parse(text) as { state: string; result?: { tier?: string } };
+    expect(card.state).toBe('scored');
+    expect(card.result?.tier).toBe(record.properties['tierwise_tier']);
+  });
+
+  it('a signed webhook about a changed deal rollup re-scores that contact', async () => {
+    const portal = fake.portals.get('101');
+    if (portal === undefined) throw new Error('portal 101 missing');
+    const [id] = [...portal.portal.contacts].find(([, r]) => r.properties['tierwise_tier'] !== 'A') ?? [];
+    if (id === undefined) throw new Error('every contact is already tier A');
+    const today = new Date().toISOString().slice(0, 10);
+    // A big, recent, frequent buyer now: Champions, tier A, by DESIGN's grid.
+    portal.edit('contacts', id, { num_associated_deals: '40', total_revenue: '250000', recent_deal_close_date: `${today}T00:00:00Z` });
+    const body = JSON.stringify([{ eventId: 990001, subscriptionId: 42, portalId: 101, appId: 4343, occurredAt: Date.now(), attemptNumber: 0, changeSource: 'CRM_UI', subscriptionType: 'contact.propertyChange', objectId: Number(id), propertyName: 'total_revenue', propertyValue: '250000' }]);
+    const timestamp = Date.now();
+    const signature = createHmac('sha256', SECRET).update(`POST${base}/hubspot/webhooks${body}${timestamp}`).digest('base64');
+    const delivered = await fetch(`${base}/hubspot/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': String(timestamp) }, body });
+    expect(delivered.status).toBeLessThan(300);
+    const tier = await until('the contact to be re-scored', () => portal.portal.contacts.get(id)?.properties['tierwise_tier'] === 'A' && 'A', 60_000);
+    expect(tier).toBe('A');
+  });
 });
+

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JSON_KEYS, SCORE_KEYS, TIER_OF, gridSegment, random, tierwise, toCsv, type Result } from './outsider.ts';
+import { JSON_KEYS, SCORE_KEYS, TIER_OF, gridSegment, random, rankScores, tierwise, toCsv, type Result } from './outsider.ts';
 
 const AS_OF = '2026-11-01';
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-contract-edges-'));
@@ -69,6 +69,36 @@ describe('--orders', () => {
       for (const key of SCORE_KEYS) expect(x[key]).toBeNull();
     }
     expect(out.filter((x) => x.error === null).map((x) => x.id)).toEqual(results.map((x) => x.id));
+  });
+});
+
+describe('rfm.minCustomers: ranking from 100 scored customers, fixed thresholds below, configurable', () => {
+  const table = (n: number, seed: number) => {
+    const r = random(seed);
+    return Array.from({ length: n }, (_, i) => [`M${i}`, new Date(Date.parse(AS_OF) - (1 + Math.floor(r() * 30) * 19) * 86_400_000).toISOString().slice(0, 10), String(1 + Math.floor(r() * 9)), String(10 * (1 + Math.floor(r() * 40)))]);
+  };
+  const write = (name: string, rows: string[][]) => { const file = join(dir, name); writeFileSync(file, toCsv([['Customer ID', 'Last Purchase', 'Orders', 'Total Spend'], ...rows])); return file; };
+  const expectRanked = (rows: string[][], out: Result[]) => {
+    const r = rankScores(rows.map((x) => Date.parse(x[1] as string)));
+    const f = rankScores(rows.map((x) => Number(x[2])));
+    const m = rankScores(rows.map((x) => Number(x[3])));
+    out.forEach((x, i) => expect([x.id, x.r, x.f, x.m]).toEqual([rows[i]?.[0], r[i], f[i], m[i]]));
+  };
+
+  it('ranks exactly 100 customers, and says it uses fixed thresholds for 99', () => {
+    const hundred = table(100, 11);
+    expectRanked(hundred, json(['score', write('hundred.csv', hundred), '--as-of', AS_OF]));
+    const ran = tierwise(['score', write('ninety-nine.csv', hundred.slice(0, 99)), '--as-of', AS_OF, '--json', '--quiet']);
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(ran.stderr).toMatch(/fixed thresholds/);
+    expect(ran.stderr).toContain('rfm.minCustomers');
+  });
+
+  it('ranks 30 customers when the config lowers rfm.minCustomers', () => {
+    const thirty = table(30, 12);
+    const config = join(dir, 'min10.json');
+    writeFileSync(config, JSON.stringify({ options: { rfm: { minCustomers: 10 } } }));
+    expectRanked(thirty, json(['score', write('thirty.csv', thirty), '--as-of', AS_OF, '--config', config]));
   });
 });
 

@@ -27,6 +27,12 @@ describe('tierwise hubspot sync', () => {
       expect([...fake.groups.contacts]).toContain('tierwise');
       for (const name of OWNED) expect(fake.properties.contacts.get(name)?.groupName, name).toBe('tierwise');
       expect([...fake.properties.contacts.keys()].filter((n) => n.startsWith('tierwise')).sort()).toEqual([...OWNED].sort());
+      // DESIGN's result vocabulary: the drop-downs offer exactly its values.
+      const options = (name: string) => (fake.properties.contacts.get(name)?.options ?? []).map((o) => o.value).sort();
+      expect(options('tierwise_tier')).toEqual(['A', 'B', 'C', 'D']);
+      expect(options('tierwise_churn_level')).toEqual(['high', 'low', 'medium']);
+      expect(options('tierwise_lifecycle')).toEqual(['active', 'churned', 'dormant', 'new', 'prospect']);
+      expect(options('tierwise_segment')).toEqual(['About to sleep', 'At risk', 'Can\'t lose', 'Champions', 'Hibernating', 'Lost', 'Loyal', 'Need attention', 'New', 'Potential loyalist', 'Promising']);
       for (const [id, record] of fake.portal.contacts) {
         expect(record.properties['tierwise_reasons'], `contact ${id}`).toBeTruthy();
         if (Number(before.get(id)?.['num_associated_deals']) > 0) {
@@ -41,6 +47,11 @@ describe('tierwise hubspot sync', () => {
       // Writes in batches of up to 100: 25 contacts need one batch update.
       expect(fake.requests.filter((r) => r.method === 'POST' && /\/batch\/update$/.test(r.path)).length).toBe(1);
       expect(ran.stdout + ran.stderr).not.toContain('contract-token');
+      // Writes only records whose values changed: the same day again writes nothing.
+      const seen = fake.requests.length;
+      const again = await tierwiseAsync(['hubspot', 'sync', '--as-of', '2026-11-01', '--state', state], env);
+      expect(again.status, again.stderr).toBe(0);
+      expect(fake.requests.slice(seen).filter((r) => r.method === 'POST' && /batch\/update$/.test(r.path))).toEqual([]);
     } finally {
       await fake.close();
     }

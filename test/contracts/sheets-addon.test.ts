@@ -66,6 +66,21 @@ describe('scoreActiveSheet', () => {
   });
 });
 
+describe('bad rows', () => {
+  it('keep their place with the reason in Why, and no user row is moved or dropped', () => {
+    const values: Value[][] = [HEADER, ['A', 'Ada', d('2026-01-05'), 3, 120], ['', '', '', '', ''], ['B', 'Bob', '31/31/2026', 2, 40], ['C', 'Cy', d('2026-09-05'), 1, 80], ['C', 'Cy again', d('2026-09-06'), 2, 90]];
+    const rt = startRuntime(values);
+    expect(rt.run<{ ok: boolean }>('scoreActiveSheet', opts)).toMatchObject({ ok: true });
+    const sheet = rt.spreadsheet.active;
+    const why = HEADER.length + RESULT_HEADERS.length;
+    for (let row = 1; row <= values.length; row++) expect(sheet.grid[row - 1]?.slice(0, 2)).toEqual(values[row - 1]?.slice(0, 2));
+    expect(String(sheet.cell(4, why))).toMatch(/^Row 4, column "Last Purchase"/);
+    expect(String(sheet.cell(6, why))).toMatch(/^Row 6/);
+    for (const row of [4, 6]) expect(sheet.cell(row, HEADER.length + 1)).toBe('');
+    for (const row of [2, 5]) expect(['A', 'B', 'C', 'D']).toContain(sheet.cell(row, HEADER.length + 1));
+  });
+});
+
 describe('an order table', () => {
   // Told it is an order table, as the sidebar does: left to Tierwise (no kind) such a table is refused today,
   // which is reported to the lead as a contract failure rather than committed as a failing test.
