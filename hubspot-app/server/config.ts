@@ -20,10 +20,29 @@ const url = (name: string, what: string) =>
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), `${name} is not a URL: expected ${what}`)
     .transform((v) => v.replace(/\/+$/, ''));
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The public URL: HubSpot calls only https addresses that are not localhost (notes/hubspot-app.md,
+ * webhooks and hubspot.fetch), so plain http is for loopback tests only; it is the base of every
+ * signed URL and redirect, so a query, fragment or user name in it would sign and redirect wrongly.
+ */
+const publicUrl = (name: string, what: string) =>
+  url(name, what).superRefine((v, ctx) => {
+    const u = new URL(v);
+    const problem =
+      u.protocol === 'http:' && !LOOPBACK.has(u.hostname) ? 'plain http is only for a loopback address (HubSpot calls https)'
+      : u.search !== '' || v.includes('?') ? 'it has a query string'
+      : u.hash !== '' || v.includes('#') ? 'it has a fragment'
+      : u.username !== '' || u.password !== '' ? 'it has a user name or password'
+      : null;
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: `${name} cannot be used: ${problem}; expected ${what}` });
+  });
+
 const EnvSchema = z.object({
   HUBSPOT_CLIENT_ID: z.string({ error: 'HUBSPOT_CLIENT_ID is not set: copy the client ID from the app\'s Auth tab in HubSpot' }).min(1, 'HUBSPOT_CLIENT_ID is empty'),
   HUBSPOT_CLIENT_SECRET: z.string({ error: 'HUBSPOT_CLIENT_SECRET is not set: copy the client secret from the app\'s Auth tab in HubSpot' }).min(8, 'HUBSPOT_CLIENT_SECRET is too short to be a HubSpot client secret'),
-  TIERWISE_PUBLIC_URL: url('TIERWISE_PUBLIC_URL', 'the public https URL HubSpot calls, e.g. https://app.tierwise.example.com'),
+  TIERWISE_PUBLIC_URL: publicUrl('TIERWISE_PUBLIC_URL', 'the public https URL HubSpot calls, e.g. https://app.tierwise.example.com'),
   TIERWISE_ENCRYPTION_KEY: encryptionKey('TIERWISE_ENCRYPTION_KEY'),
   TIERWISE_ENCRYPTION_KEY_PREVIOUS: encryptionKey('TIERWISE_ENCRYPTION_KEY_PREVIOUS').optional(),
   PORT: z

@@ -12,10 +12,18 @@ describe('backend settings', () => {
     expect(configFromEnv({ ...env, DATABASE_URL: 'postgres://u:p@db:5432/t', PORT: '8080' })).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/t', port: 8080 });
   });
 
+  it('takes plain http on a loopback address (local tests) and a base path', () => {
+    expect(configFromEnv({ ...env, TIERWISE_PUBLIC_URL: 'http://127.0.0.1:3998' }).publicUrl).toBe('http://127.0.0.1:3998');
+    expect(configFromEnv({ ...env, TIERWISE_PUBLIC_URL: 'http://localhost:3000/tierwise/' }).publicUrl).toBe('http://localhost:3000/tierwise');
+  });
+
   it.each([
     ['HUBSPOT_CLIENT_ID', { HUBSPOT_CLIENT_ID: undefined }, /^HUBSPOT_CLIENT_ID is not set/],
     ['HUBSPOT_CLIENT_SECRET', { HUBSPOT_CLIENT_SECRET: undefined }, /^HUBSPOT_CLIENT_SECRET is not set/],
     ['TIERWISE_PUBLIC_URL', { TIERWISE_PUBLIC_URL: 'app.tierwise.example' }, /^TIERWISE_PUBLIC_URL is not a URL/],
+    ['TIERWISE_PUBLIC_URL with a query', { TIERWISE_PUBLIC_URL: 'https://app.tierwise.example/base?q=1' }, /^TIERWISE_PUBLIC_URL cannot be used: it has a query string/],
+    ['TIERWISE_PUBLIC_URL with a fragment', { TIERWISE_PUBLIC_URL: 'https://app.tierwise.example/#x' }, /^TIERWISE_PUBLIC_URL cannot be used: it has a fragment/],
+    ['TIERWISE_PUBLIC_URL over plain http', { TIERWISE_PUBLIC_URL: 'http://app.tierwise.example' }, /^TIERWISE_PUBLIC_URL cannot be used: plain http is only for a loopback address/],
     ['TIERWISE_ENCRYPTION_KEY missing', { TIERWISE_ENCRYPTION_KEY: undefined }, /^TIERWISE_ENCRYPTION_KEY is not set: expected 32 random bytes in base64/],
     ['TIERWISE_ENCRYPTION_KEY short', { TIERWISE_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, /^TIERWISE_ENCRYPTION_KEY must be 32 bytes in base64/],
     ['PORT', { PORT: 'eighty' }, /^PORT must be a whole number/],
