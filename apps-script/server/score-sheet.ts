@@ -58,8 +58,17 @@ export function scoreTableSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, setti
   datesToDays(cells, time);
   control.progress(say((m) => m.progressScoring(lastRow - 1)));
   let score: TableScore;
+  const scoreAs = (kind: typeof settings.kind) =>
+    scoreTable(cells, { kind, columns: mappingFor(kind, settings.columns), dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
   try {
-    score = scoreTable(cells, { kind: settings.kind, columns: mappingFor(settings.kind, settings.columns), dateOrder: settings.dateOrder }, { ...settings.options, asOf: asOfFor(settings, time) });
+    try {
+      score = scoreAs(settings.kind);
+    } catch (error) {
+      // Table kind left to detection (DESIGN.md: scoreActiveSheet auto-detects) and the rows read as
+      // orders, not customers: score them as the order table they are.
+      if (!(error instanceof TableError && error.looksLikeOrders && settings.kind == null)) throw error;
+      score = scoreAs('orders');
+    }
   } catch (error) {
     if (error instanceof TableError) {
       const said = say((m) => (error.looksLikeOrders ? `${m.nothingWritten(error.message)} ${m.looksLikeOrders}` : m.nothingWritten(error.message)));

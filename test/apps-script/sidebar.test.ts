@@ -148,8 +148,8 @@ describe('the sidebar on an order table', () => {
   });
 });
 
-describe.each(['en', 'zh-CN'] as const)('an order table scored as customers, sidebar in %s', (language) => {
-  it('says it looks like one row per order and switches to the order mode in one click', async () => {
+describe.each(['en', 'zh-CN'] as const)('an order table with the table kind left to detection, sidebar in %s', (language) => {
+  it('scores it as the order table it is (DESIGN.md: scoreActiveSheet auto-detects), without asking', async () => {
     const rt = startRuntime(
       [
         ['Order ID', 'Customer', 'Order Date', 'Amount'],
@@ -160,25 +160,11 @@ describe.each(['en', 'zh-CN'] as const)('an order table scored as customers, sid
       { locale: language === 'zh-CN' ? 'zh-CN' : 'en-US' },
     );
     const { page, problems } = await openSidebar(browser, rt);
-    const hint = { en: 'This looks like a table with one row per order: choose "One row per order" under Table, then Score.', 'zh-CN': '这看起来是每行一笔订单的表：请在“表格”中选择“每行一笔订单”，然后点击“评分”。' };
-    const other = language === 'en' ? 'zh-CN' : 'en';
     expect(await page.isHidden('#toOrders')).toBe(true);
     await page.fill('#asOf', '2026-11-01');
-    await page.click('#score'); // left to detection: read as customers, which fails
-    await expect.poll(() => page.getAttribute('#message', 'class'), { timeout: 10_000 }).toBe('msg error');
-    expect(await page.textContent('#message')).toContain(hint[language]);
-    expect(await page.textContent('#toOrders')).toBe(language === 'en' ? 'Read as one row per order' : '按每行一笔订单读取');
-    // Said in both languages: switching language re-says it.
-    await page.selectOption('#language', other);
-    expect(await page.textContent('#message')).toContain(hint[other]);
-    expect(await page.textContent('#toOrders')).toBe(other === 'en' ? 'Read as one row per order' : '按每行一笔订单读取');
-    await page.selectOption('#language', language);
-    await page.click('#toOrders');
-    expect(await page.inputValue('#kind')).toBe('orders');
-    expect(await page.isHidden('#toOrders')).toBe(true);
-    expect(await page.locator('#columns select').evaluateAll((s) => s.map((n) => (n as HTMLSelectElement).dataset.field))).toEqual(['customerId', 'date', 'amount', 'name', 'region', 'owner']);
-    await page.click('#score');
+    await page.click('#score'); // left to detection: the customer reading fails, the order reading does not
     await scored(page, language === 'en' ? '2 customers scored.' : '已为 2 位客户评分。');
+    expect(await page.isHidden('#toOrders')).toBe(true);
     expect(rt.spreadsheet.getSheetByName('Tierwise customers')?.grid.map((r) => r[0])).toEqual([language === 'en' ? 'Customer' : '客户', 'A', 'B']);
     expect(problems).toEqual([]);
     await page.close();

@@ -81,14 +81,15 @@ describe('bad rows', () => {
   });
 });
 
-describe('an order table', () => {
-  // Told it is an order table, as the sidebar does: left to Tierwise (no kind) such a table is refused today,
-  // which is reported to the lead as a contract failure rather than committed as a failing test.
+describe.each([
+  ['told it is an order table, as the sidebar can', { kind: 'orders' }],
+  ['left to detect the kind, as the menu does', {}],
+] as const)('an order table, %s', (_label, kind) => {
   it('keeps every order row and lists every customer on a Tierwise customers tab', () => {
     const orders: Value[][] = [['Order ID', 'Customer', 'Order Date', 'Amount'], ...Array.from({ length: 24 }, (_, i) => [1000 + i, `K${i % 7}`, d(`2026-${String(1 + (i % 10)).padStart(2, '0')}-0${1 + (i % 9)}`), 20 + i])];
     const rt = startRuntime(orders);
     const sheet = rt.spreadsheet.active;
-    const outcome = rt.run<{ ok: boolean; message: string }>('scoreActiveSheet', { ...opts, kind: 'orders' });
+    const outcome = rt.run<{ ok: boolean; message: string }>('scoreActiveSheet', { ...opts, ...kind });
     expect(outcome.ok, outcome.message).toBe(true);
     for (let row = 1; row <= orders.length; row++) expect(sheet.grid[row - 1]?.slice(0, 4)).toEqual(orders[row - 1]);
     const customers = rt.spreadsheet.getSheetByName('Tierwise customers');
