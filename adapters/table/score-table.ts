@@ -110,6 +110,16 @@ function withoutPurchase(trail: CustomerTrail, language: Language): string | nul
   return `not scored: only ${parts.join(' and ')}, no completed purchase in this file (a past or would-be buyer, not a prospect)`;
 }
 
+function customerRepeats(rows: readonly { order: { customerId: string } | null }[]): boolean {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.order === null) continue;
+    if (seen.has(r.order.customerId)) return true;
+    seen.add(r.order.customerId);
+  }
+  return false;
+}
+
 /** Reads a customer table; when it cannot, and the cells read as an order table, the error says so (hosts offer their order mode). */
 function readCustomerLooksLikeOrders(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, asOf: string, release: boolean, onRows?: (rows: number) => void) {
   try {
@@ -120,12 +130,15 @@ function readCustomerLooksLikeOrders(cells: Cell[][], config: ReturnType<typeof 
   }
 }
 
-/** True when the cells read as an order table with an order number, a status or line items: more than a date and an amount. */
+/**
+ * True when the cells read as an order table with an order number, a status or line items (more than a
+ * date and an amount), or with a customer on more than one row (a customer table has one row each).
+ */
 export function looksLikeOrderTable(cells: Cell[][]): boolean {
   try {
     const table = readOrderTable(cells, TableConfigSchema.parse({ kind: 'orders' }));
     const m = table.mapping;
-    return table.source !== null || m.orderId !== undefined || m.status !== undefined || m.quantity !== undefined || m.lineAmount !== undefined;
+    return table.source !== null || m.orderId !== undefined || m.status !== undefined || m.quantity !== undefined || m.lineAmount !== undefined || customerRepeats(table.rows);
   } catch (error) {
     if (error instanceof TableError) return false;
     throw error;

@@ -81,6 +81,24 @@ describe('tierwise score on exports', () => {
     expect(run.stderr).toContain('run with --orders');
   });
 
+  it('suggests --orders for a plain order list (customer, date, amount) where a customer is on more than one row', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierwise-plain-orders-'));
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, 'customer_id,date,dollar_value\nC1,2026-01-05,12.00\nC2,2026-02-01,30.50\nC1,2026-03-09,8.25\n');
+    const run = tierwise(['score', file, '--as-of', '2026-11-01']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('this looks like one row per order: run with --orders');
+  });
+
+  it('does not suggest --orders when each customer is on one row (a customer table missing a column)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierwise-plain-customers-'));
+    const file = join(dir, 'customers.csv');
+    writeFileSync(file, 'customer_id,date,dollar_value\nC1,2026-01-05,12.00\nC2,2026-02-01,30.50\nC3,2026-03-09,8.25\n');
+    const run = tierwise(['score', file, '--as-of', '2026-11-01']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toContain('run with --orders');
+  });
+
   it('does not suggest --orders for a customer list without purchase dates: it names the export to use', () => {
     const run = tierwise(['score', join(DIR, 'shopify-customers.csv'), '--as-of', '2026-11-01']);
     expect(run.status).toBe(1);
