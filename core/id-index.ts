@@ -4,14 +4,14 @@
 // together in 32 bytes, so a lookup usually reads one slot; ids longer than the slot holds are also
 // compared in full against the id kept for them.
 
+import { fnv1a } from './fnv1a.ts';
+
 const SLOT = 8; // int32s per slot: position + 1 (0 = empty), hash, length, 5 × two UTF-16 units
 const INLINE = 10; // characters kept in the slot
 
 function hashOf(id: string): number {
-  // FNV-1a over UTF-16 units; never 0, so a stored hash of 0 cannot look like an empty slot's.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h | 1;
+  // Never 0, so a stored hash of 0 cannot look like an empty slot's (int32 as the slots hold it).
+  return fnv1a(id) | 1;
 }
 
 export class IdIndex {

@@ -9,7 +9,8 @@ export { ResultSchema, DriverSchema, type Result, type Driver } from './schema/r
 export type { Summary, Share, GroupSummary } from './summarize.ts';
 export { SEGMENTS, type Segment } from './segments.ts';
 export { TIERS, type Tier, VALUE_BANDS, type ValueBand } from './tiers.ts';
-export { LIFECYCLE_STAGES, type LifecycleStage, CHURN_LEVELS, type ChurnLevel } from './lifecycle-stages.ts';
+export { LIFECYCLE_STAGES, type LifecycleStage } from './lifecycle-stages.ts';
+export { CHURN_LEVELS, type ChurnLevel } from './churn/levels.ts';
 export * from './dates.ts';
 export { OrderAssembler, type OrderLine, type AssembledOrders } from './order-lines.ts';
 export { classifyStatus, LEFT_OUT_REASONS, STATUS_VOCABULARY, type LeftOutReason } from './order-status.ts';

@@ -3,7 +3,8 @@
 import type { Language } from './schema/options.ts';
 import type { Segment } from './segments.ts';
 import type { Tier, ValueBand } from './tiers.ts';
-import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
+import type { LifecycleStage } from './lifecycle-stages.ts';
+import type { ChurnLevel } from './churn/levels.ts';
 
 export interface Labels {
   tier: Record<Tier, string>;

@@ -5,7 +5,8 @@ import type { Customer } from './schema/customer.ts';
 import type { Options } from './schema/options.ts';
 import type { Segment } from './segments.ts';
 import type { Tier } from './tiers.ts';
-import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
+import type { LifecycleStage } from './lifecycle-stages.ts';
+import type { ChurnLevel } from './churn/levels.ts';
 import { PLAYBOOKS } from './playbooks/index.ts';
 import { dayNumber, isoFromDayNumber } from './dates.ts';
 

@@ -4,7 +4,8 @@ import type { Language } from './schema/options.ts';
 import type { GroupSummary, Share, Summary } from './summarize.ts';
 import { SEGMENTS } from './segments.ts';
 import { DEFAULT_SEGMENT_TIERS, TIERS, type Tier } from './tiers.ts';
-import { CHURN_LEVELS, LIFECYCLE_STAGES } from './lifecycle-stages.ts';
+import { LIFECYCLE_STAGES } from './lifecycle-stages.ts';
+import { CHURN_LEVELS } from './churn/levels.ts';
 import { LABELS } from './labels.ts';
 
 function shares<K extends string>(keys: readonly K[], counts: Map<K, number>, labels: Record<K, string>, of: number): Share<K>[] {

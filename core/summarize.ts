@@ -2,7 +2,8 @@
 import type { Result } from './schema/result.ts';
 import type { Segment } from './segments.ts';
 import type { Tier } from './tiers.ts';
-import type { ChurnLevel, LifecycleStage } from './lifecycle-stages.ts';
+import type { LifecycleStage } from './lifecycle-stages.ts';
+import type { ChurnLevel } from './churn/levels.ts';
 import type { Language } from './schema/options.ts';
 
 export interface Share<K extends string> {

@@ -1,5 +1,5 @@
 import { LABELS } from '../../core/labels.ts';
-import type { ChurnLevel } from '../../core/lifecycle-stages.ts';
+import type { ChurnLevel } from '../../core/churn/levels.ts';
 import type { Language } from '../../core/schema/options.ts';
 import { isRuleInColumns } from './ownership.ts';
 // Colour by tier and churn level, merged into the sheet's own conditional format rules (setting the

@@ -3,7 +3,7 @@
 import type { Customer } from '../schema/customer.ts';
 import type { Options } from '../schema/options.ts';
 import type { Driver } from '../schema/result.ts';
-import type { ChurnLevel } from '../lifecycle-stages.ts';
+import type { ChurnLevel } from './levels.ts';
 import type { Rhythm } from '../rhythm.ts';
 import { CHURN_FACTORS, type ChurnFactorName } from './factors.ts';
 import { CHURN_PHRASES, type ChurnPhrases } from './phrases.ts';

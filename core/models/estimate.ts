@@ -11,6 +11,7 @@
 import type { Customer } from '../schema/customer.ts';
 import { dayNumber } from '../dates.ts';
 import { compress, type History } from './history.ts';
+import { fnv1a } from '../fnv1a.ts';
 import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
 import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
@@ -74,12 +75,8 @@ export function historyOf(customer: Customer, asOfDay: number): PurchaseHistory 
   return { x, tx: (last - first) / DAYS_PER_UNIT, T: (asOfDay - first) / DAYS_PER_UNIT, repeatSpendMean: spend !== null && spend > 0 ? spend : null };
 }
 
-/** FNV-1a of the id: a sample that depends on who the customers are, never on their order. */
-function idHash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** A sample that depends on who the customers are, never on their order. */
+const idHash = fnv1a;
 
 /** About `sampleSize` of `ids` (all when there are fewer), picked by a hash of the id: never by their order. */
 export function idSample(ids: readonly string[], sampleSize: number): Set<string> {

@@ -42,22 +42,6 @@ function series(a: number, b: number, c: number, z: number): number {
   return NaN;
 }
 
-/** ln ₂F₁ for arguments where ₂F₁ itself overflows: the same series, summed in scaled form. */
-export function lnHyp2f1(a: number, b: number, c: number, z: number): number {
-  const value = hyp2f1(a, b, c, z);
-  if (Number.isFinite(value)) return Math.log(value);
-  // Sum terms relative to the largest one to stay finite.
-  const logs: number[] = [0];
-  let logTerm = 0;
-  for (let n = 0; n < 200_000; n++) {
-    logTerm += Math.log(((a + n) * (b + n)) / ((c + n) * (n + 1))) + Math.log(z);
-    logs.push(logTerm);
-    if (logTerm < Math.max(...logs.slice(-1)) - 40 && n > 10) break;
-  }
-  const top = Math.max(...logs);
-  return top + Math.log(logs.reduce((s, l) => s + Math.exp(l - top), 0));
-}
-
 /** log(e^x + e^y) without overflow. */
 export function logAddExp(x: number, y: number): number {
   if (x === -Infinity) return y;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SEGMENTS } from '../segments.ts';
 import { TIERS, VALUE_BANDS } from '../tiers.ts';
-import { CHURN_LEVELS, LIFECYCLE_STAGES } from '../lifecycle-stages.ts';
+import { LIFECYCLE_STAGES } from '../lifecycle-stages.ts';
+import { CHURN_LEVELS } from '../churn/levels.ts';
 import { DRIVER_FACTORS } from '../churn/factors.ts';
 
 const score = z.number().int().min(1).max(5);

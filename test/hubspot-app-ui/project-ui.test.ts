@@ -8,7 +8,7 @@ import { translate } from '@hubspot/project-parsing-lib/translate';
 import { LABELS } from '../../core/labels.ts';
 import { TIERS } from '../../core/tiers.ts';
 import { SEGMENTS } from '../../core/segments.ts';
-import { CHURN_LEVELS } from '../../core/lifecycle-stages.ts';
+import { CHURN_LEVELS } from '../../core/churn/levels.ts';
 import { HsProfileSchema } from '../../hubspot-app/project-schema.ts';
 import { CardMetaSchema, SettingsMetaSchema, WorkflowActionMetaSchema } from '../../hubspot-app/ui/project-schema.ts';
 
