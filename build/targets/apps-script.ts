@@ -8,11 +8,6 @@ import { join, sep } from 'node:path';
 const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'dist', 'apps-script');
 
-const ENTRY_POINTS = [
-  'onOpen', 'onInstall', 'showSidebar', 'showHelp', 'menuScore', 'menuSchedule', 'menuStopSchedule', 'removeTierwise',
-  'scoreActiveSheet', 'getSidebarState', 'saveSettings', 'getPlaybookForSelection', 'getProgress', 'cancelScore',
-  'scheduleDailyRescore', 'stopDailyRescore', 'dailyRescore',
-];
 const CUSTOM_FUNCTIONS: Record<string, string> = {
   TIERWISE_SCORE: 'Tier, segment, RFM, churn risk, churn level, lifecycle, next action, follow-up date and reasons for a customer table.',
   TIERWISE_TIER: 'The tier (A core, B potential, C ordinary, D dormant) of each customer in a table.',
@@ -51,8 +46,24 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * The names apps-script/server/main.ts exports, read from esbuild's metafile: every export is an entry
+ * point Apps Script must see as a top-level function, so adding one there is all it takes.
+ */
+async function exportedNames(entry: string): Promise<string[]> {
+  const scan = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', loader: { '.html': 'text' }, write: false, metafile: true, outdir: out, logLevel: 'warning' });
+  const output = Object.values(scan.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  return output?.exports ?? [];
+}
+
 export default async function buildAppsScript(): Promise<string> {
   mkdirSync(out, { recursive: true });
+  const exported = await exportedNames(join(root, 'apps-script', 'server', 'main.ts'));
+  for (const name of Object.keys(CUSTOM_FUNCTIONS)) {
+    if (!exported.includes(name)) throw new Error(`apps-script/server/main.ts does not export the custom function ${name}`);
+  }
+  const ENTRY_POINTS = exported.filter((name) => !(name in CUSTOM_FUNCTIONS));
+  if (ENTRY_POINTS.length === 0) throw new Error('apps-script/server/main.ts exports no entry points');
   const result = await build({
     entryPoints: [join(root, 'apps-script', 'server', 'main.ts')],
     bundle: true,
