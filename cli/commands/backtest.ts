@@ -4,16 +4,11 @@
 // churn risk (hand-set rules, Pareto/NBD, or learned from their own orders) to use.
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo, type Command } from '../io.ts';
-import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import { scoreCustomers } from '../../core/score.ts';
 import { OptionsSchema } from '../../core/schema/options.ts';
 import { dayNumber, isoFromDayNumber } from '../../core/dates.ts';
-import { historyOf, DAYS_PER_UNIT } from '../../core/models/estimate.ts';
-import { compress } from '../../core/models/history.ts';
-import { bgnbdExpectedPurchases, fitBgNbd } from '../../core/models/bgnbd.ts';
-import { auc, evaluateBacktest, type BacktestCustomer, type BacktestReport } from '../../core/models/backtest.ts';
+import { auc, evaluateBacktest, type BacktestReport } from '../../core/models/backtest.ts';
+import { backtestCustomers } from '../../core/models/backtest-customers.ts';
 import { brierScore, reliabilityChart, reliabilityTable, worstMiss, type ReliabilityRow } from '../../core/models/calibration.ts';
-import { ModelFitError } from '../../core/models/fit-error.ts';
 import type { Choice } from '../../core/churn/learned/choose.ts';
 import { compareChurnModels, type Contender } from '../../core/churn/learned/compare.ts';
 import { LABELS } from '../../core/labels.ts';
@@ -91,46 +86,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const config = await readConfig(values.config, io.cwd);
   const { orders } = await readOrders(file, io, config, values.sheet);
 
-  // What each customer did after the as-of date, within the horizon.
-  const after = new Map<string, { days: Set<number>; revenue: number }>();
-  for (const o of orders) {
-    const day = dayNumber(o.date);
-    if (day <= asOfDay || day > untilDay) continue;
-    let entry = after.get(o.customerId);
-    if (entry === undefined) after.set(o.customerId, (entry = { days: new Set(), revenue: 0 }));
-    if (o.amount >= 0) entry.days.add(day);
-    entry.revenue += o.amount;
-  }
-  if (after.size === 0) throw new UsageError(`no orders after ${asOf} within the horizon: pick an earlier --as-of or a shorter --horizon`);
-
-  const aggregator = new OrderAggregator({ ...config.options, asOf });
-  for (const o of orders) aggregator.add(o);
-  const customers = aggregator.finish();
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
   const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
-  const results = scoreCustomers(customers, options);
-  const histories = customers.map((c) => historyOf(c, asOfDay));
-  let expected: (number | null)[] = histories.map(() => null);
-  try {
-    // BG/NBD on every customer, as `model fit` does (the literature's comparison).
-    const bgnbd = fitBgNbd(compress(histories)).params;
-    expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(bgnbd, h, horizon / DAYS_PER_UNIT)));
-  } catch (error) {
-    if (!(error instanceof ModelFitError)) throw error;
-    io.stderr.write(`tierwise: note: ${error.message}; the BG/NBD comparison is left out\n`);
-  }
-  const rows: BacktestCustomer[] = [];
-  customers.forEach((c, i) => {
-    const result = results[i];
-    if (result === undefined || c.lastPurchase === null) return;
-    const outcome = after.get(c.id);
-    rows.push({
-      result,
-      daysSinceLast: asOfDay - dayNumber(c.lastPurchase),
-      expectedPurchases: expected[i] ?? null,
-      outcome: { purchases: outcome?.days.size ?? 0, revenue: outcome?.revenue ?? 0 },
-    });
-  });
+  const { rows, buyersAfter, bgnbdNote } = backtestCustomers(orders, options);
+  if (buyersAfter === 0) throw new UsageError(`no orders after ${asOf} within the horizon: pick an earlier --as-of or a shorter --horizon`);
+  if (bgnbdNote !== null) io.stderr.write(`tierwise: note: ${bgnbdNote}\n`);
 
   // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only.
   const comparison = compareChurnModels(orders, options);
