@@ -12,7 +12,7 @@ import { auc } from '../../core/models/backtest.ts';
 import { historyOf } from '../../core/models/estimate.ts';
 import { paretoNbdPAlive } from '../../core/models/pareto-nbd.ts';
 import { compareChurnModels } from '../../core/churn/learned/compare.ts';
-import { paretoNbdOrders, random } from '../../test/models/synthetic-histories.ts';
+import { gamma, paretoNbdOrders, random } from '../../test/models/synthetic-histories.ts';
 
 const customers = Number(process.argv[2] ?? 20_000);
 // The CDNOW Pareto/NBD fit (weeks), so the customers look like a real shop's.
@@ -36,21 +36,7 @@ const trueGone = comparison.ids.map((id) => {
 // 1 − P(alive) + P(alive)·E[μ/(λ+μ) + λ/(λ+μ)·e^(−(λ+μ)t)] over the alive posterior (λ ~ Gamma(r+x,
 // α+T), μ ~ Gamma(s, β+T)), by Monte Carlo with a seeded generator.
 const draw = random(5);
-const gammaDraw = (shape: number): number => {
-  if (shape < 1) return gammaDraw(shape + 1) * Math.pow(draw(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = Math.sqrt(-2 * Math.log(1 - draw())) * Math.cos(2 * Math.PI * draw());
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    if (Math.log(draw()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-};
+const gammaDraw = (shape: number): number => gamma(draw, shape);
 const weeks = horizon / 7;
 const trueNoPurchase = comparison.ids.map((id) => {
   const h = historyOf(byId.get(id) as NonNullable<ReturnType<typeof byId.get>>, asOfDay);

@@ -1,23 +1,14 @@
 // Order histories with a known truth, for tests and bench/cases/churn-*.ts. Deterministic (seeded).
 import type { Order } from '../../core/schema/order.ts';
 import { dayNumber, isoFromDayNumber } from '../../core/dates.ts';
+import { random } from '../../bench/synthetic.ts';
 
-/** mulberry32: a small seeded generator, so every run draws the same customers. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random };
 
 const exponential = (rand: () => number, rate: number) => -Math.log(1 - rand()) / rate;
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (shape < 1 boosted by U^(1/shape)). */
-function gamma(rand: () => number, shape: number): number {
+export function gamma(rand: () => number, shape: number): number {
   if (shape < 1) return gamma(rand, shape + 1) * Math.pow(rand(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -3,7 +3,7 @@
 // {object}) so the page offers only real ones; writing validates with the shared schema (the core's
 // schemas underneath) and then checks every mapped property exists in this account, naming each bad
 // field. "Score now" and its progress are h13's /api/rescore and /api/runs/:runId.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { PropertiesResponseSchema, paths } from '../../../adapters/hubspot/api.ts';
 import { HubSpotError } from '../../../adapters/hubspot/transport.ts';
 import { OBJECTS, RunAnswerSchema, SettingsBodySchema, type PortalSettings, type SettingsAnswer } from '../../ui/api-schema.ts';
@@ -59,17 +59,22 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (error instanceof HubSpotError) return { status: 502, code: 'hubspot_refused', message: error.message };
     throw error;
   };
+  /** The account's properties to map from, or null with HubSpot's failure answered. */
+  const propertiesOf = async (portalId: string, reply: FastifyReply): Promise<Properties | null> => {
+    try {
+      return await accountProperties(ctx, portalId);
+    } catch (error) {
+      const failed = hubspotFailed(error);
+      fail(reply, failed.status, failed.code, failed.message);
+      return null;
+    }
+  };
 
   app.get('/api/portal-settings', { preHandler: gate }, async (request, reply) => {
     const portal = await activePortal(ctx, request.portalId, reply);
     if (portal === null) return reply;
-    let properties: Properties;
-    try {
-      properties = await accountProperties(ctx, portal.portalId);
-    } catch (error) {
-      const failed = hubspotFailed(error);
-      return fail(reply, failed.status, failed.code, failed.message);
-    }
+    const properties = await propertiesOf(portal.portalId, reply);
+    if (properties === null) return reply;
     const [last] = await ctx.store.runs(portal.portalId, 1);
     const answer: SettingsAnswer = {
       settings: await portalSettings(ctx.store, portal.portalId),
@@ -85,13 +90,8 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (settings === null) return reply;
     const portal = await activePortal(ctx, request.portalId, reply);
     if (portal === null) return reply;
-    let properties: Properties;
-    try {
-      properties = await accountProperties(ctx, portal.portalId);
-    } catch (error) {
-      const failed = hubspotFailed(error);
-      return fail(reply, failed.status, failed.code, failed.message);
-    }
+    const properties = await propertiesOf(portal.portalId, reply);
+    if (properties === null) return reply;
     const fields = unknownMappings(settings, properties);
     if (fields.length > 0) return reply.code(400).type('application/json').send({ error: { code: 'bad_request', message: `${fields[0]?.path}: ${fields[0]?.message}`, fields } });
     await savePortalSettings(ctx.store, portal.portalId, settings, ctx.clock.now());
