@@ -9,7 +9,7 @@ import type { Result } from '../../schema/result.ts';
 import { aggregateOrders } from '../../aggregate-orders.ts';
 import { scoreCustomers } from '../../score.ts';
 import { dayNumber, isoFromDayNumber } from '../../dates.ts';
-import { estimatePurchases, historyOf, idSample } from '../../models/estimate.ts';
+import { estimatePurchases, hashBound, historyOf, idSample } from '../../models/estimate.ts';
 import { brierScore } from '../../models/calibration.ts';
 import { orderLogOf, type OrderLog } from './order-log.ts';
 import { boughtNothing } from './features.ts';
@@ -42,15 +42,16 @@ export interface Candidates {
 
 const upTo = (orders: readonly Order[], iso: string) => orders.filter((o) => o.date <= iso);
 
-export function candidatesAt(orders: readonly Order[], cut: string, options: Options): Candidates {
+/** `hashRange`: the customers of `orders` are a sample by id hash below it (see models/estimate.ts sampleById). */
+export function candidatesAt(orders: readonly Order[], cut: string, options: Options, hashRange = 2 ** 32): Candidates {
   const cutDay = dayNumber(cut);
   const past = upTo(orders, cut);
   const customers = aggregateOrders(past, { ...options, asOf: cut }).filter((c) => c.lastPurchase !== null);
   const ids = customers.map((c) => c.id);
   const rules = scoreCustomers(customers, { ...options, asOf: cut, purchaseModel: 'off' }).map((r) => (r.churnRisk ?? 0) / 100);
-  const estimates = estimatePurchases(customers.map((c) => historyOf(c, cutDay)), ids, options);
+  const estimates = estimatePurchases(customers.map((c) => historyOf(c, cutDay)), ids, { ...options, hashRange });
   const pareto = estimates.ok && estimates.models.dropout.identified ? estimates.perCustomer.map((e) => e?.pNoPurchase ?? 1) : null;
-  const log = orderLogOf(past);
+  const log = { ...orderLogOf(past), hashRange };
   const trained = trainChurnModel(log, cutDay, settingsOf(options));
   let learned: number[] | null = null;
   if (trained.ok) {
@@ -116,7 +117,9 @@ export function chooseChurnModel(orders: readonly Order[], options: Options): Ch
   const asOfDay = dayNumber(options.asOf);
   let past = upTo(orders, options.asOf);
   let log = orderLogOf(past);
+  let hashRange = 2 ** 32;
   if (log.ids.length > VALIDATION_SAMPLE) {
+    hashRange = hashBound(log.ids.length, VALIDATION_SAMPLE);
     const sample = idSample(log.ids, VALIDATION_SAMPLE);
     past = past.filter((o) => sample.has(o.customerId));
     log = orderLogOf(past);
@@ -126,7 +129,7 @@ export function chooseChurnModel(orders: readonly Order[], options: Options): Ch
     return { model: 'rules', validation: null, notes: [`churn risk uses the hand-set weights: the order history (${log.ids.length === 0 ? 0 : asOfDay - log.firstDay} days) is too short to check a model against`] };
   }
   const cut = isoFromDayNumber(asOfDay - hv);
-  const c = candidatesAt(past, cut, { ...options, expectedPurchasesDays: hv });
+  const c = candidatesAt(past, cut, { ...options, expectedPurchasesDays: hv }, hashRange);
   const happened = outcomes(log, c.ids, asOfDay - hv, hv);
   const brier: Record<ChurnModelName, number | null> = {
     rules: brierScore(c.rules, happened),

@@ -94,7 +94,7 @@ export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | n
   let params: BgNbdParams;
   let identified: boolean;
   try {
-    const data = compress(sampleById(histories, log.ids));
+    const data = compress(sampleById(histories, log.ids, undefined, log.hashRange));
     const fit = fitBgNbd(data);
     params = fit.params;
     identified = 2 * (fit.logLikelihood - fitNbd(data).logLikelihood) >= LR_CRITICAL;
