@@ -118,15 +118,20 @@ export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: r
   return { bgnbd, paretoNbd, gammaGamma, customers: data.weights.reduce((s, w) => s + w, 0), dropout };
 }
 
-/** CLV over `months`, discounted monthly (lifetimes utils._customer_lifetime_value). */
-function lifetimeValue(models: FittedModels, h: PurchaseHistory, pAlive: number, months: number, monthlyDiscountRate: number): number | null {
+/**
+ * CLV over `months`, discounted monthly (lifetimes utils._customer_lifetime_value), from the expected
+ * purchases by the end of each month (`byMonth`, shared by every customer with the same history) and
+ * the discount factors (1 + rate)^i (shared by all): the same operations in the same order as
+ * evaluating both per customer, so the same bits.
+ */
+function lifetimeValue(models: FittedModels, h: PurchaseHistory, byMonth: Float64Array, discounts: Float64Array): number | null {
   if (models.gammaGamma === null) return null;
   const spend = expectedAverageSpend(models.gammaGamma, h.x, h.x > 0 ? h.repeatSpendMean : null);
   let value = 0;
   let previous = 0;
-  for (let i = 1; i <= months; i++) {
-    const expected = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, i * WEEKS_PER_MONTH);
-    value += ((expected - previous) * spend) / Math.pow(1 + monthlyDiscountRate, i);
+  for (let i = 0; i < byMonth.length; i++) {
+    const expected = byMonth[i] as number;
+    value += ((expected - previous) * spend) / (discounts[i] as number);
     previous = expected;
   }
   return value;
@@ -145,22 +150,31 @@ export function estimatePurchases(
     if (error instanceof ModelFitError) return { ok: false, reason: error.message };
     throw error;
   }
-  // Predictions once per distinct history: customers with the same (x, t_x, T, spend) share them.
+  // Predictions once per distinct (x, t_x, T) history (P(alive), the forecasts by horizon and by month),
+  // and once per distinct (history, spend) for the CLV: customers with the same share them.
+  const forecasts = new Map<string, { pAlive: number; expectedPurchases: number; byMonth: Float64Array }>();
   const cache = new Map<string, Estimate>();
   const horizon = opts.expectedPurchasesDays / DAYS_PER_UNIT;
+  const discounts = Float64Array.from({ length: opts.clvMonths }, (_, i) => Math.pow(1 + opts.monthlyDiscountRate, i + 1));
   const perCustomer = histories.map((h) => {
     if (h === null) return null;
-    const key = `${h.x}|${h.tx}|${h.T}|${h.repeatSpendMean}`;
+    const historyKey = `${h.x}|${h.tx}|${h.T}`;
+    const key = `${historyKey}|${h.repeatSpendMean}`;
     let estimate = cache.get(key);
     if (estimate === undefined) {
-      const pAlive = paretoNbdPAlive(models.paretoNbd, h);
-      const expectedPurchases = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon);
+      let f = forecasts.get(historyKey);
+      if (f === undefined) {
+        const pAlive = paretoNbdPAlive(models.paretoNbd, h);
+        const byMonth = Float64Array.from({ length: models.gammaGamma === null ? 0 : opts.clvMonths }, (_, i) => paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, (i + 1) * WEEKS_PER_MONTH));
+        f = { pAlive, expectedPurchases: paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon), byMonth };
+        if (forecasts.size < 500_000) forecasts.set(historyKey, f);
+      }
       estimate = {
-        pAlive,
+        pAlive: f.pAlive,
         identified: models.dropout.identified,
-        pNoPurchase: Math.exp(-expectedPurchases),
-        expectedPurchases,
-        clv: lifetimeValue(models, h, pAlive, opts.clvMonths, opts.monthlyDiscountRate),
+        pNoPurchase: Math.exp(-f.expectedPurchases),
+        expectedPurchases: f.expectedPurchases,
+        clv: lifetimeValue(models, h, f.byMonth, discounts),
       };
       if (cache.size < 500_000) cache.set(key, estimate);
     }
