@@ -1,0 +1,95 @@
+// The bench harness (bench/run.ts's parts): reading scored CSVs back, measuring a side that crashes,
+// picking sides with --only, and showing a crash in the table.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { countScored, sameRfmCounts, tierAgreement } from '../../bench/competitors/scored-counts.ts';
+import { GNU_TIME, measure } from '../../bench/measure.ts';
+import { selected, sidesOf } from '../../bench/sides.ts';
+import { markdownTable, median } from '../../bench/report.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-bench-test-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+// Tierwise's shape: BOM, CRLF, an RFM column, quoted fields with commas, "" and a line break.
+const ours = file(
+  'ours.csv',
+  '\uFEFFcustomer_id,Tier,Segment,RFM,Why\r\n' +
+    'C1,A,Champions,555,"no warning signs; ""great"", loyal"\r\n' +
+    'C2,D,Lost,112,"no order for 400 days,\nusually 30"\r\n' +
+    'C3,,,,"no purchase yet"\r\n' +
+    'C4,B,New,513,plain\r\n',
+);
+// A competitor's shape: R, F, M columns, lower-case tier, LF.
+const theirs = file('theirs.csv', 'customer_id,R,F,M,segment,tier\nC1,5,5,5,Champions,A\nC2,1,1,2,Lost,D\nC4,5,1,3,New,C\n');
+
+describe('reading a scored CSV back', () => {
+  it('counts rows, tiers and R/F/M scores through quotes, line breaks in fields, BOM and CRLF', async () => {
+    const counts = await countScored(ours);
+    expect(counts).toEqual({
+      rows: 4,
+      tiers: { A: 1, D: 1, '': 1, B: 1 },
+      rfm: [[1, 0, 0, 0, 2], [2, 0, 0, 0, 1], [0, 1, 1, 0, 1]],
+    });
+  });
+
+  it('reads the same whatever the chunk boundaries (a quote or a line break split across chunks)', async () => {
+    const whole = await countScored(ours);
+    for (let size = 1; size <= 17; size++) expect(await countScored(ours, size)).toEqual(whole);
+  });
+
+  it('compares like with like: same R/F/M counts, tiers agreeing on 2 of the 3 tiered customers… of 4 rows', async () => {
+    const a = await countScored(ours);
+    const b = await countScored(theirs);
+    expect(sameRfmCounts(a, b)).toBe(true);
+    expect(tierAgreement(a, b)).toBe(2 / 4);
+    const shifted = await countScored(file('shifted.csv', 'customer_id,R,F,M,tier\nC1,4,5,5,A\nC2,1,1,2,D\nC4,5,1,3,B\n'));
+    expect(sameRfmCounts(a, shifted)).toBe(false);
+  });
+
+  it('names the file and the row of a score out of range, and a missing tier column', async () => {
+    await expect(countScored(file('bad.csv', 'id,R,F,M,tier\nC1,5,6,1,A\n'))).rejects.toThrow(/bad\.csv, row 2: F score "6", expected 1-5/);
+    await expect(countScored(file('notier.csv', 'id,R,F,M\nC1,5,5,1\n'))).rejects.toThrow(/no "tier" column/);
+  });
+});
+
+// GNU time is on this project's machines (Debian's `time`); elsewhere the bench itself says it is missing.
+describe.skipIf(!existsSync(GNU_TIME))('measuring a side', () => {
+  it('reports a crash by signal or exit code, with peak memory and CPU time', () => {
+    const aborted = measure([process.execPath, '-e', 'process.abort()']);
+    expect(aborted.failure).toBe('signal 6');
+    expect(measure([process.execPath, '-e', 'process.exit(3)']).failure).toBe('exit 3');
+    const fine = measure([process.execPath, '-e', 'const a = new Float64Array(32e6).fill(1); console.log(a.length)']);
+    expect(fine.failure).toBeNull();
+    expect(fine.stdout.trim()).toBe('32000000');
+    expect(fine.peakMB).toBeGreaterThan(256); // the 256 MB array was resident
+    expect(fine.cpuSeconds).toBeGreaterThan(0);
+  });
+});
+
+describe('--only and the table', () => {
+  it('keeps a task by name and sides by id prefix', () => {
+    const ids = (only: string[], task: 'customers' | 'orders') => sidesOf(task).filter((s) => selected(only, task, s)).map((s) => s.id);
+    expect(ids([], 'orders')).toEqual(['tierwise', 'duckdb-1', 'duckdb-2', 'polars-1', 'polars-2', 'pandas', 'core']);
+    expect(ids(['customers', 'duckdb'], 'customers')).toEqual(['duckdb-1', 'duckdb-2']);
+    expect(ids(['customers', 'duckdb'], 'orders')).toEqual([]);
+    expect(ids(['polars-2', 'tierwise'], 'orders')).toEqual(['tierwise', 'polars-2']);
+  });
+
+  it('shows a crashed side as a crash with its exit code, not as a time', () => {
+    const table = markdownTable({
+      title: 'orders',
+      sides: [
+        { id: 'tierwise', label: '`tierwise score --orders`', runs: [], seconds: null, peakMB: null, cpuSeconds: null, crash: 'exit 134 after 131.0 s, 4,700 MB', check: '', checkFailed: false },
+        { id: 'duckdb-1', label: 'DuckDB SQL, 1 thread', runs: [9, 8, 10], seconds: median([9, 8, 10]), peakMB: 900, cpuSeconds: 9.5, crash: null, check: '1 rows', checkFailed: false },
+      ],
+    });
+    expect(table).toContain('| `tierwise score --orders` | **crashed: exit 134 after 131.0 s, 4,700 MB** |');
+    expect(table).toContain('| DuckDB SQL, 1 thread | 9.00 s | 900 MB | 9.50 s | 9.00, 8.00, 10.00 | 1 rows |');
+  });
+});
