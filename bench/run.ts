@@ -9,7 +9,7 @@
 // `customers`/`orders` and/or sides `tierwise`, `core`, `duckdb`, `duckdb-1`, `polars-2`, `pandas`).
 // Prints markdown (for README) and writes bench/out/results.json.
 import { parseArgs } from 'node:util';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { z } from 'zod';
@@ -69,10 +69,11 @@ async function checkOutputs(task: TaskName, sides: Side[], ran: Set<string>, exp
   for (const side of sides) {
     if (!side.writes || !ran.has(side.id)) continue;
     const out = outputOf(task, side);
+    const bytes = statSync(out).size;
     const counts = await countScored(out);
     rmSync(out, { force: true });
     const tiered = counts.rows - (counts.tiers[''] ?? 0);
-    const notes: string[] = [`${fmt(counts.rows)} rows`];
+    const notes: string[] = [`${fmt(counts.rows)} rows, ${fmt(Math.round(bytes / 2 ** 20))} MB`];
     let failed = false;
     if (expectedRows !== null && counts.rows !== expectedRows) {
       notes[0] += `, expected ${fmt(expectedRows)}`;
@@ -87,7 +88,7 @@ async function checkOutputs(task: TaskName, sides: Side[], ran: Set<string>, exp
       const same = sameRfmCounts(reference.counts, counts);
       notes.push(same ? `R/F/M counts = ${reference.id}'s` : `R/F/M counts differ from ${reference.id}'s`);
       if (!same) failed = true;
-      notes.push(`tiers agree ${(tierAgreement(reference.counts, counts) * 100).toFixed(1)}%`);
+      notes.push(`tiers agree ${(tierAgreement(reference.counts, counts) * 100).toFixed(1)}%${reference.id === 'tierwise' ? '' : ` with ${reference.id}'s`}`);
     }
     checks.set(side.id, { check: notes.join('; '), failed });
   }
@@ -124,7 +125,7 @@ for (const task of ['customers', 'orders'] as const) {
       seconds: ok ? median(runs.map((r) => r.wallSeconds)) : null,
       peakMB: ok ? median(runs.map((r) => r.peakMB)) : null,
       cpuSeconds: ok ? median(runs.map((r) => r.cpuSeconds)) : null,
-      crash: crash === null ? null : `${crash.failure} after ${crash.wallSeconds.toFixed(1)} s, ${fmt(Math.round(crash.peakMB))} MB`,
+      crash: crash === null ? null : `${crash.failure} after ${crash.wallSeconds.toFixed(1)} s, ${fmt(Math.round(crash.peakMB))} MB${crash.reason ? `: ${crash.reason.replaceAll('|', '/')}` : ''}`,
       check: check?.check ?? '',
       checkFailed: check?.failed ?? false,
     };

@@ -62,8 +62,10 @@ describe('reading a scored CSV back', () => {
 describe.skipIf(!existsSync(GNU_TIME))('measuring a side', () => {
   it('reports a crash by signal or exit code, with peak memory and CPU time', () => {
     const aborted = measure([process.execPath, '-e', 'process.abort()']);
-    expect(aborted.failure).toBe('signal 6');
-    expect(measure([process.execPath, '-e', 'process.exit(3)']).failure).toBe('exit 3');
+    expect(aborted.failure).toBe('signal 6 (SIGABRT)');
+    const failed = measure([process.execPath, '-e', 'throw new Error("no such column: Amount")']);
+    expect(failed.failure).toBe('exit 1');
+    expect(failed.reason).toBe('Error: no such column: Amount');
     const fine = measure([process.execPath, '-e', 'const a = new Float64Array(32e6).fill(1); console.log(a.length)']);
     expect(fine.failure).toBeNull();
     expect(fine.stdout.trim()).toBe('32000000');
