@@ -1,5 +1,6 @@
 // What `npm run bench` runs: two tasks (a customer table, an order table), each done by every side
 // on the same CSV, writing a scored CSV. The command lines are the ones a user or analyst would run.
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export const AS_OF = '2026-11-01';
@@ -10,7 +11,7 @@ const PYTHON = '/usr/bin/python3'; // Debian's python3-pandas lives with the sys
 export type TaskName = 'customers' | 'orders';
 
 export interface Side {
-  /** Short name for --only and the results file: tierwise, core, duckdb-1, polars-2, pandas. */
+  /** Short name for --only and the results file: tierwise(-1/-2), core, duckdb-1, polars-2, pandas. */
   id: string;
   label: string;
   /** Writes `out`; null for the core-alone rows, which time the core in memory and write nothing. */
@@ -21,12 +22,23 @@ export interface Side {
   timesItself?: boolean;
 }
 
-const cli = (orders: boolean): Side => ({
-  id: 'tierwise',
-  label: orders ? '`tierwise score --orders` (purchase models included)' : '`tierwise score`',
-  command: (input, out) => [NODE, join(ROOT, 'bin', 'tierwise.js'), 'score', input, ...(orders ? ['--orders'] : []), '--as-of', AS_OF, '--out', out],
+/** `tierwise score`, with `--threads N` when the CLI has that option (else null: its own default). */
+const cli = (orders: boolean, threads: number | null): Side => ({
+  id: threads === null ? 'tierwise' : `tierwise-${threads}`,
+  label: `\`tierwise score${orders ? ' --orders' : ''}${threads === null ? '' : ` --threads ${threads}`}\`${orders ? ' (purchase models included)' : ''}`,
+  command: (input, out) => [
+    NODE, join(ROOT, 'bin', 'tierwise.js'), 'score', input, ...(orders ? ['--orders'] : []), '--as-of', AS_OF, '--out', out,
+    ...(threads === null ? [] : ['--threads', String(threads)]),
+  ],
   writes: true,
 });
+
+/** Whether the built CLI takes `--threads` (the multi-core `score` of issue 16): its usage line says so. */
+export function cliTakesThreads(): boolean {
+  const help = spawnSync(NODE, [join(ROOT, 'bin', 'tierwise.js'), 'score', '--help'], { encoding: 'utf8' });
+  if (help.status !== 0) throw new Error(`\`tierwise score --help\` failed (${help.status ?? help.signal}): ${help.stderr}; run \`npm run build\` first`);
+  return `${help.stdout}${help.stderr}`.includes('--threads');
+}
 
 const duckdb = (task: TaskName, threads: number): Side => ({
   id: `duckdb-${threads}`,
@@ -67,8 +79,10 @@ const core = (task: TaskName): Side =>
         timesItself: true,
       };
 
-export function sidesOf(task: TaskName): Side[] {
-  return [cli(task === 'orders'), duckdb(task, 1), duckdb(task, 2), polars(task, 1), polars(task, 2), pandas(task), core(task)];
+/** Every side of a task; Tierwise at 1 and 2 threads when its CLI takes `--threads`, else once. */
+export function sidesOf(task: TaskName, cliThreads: boolean): Side[] {
+  const tierwise = cliThreads ? [cli(task === 'orders', 1), cli(task === 'orders', 2)] : [cli(task === 'orders', null)];
+  return [...tierwise, duckdb(task, 1), duckdb(task, 2), polars(task, 1), polars(task, 2), pandas(task), core(task)];
 }
 
 /** --only a,b: a task name keeps that task, anything else keeps the sides whose id starts with it. */

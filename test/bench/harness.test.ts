@@ -76,11 +76,20 @@ describe.skipIf(!existsSync(GNU_TIME))('measuring a side', () => {
 
 describe('--only and the table', () => {
   it('keeps a task by name and sides by id prefix', () => {
-    const ids = (only: string[], task: 'customers' | 'orders') => sidesOf(task).filter((s) => selected(only, task, s)).map((s) => s.id);
+    const ids = (only: string[], task: 'customers' | 'orders', threads = false) =>
+      sidesOf(task, threads).filter((s) => selected(only, task, s)).map((s) => s.id);
     expect(ids([], 'orders')).toEqual(['tierwise', 'duckdb-1', 'duckdb-2', 'polars-1', 'polars-2', 'pandas', 'core']);
     expect(ids(['customers', 'duckdb'], 'customers')).toEqual(['duckdb-1', 'duckdb-2']);
     expect(ids(['customers', 'duckdb'], 'orders')).toEqual([]);
     expect(ids(['polars-2', 'tierwise'], 'orders')).toEqual(['tierwise', 'polars-2']);
+    expect(ids(['tierwise'], 'customers', true)).toEqual(['tierwise-1', 'tierwise-2']);
+  });
+
+  it('runs the CLI at the same thread counts as DuckDB and Polars once it takes --threads', () => {
+    const [one, two] = sidesOf('customers', true);
+    expect(one?.command('in.csv', 'out.csv').slice(-2)).toEqual(['--threads', '1']);
+    expect(two?.label).toBe('`tierwise score --threads 2`');
+    expect(sidesOf('orders', false)[0]?.command('in.csv', 'out.csv')).not.toContain('--threads');
   });
 
   it('shows a crashed side as a crash with its exit code, not as a time', () => {
