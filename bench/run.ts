@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { customersFile, ordersFile, OUT } from './generate-data.ts';
 import { measure, type Measurement } from './measure.ts';
 import { cliTakesThreads, sidesOf, selected, type Side, type TaskName } from './sides.ts';
-import { countScored, sameRfmCounts, tierAgreement, type ScoredCounts } from './competitors/scored-counts.ts';
+import { countScored, sameRfmCounts, type ScoredCounts } from './competitors/scored-counts.ts';
 import { markdownTable, median, type SideResult, type TaskResult } from './report.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -62,15 +62,19 @@ function timeSides(task: TaskName, input: string, sides: Side[]): Map<string, { 
 
 const outputOf = (task: TaskName, side: Side) => join(OUT, `scored-${task}-${side.id}.csv`);
 
-/** Reads back each side's last output; the first side with output (Tierwise when it ran) is the reference. */
+/**
+ * Reads back each side's last output; the first side with output (Tierwise when it ran) is the
+ * reference: every other side must have its number of rows, every one of its customers, and its
+ * R/F/M score counts; the share of customers given the same tier is reported.
+ */
 async function checkOutputs(task: TaskName, sides: Side[], ran: Set<string>, expectedRows: number | null): Promise<Map<string, { check: string; failed: boolean }>> {
   const checks = new Map<string, { check: string; failed: boolean }>();
-  let reference: { id: string; label: string; counts: ScoredCounts } | null = null;
+  let reference: { id: string; counts: ScoredCounts; tiered: number } | null = null;
   for (const side of sides) {
     if (!side.writes || !ran.has(side.id)) continue;
     const out = outputOf(task, side);
     const bytes = statSync(out).size;
-    const counts = await countScored(out);
+    const counts = await countScored(out, reference === null ? { keepTiers: true } : { against: reference.counts.tierById! });
     rmSync(out, { force: true });
     const tiered = counts.rows - (counts.tiers[''] ?? 0);
     const notes: string[] = [`${fmt(counts.rows)} rows, ${fmt(Math.round(bytes / 2 ** 20))} MB`];
@@ -80,15 +84,20 @@ async function checkOutputs(task: TaskName, sides: Side[], ran: Set<string>, exp
       failed = true;
     }
     if (reference === null) {
-      reference = { id: side.id, label: side.label, counts };
+      reference = { id: side.id, counts, tiered };
       const tiers = ['A', 'B', 'C', 'D'].map((t) => `${t} ${(((counts.tiers[t] ?? 0) / Math.max(tiered, 1)) * 100).toFixed(1)}%`);
-      notes.push(`tiers ${tiers.join(' ')}`, '(reference)');
+      notes.push(`tiers ${tiers.join(' ')} (reference)`);
       if (expectedRows === null) expectedRows = tiered; // competitors score only customers with a purchase
     } else {
       const same = sameRfmCounts(reference.counts, counts);
       notes.push(same ? `R/F/M counts = ${reference.id}'s` : `R/F/M counts differ from ${reference.id}'s`);
       if (!same) failed = true;
-      notes.push(`tiers agree ${(tierAgreement(reference.counts, counts) * 100).toFixed(1)}%${reference.id.startsWith('tierwise') ? '' : ` with ${reference.id}'s`}`);
+      if (counts.found !== reference.tiered) {
+        notes.push(`${fmt(reference.tiered - counts.found)} of ${reference.id}'s customers missing`);
+        failed = true;
+      }
+      const agree = ((counts.sameTier / Math.max(reference.tiered, 1)) * 100).toFixed(1);
+      notes.push(`same tier as ${reference.id} for ${agree}% of customers`);
     }
     checks.set(side.id, { check: notes.join('; '), failed });
   }

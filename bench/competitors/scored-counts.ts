@@ -1,5 +1,6 @@
 // Reads a scored CSV back (Tierwise's or a competitor's) and counts its rows, tiers and R/F/M scores,
-// so the bench compares like with like: every side must score every customer, by the same quintiles.
+// and compares each customer's tier with a reference side's, so the bench compares like with like:
+// every side must score every customer, by the same quintiles.
 // Streams the file (a scored million is ~350 MB) through a small RFC 4180 state machine.
 import { createReadStream } from 'node:fs';
 
@@ -9,14 +10,33 @@ export interface ScoredCounts {
   tiers: Record<string, number>;
   /** rfm[k][s - 1]: customers with score s in R (k = 0), F (1), M (2). */
   rfm: [number[], number[], number[]];
+  /** Each tiered customer's tier by id, when asked for (the reference side). */
+  tierById: Map<string, string> | null;
+  /** Against a reference's tiers: its customers found here, and how many of them got the same tier. */
+  found: number;
+  sameTier: number;
 }
 
-type Columns = { tier: number; r: number; f: number; m: number; rfm: number };
+export interface ReadBackOptions {
+  /** Keep every customer's tier by id (for the reference side). */
+  keepTiers?: boolean;
+  /** Compare each customer's tier with this reference's. */
+  against?: ReadonlyMap<string, string>;
+  /** Only the tests change it: a record split across chunks must read the same. */
+  chunkSize?: number;
+}
 
-/** Column positions by name: `Tier`/`tier`, and either `RFM` (three digits, Tierwise) or `R`, `F`, `M`. */
+type Columns = { id: number; tier: number; r: number; f: number; m: number; rfm: number };
+
+/**
+ * Column positions by name: the id (`customer_id`, `Customer` or `id`), `Tier`/`tier`, and either
+ * `RFM` (three digits, Tierwise) or `R`, `F`, `M`.
+ */
 function columnsOf(header: string[], file: string): Columns {
   const at = (name: string) => header.findIndex((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase() === name.toLowerCase());
-  const columns = { tier: at('tier'), r: at('R'), f: at('F'), m: at('M'), rfm: at('RFM') };
+  const id = [at('customer_id'), at('customer'), at('id')].find((k) => k >= 0) ?? -1;
+  const columns = { id, tier: at('tier'), r: at('R'), f: at('F'), m: at('M'), rfm: at('RFM') };
+  if (columns.id < 0) throw new Error(`${file}: no "customer_id", "Customer" or "id" column in the header (${header.join(', ')})`);
   if (columns.tier < 0) throw new Error(`${file}: no "tier" column in the header (${header.join(', ')})`);
   if (columns.rfm < 0 && (columns.r < 0 || columns.f < 0 || columns.m < 0)) {
     throw new Error(`${file}: expected an "RFM" column or "R", "F" and "M" columns in the header (${header.join(', ')})`);
@@ -24,9 +44,16 @@ function columnsOf(header: string[], file: string): Columns {
   return columns;
 }
 
-/** `chunkSize` only matters to the tests: a record split across chunks must read the same. */
-export async function countScored(file: string, chunkSize = 1 << 20): Promise<ScoredCounts> {
-  const counts: ScoredCounts = { rows: 0, tiers: {}, rfm: [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]] };
+export async function countScored(file: string, options: ReadBackOptions = {}): Promise<ScoredCounts> {
+  const counts: ScoredCounts = {
+    rows: 0,
+    tiers: {},
+    rfm: [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]],
+    tierById: options.keepTiers ? new Map() : null,
+    found: 0,
+    sameTier: 0,
+  };
+  const chunkSize = options.chunkSize ?? 1 << 20;
   let columns: Columns | null = null;
   let record: string[] = [];
   let field = '';
@@ -40,7 +67,7 @@ export async function countScored(file: string, chunkSize = 1 << 20): Promise<Sc
       return;
     }
     if (columns === null) columns = columnsOf(record, file);
-    else tally(record, columns, counts, file);
+    else tally(record, columns, counts, file, options.against);
     record = [];
   };
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: chunkSize })) {
@@ -86,7 +113,7 @@ export async function countScored(file: string, chunkSize = 1 << 20): Promise<Sc
   return counts;
 }
 
-function tally(record: string[], columns: Columns, counts: ScoredCounts, file: string): void {
+function tally(record: string[], columns: Columns, counts: ScoredCounts, file: string, against: ReadonlyMap<string, string> | undefined): void {
   counts.rows++;
   const tier = record[columns.tier] ?? '';
   counts.tiers[tier] = (counts.tiers[tier] ?? 0) + 1;
@@ -99,13 +126,14 @@ function tally(record: string[], columns: Columns, counts: ScoredCounts, file: s
     const tallies = counts.rfm[k] as number[];
     tallies[s - 1] = (tallies[s - 1] as number) + 1;
   }
-}
-
-/** Share of customers whose tier the tier counts allow to agree: Σ min(ours, theirs) / our rows. */
-export function tierAgreement(ours: ScoredCounts, theirs: ScoredCounts): number {
-  let same = 0;
-  for (const [tier, count] of Object.entries(ours.tiers)) if (tier !== '') same += Math.min(count, theirs.tiers[tier] ?? 0);
-  return ours.rows === 0 ? 1 : same / ours.rows;
+  const id = record[columns.id] ?? '';
+  // A copy, so the map never keeps a whole 1 MB chunk alive through a slice of it.
+  if (counts.tierById !== null) counts.tierById.set(Buffer.from(id).toString(), tier);
+  const theirs = against?.get(id);
+  if (theirs !== undefined) {
+    counts.found++;
+    if (theirs === tier) counts.sameTier++;
+  }
 }
 
 /** True when both sides gave the same number of customers each R, F and M score. */

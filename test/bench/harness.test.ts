@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { countScored, sameRfmCounts, tierAgreement } from '../../bench/competitors/scored-counts.ts';
+import { countScored, sameRfmCounts } from '../../bench/competitors/scored-counts.ts';
 import { GNU_TIME, measure } from '../../bench/measure.ts';
 import { selected, sidesOf } from '../../bench/sides.ts';
 import { markdownTable, median } from '../../bench/report.ts';
@@ -30,31 +30,34 @@ const theirs = file('theirs.csv', 'customer_id,R,F,M,segment,tier\nC1,5,5,5,Cham
 
 describe('reading a scored CSV back', () => {
   it('counts rows, tiers and R/F/M scores through quotes, line breaks in fields, BOM and CRLF', async () => {
-    const counts = await countScored(ours);
-    expect(counts).toEqual({
+    const counts = await countScored(ours, { keepTiers: true });
+    expect(counts).toMatchObject({
       rows: 4,
       tiers: { A: 1, D: 1, '': 1, B: 1 },
       rfm: [[1, 0, 0, 0, 2], [2, 0, 0, 0, 1], [0, 1, 1, 0, 1]],
     });
+    expect([...counts.tierById!]).toEqual([['C1', 'A'], ['C2', 'D'], ['C4', 'B']]);
   });
 
   it('reads the same whatever the chunk boundaries (a quote or a line break split across chunks)', async () => {
-    const whole = await countScored(ours);
-    for (let size = 1; size <= 17; size++) expect(await countScored(ours, size)).toEqual(whole);
+    const whole = await countScored(ours, { keepTiers: true });
+    for (let chunkSize = 1; chunkSize <= 17; chunkSize++) expect(await countScored(ours, { keepTiers: true, chunkSize })).toEqual(whole);
   });
 
-  it('compares like with like: same R/F/M counts, tiers agreeing on 2 of the 3 tiered customers… of 4 rows', async () => {
-    const a = await countScored(ours);
-    const b = await countScored(theirs);
-    expect(sameRfmCounts(a, b)).toBe(true);
-    expect(tierAgreement(a, b)).toBe(2 / 4);
-    const shifted = await countScored(file('shifted.csv', 'customer_id,R,F,M,tier\nC1,4,5,5,A\nC2,1,1,2,D\nC4,5,1,3,B\n'));
-    expect(sameRfmCounts(a, shifted)).toBe(false);
+  it('compares like with like: R/F/M counts, and each customer found with the same tier or not', async () => {
+    const reference = await countScored(ours, { keepTiers: true });
+    const b = await countScored(theirs, { against: reference.tierById! });
+    expect(sameRfmCounts(reference, b)).toBe(true);
+    expect({ found: b.found, sameTier: b.sameTier }).toEqual({ found: 3, sameTier: 2 }); // C4: B here, C there
+    const shifted = await countScored(file('shifted.csv', 'customer_id,R,F,M,tier\nC1,4,5,5,A\nC2,1,1,2,D\nX4,5,1,3,B\n'), { against: reference.tierById! });
+    expect(sameRfmCounts(reference, shifted)).toBe(false);
+    expect(shifted.found).toBe(2); // X4 is not one of the reference's customers
   });
 
-  it('names the file and the row of a score out of range, and a missing tier column', async () => {
+  it('names the file and the row of a score out of range, and a missing id or tier column', async () => {
     await expect(countScored(file('bad.csv', 'id,R,F,M,tier\nC1,5,6,1,A\n'))).rejects.toThrow(/bad\.csv, row 2: F score "6", expected 1-5/);
     await expect(countScored(file('notier.csv', 'id,R,F,M\nC1,5,5,1\n'))).rejects.toThrow(/no "tier" column/);
+    await expect(countScored(file('noid.csv', 'name,R,F,M,tier\nAda,5,5,1,A\n'))).rejects.toThrow(/no "customer_id", "Customer" or "id" column/);
   });
 });
 
