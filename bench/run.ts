@@ -112,6 +112,9 @@ const inputs: Record<TaskName, { file: () => Promise<string>; title: string; row
 };
 
 const cliThreads = cliTakesThreads();
+const known = ['customers', 'orders', ...sidesOf('orders', cliThreads).map((s) => s.id)];
+const unknown = options.only.filter((o) => !known.some((k) => k.startsWith(o)));
+if (unknown.length > 0) throw new Error(`--only ${unknown.join(',')}: no such task or side (tasks and sides: ${known.join(', ')})`);
 const tasks: TaskResult[] = [];
 const problems: string[] = [];
 for (const task of ['customers', 'orders'] as const) {

@@ -66,14 +66,14 @@ const core = (task: TaskName): Side =>
   task === 'customers'
     ? {
         id: 'core',
-        label: 'core alone: `scoreCustomers` on customers already in memory (no reading, no writing)',
+        label: 'core alone, time inside the process: `scoreCustomers` on customers already in memory (no reading, no writing)',
         command: (input) => [NODE, join(import.meta.dirname, 'cases', 'core-score.ts'), input, AS_OF],
         writes: false,
         timesItself: true,
       }
     : {
         id: 'core',
-        label: 'core alone: CSV streamed through `OrderAggregator`, then scored without purchase models (no writing)',
+        label: 'core alone, time inside the process: CSV streamed through `OrderAggregator`, scored without purchase models (no writing)',
         command: (input) => [NODE, join(import.meta.dirname, 'cases', 'core-aggregate.ts'), input, AS_OF],
         writes: false,
         timesItself: true,
