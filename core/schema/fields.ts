@@ -96,9 +96,14 @@ export function tableKeysOf<T extends FieldTable>(table: T): T[number]['key'][] 
 export const CUSTOMER_KEYS: readonly CustomerKey[] = CUSTOMER_FIELD_TABLE.map((f) => f.key);
 export const TABLE_FIELD_KEYS = tableKeysOf(CUSTOMER_FIELD_TABLE) as readonly TableFieldKey[];
 
-const BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(CUSTOMER_FIELD_TABLE.map((f) => [f.key, f]));
+/** Field key → how messages name it in each language, for a table. */
+export function labelsOf<T extends FieldTable>(table: T): ReadonlyMap<T[number]['key'], Readonly<Record<Language, string>>> {
+  return new Map(table.map((f) => [f.key, f.label]));
+}
+
+const LABELS = labelsOf(CUSTOMER_FIELD_TABLE);
 
 /** How messages name a customer field in a language ("last purchase date", "最近购买日期"). */
 export function fieldLabel(key: CustomerKey, language: Language): string {
-  return (BY_KEY.get(key) as FieldSpec).label[language];
+  return (LABELS.get(key) as Readonly<Record<Language, string>>)[language];
 }
