@@ -8,7 +8,9 @@ import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
-import { TableConfigSchema, TableError, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import type { Field } from '../../core/problems.ts';
+import { rowProblemText } from './row-problems.ts';
 import { readCustomerTable } from './customer-table.ts';
 import { readOrderTable, type CustomerTrail } from './order-table.ts';
 import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
@@ -30,12 +32,13 @@ function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConf
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);
+  const headerOf = (field: Field) => table.headers[table.mapping[field as CustomerField] as number] ?? field;
   // Results come back in the order the good rows went in.
   let next = 0;
   const rows: ScoredRow[] = new Array<ScoredRow>(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
     const r = table.rows[i] as (typeof table.rows)[number];
-    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', r.error ?? 'not scored');
+    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, options.language));
     rows[i] = { row: r.row, id: r.id, result };
   }
   return tableScore('customers', table, rows, table.warnings, options);
