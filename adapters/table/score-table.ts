@@ -11,6 +11,7 @@ import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
 import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import type { Field } from '../../core/problems.ts';
 import { rowProblemText } from './row-problems.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 import { readCustomerTable } from './customer-table.ts';
 import { readOrderTable, type CustomerTrail } from './order-table.ts';
 import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
@@ -54,10 +55,7 @@ function tableScore(
   const scorable = rows.reduce((n, r) => (r.result.r !== null ? n + 1 : n), 0);
   if (scorable > 0 && options.rfm.method === 'quantile' && rfmMethodFor(scorable, options.rfm) === 'fixed') {
     const { recencyDays, orders, spend } = options.rfm.fixed;
-    warnings = [
-      ...warnings,
-      `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${options.rfm.minCustomers} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recencyDays.join('/')} days, orders ${orders.join('/')}, spend ${spend.join('/')}) rather than ranking so few customers against each other`,
-    ];
+    warnings = [...warnings, WORDS[options.language].table.fixedThresholds(scorable, options.rfm.minCustomers, recencyDays.join('/'), orders.join('/'), spend.join('/'))];
   }
   return {
     kind,

@@ -119,6 +119,10 @@ export const en: Words = {
       dateWithoutSpend: 'has a last purchase date but no total spend',
     },
   },
+  table: {
+    fixedThresholds: (scorable, min, recency, orders, spend) =>
+      `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${min} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recency} days, orders ${orders}, spend ${spend}) rather than ranking so few customers against each other`,
+  },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · as of ${asOf}`,
     counts: (scored, prospects, errors, orders, anyErrors) =>

@@ -16,6 +16,11 @@ export interface SummaryWords {
   note: (warning: string) => string;
 }
 
+/** File-level notes of the table adapter (adapters/table/score-table.ts) that are not row problems. */
+export interface TableWords {
+  fixedThresholds: (scorable: number, minCustomers: number, recencyDays: string, orders: string, spend: string) => string;
+}
+
 /** Labels of the properties Tierwise owns in HubSpot (adapters/hubspot/properties.ts), by result idea. */
 export interface HubSpotWords {
   propertyLabel: Record<'tier' | 'segment' | 'churnRisk' | 'churnLevel' | 'lifecycle' | 'nextAction' | 'reasons' | 'scoredAt', string>;

@@ -4,7 +4,7 @@ import type { Labels } from '../labels.ts';
 import type { ChurnPhrases } from '../churn/phrases.ts';
 import type { LearnedPhrases } from '../churn/learned/phrases.ts';
 import type { ProblemWords } from './problem-words.ts';
-import type { HubSpotWords, SheetsWords, SummaryWords } from './host-words.ts';
+import type { HubSpotWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
 
 export interface Words {
   /** The model's values as shown (tiers, segments, churn levels, lifecycle stages). */
@@ -15,6 +15,8 @@ export interface Words {
   learned: LearnedPhrases;
   /** What keeps a record from being scored (core/problems.ts), by row and column or by property. */
   problems: ProblemWords;
+  /** The table adapter's file-level notes. */
+  table: TableWords;
   /** The command line's summary. */
   summary: SummaryWords;
   /** HubSpot property labels. */

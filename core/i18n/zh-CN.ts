@@ -113,6 +113,10 @@ export const zhCN: Words = {
       dateWithoutSpend: '有最近购买日期，但没有消费总额',
     },
   },
+  table: {
+    fixedThresholds: (scorable, min, recency, orders, spend) =>
+      `仅 ${scorable} 位客户可评分，少于 ${min}（rfm.minCustomers）：R、F、M 使用固定阈值（最近购买 ${recency} 天，订单数 ${orders}，消费额 ${spend}），而不是在这么少的客户之间排名`,
+  },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · 截至 ${asOf}`,
     counts: (scored, prospects, errors, orders, anyErrors) =>
