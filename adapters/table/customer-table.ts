@@ -6,7 +6,8 @@ import { CUSTOMER_REQUIRED } from './headers.ts';
 import { footerNote, headerKeysOf, layoutOf, quote, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { detectColumns } from './headers.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
-import { Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore, type DateOrder, type Parsed } from './cells.ts';
+import { Invalid, parseDate, type DateOrder, type Parsed } from './cells.ts';
+import { customerOfRow, type RowCells } from './customer-fields.ts';
 import { columnDateOrders } from './date-columns.ts';
 import { clip } from './clip.ts';
 
@@ -72,33 +73,9 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
       if (first !== undefined) reader.problem(`customer id ${clip(id)} appears again (first on row ${first})`);
       else firstRowOfId.set(id, row);
     }
-    // One literal: every customer of the table shares a shape.
-    const customer = {
-      id,
-      name: reader.text('name'),
-      email: reader.text('email'),
-      region: reader.text('region'),
-      owner: reader.text('owner'),
-      firstPurchase: reader.date('firstPurchase'),
-      lastPurchase: reader.date('lastPurchase'),
-      orders: reader.parse('orders', parseCount),
-      purchaseDays: null,
-      totalSpend: reader.parse('totalSpend', parseMoney),
-      repeatSpendMean: null,
-      usualGapDays: null,
-      recentOrders: reader.parse('recentOrders', parseCount),
-      previousOrders: reader.parse('previousOrders', parseCount),
-      recentSpend: reader.parse('recentSpend', parseMoney),
-      previousSpend: reader.parse('previousSpend', parseMoney),
-      nps: reader.parse('nps', parseScore),
-      previousNps: reader.parse('previousNps', parseScore),
-      satisfaction: reader.parse('satisfaction', parseScore),
-      lastContact: reader.date('lastContact'),
-      recentContacts: reader.parse('recentContacts', parseCount),
-      previousContacts: reader.parse('previousContacts', parseCount),
-      askedAboutCompetitor: reader.parse('askedAboutCompetitor', parseFlag),
-      renewalDate: reader.date('renewalDate'),
-    };
+    // Every field of the field table, read by its kind (customer-fields.ts); one shape for all rows.
+    reader.id = id;
+    const customer = customerOfRow(reader);
     // A customer row with a purchase date needs the order count and spend to be scored.
     if (reader.problems === null && customer.lastPurchase !== null) {
       if (customer.orders === null) reader.problem(`column "${reader.headerOf('orders')}" is empty, but column "${reader.headerOf('lastPurchase')}" has a date`);
@@ -141,8 +118,9 @@ function customerLayout(cells: Cell[][], config: TableConfig): Layout<CustomerFi
 }
 
 /** Reads the cells of one row at a time, collecting what is wrong with it in words. */
-class RowReader {
+class RowReader implements RowCells {
   problems: string[] | null = null;
+  id = '';
   private cells: readonly Cell[] = [];
   private readonly asOfDay: number;
   private readonly mapping: Partial<Record<CustomerField, number>>;
