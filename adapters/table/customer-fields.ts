@@ -5,7 +5,7 @@
 import type { Customer } from '../../core/schema/customer.ts';
 import { CUSTOMER_FIELD_TABLE, type FieldKind, type FieldTable } from '../../core/schema/fields.ts';
 import { compileRecord } from '../../core/compiled-reader.ts';
-import { Invalid, parseCount, parseFlag, parseMoney, parseScore, type Parsed } from './cells.ts';
+import { parseCount, parseFlag, parseMoney, parseScore, type Parsed } from './cells.ts';
 import type { Cell, CustomerField } from './contract.ts';
 
 /** What reads one row's cells: the row's id (read first, on its own), text, dates, and parsed values. */
@@ -16,21 +16,17 @@ export interface RowCells {
   parse<T>(field: CustomerField, parser: (cell: Cell) => Parsed<T>): T | null;
 }
 
-function parsePositive(cell: Cell): Parsed<number> {
-  const value = parseMoney(cell);
-  return typeof value === 'number' && value <= 0 ? new Invalid('a number above 0') : value;
-}
-
 type Make = (row: RowCells) => unknown;
 
-const MAKE: Record<FieldKind, (field: CustomerField) => Make> = {
+// No cell parser reads a positive number yet (the usual gap between purchases comes from order
+// histories only): a table field of that kind needs one in cells.ts, and its words in core/i18n.
+const MAKE: Record<Exclude<FieldKind, 'positive'>, (field: CustomerField) => Make> = {
   id: () => (row) => row.id,
   text: (field) => (row) => row.text(field),
   date: (field) => (row) => row.date(field),
   count: (field) => (row) => row.parse(field, parseCount),
   money: (field) => (row) => row.parse(field, parseMoney),
   score: (field) => (row) => row.parse(field, parseScore),
-  positive: (field) => (row) => row.parse(field, parsePositive),
   flag: (field) => (row) => row.parse(field, parseFlag),
 };
 
@@ -39,7 +35,11 @@ const NOT_IN_TABLES: Make = () => null;
 /** The customer of one row, built from the fields of `table`. */
 export function customerOfRowFor<C>(table: FieldTable): (row: RowCells) => C {
   const keys = table.map((f) => f.key);
-  const makers = table.map((f) => (f.kind === 'id' || f.synonyms.length > 0 ? MAKE[f.kind](f.key as CustomerField) : NOT_IN_TABLES));
+  const makers = table.map((f): Make => {
+    if (f.kind !== 'id' && f.synonyms.length === 0) return NOT_IN_TABLES;
+    if (f.kind === 'positive') throw new Error(`field ${f.key}: customer tables cannot read a field of kind "positive" yet (no cell parser)`);
+    return MAKE[f.kind](f.key as CustomerField);
+  });
   return (
     compileRecord<RowCells, C>(keys, makers) ??
     ((row) => {
