@@ -6,7 +6,8 @@ import { CUSTOMER_REQUIRED } from './headers.ts';
 import { footerNote, headerKeysOf, layoutOf, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { detectColumns } from './headers.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
-import { Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore, type DateOrder, type Parsed } from './cells.ts';
+import { Invalid, parseDate, type DateOrder, type Parsed } from './cells.ts';
+import { customerOfRow, type RowCells } from './customer-fields.ts';
 import { columnDateOrders } from './date-columns.ts';
 import { scorabilityProblems } from '../../core/scorable.ts';
 import type { Problem } from '../../core/problems.ts';
@@ -71,33 +72,9 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
       if (first !== undefined) reader.problem({ code: 'repeatedId', field: 'id', value: id, firstRow: first });
       else firstRowOfId.set(id, row);
     }
-    // One literal: every customer of the table shares a shape.
-    const customer = {
-      id,
-      name: reader.text('name'),
-      email: reader.text('email'),
-      region: reader.text('region'),
-      owner: reader.text('owner'),
-      firstPurchase: reader.date('firstPurchase'),
-      lastPurchase: reader.date('lastPurchase'),
-      orders: reader.parse('orders', parseCount),
-      purchaseDays: null,
-      totalSpend: reader.parse('totalSpend', parseMoney),
-      repeatSpendMean: null,
-      usualGapDays: null,
-      recentOrders: reader.parse('recentOrders', parseCount),
-      previousOrders: reader.parse('previousOrders', parseCount),
-      recentSpend: reader.parse('recentSpend', parseMoney),
-      previousSpend: reader.parse('previousSpend', parseMoney),
-      nps: reader.parse('nps', parseScore),
-      previousNps: reader.parse('previousNps', parseScore),
-      satisfaction: reader.parse('satisfaction', parseScore),
-      lastContact: reader.date('lastContact'),
-      recentContacts: reader.parse('recentContacts', parseCount),
-      previousContacts: reader.parse('previousContacts', parseCount),
-      askedAboutCompetitor: reader.parse('askedAboutCompetitor', parseFlag),
-      renewalDate: reader.date('renewalDate'),
-    };
+    // Every field of the field table, read by its kind (customer-fields.ts); one shape for all rows.
+    reader.id = id;
+    const customer = customerOfRow(reader);
     // Every cell read: whether the row can be scored is the core's one rule (dates in order, a dated row has orders and spend).
     if (reader.problems === null) {
       const unscorable = scorabilityProblems(customer, reader.days, asOf, reader.asOfDay);
@@ -137,8 +114,9 @@ function customerLayout(cells: Cell[][], config: TableConfig): Layout<CustomerFi
 }
 
 /** Reads the cells of one row at a time, collecting what is wrong with it (as data; the host words it). */
-class RowReader {
+class RowReader implements RowCells {
   problems: Problem[] | null = null;
+  id = '';
   /** Day numbers of the row's first and last purchase (NaN when empty), for the scorability rule. */
   readonly days = { first: NaN, last: NaN };
   readonly asOfDay: number;

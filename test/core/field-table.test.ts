@@ -1,6 +1,6 @@
 // Adding a customer field is one line in the field table: here a table extended by one entry, and
-// every derivation (schema, blank record, fast reader, header detection, labels, test generator)
-// picks it up with no other change.
+// every derivation (schema, blank record, fast reader, header detection, the table's row reader,
+// labels, test generator) picks it up with no other change.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import fc from 'fast-check';
 import type { z } from 'zod';
@@ -8,6 +8,9 @@ import { CUSTOMER_FIELD_TABLE, CUSTOMER_KEYS, fieldLabel, labelsOf, tableKeysOf,
 import { customerSchemaOf } from '../../core/schema/customer.ts';
 import { customerReaderOf } from '../../core/customer-reader.ts';
 import { detectColumns, synonymsFrom } from '../../adapters/table/headers.ts';
+import { customerOfRowFor, type RowCells } from '../../adapters/table/customer-fields.ts';
+import { Invalid, type Parsed } from '../../adapters/table/cells.ts';
+import type { Cell } from '../../adapters/table/contract.ts';
 import { customerArbitrary } from './customer-arbitrary.ts';
 
 const LOYALTY = { key: 'loyaltyPoints', kind: 'count', label: { en: 'loyalty points', 'zh-CN': '会员积分' }, synonyms: ['loyaltypoints', 'points', '积分'] } as const satisfies FieldSpec;
@@ -40,6 +43,31 @@ describe('a field added to the field table', () => {
     const synonyms = synonymsFrom(EXTENDED);
     expect(detectColumns(['Customer ID', 'Loyalty Points', 'Last Order'], keys, {}, synonyms)).toEqual({ id: 0, loyaltyPoints: 1, lastPurchase: 2 });
     expect(detectColumns(['客户编号', '积分'], keys, {}, synonyms)).toEqual({ id: 0, loyaltyPoints: 1 });
+  });
+
+  it('is read from its column of a customer table, by the cell parser of its kind', () => {
+    const headers = ['Customer ID', 'Loyalty Points', 'Last Order'];
+    const mapping = detectColumns(headers, tableKeysOf(EXTENDED), {}, synonymsFrom(EXTENDED)) as Record<string, number>;
+    const cells: Cell[] = ['C1', '1,200', '2026-10-01'];
+    const problems: string[] = [];
+    // The table adapter's row reader, reduced to what the record builder calls.
+    const row: RowCells = {
+      id: 'C1',
+      text: (field) => (mapping[field] === undefined ? null : String(cells[mapping[field]])),
+      date: (field) => (mapping[field] === undefined ? null : String(cells[mapping[field]])),
+      parse: <T>(field: string, parser: (cell: Cell) => Parsed<T>) => {
+        if (mapping[field] === undefined) return null;
+        const value = parser(cells[mapping[field]]);
+        if (value instanceof Invalid) problems.push(field);
+        return value instanceof Invalid ? null : value;
+      },
+    };
+    const customer = customerOfRowFor<Extended>(EXTENDED)(row);
+    expect(customer).toMatchObject({ id: 'C1', loyaltyPoints: 1200, lastPurchase: '2026-10-01', orders: null });
+    expect(Object.keys(customer)).toEqual(EXTENDED.map((f) => f.key));
+    cells[1] = 'lots';
+    expect(customerOfRowFor<Extended>(EXTENDED)(row).loyaltyPoints).toBeNull();
+    expect(problems).toEqual(['loyaltyPoints']);
   });
 
   it('is named in messages in each language', () => {
