@@ -150,6 +150,8 @@ export const en: Words = {
     },
   },
   sheets: {
+    summarySheet: { tier: 'Tier', segment: 'Segment', customers: 'Customers', share: 'Share', key: 'Key figures', dormant: 'Dormant or churned', repurchase: 'Repurchase rate', atRisk: 'Spend of high-risk customers', scored: 'Customers scored', attention: 'Rows needing attention', group: 'Dormant', region: 'Region', owner: 'Owner' },
+    customerSheet: { customer: 'Customer', sourceRow: 'Source row' },
     busy: 'Someone else is scoring this spreadsheet right now; try again in a minute.',
     emptySheet: 'This sheet is empty: put a header row and one row per customer (or per order) first.',
     nothingWritten: (reason) => `Nothing was written: ${reason}`,

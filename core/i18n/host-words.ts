@@ -70,4 +70,8 @@ export interface SheetsWords {
   runOk: string;
   runFailed: string;
   help: string;
+  /** Headings of the "Tierwise summary" sheet (apps-script/server/summary-sheet.ts). */
+  summarySheet: Record<'tier' | 'segment' | 'customers' | 'share' | 'key' | 'dormant' | 'repurchase' | 'atRisk' | 'scored' | 'attention' | 'group' | 'region' | 'owner', string>;
+  /** The first two headers of the "Tierwise customers" sheet (apps-script/server/customer-sheet.ts). */
+  customerSheet: { customer: string; sourceRow: string };
 }

@@ -144,6 +144,8 @@ export const zhCN: Words = {
     },
   },
   sheets: {
+    summarySheet: { tier: '分层', segment: '细分', customers: '客户数', share: '占比', key: '关键指标', dormant: '沉睡或流失', repurchase: '复购率', atRisk: '高风险客户消费额', scored: '已评分客户', attention: '需处理的行', group: '沉睡', region: '区域', owner: '负责人' },
+    customerSheet: { customer: '客户', sourceRow: '来源行' },
     busy: '其他人正在为此表格评分，请一分钟后再试。',
     emptySheet: '此工作表为空：请先放入标题行，每行一个客户（或一笔订单）。',
     nothingWritten: (reason) => `未写入任何内容：${reason}`,
