@@ -182,6 +182,7 @@ export const en: Words = {
     notOneOf: (options) => `must be one of ${options}`,
     notAFieldOf: (kind, fields) => `is not a field of ${kind === 'orders' ? 'an order table' : kind === 'customers' ? 'a customer table' : 'any table'} (fields: ${fields})`,
     wrongType: (expected) => `must be ${expected}`,
+    typeName: { number: 'a number', string: 'text', boolean: 'yes or no' },
     notADate: 'must be a date (e.g. 2026-11-01)',
     invalid: 'is not valid',
     asOfNotDate: (value) => `The as-of date "${value}" is not a date (expected e.g. "2026-11-01" or TODAY()).`,

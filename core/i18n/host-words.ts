@@ -60,6 +60,8 @@ export interface SheetsWords {
   /** A mapped field the table's kind does not have; kind null: the kind is left to detection. */
   notAFieldOf: (kind: 'customers' | 'orders' | null, fields: string) => string;
   wrongType: (expected: string) => string;
+  /** zod's type names as wrongType says them. */
+  typeName: Record<'number' | 'string' | 'boolean', string>;
   notADate: string;
   invalid: string;
   asOfNotDate: (value: string) => string;
