@@ -120,6 +120,12 @@ export const en: Words = {
     },
   },
   table: {
+    withoutPurchase: (negative, leftOut) => {
+      const parts: string[] = [];
+      if (negative !== null) parts.push(`${negative.count} cancellation${negative.count === 1 ? '' : 's'} or return${negative.count === 1 ? '' : 's'} totalling ${negative.total}`);
+      if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.map((l) => `${l.count} ${l.reason}`).join(', ')})`);
+      return `not scored: only ${parts.join(' and ')}, no completed purchase in this file (a past or would-be buyer, not a prospect)`;
+    },
     fixedThresholds: (scorable, min, recency, orders, spend) =>
       `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${min} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recency} days, orders ${orders}, spend ${spend}) rather than ranking so few customers against each other`,
   },

@@ -114,6 +114,13 @@ export const zhCN: Words = {
     },
   },
   table: {
+    withoutPurchase: (negative, leftOut) => {
+      const reason = { refunded: '已退款', voided: '已作废', cancelled: '已取消', failed: '失败', pending: '待处理' } as const;
+      const parts: string[] = [];
+      if (negative !== null) parts.push(`${negative.count} 笔取消或退货（合计 ${negative.total}）`);
+      if (leftOut.length > 0) parts.push(`不计为购买的订单（${leftOut.map((l) => `${reason[l.reason]} ${l.count} 笔`).join('、')}）`);
+      return `未评分：此文件中只有${parts.join('和')}，没有完成的购买（曾经或将要购买的客户，不是潜在客户）`;
+    },
     fixedThresholds: (scorable, min, recency, orders, spend) =>
       `仅 ${scorable} 位客户可评分，少于 ${min}（rfm.minCustomers）：R、F、M 使用固定阈值（最近购买 ${recency} 天，订单数 ${orders}，消费额 ${spend}），而不是在这么少的客户之间排名`,
   },
