@@ -110,7 +110,7 @@ export const zhCN: Words = {
       ordersWithoutDate: (orders) => `有 ${orders} 笔订单，但没有最近购买日期`,
       dateWithoutOrders: '有最近购买日期，但没有订单数',
       dateWithZeroOrders: (date) => `有最近购买日期（${date}），但订单数为 0`,
-      dateWithoutSpend: '有最近购买日期，但没有消费总额',
+      dateWithoutSpend: '有最近购买日期，但没有累计消费',
     },
   },
   table: {
