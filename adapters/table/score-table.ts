@@ -81,7 +81,7 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
   const scored: ScoredRow[] = [];
   for (const [id, trail] of table.customers) {
     const unscorable = withoutPurchase(trail, options.language);
-    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, `Row ${trail.firstRow}, customer "${id}": ${unscorable}`);
+    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, WORDS[options.language].problems.customerRow(trail.firstRow, id, unscorable));
     if (result !== undefined) scored.push({ row: trail.firstRow, id, result });
   }
   // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.

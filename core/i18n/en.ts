@@ -96,6 +96,7 @@ export const en: Words = {
     column: (header) => `column "${header}"`,
     property: (name) => `property "${name}"`,
     row: (row, problems) => `Row ${row}, ${problems.join('; ')}`,
+    customerRow: (row, id, why) => `Row ${row}, customer "${id}": ${why}`,
     blankRow: (row) => `Row ${row} is blank`,
     headerAgain: (row) => `Row ${row} repeats the header row`,
     record: (kind, id, problems) => `${kind === 'contacts' ? 'Contact' : 'Company'} ${id}: ${problems.join('; ')}`,

@@ -90,6 +90,7 @@ export const zhCN: Words = {
     column: (header) => `“${header}”列`,
     property: (name) => `属性“${name}”`,
     row: (row, problems) => `第 ${row} 行：${problems.join('；')}`,
+    customerRow: (row, id, why) => `第 ${row} 行，客户“${id}”：${why}`,
     blankRow: (row) => `第 ${row} 行为空`,
     headerAgain: (row) => `第 ${row} 行重复了标题行`,
     record: (kind, id, problems) => `${kind === 'contacts' ? '联系人' : '公司'} ${id}：${problems.join('；')}`,

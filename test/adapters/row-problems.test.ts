@@ -80,7 +80,7 @@ describe('an order table’s customer with no purchase left', () => {
 
   it('says why in English and in Chinese', () => {
     expect(errorOf('A', 'en')).toBe('Row 2, customer "A": not scored: only orders left out as not purchases (1 refunded), no completed purchase in this file (a past or would-be buyer, not a prospect)');
-    expect(errorOf('A', 'zh-CN')).toContain('未评分：此文件中只有不计为购买的订单（已退款 1 笔），没有完成的购买');
+    expect(errorOf('A', 'zh-CN')).toBe('第 2 行，客户“A”：未评分：此文件中只有不计为购买的订单（已退款 1 笔），没有完成的购买（曾经或将要购买的客户，不是潜在客户）');
     expect(errorOf('C', 'en')).toContain('not scored: only 1 cancellation or return totalling -20.00,');
     expect(errorOf('C', 'zh-CN')).toContain('未评分：此文件中只有1 笔取消或退货（合计 -20.00）');
     expect(errorOf('B', 'zh-CN')).toBeNull();
