@@ -81,7 +81,7 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
   const scored: ScoredRow[] = [];
   for (const [id, trail] of table.customers) {
     const unscorable = withoutPurchase(trail, options.language);
-    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, `Row ${trail.firstRow}, customer "${id}": ${unscorable}`);
+    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, WORDS[options.language].problems.customerRow(trail.firstRow, id, unscorable));
     if (result !== undefined) scored.push({ row: trail.firstRow, id, result });
   }
   // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.
@@ -104,11 +104,9 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
 function withoutPurchase(trail: CustomerTrail, language: Language): string | null {
   if (trail.kept > trail.negative) return null;
   const counts = trail.leftOut;
-  const leftOut = counts === null ? [] : LEFT_OUT_REASONS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${r}`);
-  const parts: string[] = [];
-  if (trail.negative > 0) parts.push(`${trail.negative} cancellation${trail.negative === 1 ? '' : 's'} or return${trail.negative === 1 ? '' : 's'} totalling ${trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
-  if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.join(', ')})`);
-  return `not scored: only ${parts.join(' and ')}, no completed purchase in this file (a past or would-be buyer, not a prospect)`;
+  const leftOut = counts === null ? [] : LEFT_OUT_REASONS.filter((r) => counts[r] > 0).map((reason) => ({ reason, count: counts[reason] }));
+  const negative = trail.negative > 0 ? { count: trail.negative, total: trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) } : null;
+  return WORDS[language].table.withoutPurchase(negative, leftOut);
 }
 
 function customerRepeats(rows: readonly { order: { customerId: string } | null }[]): boolean {
