@@ -120,6 +120,16 @@ export class OrderAggregator {
     this.amounts = amounts;
   }
 
+  /**
+   * The orders added so far, in the order added: each one's customer (a position in finish()'s list,
+   * whose ids are `ids`), day number and amount. For hosts that read the orders again (the churn
+   * model's order log) without keeping an Order object per order.
+   */
+  orders(): { ids: string[]; owner: Int32Array; days: Int32Array; amounts: Float64Array } {
+    const n = this.count;
+    return { ids: this.people.map((p) => p.id), owner: this.owner.subarray(0, n), days: this.days.subarray(0, n), amounts: this.amounts.subarray(0, n) };
+  }
+
   finish(): Customer[] {
     return customersFrom(this.people, this.owner.subarray(0, this.count), this.days, this.amounts, this.options, this.asOfDay);
   }
