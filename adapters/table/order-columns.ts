@@ -9,12 +9,9 @@ import type { Order } from '../../core/schema/order.ts';
 import { dayNumber, isoFromDayNumber } from '../../core/dates.ts';
 
 export function orderHistoryFromColumns(aggregator: OrderAggregator): OrderHistory {
-  let cached: { asOf: string; log: OrderLog } | null = null;
   return {
-    log(asOf) {
-      if (cached?.asOf !== asOf) cached = { asOf, log: logUpTo(aggregator, dayNumber(asOf)) };
-      return cached.log;
-    },
+    // Built on each call, not kept: the model check only needs it until it has drawn its sample.
+    log: (asOf) => logUpTo(aggregator, dayNumber(asOf)),
     orders(asOf, keep) {
       const { ids, owner, days, amounts } = aggregator.orders();
       const asOfDay = dayNumber(asOf);

@@ -9,7 +9,7 @@ import { decoderLabel, legacyEncoding, markedEncoding, type TextEncoding } from 
 import { extname } from 'node:path';
 import { fileSystemProblem, looksBinary, ZIP_MAGIC } from './read-file.ts';
 
-/** Bytes read at a time. The first piece also decides the encoding (1 MB) and the delimiter (64K characters). */
+/** Bytes read at a time. */
 export const PIECE_BYTES = 4 << 20;
 
 export interface TextStart {
@@ -63,20 +63,23 @@ export async function streamTextTable(path: string, start: (text: TextStart) => 
   try {
     const size = (await handle.stat()).size;
     if (size === 0) throw new TableError(`${path} is empty: expected a header row and one row per customer or order`);
-    const head = Buffer.alloc(Math.min(size, Math.max(pieceBytes, 1 << 20)));
+    // The first megabyte decides the encoding, as decodeBytes decides it from the whole file's first megabyte.
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     await readFully(handle, head, 0);
     const marked = markedEncoding(head);
-    if (marked !== null) return await pass(path, handle, head, marked.encoding, marked.skip, pieceBytes, start);
+    if (marked !== null) return await pass(path, handle, size, head, marked.encoding, marked.skip, pieceBytes, start);
     try {
-      return await pass(path, handle, head, 'utf-8', 0, pieceBytes, start);
+      return await pass(path, handle, size, head, 'utf-8', 0, pieceBytes, start);
     } catch (error) {
       if (!(error instanceof NotUtf8)) throw error;
-      return await pass(path, handle, head, legacyEncoding(head), 0, pieceBytes, start);
+      return await pass(path, handle, size, head, legacyEncoding(head), 0, pieceBytes, start);
     }
   } finally {
     await handle.close();
   }
 }
+
+const HEAD_BYTES = 1 << 20;
 
 async function readFully(handle: FileHandle, into: Buffer, position: number): Promise<number> {
   let filled = 0;
@@ -88,10 +91,10 @@ async function readFully(handle: FileHandle, into: Buffer, position: number): Pr
   return filled;
 }
 
-async function pass(path: string, handle: FileHandle, head: Buffer, encoding: TextEncoding, skip: number, pieceBytes: number, start: (text: TextStart) => OnPiece): Promise<StreamedText> {
-  // As decodeBytes: UTF-8 fatal (a bad byte means another encoding), the others replace what they cannot read.
+/** A TextDecoder as decodeBytes makes it: UTF-8 fatal (a bad byte means another encoding), the others replace what they cannot read. */
+function decoderOf(encoding: TextEncoding): (bytes: Uint8Array, final: boolean) => string {
   const decoder = new TextDecoder(decoderLabel(encoding), { fatal: encoding === 'utf-8' });
-  const decode = (bytes: Uint8Array, final: boolean): string => {
+  return (bytes, final) => {
     try {
       return final ? decoder.decode(bytes) : decoder.decode(bytes, { stream: true });
     } catch (error) {
@@ -99,15 +102,17 @@ async function pass(path: string, handle: FileHandle, head: Buffer, encoding: Te
       throw error;
     }
   };
-  const size = (await handle.stat()).size;
-  let position = Math.min(head.length, size);
-  const firstFinal = position >= size;
-  const first = decode(head.subarray(skip, position), firstFinal);
-  if (looksBinary(first)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
-  const delimiter = sniffDelimiter(first.slice(0, 64 * 1024));
+}
+
+async function pass(path: string, handle: FileHandle, size: number, head: Buffer, encoding: TextEncoding, skip: number, pieceBytes: number, start: (text: TextStart) => OnPiece): Promise<StreamedText> {
+  // The binary check and the delimiter look at the start of the text, as read-file.ts does.
+  const headText = decoderOf(encoding)(head.subarray(skip), head.length >= size);
+  if (looksBinary(headText)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
+  const delimiter = sniffDelimiter(headText.slice(0, 64 * 1024));
   const onPiece = start({ encoding, delimiter });
+  const decode = decoderOf(encoding);
   let lineEnd: '\n' | '\r\n' | null = null;
-  let before = -1; // the last character of the previous piece, for a "\r\n" split between pieces
+  let before = -1; // the last character of the text so far, for a "\r\n" split between pieces
   let offset = 0; // characters before this piece
   const see = (text: string) => {
     if (lineEnd !== null) return;
@@ -118,19 +123,16 @@ async function pass(path: string, handle: FileHandle, head: Buffer, encoding: Te
     } else if (text.length > 0) before = text.charCodeAt(text.length - 1);
     offset += text.length;
   };
-  see(first);
-  onPiece(first, firstFinal);
-  if (!firstFinal) {
-    const buffer = Buffer.alloc(pieceBytes);
-    for (;;) {
-      const got = await readFully(handle, buffer, position);
-      position += got;
-      const final = got < buffer.length || position >= size;
-      const text = decode(buffer.subarray(0, got), final);
-      see(text);
-      onPiece(text, final);
-      if (final) break;
-    }
+  const buffer = Buffer.alloc(Math.min(pieceBytes, size));
+  let position = skip;
+  for (;;) {
+    const got = await readFully(handle, buffer, position);
+    position += got;
+    const final = got < buffer.length || position >= size;
+    const text = decode(buffer.subarray(0, got), final);
+    see(text);
+    onPiece(text, final);
+    if (final) break;
   }
   return { encoding, delimiter, lineEnd: lineEnd ?? '\n' };
 }
