@@ -15,6 +15,7 @@ import { columnDateOrders } from './date-columns.ts';
 import { idText } from './customer-table.ts';
 import { clip } from './clip.ts';
 import { flatCopy } from './csv-stream.ts';
+import { CustomerTrails } from './customer-trails.ts';
 
 export interface OrderRow {
   /** The order's first row, or the row that could not be read. */
@@ -61,7 +62,7 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
   for (let r = range[0]; r < range[1]; r++) reader.read(cells[r] ?? [], r);
   const read = reader.finish();
   rows.sort((a, b) => a.row - b.row);
-  return { ...layout, rows, customers: read.customers, leftOut: read.leftOut, warnings: [...warnings, ...read.notes] };
+  return { ...layout, rows, customers: new Map(read.customers), leftOut: read.leftOut, warnings: [...warnings, ...read.notes] };
 }
 
 /** The header row and column mapping of an order table (`cells`: its first 20 rows are enough). */
@@ -79,7 +80,8 @@ export function orderLayout(cells: readonly Cell[][], config: TableConfig): Layo
 
 /** What reading all rows found besides the orders: each customer's trail, left-out counts, and notes for the summary. */
 export interface OrdersRead {
-  customers: Map<string, CustomerTrail>;
+  /** In order of first appearance. */
+  customers: CustomerTrails;
   leftOut: Record<LeftOutReason, number>;
   notes: string[];
 }
@@ -99,7 +101,7 @@ export class OrderRows {
   private readonly useQuantity: boolean;
   private readonly assembler = new OrderAssembler();
   private readonly keep: (s: string) => string;
-  readonly customers = new Map<string, CustomerTrail>();
+  readonly customers = new CustomerTrails();
   private readonly leftOut = noneLeftOut();
   private kept = 0;
   private dropped = 0;
@@ -230,15 +232,6 @@ export class OrderRows {
   /** Kept and left-out orders each come in row order: merged, customers are listed by their first row. */
   private settle(settled: Pick<ReturnType<OrderAssembler['finish']>, 'kept' | 'leftOut' | 'problems'> | null): void {
     if (settled === null) return;
-    const customers = this.customers;
-    const trail = (id: string, row: number): CustomerTrail => {
-      let t = customers.get(id);
-      if (t === undefined) {
-        t = { firstRow: row, kept: 0, negative: 0, negativeTotal: 0, leftOut: null };
-        customers.set(id, t);
-      }
-      return t;
-    };
     const { kept, leftOut: dropped } = settled;
     for (let i = 0, j = 0; i < kept.length || j < dropped.length; ) {
       const k = kept[i];
@@ -247,18 +240,12 @@ export class OrderRows {
         i++;
         this.kept++;
         this.onRow({ row: k.row, id: k.order.customerId, order: k.order, error: null });
-        const t = trail(k.order.customerId, k.row);
-        t.kept++;
-        if (k.order.amount < 0) {
-          t.negative++;
-          t.negativeTotal = round2(t.negativeTotal + k.order.amount);
-        }
+        this.customers.addKept(k.order.customerId, k.row, k.order.amount);
       } else if (l !== undefined) {
         j++;
         this.dropped++;
         this.leftOut[l.reason]++;
-        const t = trail(l.customerId, l.row);
-        (t.leftOut ??= noneLeftOut())[l.reason]++;
+        this.customers.addLeftOut(l.customerId, l.row, l.reason);
       }
     }
     const mapping = this.layout.mapping;

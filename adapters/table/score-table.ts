@@ -83,7 +83,8 @@ export interface OrdersToScore {
   mapping: TableScore['mapping'];
   /** Rows that could not be read, each with its reason. */
   badRows: readonly OrderRow[];
-  customers: Map<string, CustomerTrail>;
+  /** Every customer named by a readable order, in order of first appearance. */
+  customers: Iterable<[string, CustomerTrail]>;
   warnings: string[];
 }
 
