@@ -108,7 +108,7 @@ export class OrderAggregator {
   }
 
   private grow(): void {
-    const size = this.owner.length * 2;
+    const size = Math.max(1024, this.owner.length * 2);
     const owner = new Int32Array(size);
     owner.set(this.owner);
     const days = new Int32Array(size);
@@ -131,6 +131,12 @@ export class OrderAggregator {
   }
 
   finish(): Customer[] {
+    // Doubling leaves up to half of each array unused: trim them now that no order comes (10M orders: 268 → 160 MB).
+    if (this.count < this.owner.length * 0.9) {
+      this.owner = this.owner.slice(0, this.count);
+      this.days = this.days.slice(0, this.count);
+      this.amounts = this.amounts.slice(0, this.count);
+    }
     return customersFrom(this.people, this.owner.subarray(0, this.count), this.days, this.amounts, this.options, this.asOfDay);
   }
 }
