@@ -209,7 +209,7 @@ function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput,
       results[i] = resultOf(idOf(customers[i]), null, UNSCORED, c);
       continue;
     }
-    const problem = validationError(c, days, options.asOf, asOfDay);
+    const problem = validationError(c, days, options.asOf, asOfDay, options.language);
     if (problem !== null) {
       results[i] = resultOf(c.id, c, UNSCORED, problem);
       continue;

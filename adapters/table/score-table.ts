@@ -9,7 +9,10 @@ import { summarize } from '../../core/summarize-results.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreOrderHistory, type OrderHistory } from '../../core/churn/learned/choose.ts';
 import type { Order } from '../../core/schema/order.ts';
-import { TableConfigSchema, TableError, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import type { Field } from '../../core/problems.ts';
+import { rowProblemText } from './row-problems.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 import { readCustomerTable } from './customer-table.ts';
 import { readOrderTable, type CustomerTrail, type OrderRow } from './order-table.ts';
 import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
@@ -31,12 +34,13 @@ function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConf
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);
+  const headerOf = (field: Field) => table.headers[table.mapping[field as CustomerField] as number] ?? field;
   // Results come back in the order the good rows went in.
   let next = 0;
   const rows: ScoredRow[] = new Array<ScoredRow>(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
     const r = table.rows[i] as (typeof table.rows)[number];
-    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', r.error ?? 'not scored');
+    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, options.language));
     rows[i] = { row: r.row, id: r.id, result };
   }
   return tableScore('customers', table, rows, table.warnings, options);
@@ -52,10 +56,7 @@ function tableScore(
   const scorable = rows.reduce((n, r) => (r.result.r !== null ? n + 1 : n), 0);
   if (scorable > 0 && options.rfm.method === 'quantile' && rfmMethodFor(scorable, options.rfm) === 'fixed') {
     const { recencyDays, orders, spend } = options.rfm.fixed;
-    warnings = [
-      ...warnings,
-      `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${options.rfm.minCustomers} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recencyDays.join('/')} days, orders ${orders.join('/')}, spend ${spend.join('/')}) rather than ranking so few customers against each other`,
-    ];
+    warnings = [...warnings, WORDS[options.language].table.fixedThresholds(scorable, options.rfm.minCustomers, recencyDays.join('/'), orders.join('/'), spend.join('/'))];
   }
   return {
     kind,

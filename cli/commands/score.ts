@@ -138,7 +138,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const summaryShown = values.summary || (outPath !== undefined && !values.json);
   if (summaryShown) {
-    (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf) + '\n');
+    (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf, language) + '\n');
   } else if (!values.json && outPath === undefined) {
     await writeLines(io.stdout, scoredTextLines(table, score, language));
   }

@@ -16,6 +16,7 @@ import { boughtNothing } from './features.ts';
 import { predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
 import { learnedRisk } from './risk.ts';
 import type { ChurnRisk } from '../risk.ts';
+import { probabilityLevels, type ProbabilityLevels } from '../levels.ts';
 
 export const CHURN_MODELS = ['rules', 'pareto', 'learned'] as const;
 export type ChurnModelName = (typeof CHURN_MODELS)[number];
@@ -164,6 +165,14 @@ export function chooseChurnModel(orders: readonly Order[] | OrderHistory, option
   };
 }
 
+/** How a probability's levels were set, with the numbers (core/churn/levels.ts). */
+export function levelsNote(levels: ProbabilityLevels, horizon: number): string {
+  return (
+    `churn levels are set against your customers' base rate, not fixed points: on average ${Math.round(levels.baseRate * 100)}% chance of no purchase in the next ${horizon} days; ` +
+    `high from ${levels.highAt}% (at least twice those odds), low up to ${levels.mediumAt - 1}% (at most half), medium between`
+  );
+}
+
 const NO_DROPOUT =
   'the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer\'s own rhythm';
 
@@ -199,15 +208,15 @@ export function scoreOrderHistory(orders: readonly Order[] | OrderHistory, custo
     if (trained.ok) {
       const { predictions, identified } = predictChurn(trained.model, log, asOfDay, horizon);
       const at = new Map(log.ids.map((id, k) => [id, k]));
-      const override: (ChurnRisk | null)[] = customers.map((c) => {
-        const p = predictions[at.get(c.id) ?? -1];
-        return p == null ? null : learnedRisk(p, horizon, options, identified);
-      });
+      const scored = customers.map((c) => predictions[at.get(c.id) ?? -1] ?? null);
+      const levels = probabilityLevels(scored.flatMap((p) => (p === null ? [] : [p.probability])));
+      const override: (ChurnRisk | null)[] = scored.map((p) => (p === null ? null : learnedRisk(p, horizon, options, identified, levels)));
       const w = trained.model.windows;
       notes.push(
         `churn risk N means about N% chance of no purchase in the next ${horizon} days, learned from ${trained.model.examples.toLocaleString('en-US')} examples in your own orders (${w.map((x) => `as of ${isoFromDayNumber(x.cut)}, ${x.horizon} days after`).join('; ')})` +
           (trained.model.shortWindows ? `; the history is shorter than two horizons, so it learned on shorter windows and applies them to ${horizon} days` : ''),
       );
+      notes.push(levelsNote(levels, horizon));
       if (!identified) notes.push(NO_DROPOUT);
       return { results: scoreCustomers(customers, options, { modelInRisk: true, override }), model, notes };
     }

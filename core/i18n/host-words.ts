@@ -1,6 +1,33 @@
-// What the add-on's server says to people, one interface for every language (the core's
-// labels are the model: adding a language is one file, not a branch in the code).
-export interface Messages {
+// What the hosts say that is not the model's own words: the CLI's summary, HubSpot's property
+// labels, the Sheets add-on's messages. Here so that a language is one file (./en.ts, ./zh-CN.ts).
+
+/** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */
+export interface SummaryWords {
+  title: (file: string, asOf: string) => string;
+  counts: (scored: string, prospects: string, errors: string, orders: boolean, anyErrors: boolean) => string;
+  tierTable: [string, string, string];
+  segmentTable: [string, string, string, string];
+  churnTable: [string, string, string];
+  keyFigures: (repurchaseRate: string | null, dormant: string, atRiskSpend: string) => string;
+  expectedAtRisk: (byTier: string) => string;
+  groupTable: (by: 'region' | 'owner') => string[];
+  attention: (count: string) => string;
+  more: (count: string) => string;
+  note: (warning: string) => string;
+}
+
+/** File-level notes of the table adapter (adapters/table/score-table.ts) that are not row problems. */
+export interface TableWords {
+  fixedThresholds: (scorable: number, minCustomers: number, recencyDays: string, orders: string, spend: string) => string;
+}
+
+/** Labels of the properties Tierwise owns in HubSpot (adapters/hubspot/properties.ts), by result idea. */
+export interface HubSpotWords {
+  propertyLabel: Record<'tier' | 'segment' | 'churnRisk' | 'churnLevel' | 'lifecycle' | 'nextAction' | 'reasons' | 'scoredAt', string>;
+}
+
+// What the Sheets add-on's server says to people (apps-script/server/messages).
+export interface SheetsWords {
   busy: string;
   emptySheet: string;
   nothingWritten: (reason: string) => string;
