@@ -7,13 +7,14 @@ import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize-results.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
+import { scoreOrderHistory, type OrderHistory } from '../../core/churn/learned/choose.ts';
+import type { Order } from '../../core/schema/order.ts';
 import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import type { Field } from '../../core/problems.ts';
 import { rowProblemText } from './row-problems.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import { readCustomerTable } from './customer-table.ts';
-import { readOrderTable, type CustomerTrail } from './order-table.ts';
+import { readOrderTable, type CustomerTrail, type OrderRow } from './order-table.ts';
 import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
 import { rfmMethodFor } from '../../core/rfm.ts';
 
@@ -72,8 +73,27 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
   const table = readOrderTable(cells, config);
   const aggregator = new OrderAggregator(options);
   for (const r of table.rows) if (r.order !== null) aggregator.add(r.order);
+  const orders = table.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
+  return scoreReadOrders({ ...table, badRows: table.rows.filter((r) => r.order === null) }, aggregator, orders, options);
+}
+
+/** An order table read (whole, or in pieces by order-stream.ts): its layout, the rows that could not be read, and each customer's trail. */
+export interface OrdersToScore {
+  headerIndex: number;
+  headers: string[];
+  mapping: TableScore['mapping'];
+  /** Rows that could not be read, each with its reason. */
+  badRows: readonly OrderRow[];
+  /** Every customer named by a readable order, in order of first appearance. */
+  customers: Iterable<[string, CustomerTrail]>;
+  warnings: string[];
+}
+
+/** Scores the customers `aggregator` gathered from the kept orders (the same orders as `orders`, in row order). */
+export function scoreReadOrders(table: OrdersToScore, aggregator: OrderAggregator, orders: readonly Order[] | OrderHistory, optionsInput: OptionsInput): TableScore {
+  const options = OptionsSchema.parse(optionsInput);
   const customers = aggregator.finish();
-  const scoredOrders = scoreOrderHistory(table.rows.flatMap((r) => (r.order === null ? [] : [r.order])), customers, options);
+  const scoredOrders = scoreOrderHistory(orders, customers, options);
   const results = scoredOrders.results;
   const resultOf = new Map<string, Result>();
   customers.forEach((c, i) => resultOf.set(c.id, results[i] as Result));
@@ -85,9 +105,7 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
     if (result !== undefined) scored.push({ row: trail.firstRow, id, result });
   }
   // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.
-  const bad: ScoredRow[] = table.rows
-    .filter((r) => r.order === null)
-    .map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
+  const bad: ScoredRow[] = table.badRows.map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
   const rows = [...scored, ...bad].sort((a, b) => a.row - b.row);
   const warnings = [...table.warnings, ...scoredOrders.notes];
   if (aggregator.afterAsOf > 0) {
