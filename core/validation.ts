@@ -5,9 +5,8 @@ import type { Language } from './schema/options.ts';
 import type { PurchaseDays } from './purchase-days.ts';
 import { scorabilityProblems } from './scorable.ts';
 import { plainSentence } from './i18n/problem-text.ts';
-import { WORDS } from './i18n/index.ts';
 
 export function validationError(customer: Customer, days: PurchaseDays, asOf: string, asOfDay: number, language: Language = 'en'): string | null {
   const problems = scorabilityProblems(customer, days, asOf, asOfDay);
-  return problems === null ? null : plainSentence(problems[0] as (typeof problems)[number], WORDS[language].problems);
+  return problems === null ? null : plainSentence(problems[0] as (typeof problems)[number], language);
 }

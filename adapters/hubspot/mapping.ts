@@ -78,7 +78,8 @@ export function readRecord(id: string, properties: Record<string, string | null>
     firstPurchase: read('firstPurchase', readDay),
     lastPurchase,
     // HubSpot leaves rollups empty when there are no deals: no deals and no date is a prospect, and
-    // a record with deals but no closed-won revenue has spent 0.
+    // a record with deals but no closed-won revenue has spent 0. That is what an empty rollup means,
+    // not a scorability rule: whether the record can be scored is core/scorable.ts's, in scoreCustomers.
     orders: orders ?? (lastPurchase === null ? 0 : null),
     totalSpend: totalSpend ?? (lastPurchase === null ? null : 0),
     nps: read('nps', readScore),

@@ -196,23 +196,40 @@ function fromParts(year: number, month: number, day: number, expected: ExpectedK
 }
 
 /** Reads a column's slash dates as day-first when some first part is over 12, month-first when some second part is; both: ambiguous. */
-export function inferDateOrder(cells: Iterable<Cell>): { order: DateOrder; ambiguous: boolean; evidence: 'dmy' | 'mdy' | 'none' | 'conflict' } {
-  let dayFirst = false;
-  let monthFirst = false;
-  let anySlash = false;
-  for (const cell of cells) {
-    if (typeof cell !== 'string') continue;
+export function inferDateOrder(cells: Iterable<Cell>): DateOrderInference {
+  const evidence = new DateOrderEvidence();
+  for (const cell of cells) evidence.add(cell);
+  return evidence.result();
+}
+
+export interface DateOrderInference {
+  order: DateOrder;
+  ambiguous: boolean;
+  evidence: 'dmy' | 'mdy' | 'none' | 'conflict';
+}
+
+/** inferDateOrder one cell at a time, for a column read in pieces. */
+export class DateOrderEvidence {
+  private dayFirst = false;
+  private monthFirst = false;
+  private anySlash = false;
+
+  add(cell: Cell): void {
+    if (typeof cell !== 'string') return;
     const m = AMBIGUOUS_DATE.exec(cell.trim());
-    if (!m) continue;
-    anySlash = true;
+    if (!m) return;
+    this.anySlash = true;
     const a = Number(m[1]);
     const b = Number(m[2]);
     // Only a value that is a valid date one way round is evidence ("31/31/2026" is just wrong).
-    if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst = true;
-    if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst = true;
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) this.dayFirst = true;
+    if (b > 12 && b <= 31 && a >= 1 && a <= 12) this.monthFirst = true;
   }
-  if (dayFirst && monthFirst) return { order: 'mdy', ambiguous: true, evidence: 'conflict' };
-  if (dayFirst) return { order: 'dmy', ambiguous: false, evidence: 'dmy' };
-  if (monthFirst) return { order: 'mdy', ambiguous: false, evidence: 'mdy' };
-  return { order: 'mdy', ambiguous: anySlash, evidence: 'none' };
+
+  result(): DateOrderInference {
+    if (this.dayFirst && this.monthFirst) return { order: 'mdy', ambiguous: true, evidence: 'conflict' };
+    if (this.dayFirst) return { order: 'dmy', ambiguous: false, evidence: 'dmy' };
+    if (this.monthFirst) return { order: 'mdy', ambiguous: false, evidence: 'mdy' };
+    return { order: 'mdy', ambiguous: this.anySlash, evidence: 'none' };
+  }
 }

@@ -96,6 +96,7 @@ export const en: Words = {
     column: (header) => `column "${header}"`,
     property: (name) => `property "${name}"`,
     row: (row, problems) => `Row ${row}, ${problems.join('; ')}`,
+    customerRow: (row, id, why) => `Row ${row}, customer "${id}": ${why}`,
     blankRow: (row) => `Row ${row} is blank`,
     headerAgain: (row) => `Row ${row} repeats the header row`,
     record: (kind, id, problems) => `${kind === 'contacts' ? 'Contact' : 'Company'} ${id}: ${problems.join('; ')}`,
@@ -120,6 +121,12 @@ export const en: Words = {
     },
   },
   table: {
+    withoutPurchase: (negative, leftOut) => {
+      const parts: string[] = [];
+      if (negative !== null) parts.push(`${negative.count} cancellation${negative.count === 1 ? '' : 's'} or return${negative.count === 1 ? '' : 's'} totalling ${negative.total}`);
+      if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.map((l) => `${l.count} ${l.reason}`).join(', ')})`);
+      return `not scored: only ${parts.join(' and ')}, no completed purchase in this file (a past or would-be buyer, not a prospect)`;
+    },
     fixedThresholds: (scorable, min, recency, orders, spend) =>
       `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${min} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recency} days, orders ${orders}, spend ${spend}) rather than ranking so few customers against each other`,
   },
@@ -150,6 +157,8 @@ export const en: Words = {
     },
   },
   sheets: {
+    summarySheet: { tier: 'Tier', segment: 'Segment', customers: 'Customers', share: 'Share', key: 'Key figures', dormant: 'Dormant or churned', repurchase: 'Repurchase rate', atRisk: 'Spend of high-risk customers', scored: 'Customers scored', attention: 'Rows needing attention', group: 'Dormant', region: 'Region', owner: 'Owner' },
+    customerSheet: { customer: 'Customer', sourceRow: 'Source row' },
     busy: 'Someone else is scoring this spreadsheet right now; try again in a minute.',
     emptySheet: 'This sheet is empty: put a header row and one row per customer (or per order) first.',
     nothingWritten: (reason) => `Nothing was written: ${reason}`,
@@ -180,6 +189,7 @@ export const en: Words = {
     notOneOf: (options) => `must be one of ${options}`,
     notAFieldOf: (kind, fields) => `is not a field of ${kind === 'orders' ? 'an order table' : kind === 'customers' ? 'a customer table' : 'any table'} (fields: ${fields})`,
     wrongType: (expected) => `must be ${expected}`,
+    typeName: { number: 'a number', string: 'text', boolean: 'yes or no' },
     notADate: 'must be a date (e.g. 2026-11-01)',
     invalid: 'is not valid',
     asOfNotDate: (value) => `The as-of date "${value}" is not a date (expected e.g. "2026-11-01" or TODAY()).`,

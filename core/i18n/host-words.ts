@@ -1,5 +1,6 @@
 // What the hosts say that is not the model's own words: the CLI's summary, HubSpot's property
 // labels, the Sheets add-on's messages. Here so that a language is one file (./en.ts, ./zh-CN.ts).
+import type { LeftOutReason } from '../order-status.ts';
 
 /** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */
 export interface SummaryWords {
@@ -19,6 +20,8 @@ export interface SummaryWords {
 /** File-level notes of the table adapter (adapters/table/score-table.ts) that are not row problems. */
 export interface TableWords {
   fixedThresholds: (scorable: number, minCustomers: number, recencyDays: string, orders: string, spend: string) => string;
+  /** An order table's customer with no completed purchase: its cancellations or returns (count, formatted total), and its left-out orders. */
+  withoutPurchase: (negative: { count: number; total: string } | null, leftOut: readonly { reason: LeftOutReason; count: number }[]) => string;
 }
 
 /** Labels of the properties Tierwise owns in HubSpot (adapters/hubspot/properties.ts), by result idea. */
@@ -60,6 +63,8 @@ export interface SheetsWords {
   /** A mapped field the table's kind does not have; kind null: the kind is left to detection. */
   notAFieldOf: (kind: 'customers' | 'orders' | null, fields: string) => string;
   wrongType: (expected: string) => string;
+  /** zod's type names as wrongType says them. */
+  typeName: Record<'number' | 'string' | 'boolean', string>;
   notADate: string;
   invalid: string;
   asOfNotDate: (value: string) => string;
@@ -70,4 +75,8 @@ export interface SheetsWords {
   runOk: string;
   runFailed: string;
   help: string;
+  /** Headings of the "Tierwise summary" sheet (apps-script/server/summary-sheet.ts). */
+  summarySheet: Record<'tier' | 'segment' | 'customers' | 'share' | 'key' | 'dormant' | 'repurchase' | 'atRisk' | 'scored' | 'attention' | 'group' | 'region' | 'owner', string>;
+  /** The first two headers of the "Tierwise customers" sheet (apps-script/server/customer-sheet.ts). */
+  customerSheet: { customer: string; sourceRow: string };
 }

@@ -1,7 +1,10 @@
 // A problem (core/problems.ts) in words. The host says where a field is (a table's column, a HubSpot
 // property) and how a value is quoted; the sentence around them comes from the language's file.
 import type { Field, Problem } from '../problems.ts';
+import type { Language } from '../schema/options.ts';
+import { fieldLabel } from '../schema/fields.ts';
 import type { ProblemWords } from './problem-words.ts';
+import { WORDS } from './index.ts';
 
 export interface Place {
   /** Where the field is, in words: `column "Last Order"`, `property "total_revenue"`. */
@@ -37,8 +40,9 @@ export function problemSentence(p: Problem, place: Place, w: ProblemWords): stri
   }
 }
 
-/** The problem said of a record with no columns or properties (a customer handed to the core directly). */
-export function plainSentence(p: Problem, w: ProblemWords): string {
+/** The problem said of a record with no columns or properties (a customer handed to the core directly); fields named by the field table. */
+export function plainSentence(p: Problem, language: Language): string {
+  const w = WORDS[language].problems;
   switch (p.code) {
     case 'afterAsOf':
       if (p.field === 'firstPurchase' || p.field === 'lastPurchase') return w.plain.afterAsOf(p.field, p.value, p.asOf);
@@ -54,5 +58,5 @@ export function plainSentence(p: Problem, w: ProblemWords): string {
     case 'dateWithoutSpend':
       return w.plain.dateWithoutSpend;
   }
-  return problemSentence(p, { at: (field) => field, quote: (value) => JSON.stringify(value), kind: 'column' }, w);
+  return problemSentence(p, { at: (field) => fieldLabel(field, language), quote: (value) => JSON.stringify(value), kind: 'column' }, w);
 }

@@ -90,6 +90,7 @@ export const zhCN: Words = {
     column: (header) => `“${header}”列`,
     property: (name) => `属性“${name}”`,
     row: (row, problems) => `第 ${row} 行：${problems.join('；')}`,
+    customerRow: (row, id, why) => `第 ${row} 行，客户“${id}”：${why}`,
     blankRow: (row) => `第 ${row} 行为空`,
     headerAgain: (row) => `第 ${row} 行重复了标题行`,
     record: (kind, id, problems) => `${kind === 'contacts' ? '联系人' : '公司'} ${id}：${problems.join('；')}`,
@@ -110,10 +111,17 @@ export const zhCN: Words = {
       ordersWithoutDate: (orders) => `有 ${orders} 笔订单，但没有最近购买日期`,
       dateWithoutOrders: '有最近购买日期，但没有订单数',
       dateWithZeroOrders: (date) => `有最近购买日期（${date}），但订单数为 0`,
-      dateWithoutSpend: '有最近购买日期，但没有消费总额',
+      dateWithoutSpend: '有最近购买日期，但没有累计消费',
     },
   },
   table: {
+    withoutPurchase: (negative, leftOut) => {
+      const reason = { refunded: '已退款', voided: '已作废', cancelled: '已取消', failed: '失败', pending: '待处理' } as const;
+      const parts: string[] = [];
+      if (negative !== null) parts.push(`${negative.count} 笔取消或退货（合计 ${negative.total}）`);
+      if (leftOut.length > 0) parts.push(`不计为购买的订单（${leftOut.map((l) => `${reason[l.reason]} ${l.count} 笔`).join('、')}）`);
+      return `未评分：此文件中只有${parts.join('和')}，没有完成的购买（曾经或将要购买的客户，不是潜在客户）`;
+    },
     fixedThresholds: (scorable, min, recency, orders, spend) =>
       `仅 ${scorable} 位客户可评分，少于 ${min}（rfm.minCustomers）：R、F、M 使用固定阈值（最近购买 ${recency} 天，订单数 ${orders}，消费额 ${spend}），而不是在这么少的客户之间排名`,
   },
@@ -144,6 +152,8 @@ export const zhCN: Words = {
     },
   },
   sheets: {
+    summarySheet: { tier: '分层', segment: '细分', customers: '客户数', share: '占比', key: '关键指标', dormant: '沉睡或流失', repurchase: '复购率', atRisk: '高风险客户消费额', scored: '已评分客户', attention: '需处理的行', group: '沉睡', region: '区域', owner: '负责人' },
+    customerSheet: { customer: '客户', sourceRow: '来源行' },
     busy: '其他人正在为此表格评分，请一分钟后再试。',
     emptySheet: '此工作表为空：请先放入标题行，每行一个客户（或一笔订单）。',
     nothingWritten: (reason) => `未写入任何内容：${reason}`,
@@ -173,7 +183,8 @@ export const zhCN: Words = {
     tooSmall: (min) => `不能小于 ${min}`,
     notOneOf: (options) => `必须是以下之一：${options}`,
     notAFieldOf: (kind, fields) => `不是${kind === 'orders' ? '订单表' : kind === 'customers' ? '客户表' : '任何表'}的字段（可用字段：${fields}）`,
-    wrongType: (expected) => `必须是${expected === 'a number' ? '数字' : expected === 'text' ? '文字' : expected === 'yes or no' ? '是或否' : expected}`,
+    wrongType: (expected) => `必须是${expected}`,
+    typeName: { number: '数字', string: '文字', boolean: '是或否' },
     notADate: '必须是日期（例如 2026-11-01）',
     invalid: '无效',
     asOfNotDate: (value) => `截至日期“${value}”不是日期（应为例如 "2026-11-01" 或 TODAY()）。`,

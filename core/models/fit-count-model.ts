@@ -50,6 +50,11 @@ const FITS_KEPT = 8;
 const fitted = new Map<string, { params: Record<string, number>; logLikelihood: number } | string>();
 const contents = new WeakMap<Compressed, string>();
 
+/** Forgets the kept fits: for benchmarks that time a step as a fresh run would pay for it. */
+export function forgetFits(): void {
+  fitted.clear();
+}
+
 function contentOf(data: Compressed): string {
   let text = contents.get(data);
   if (text === undefined) {

@@ -68,3 +68,21 @@ describe('one scorability rule', () => {
     expect(scoreCustomers([customer], { asOf: AS_OF, language: 'zh-CN' })[0]?.error).toBe('有最近购买日期（2026-09-01），但订单数为 0');
   });
 });
+
+describe('an order table’s customer with no purchase left', () => {
+  const orders: Cell[][] = [
+    ['Customer ID', 'Order Date', 'Amount', 'Status'],
+    ['A', '2026-10-01', '50', 'refunded'],
+    ['B', '2026-10-02', '80', 'paid'],
+    ['C', '2026-10-03', '-20', 'paid'],
+  ];
+  const errorOf = (id: string, language: 'en' | 'zh-CN') => scoreTable(orders, { kind: 'orders' }, { asOf: AS_OF, language }).rows.find((r) => r.id === id)?.result.error;
+
+  it('says why in English and in Chinese', () => {
+    expect(errorOf('A', 'en')).toBe('Row 2, customer "A": not scored: only orders left out as not purchases (1 refunded), no completed purchase in this file (a past or would-be buyer, not a prospect)');
+    expect(errorOf('A', 'zh-CN')).toBe('第 2 行，客户“A”：未评分：此文件中只有不计为购买的订单（已退款 1 笔），没有完成的购买（曾经或将要购买的客户，不是潜在客户）');
+    expect(errorOf('C', 'en')).toContain('not scored: only 1 cancellation or return totalling -20.00,');
+    expect(errorOf('C', 'zh-CN')).toContain('未评分：此文件中只有1 笔取消或退货（合计 -20.00）');
+    expect(errorOf('B', 'zh-CN')).toBeNull();
+  });
+});

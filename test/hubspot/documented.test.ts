@@ -302,6 +302,10 @@ describe('values', () => {
     expect(held?.['tierwise_tier']).toBeNull();
     expect(held?.['tierwise_reasons']).toBe('联系人 2：属性“total_revenue”为 "1,234.50"，不是HubSpot 格式的数字（例如 1234.50，不带千位分隔符）');
     expect(chinese.scored).toBe(2);
+    // The properties it created are labelled in the portal's language too (core/i18n, section hubspot).
+    const created = s.fake.properties.contacts;
+    expect([created.get('tierwise_tier')?.label, created.get('tierwise_reasons')?.label]).toEqual(['Tierwise 客户分层', 'Tierwise 原因']);
+    expect(created.get('tierwise_tier')?.options?.map((o) => o.label)).toEqual(['A 核心', 'B 潜力', 'C 普通', 'D 沉睡']);
   });
 });
 

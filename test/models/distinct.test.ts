@@ -13,6 +13,9 @@ import { nbdLogLikelihood, nbdTotalLogLikelihood } from '../../core/models/dropo
 import { gammaGammaLogLikelihood, spendTotal } from '../../core/models/gamma-gamma.ts';
 import { distinctOf } from '../../core/models/distinct.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
+import { estimatePurchases, type PurchaseHistory } from '../../core/models/estimate.ts';
+import { paretoNbdExpectedPurchasesAlive, paretoNbdPAlive } from '../../core/models/pareto-nbd.ts';
+import { expectedAverageSpend } from '../../core/models/gamma-gamma.ts';
 
 const cdnow = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cdnow', 'cdnow_customers_summary_with_transactions.csv'), 'utf8')
   .trim()
@@ -102,5 +105,33 @@ describe('a repeated fit', () => {
     const message = 'BG/NBD needs at least 20 customers and 10 who bought more than once; got 100 customers, 0 repeat buyers';
     expect(() => fitBgNbd(oneTimers)).toThrow(new ModelFitError(message));
     expect(() => fitBgNbd(oneTimers)).toThrow(new ModelFitError(message));
+  });
+});
+
+describe('per-customer predictions, once per distinct history', () => {
+  it('equal the customer-by-customer formulas bit for bit (P(alive), forecast, 12-month CLV)', () => {
+    const histories: PurchaseHistory[] = cdnow.map(([, x, tx, T, m]) => ({ x, tx, T, repeatSpendMean: x > 0 && m > 0 ? m : null }));
+    const ids = histories.map((_, i) => `C${i}`);
+    const got = estimatePurchases(histories, ids, { expectedPurchasesDays: 90, clvMonths: 12, monthlyDiscountRate: 0.01 });
+    if (!got.ok) throw new Error(got.reason);
+    const { paretoNbd, gammaGamma } = got.models;
+    expect(gammaGamma).not.toBeNull();
+    histories.forEach((h, i) => {
+      const e = got.perCustomer[i];
+      const pAlive = paretoNbdPAlive(paretoNbd, h);
+      const expected = paretoNbdExpectedPurchasesAlive(paretoNbd, h, pAlive, 90 / 7);
+      const spend = expectedAverageSpend(gammaGamma as NonNullable<typeof gammaGamma>, h.x, h.x > 0 ? h.repeatSpendMean : null);
+      let clv = 0;
+      let previous = 0;
+      for (let month = 1; month <= 12; month++) {
+        const e12 = paretoNbdExpectedPurchasesAlive(paretoNbd, h, pAlive, month * 4.345);
+        clv += ((e12 - previous) * spend) / Math.pow(1.01, month);
+        previous = e12;
+      }
+      expect(e?.pAlive).toBe(pAlive);
+      expect(e?.expectedPurchases).toBe(expected);
+      expect(e?.pNoPurchase).toBe(Math.exp(-expected));
+      expect(e?.clv).toBe(clv);
+    });
   });
 });
