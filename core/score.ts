@@ -31,7 +31,6 @@ import { rhythmOf } from './rhythm.ts';
 import { lifecycleOf } from './lifecycle.ts';
 import { churnRiskOf, churnRun, type ChurnRisk, type ChurnRun } from './churn/risk.ts';
 import { reasonsText } from './churn/reasons.ts';
-import { driversSharingLine } from './churn/drivers-in-reasons.ts';
 import { CHURN_PHRASES } from './churn/phrases.ts';
 import { nextActionOf } from './next-action.ts';
 import { validationError } from './validation.ts';
@@ -263,7 +262,7 @@ function scoredResult(customer: Customer, row: number, i: number, batch: Scoring
   verdict.nextAction = action.nextAction;
   verdict.followUpBy = action.followUpBy;
   verdict.reasons = reasons;
-  verdict.drivers = driversSharingLine(risk, reasons, options.language);
+  verdict.drivers = risk.drivers;
   return resultOf(customer.id, customer, verdict, estimate, null);
 }
 

@@ -17,7 +17,7 @@ const noWarningText = saidOnce((set, words: ChurnPhrases) => words.noWarning + w
 
 /** " (+40)": a driver's points as the reasons line shows them, made once (a million lines share them). */
 const POINTS = Array.from({ length: 101 }, (_, points) => ` (+${points})`);
-export const pointsText = (points: number) => POINTS[points] ?? ` (+${points})`;
+const pointsText = (points: number) => POINTS[points] ?? ` (+${points})`;
 
 /** Kept as one flat string: a million results would otherwise keep a rope of pieces each (flat-string.ts). */
 export function reasonsText(risk: ChurnRisk, language: Options['language']): string {

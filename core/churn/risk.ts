@@ -13,6 +13,7 @@ import type { Rhythm } from '../rhythm.ts';
 import { CHURN_FACTORS, type ChurnFactorName } from './factors.ts';
 import { CHURN_PHRASES, type ChurnPhrases } from './phrases.ts';
 import { dayNumber } from '../dates.ts';
+import { flat } from '../flat-string.ts';
 import { NO_FACTORS, withFactor, type FactorSet } from './factor-set.ts';
 import { SentenceMemory } from './sentence-memory.ts';
 import { DriverRanking } from './driver-ranking.ts';
@@ -39,8 +40,6 @@ export interface ChurnRisk {
   drivers: Driver[];
   /** Factors that had no data. */
   notJudged: FactorSet;
-  /** Drivers whose words were made for this customer alone (not the run's shared sentences). */
-  ownTexts: FactorSet;
 }
 
 /**
@@ -197,7 +196,6 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
   const weights = ctx.options.churn.weights;
   const ranking = ctx.run.ranking;
   let notJudged = NO_FACTORS;
-  let ownTexts = NO_FACTORS;
   let total = 0;
   // With a purchase model, the order history speaks once, through the model: the order and spend
   // trends come from the same orders, and counting them again scored still-active buyers as leaving
@@ -216,15 +214,12 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
     // Whole points per driver, so the drivers a user reads add up to the risk they see.
     const points = Math.round(weight * share);
     if (points > 0) {
-      let text = sharedText(judge, index, ctx, words);
-      if (text === null) {
-        text = judge.say(ctx, words);
-        ownTexts = withFactor(ownTexts, factor);
-      }
+      // Flat, as results keep it (flat-string.ts).
+      const text = sharedText(judge, index, ctx, words) ?? flat(judge.say(ctx, words));
       ranking.add({ factor, points, text });
       total += points;
     }
   }
   const churnRisk = Math.min(100, total);
-  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers: ranking.drivers(), notJudged, ownTexts };
+  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers: ranking.drivers(), notJudged };
 }

@@ -7,7 +7,6 @@ import { DriverRanking } from '../../core/churn/driver-ranking.ts';
 import { factorSetOf, factorsIn, hasFactor, NO_FACTORS, withFactor } from '../../core/churn/factor-set.ts';
 import { saidOnce, SentenceMemory } from '../../core/churn/sentence-memory.ts';
 import { reasonsText } from '../../core/churn/reasons.ts';
-import { driversSharingLine } from '../../core/churn/drivers-in-reasons.ts';
 import type { ChurnRisk } from '../../core/churn/risk.ts';
 
 const deepFreeze = <T>(risk: T): T => {
@@ -94,7 +93,6 @@ describe('the reasons line', () => {
       { factor: 'competitor', points: 5, text: 'asked about competitors' },
     ],
     notJudged: factorSetOf(['satisfaction', 'contact']),
-    ownTexts: factorSetOf(['recency']),
   });
 
   it('words the drivers it is given without changing them', () => {
@@ -110,16 +108,5 @@ describe('the reasons line', () => {
   it('says there are no warning signs when no factor earned points', () => {
     expect(reasonsText({ ...risk, drivers: [], notJudged: NO_FACTORS }, 'en')).toBe('no warning signs');
     expect(reasonsText({ ...risk, drivers: [] }, 'en')).toBe('no warning signs; not judged for lack of data: satisfaction, contact');
-  });
-
-  it('gives results drivers with the same words, new objects where a driver’s own words are cut from the line', () => {
-    const line = reasonsText(risk, 'en');
-    const kept = driversSharingLine(risk, line, 'en');
-    expect(kept).toEqual(risk.drivers);
-    expect(kept).not.toBe(risk.drivers);
-    expect(kept[0]).not.toBe(risk.drivers[0]);
-    expect(kept.slice(1)).toEqual(risk.drivers.slice(1));
-    expect(kept[1]).toBe(risk.drivers[1]);
-    expect(driversSharingLine({ ...risk, ownTexts: NO_FACTORS }, line, 'en')).toBe(risk.drivers);
   });
 });
