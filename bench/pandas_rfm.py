@@ -1,72 +1,71 @@
 #!/usr/bin/env python3
-"""The way analysts score customers today: pandas groupby + quantile RFM (the common idiom of
-shared/notes/models.md §1.1: rank(method="first") + qcut, RF string + regex segment map).
-Used by bench/run.ts for a side-by-side comparison; prints one JSON line with timings and peak memory.
+"""The pandas script a careful analyst would write: vectorised throughout (one read_csv, one groupby
+for orders, rank(method="min") for tie-safe quintiles, segment and tier looked up in numpy arrays
+indexed by the scores, one to_csv). Same rules as the core and bench/rfm.sql: score =
+1 + floor(5 × w / N) with w the customers strictly worse (core/rfm.ts), the RF grid with Lost
+(core/segments.ts), the default tiers (core/tiers.ts); no lifecycle adjustment.
+Used by bench/run.ts; prints one JSON line (rows, seconds).
 
-usage: pandas_rfm.py customers|orders <file.csv> <as-of YYYY-MM-DD> [out.csv]
+usage: pandas_rfm.py customers|orders <file.csv> <as-of YYYY-MM-DD> <out.csv>
 """
 import json
-import resource
 import sys
 import time
 
+import numpy as np
 import pandas as pd
 
-SEG_MAP = {
-    r"[1-2][1-2]": "Hibernating",
-    r"[1-2][3-4]": "At risk",
-    r"[1-2]5": "Can't lose",
-    r"3[1-2]": "About to sleep",
-    r"33": "Need attention",
-    r"[3-4][4-5]": "Loyal",
-    r"41": "Promising",
-    r"51": "New",
-    r"[4-5][2-3]": "Potential loyalist",
-    r"5[4-5]": "Champions",
-}
+# GRID[r - 1][f - 1], as core/segments.ts.
+GRID = np.array([
+    ["Hibernating", "Hibernating", "At risk", "At risk", "Can't lose"],
+    ["Hibernating", "Hibernating", "At risk", "At risk", "Can't lose"],
+    ["About to sleep", "About to sleep", "Need attention", "Loyal", "Loyal"],
+    ["Promising", "Potential loyalist", "Potential loyalist", "Loyal", "Loyal"],
+    ["New", "Potential loyalist", "Potential loyalist", "Champions", "Champions"],
+], dtype=object)
 TIERS = {"Champions": "A", "Loyal": "A", "Potential loyalist": "B", "New": "B", "Promising": "B",
-         "Need attention": "C", "About to sleep": "C", "At risk": "D", "Can't lose": "D", "Hibernating": "D"}
+         "Need attention": "C", "About to sleep": "C", "At risk": "D", "Can't lose": "D",
+         "Hibernating": "D", "Lost": "D"}
 
 
-def rfm(df: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    df["recency"] = (as_of - df["last_purchase"]).dt.days
-    df["R"] = pd.qcut(df["recency"].rank(method="first"), 5, labels=[5, 4, 3, 2, 1])
-    df["F"] = pd.qcut(df["orders"].rank(method="first"), 5, labels=[1, 2, 3, 4, 5])
-    df["M"] = pd.qcut(df["total_spend"].rank(method="first"), 5, labels=[1, 2, 3, 4, 5])
-    df["RF"] = df["R"].astype(str) + df["F"].astype(str)
-    df["segment"] = df["RF"].replace(SEG_MAP, regex=True)
-    df["tier"] = df["segment"].map(TIERS)
+def quintile(values: pd.Series) -> np.ndarray:
+    """1 + floor(5 × w / N), w = values strictly below: rank(method="min") - 1."""
+    worse = values.rank(method="min").to_numpy(dtype=np.int64) - 1
+    return (1 + (5 * worse) // len(values)).astype(np.int8)
+
+
+def rfm(df: pd.DataFrame) -> pd.DataFrame:
+    r = quintile(df["last_purchase"])
+    f = quintile(df["orders"])
+    m = quintile(df["total_spend"])
+    segment = GRID[r - 1, f - 1]
+    segment = np.where((r == 1) & (f <= 2) & (m <= 2), "Lost", segment)
+    df["R"], df["F"], df["M"] = r, f, m
+    df["segment"] = segment
+    df["tier"] = pd.Series(segment, index=df.index).map(TIERS)
     return df
 
 
 def main() -> None:
-    mode, path, as_of_text = sys.argv[1], sys.argv[2], sys.argv[3]
-    out_path = sys.argv[4] if len(sys.argv) > 4 else None
+    mode, path, as_of_text, out_path = sys.argv[1:5]
     as_of = pd.Timestamp(as_of_text)
     started = time.perf_counter()
     if mode == "customers":
-        df = pd.read_csv(path, parse_dates=["last_purchase"])
-        read = time.perf_counter()
-        out = rfm(df, as_of)
+        df = pd.read_csv(path, parse_dates=["first_purchase", "last_purchase"])
+        # Customers without a purchase date are prospects, scored apart by the core.
+        out = rfm(df[df["last_purchase"].notna()].copy())
     else:
-        orders = pd.read_csv(path, parse_dates=["date"])
-        read = time.perf_counter()
+        orders = pd.read_csv(path, parse_dates=["date"], dtype={"customer_id": str, "amount": float})
         orders = orders[orders["date"] <= as_of]
-        purchases = orders[orders["amount"] >= 0]
-        customers = purchases.groupby("customer_id").agg(
-            first_purchase=("date", "min"), last_purchase=("date", "max"), orders=("date", "count"),
-            purchase_days=("date", "nunique"))
-        customers["total_spend"] = orders.groupby("customer_id")["amount"].sum()
-        out = rfm(customers.reset_index(), as_of)
-    if out_path:
-        out.to_csv(out_path, index=False)
-    done = time.perf_counter()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({
-        "rows": int(len(out)), "readSeconds": read - started, "computeSeconds": done - read,
-        "totalSeconds": done - started, "peakMB": peak_kb / 1024,
-        "tiers": {k: int(v) for k, v in out["tier"].value_counts().items()},
-    }))
+        # Refunds (negative amounts) net against spend but are not purchases (core/aggregate-orders.ts).
+        orders["purchase"] = orders["date"].where(orders["amount"] >= 0)
+        customers = orders.groupby("customer_id", sort=False).agg(
+            first_purchase=("purchase", "min"), last_purchase=("purchase", "max"),
+            orders=("purchase", "count"), total_spend=("amount", "sum"))
+        customers["total_spend"] = customers["total_spend"].round(2)
+        out = rfm(customers[customers["orders"] > 0].reset_index())
+    out.to_csv(out_path, index=False, date_format="%Y-%m-%d")
+    print(json.dumps({"rows": int(len(out)), "seconds": time.perf_counter() - started}))
 
 
 if __name__ == "__main__":

@@ -119,6 +119,21 @@ export class OrderAssembler {
     }
   }
 
+  /**
+   * Hands over the orders settled so far and forgets them (null when there are none). Without order
+   * numbers every row is settled as it is added, in row order, so a host reading a file in pieces
+   * keeps none; finish() then returns only the rest.
+   */
+  takeSettled(): Pick<AssembledOrders, 'kept' | 'leftOut' | 'problems'> | null {
+    const out = this.out;
+    if (out.kept.length + out.leftOut.length + out.problems.length === 0) return null;
+    const taken = { kept: out.kept, leftOut: out.leftOut, problems: out.problems };
+    out.kept = [];
+    out.leftOut = [];
+    out.problems = [];
+    return taken;
+  }
+
   /** The orders, each list in order of first row. Spoiled orders are left to the host, which reported their bad row. */
   finish(): AssembledOrders {
     for (const g of this.gathering) {

@@ -8,7 +8,7 @@
 //   4. scoreRange      per customer: segment, tier, lifecycle, churn risk, next action; every result,
 //                      scored or not, is built by resultOf.
 // Passes 1-3 need every customer (ranks are global); pass 4 can then score any range of them.
-// Speed lives behind seams, each saying what it saves: customer-reader.ts (each customer read once per
+// Speed lives behind seams, each saying what it saves: pass-reader.ts (each customer read once per
 // pass into one reused object), scorable-columns.ts (ranking figures as typed arrays), churn/ (shared
 // sentences, compact drivers). The figures: bench/cases/core-score.md.
 import { OptionsSchema, type Options, type OptionsInput } from './schema/options.ts';
@@ -20,7 +20,7 @@ import type { Tier, ValueBand } from './tiers.ts';
 import type { LifecycleStage } from './lifecycle-stages.ts';
 import type { ChurnLevel } from './churn/levels.ts';
 import { blankCustomer, checkCustomer, fastCustomer, rereadCustomer } from './customer-guard.ts';
-import { CustomerReader, type CustomerChecks } from './customer-reader.ts';
+import { PassReader, type CustomerChecks } from './pass-reader.ts';
 import { ScorableColumns } from './scorable-columns.ts';
 import { dayNumber } from './dates.ts';
 import { purchaseDaysOf, type PurchaseDays } from './purchase-days.ts';
@@ -72,9 +72,9 @@ export interface ChurnPlan {
 }
 
 /** A reader for customers from any source: each is checked against CustomerSchema. */
-export const checkingReader = (customers: readonly CustomerInput[]) => new CustomerReader(customers, CHECKING, blankCustomer());
+export const checkingReader = (customers: readonly CustomerInput[]) => new PassReader(customers, CHECKING, blankCustomer());
 /** A reader for customers an adapter already parsed into complete, schema-valid records. */
-export const trustingReader = (customers: readonly Customer[]) => new CustomerReader(customers, TRUSTING, blankCustomer());
+export const trustingReader = (customers: readonly Customer[]) => new PassReader(customers, TRUSTING, blankCustomer());
 
 /** Scores customers from any source: each is checked against CustomerSchema, and a bad one gets its reason. */
 export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput, churn?: ChurnPlan): Result[] {
@@ -95,7 +95,7 @@ export function unscoredResult(id: string, error: string): Result {
   return resultOf(id, null, UNSCORED, null, error);
 }
 
-function scoreAll(reader: CustomerReader, options: Options, churn?: ChurnPlan): Result[] {
+function scoreAll(reader: PassReader, options: Options, churn?: ChurnPlan): Result[] {
   const asOfDay = dayNumber(options.asOf);
   const checked = checkCustomers(reader, options, asOfDay);
   const ranks = rankRfm(checked.columns, asOfDay, options);
@@ -119,7 +119,7 @@ export interface CheckedCustomers {
   fromOrders: number;
 }
 
-export function checkCustomers(reader: CustomerReader, options: Options, asOfDay: number): CheckedCustomers {
+export function checkCustomers(reader: PassReader, options: Options, asOfDay: number): CheckedCustomers {
   const n = reader.count;
   const checked: CheckedCustomers = {
     states: new Uint8Array(n), problems: new Map(), columns: new ScorableColumns(n), satisfactionAbove5: false, fromOrders: 0,
@@ -132,7 +132,7 @@ export function checkCustomers(reader: CustomerReader, options: Options, asOfDay
       checked.problems.set(i, customer);
       continue;
     }
-    const problem = validationError(customer, days, options.asOf, asOfDay);
+    const problem = validationError(customer, days, options.asOf, asOfDay, options.language);
     if (problem !== null) {
       checked.states[i] = CustomerState.invalid;
       checked.problems.set(i, problem);
@@ -160,7 +160,7 @@ export function rankRfm(columns: ScorableColumns, asOfDay: number, options: Opti
 // ── 3. Estimate ─────────────────────────────────────────────────────────────────────────────────
 
 /** Purchase-model estimates by ranking row, or null when the options or the histories allow no fit. */
-export function estimateModels(reader: CustomerReader, checked: CheckedCustomers, asOfDay: number, options: Options): (Estimate | null)[] | null {
+export function estimateModels(reader: PassReader, checked: CheckedCustomers, asOfDay: number, options: Options): (Estimate | null)[] | null {
   if (options.purchaseModel !== 'auto' || checked.fromOrders === 0) return null;
   const { columns } = checked;
   const histories = new Array<PurchaseHistory | null>(columns.count).fill(null);
@@ -197,7 +197,7 @@ interface RangeRun {
 }
 
 /** The results of input positions from … to − 1, in order. */
-export function scoreRange(reader: CustomerReader, batch: ScoringBatch, from: number, to: number): Result[] {
+export function scoreRange(reader: PassReader, batch: ScoringBatch, from: number, to: number): Result[] {
   const { options, checked } = batch;
   const satisfactionScale = options.satisfactionScale === 'auto' ? (checked.satisfactionAbove5 ? 10 : 5) : options.satisfactionScale;
   const run: RangeRun = { churn: churnRun(), verdict: { ...UNSCORED } };

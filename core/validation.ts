@@ -1,24 +1,12 @@
-// Checks that need more than one field or the as-of date; each message says what to fix.
+// Checks that need more than one field or the as-of date, said for a customer handed to the core
+// directly (no columns to name). The rule itself is core/scorable.ts, shared with the adapters.
 import type { Customer } from './schema/customer.ts';
+import type { Language } from './schema/options.ts';
 import type { PurchaseDays } from './purchase-days.ts';
+import { scorabilityProblems } from './scorable.ts';
+import { plainSentence } from './i18n/problem-text.ts';
 
-export function validationError(customer: Customer, days: PurchaseDays, asOf: string, asOfDay: number): string | null {
-  const { firstPurchase, lastPurchase, orders, totalSpend } = customer;
-  if (lastPurchase !== null && days.last > asOfDay) {
-    return `last purchase ${lastPurchase} is after the as-of date ${asOf}`;
-  }
-  if (firstPurchase !== null && days.first > asOfDay) {
-    return `first purchase ${firstPurchase} is after the as-of date ${asOf}`;
-  }
-  if (days.first > days.last) {
-    return `first purchase ${firstPurchase} is after the last purchase ${lastPurchase}`;
-  }
-  const count = orders ?? customer.purchaseDays;
-  if (lastPurchase === null && count !== null && count > 0) {
-    return `has ${count} order${count === 1 ? '' : 's'} but no last purchase date`;
-  }
-  if (lastPurchase !== null && count === null) return 'has a last purchase date but no number of orders';
-  if (lastPurchase !== null && count === 0) return `has a last purchase date (${lastPurchase}) but 0 orders`;
-  if (lastPurchase !== null && totalSpend === null) return 'has a last purchase date but no total spend';
-  return null;
+export function validationError(customer: Customer, days: PurchaseDays, asOf: string, asOfDay: number, language: Language = 'en'): string | null {
+  const problems = scorabilityProblems(customer, days, asOf, asOfDay);
+  return problems === null ? null : plainSentence(problems[0] as (typeof problems)[number], language);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseDelimited } from '../adapters/table/csv.ts';
 import { scoreTable } from '../adapters/table/score-table.ts';
 import { valuesOf } from '../adapters/hubspot/write-values.ts';
-import { mappingFor, readRecord } from '../adapters/hubspot/mapping.ts';
+import { mappingFor, readRecord, problemsShown } from '../adapters/hubspot/mapping.ts';
 import type { Result } from '../core/schema/result.ts';
 import type { Language } from '../core/schema/options.ts';
 import { DEFAULT_HORIZONS, type CardAnswer } from '../hubspot-app/ui/api-schema.ts';
@@ -38,7 +38,7 @@ export function previewStories(): { name: string; story: PreviewStory }[] {
   };
   // A record whose spend HubSpot holds as text with a thousands separator: what the card says instead of a score.
   const bad = readRecord('4711', { total_revenue: '1,234.50', recent_deal_close_date: '2026-09-30T00:00:00Z', num_associated_deals: '4' }, mappingFor('contacts'));
-  const problems = bad.customer === null ? bad.problems : [];
+  const problems = bad.customer === null ? problemsShown(bad.problems, 'en') : [];
   return [
     story('en', `At risk, scored (${en[atRisk]?.id})`, 'en', en, atRisk, true),
     story('zh-CN', `流失风险 (${zh[atRisk]?.id})`, 'zh-CN', zh, atRisk, true),

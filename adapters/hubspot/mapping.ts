@@ -3,6 +3,10 @@
 // here (property-values.ts), so the core gets typed customers and a bad value is reported per record.
 import { z } from 'zod';
 import type { CustomerInput } from '../../core/schema/customer.ts';
+import type { Language } from '../../core/schema/options.ts';
+import type { ExpectedKind } from '../../core/problems.ts';
+import { WORDS } from '../../core/i18n/index.ts';
+import { problemSentence } from '../../core/i18n/problem-text.ts';
 import { readCount, readDay, readRevenue, readScore, Unreadable } from './property-values.ts';
 import type { ObjectType } from './api.ts';
 
@@ -36,10 +40,13 @@ export function propertiesToRead(mapping: Partial<Record<HubSpotField, string>>)
   return [...new Set(Object.values(mapping))];
 }
 
+/** A value of a record that is not in HubSpot's documented format: the core's problem as data, with the property it came from. */
 export interface RecordProblem {
+  code: 'unreadable';
+  field: HubSpotField;
   property: string;
   value: string;
-  expected: string;
+  expected: ExpectedKind;
 }
 
 /** One record read for the core: a customer, or the problems that keep it from being scored (like a bad row). */
@@ -56,7 +63,7 @@ export function readRecord(id: string, properties: Record<string, string | null>
     const value = raw(field);
     const parsed = reader(value);
     if (!(parsed instanceof Unreadable)) return parsed;
-    problems.push({ property: mapping[field] ?? field, value: value ?? '', expected: parsed.expected });
+    problems.push({ code: 'unreadable', field, property: mapping[field] ?? field, value: value ?? '', expected: parsed.kind });
     return null;
   };
   const lastPurchase = read('lastPurchase', readDay);
@@ -71,7 +78,8 @@ export function readRecord(id: string, properties: Record<string, string | null>
     firstPurchase: read('firstPurchase', readDay),
     lastPurchase,
     // HubSpot leaves rollups empty when there are no deals: no deals and no date is a prospect, and
-    // a record with deals but no closed-won revenue has spent 0.
+    // a record with deals but no closed-won revenue has spent 0. That is what an empty rollup means,
+    // not a scorability rule: whether the record can be scored is core/scorable.ts's, in scoreCustomers.
     orders: orders ?? (lastPurchase === null ? 0 : null),
     totalSpend: totalSpend ?? (lastPurchase === null ? null : 0),
     nps: read('nps', readScore),
@@ -87,9 +95,14 @@ export function quoteValue(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
 }
 
-const RECORD_WORD: Record<ObjectType, string> = { contacts: 'Contact', companies: 'Company' };
+/** "Contact 12: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (…)": the record's reason, in the portal's language. */
+export function problemText(object: ObjectType, id: string, problems: RecordProblem[], language: Language = 'en'): string {
+  const w = WORDS[language].problems;
+  return w.record(object, id, problems.map((p) => problemSentence(p, { at: () => w.property(p.property), quote: quoteValue, kind: 'property' }, w)));
+}
 
-/** "Contact 12: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (…)": the record's reason. */
-export function problemText(object: ObjectType, id: string, problems: RecordProblem[]): string {
-  return `${RECORD_WORD[object]} ${id}: ${problems.map((p) => `property "${p.property}" is ${quoteValue(p.value)}, not ${p.expected}`).join('; ')}`;
+/** The problems as the card and the run report show them: property, value, and what was expected in the reader's language. */
+export function problemsShown(problems: RecordProblem[], language: Language): { property: string; value: string; expected: string }[] {
+  const expected = WORDS[language].problems.expected;
+  return problems.map((p) => ({ property: p.property, value: p.value, expected: expected[p.expected] }));
 }

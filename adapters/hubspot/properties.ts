@@ -2,7 +2,7 @@
 // It never writes a property it did not create, refuses to run over a same-named property it cannot
 // write, and adds its options to a same-named enumeration of its group that lacks them.
 import { z } from 'zod';
-import { LABELS } from '../../core/labels.ts';
+import { wordsFor } from '../../core/i18n/index.ts';
 import { SEGMENTS } from '../../core/segments.ts';
 import { TIERS } from '../../core/tiers.ts';
 import { LIFECYCLE_STAGES } from '../../core/lifecycle-stages.ts';
@@ -27,17 +27,17 @@ const enumeration = <V extends string>(values: readonly V[], label: (v: V) => st
 
 /** Our properties, with option labels in the portal's language. */
 export function definitions(language: Language): PropertyDefinition[] {
-  const l = LABELS[language];
-  const zh = language === 'zh-CN';
+  const { labels: l, hubspot } = wordsFor(language);
+  const label = hubspot.propertyLabel;
   return [
-    { name: 'tierwise_tier', label: zh ? 'Tierwise 客户分层' : 'Tierwise tier', type: 'enumeration', fieldType: 'select', options: enumeration(TIERS, (t) => l.tier[t]) },
-    { name: 'tierwise_segment', label: zh ? 'Tierwise 细分' : 'Tierwise segment', type: 'enumeration', fieldType: 'select', options: enumeration(SEGMENTS, (s) => l.segment[s]) },
-    { name: 'tierwise_churn_risk', label: zh ? 'Tierwise 流失风险' : 'Tierwise churn risk', type: 'number', fieldType: 'number' },
-    { name: 'tierwise_churn_level', label: zh ? 'Tierwise 风险等级' : 'Tierwise churn level', type: 'enumeration', fieldType: 'select', options: enumeration(CHURN_LEVELS, (c) => l.churnLevel[c]) },
-    { name: 'tierwise_lifecycle', label: zh ? 'Tierwise 生命周期' : 'Tierwise lifecycle', type: 'enumeration', fieldType: 'select', options: enumeration(LIFECYCLE_STAGES, (s) => l.lifecycle[s]) },
-    { name: 'tierwise_next_action', label: zh ? 'Tierwise 下一步行动' : 'Tierwise next action', type: 'string', fieldType: 'textarea' },
-    { name: 'tierwise_reasons', label: zh ? 'Tierwise 原因' : 'Tierwise reasons', type: 'string', fieldType: 'textarea' },
-    { name: 'tierwise_scored_at', label: zh ? 'Tierwise 评分时间' : 'Tierwise scored at', type: 'datetime', fieldType: 'date' },
+    { name: 'tierwise_tier', label: label.tier, type: 'enumeration', fieldType: 'select', options: enumeration(TIERS, (t) => l.tier[t]) },
+    { name: 'tierwise_segment', label: label.segment, type: 'enumeration', fieldType: 'select', options: enumeration(SEGMENTS, (s) => l.segment[s]) },
+    { name: 'tierwise_churn_risk', label: label.churnRisk, type: 'number', fieldType: 'number' },
+    { name: 'tierwise_churn_level', label: label.churnLevel, type: 'enumeration', fieldType: 'select', options: enumeration(CHURN_LEVELS, (c) => l.churnLevel[c]) },
+    { name: 'tierwise_lifecycle', label: label.lifecycle, type: 'enumeration', fieldType: 'select', options: enumeration(LIFECYCLE_STAGES, (s) => l.lifecycle[s]) },
+    { name: 'tierwise_next_action', label: label.nextAction, type: 'string', fieldType: 'textarea' },
+    { name: 'tierwise_reasons', label: label.reasons, type: 'string', fieldType: 'textarea' },
+    { name: 'tierwise_scored_at', label: label.scoredAt, type: 'datetime', fieldType: 'date' },
   ];
 }
 

@@ -1,13 +1,20 @@
 // Reading HubSpot property values, which the API always sends as strings (or null), in the formats
 // HubSpot documents (CRM properties guide, "Property values"): number "1234.5"; date "YYYY-MM-DD"
 // (midnight UTC); datetime ISO 8601 with a zone ("2026-11-01T10:00:00.000Z") or epoch milliseconds.
-// Anything else is Unreadable, with what was expected in words, for a per-record report.
+// Anything else is Unreadable, with what was expected (a kind core/i18n words), for a per-record report.
 import { isoFromUtcDate, isIsoDate } from '../../core/dates.ts';
+import type { ExpectedKind } from '../../core/problems.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 
 export class Unreadable {
-  readonly expected: string;
-  constructor(expected: string) {
-    this.expected = expected;
+  readonly kind: ExpectedKind;
+  constructor(kind: ExpectedKind) {
+    this.kind = kind;
+  }
+
+  /** What was expected, in English. */
+  get expected(): string {
+    return WORDS.en.problems.expected[this.kind];
   }
 }
 
@@ -19,15 +26,15 @@ const DATETIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d
 /** A number property: digits, a dot for decimals, no thousands separators, finite. */
 export function readNumber(value: string | null | undefined): number | null | Unreadable {
   if (blank(value)) return null;
-  if (!NUMBER.test(value)) return new Unreadable('a number as HubSpot sends it (expected e.g. 1234.50, no thousands separators)');
+  if (!NUMBER.test(value)) return new Unreadable('hubspotNumber');
   const n = Number(value);
-  return Number.isFinite(n) ? n : new Unreadable('a finite number (expected e.g. 1234.50)');
+  return Number.isFinite(n) ? n : new Unreadable('finiteNumber');
 }
 
 /** An amount of money that must not be negative (HubSpot's total revenue sums closed-won deals). */
 export function readRevenue(value: string | null | undefined): number | null | Unreadable {
   const n = readNumber(value);
-  if (typeof n === 'number' && n < 0) return new Unreadable('a revenue of 0 or more (a negative total usually means a refund deal counted as won; check the record\'s deals)');
+  if (typeof n === 'number' && n < 0) return new Unreadable('revenue');
   return n;
 }
 
@@ -35,14 +42,14 @@ export function readRevenue(value: string | null | undefined): number | null | U
 export function readCount(value: string | null | undefined): number | null | Unreadable {
   const n = readNumber(value);
   if (n === null || n instanceof Unreadable) return n;
-  return Number.isSafeInteger(n) && n >= 0 ? n : new Unreadable('a whole number, 0 or more (expected e.g. 12)');
+  return Number.isSafeInteger(n) && n >= 0 ? n : new Unreadable('wholeNumber');
 }
 
 /** A score from 0 to 10 (NPS, satisfaction). */
 export function readScore(value: string | null | undefined): number | null | Unreadable {
   const n = readNumber(value);
   if (n === null || n instanceof Unreadable) return n;
-  return n >= 0 && n <= 10 ? n : new Unreadable('a score from 0 to 10');
+  return n >= 0 && n <= 10 ? n : new Unreadable('scoreRange');
 }
 
 /**
@@ -54,12 +61,12 @@ export function readScore(value: string | null | undefined): number | null | Unr
 export function readDay(value: string | null | undefined): string | null | Unreadable {
   if (blank(value)) return null;
   if (/^\d+$/.test(value)) {
-    if (value.length === 10) return new Unreadable('a date; this looks like seconds since 1970, and HubSpot sends milliseconds (13 digits) or YYYY-MM-DD');
-    if (value.length < 12 || value.length > 13) return new Unreadable('a date (expected YYYY-MM-DD, an ISO datetime, or epoch milliseconds)');
-    return isoFromUtcDate(new Date(Number(value))) ?? new Unreadable('a date (expected YYYY-MM-DD)');
+    if (value.length === 10) return new Unreadable('epochSeconds');
+    if (value.length < 12 || value.length > 13) return new Unreadable('hubspotDate');
+    return isoFromUtcDate(new Date(Number(value))) ?? new Unreadable('isoDate');
   }
-  if (value.length === 10) return isIsoDate(value) ? value : new Unreadable('a date that exists (expected YYYY-MM-DD)');
+  if (value.length === 10) return isIsoDate(value) ? value : new Unreadable('realDate');
   const m = DATETIME.exec(value);
-  if (m === null || !isIsoDate(m[1] as string)) return new Unreadable('a date (expected YYYY-MM-DD or an ISO datetime with a zone, e.g. 2026-11-01T10:00:00Z)');
-  return isoFromUtcDate(new Date(value)) ?? new Unreadable('a date (expected YYYY-MM-DD)');
+  if (m === null || !isIsoDate(m[1] as string)) return new Unreadable('isoDatetime');
+  return isoFromUtcDate(new Date(value)) ?? new Unreadable('isoDate');
 }

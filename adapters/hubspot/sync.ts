@@ -9,7 +9,7 @@ import type { Language, OptionsInput } from '../../core/schema/options.ts';
 import { BATCH_LIMIT, type ObjectType } from './api.ts';
 import type { Transport } from './transport.ts';
 import { ensureProperties } from './properties.ts';
-import { mappingFor, problemText, propertiesToRead, readRecord, type HubSpotField } from './mapping.ts';
+import { mappingFor, problemsShown, problemText, propertiesToRead, readRecord, type HubSpotField } from './mapping.ts';
 import { readAll, readModifiedSince, type ReadTarget } from './read-records.ts';
 import { changed, valuesOf, type Values } from './write-values.ts';
 import { writeBatch, type Change } from './write-batch.ts';
@@ -96,8 +96,8 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     const results = read.map((r, i): Result => {
       if (r.customer !== null) return scored[next++] as Result;
       const id = (records[i] as StoredRecord).id;
-      for (const p of r.problems) report.unreadable.push({ id, ...p });
-      return unscoredResult(id, problemText(object, id, r.problems));
+      for (const p of problemsShown(r.problems, options.language)) report.unreadable.push({ id, ...p });
+      return unscoredResult(id, problemText(object, id, r.problems, options.language));
     });
 
     // 3. Diff against what HubSpot holds (read back, or confirmed written).

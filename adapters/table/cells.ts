@@ -1,13 +1,20 @@
 // Cell values → typed values, with the expectation said in words when a value does not fit.
 // Fast, hand-written parsers: a million-row file has tens of millions of cells.
 import { daysFromCivil, isIsoDate, isValidCivil, isoFromDayNumber, isoFromUtcDate } from '../../core/dates.ts';
+import type { ExpectedKind } from '../../core/problems.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 import type { Cell } from './contract.ts';
 
-/** A value that does not fit, with what was expected in words. Only failures allocate. */
+/** A value that does not fit, with what was expected (a kind; core/i18n words it). Only failures allocate. */
 export class Invalid {
-  readonly expected: string;
-  constructor(expected: string) {
-    this.expected = expected;
+  readonly kind: ExpectedKind;
+  constructor(kind: ExpectedKind) {
+    this.kind = kind;
+  }
+
+  /** What was expected, in English. */
+  get expected(): string {
+    return WORDS.en.problems.expected[this.kind];
   }
 }
 
@@ -16,7 +23,7 @@ export type Parsed<T> = T | null | Invalid;
 
 const EMPTY = null;
 const ok = <T>(value: T): T => value;
-const bad = (expected: string): Invalid => new Invalid(expected);
+const bad = (kind: ExpectedKind): Invalid => new Invalid(kind);
 const SIMPLE_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,8 +36,8 @@ const CURRENCY = /^(?:[$€£¥￥₹₩₽元]|US\$|HK\$|NT\$|A\$|C\$|R\$|RMB|C
 /** "$1,234.50", "1.234,50 €", "(120.00)", "USD 1,200", "¥1,200", "-3" → number. */
 export function parseMoney(cell: Cell): Parsed<number> {
   if (isBlank(cell)) return EMPTY;
-  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : bad('an amount (expected e.g. 1234.50)');
-  if (typeof cell !== 'string') return bad('an amount (expected e.g. 1234.50)');
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : bad('amount');
+  if (typeof cell !== 'string') return bad('amount');
   if (SIMPLE_NUMBER.test(cell)) return Number(cell);
   let text = cell.trim();
   let negative = false;
@@ -47,7 +54,7 @@ export function parseMoney(cell: Cell): Parsed<number> {
     text = text.slice(0, -1).trim();
   }
   text = text.replace(CURRENCY, '').trim().replace(/[\s\u00a0\u202f']/g, '');
-  if (!/^[0-9.,]+$/.test(text) || !/[0-9]/.test(text)) return bad('an amount (expected e.g. 1234.50 or $1,234.50)');
+  if (!/^[0-9.,]+$/.test(text) || !/[0-9]/.test(text)) return bad('amountOrSymbol');
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');
   let normalized: string;
@@ -62,9 +69,9 @@ export function parseMoney(cell: Cell): Parsed<number> {
   } else {
     normalized = text;
   }
-  if (normalized === '' || !/^\d*\.?\d*$/.test(normalized)) return bad('an amount (expected e.g. 1234.50 or $1,234.50)');
+  if (normalized === '' || !/^\d*\.?\d*$/.test(normalized)) return bad('amountOrSymbol');
   const value = Number(normalized);
-  if (!Number.isFinite(value)) return bad('an amount (expected e.g. 1234.50)');
+  if (!Number.isFinite(value)) return bad('amount');
   return ok(negative ? -value : value);
 }
 
@@ -72,14 +79,14 @@ export function parseMoney(cell: Cell): Parsed<number> {
 export function parseCount(cell: Cell): Parsed<number> {
   if (isBlank(cell)) return EMPTY;
   const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(SIMPLE_NUMBER.test(cell) ? cell : cell.trim().replace(/[,\s]/g, '')) : NaN;
-  return Number.isSafeInteger(value) && value >= 0 ? ok(value) : bad('a whole number (expected 0 or more, e.g. 12)');
+  return Number.isSafeInteger(value) && value >= 0 ? ok(value) : bad('count');
 }
 
 /** A score from 0 to 10 (NPS, CSAT on 1-5 or 0-10). */
 export function parseScore(cell: Cell): Parsed<number> {
   if (isBlank(cell)) return EMPTY;
   const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim().replace(/\/\s*(5|10)$/, '')) : NaN;
-  return Number.isFinite(value) && value >= 0 && value <= 10 ? ok(value) : bad('a score (expected a number from 0 to 10)');
+  return Number.isFinite(value) && value >= 0 && value <= 10 ? ok(value) : bad('score');
 }
 
 const YES = new Set(['yes', 'y', 'true', 't', '1', 'x', '✓', '是', '有', '对', 'oui', 'si', 'ja']);
@@ -88,11 +95,11 @@ const NO = new Set(['no', 'n', 'false', 'f', '0', '否', '无', '没有', 'non',
 export function parseFlag(cell: Cell): Parsed<boolean> {
   if (isBlank(cell)) return EMPTY;
   if (typeof cell === 'boolean') return ok(cell);
-  if (typeof cell === 'number') return cell === 1 ? ok(true) : cell === 0 ? ok(false) : bad('a yes/no answer (expected yes, no, true, false, 1, 0, 是 or 否)');
+  if (typeof cell === 'number') return cell === 1 ? ok(true) : cell === 0 ? ok(false) : bad('flag');
   const text = String(cell).trim().toLowerCase();
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
-  return bad('a yes/no answer (expected yes, no, true, false, 1, 0, 是 or 否)');
+  return bad('flag');
 }
 
 const MONTHS: Record<string, number> = {
@@ -139,7 +146,7 @@ export const AMBIGUOUS_DATE = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/;
  */
 export function parseDate(cell: Cell, order: DateOrder): Parsed<string> {
   if (isBlank(cell)) return EMPTY;
-  const expected = 'a date (expected e.g. 2026-03-01)';
+  const expected = 'date';
   if (cell instanceof Date) {
     const value = isoFromCellDate(cell);
     return value === null ? bad(expected) : value;
@@ -147,7 +154,7 @@ export function parseDate(cell: Cell, order: DateOrder): Parsed<string> {
   if (typeof cell === 'number') {
     if (cell >= 19000101 && cell <= 21001231 && Number.isInteger(cell)) return parseDate(String(cell), order);
     const value = fromSerial(cell);
-    return value !== null ? value : bad('a date (expected e.g. 2026-03-01; a number here is read as a spreadsheet date serial between 20000 and 80000)');
+    return value !== null ? value : bad('dateSerial');
   }
   if (typeof cell !== 'string') return bad(expected);
   if (ISO_DAY.test(cell)) return isIsoDate(cell) ? cell : bad(expected);
@@ -183,29 +190,46 @@ export function parseDate(cell: Cell, order: DateOrder): Parsed<string> {
   return bad(expected);
 }
 
-function fromParts(year: number, month: number, day: number, expected: string): Parsed<string> {
+function fromParts(year: number, month: number, day: number, expected: ExpectedKind): Parsed<string> {
   const value = iso(year, month, day);
   return value === null ? bad(expected) : value;
 }
 
 /** Reads a column's slash dates as day-first when some first part is over 12, month-first when some second part is; both: ambiguous. */
-export function inferDateOrder(cells: Iterable<Cell>): { order: DateOrder; ambiguous: boolean; evidence: 'dmy' | 'mdy' | 'none' | 'conflict' } {
-  let dayFirst = false;
-  let monthFirst = false;
-  let anySlash = false;
-  for (const cell of cells) {
-    if (typeof cell !== 'string') continue;
+export function inferDateOrder(cells: Iterable<Cell>): DateOrderInference {
+  const evidence = new DateOrderEvidence();
+  for (const cell of cells) evidence.add(cell);
+  return evidence.result();
+}
+
+export interface DateOrderInference {
+  order: DateOrder;
+  ambiguous: boolean;
+  evidence: 'dmy' | 'mdy' | 'none' | 'conflict';
+}
+
+/** inferDateOrder one cell at a time, for a column read in pieces. */
+export class DateOrderEvidence {
+  private dayFirst = false;
+  private monthFirst = false;
+  private anySlash = false;
+
+  add(cell: Cell): void {
+    if (typeof cell !== 'string') return;
     const m = AMBIGUOUS_DATE.exec(cell.trim());
-    if (!m) continue;
-    anySlash = true;
+    if (!m) return;
+    this.anySlash = true;
     const a = Number(m[1]);
     const b = Number(m[2]);
     // Only a value that is a valid date one way round is evidence ("31/31/2026" is just wrong).
-    if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst = true;
-    if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst = true;
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) this.dayFirst = true;
+    if (b > 12 && b <= 31 && a >= 1 && a <= 12) this.monthFirst = true;
   }
-  if (dayFirst && monthFirst) return { order: 'mdy', ambiguous: true, evidence: 'conflict' };
-  if (dayFirst) return { order: 'dmy', ambiguous: false, evidence: 'dmy' };
-  if (monthFirst) return { order: 'mdy', ambiguous: false, evidence: 'mdy' };
-  return { order: 'mdy', ambiguous: anySlash, evidence: 'none' };
+
+  result(): DateOrderInference {
+    if (this.dayFirst && this.monthFirst) return { order: 'mdy', ambiguous: true, evidence: 'conflict' };
+    if (this.dayFirst) return { order: 'dmy', ambiguous: false, evidence: 'dmy' };
+    if (this.monthFirst) return { order: 'mdy', ambiguous: false, evidence: 'mdy' };
+    return { order: 'mdy', ambiguous: this.anySlash, evidence: 'none' };
+  }
 }

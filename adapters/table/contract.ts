@@ -2,17 +2,13 @@
 // one scored row per input row (customer tables) or per customer (order tables) out.
 import { z } from 'zod';
 import type { Result } from '../../core/schema/result.ts';
+import { TABLE_FIELD_KEYS, type TableFieldKey } from '../../core/schema/fields.ts';
 import type { OptionsInput } from '../../core/schema/options.ts';
 import type { Summary } from '../../core/summarize.ts';
 
-export const CUSTOMER_FIELDS = [
-  'id', 'name', 'email', 'region', 'owner',
-  'firstPurchase', 'lastPurchase', 'orders', 'totalSpend',
-  'recentOrders', 'previousOrders', 'recentSpend', 'previousSpend',
-  'nps', 'previousNps', 'satisfaction', 'lastContact', 'recentContacts', 'previousContacts',
-  'askedAboutCompetitor', 'renewalDate',
-] as const;
-export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+/** The customer fields a customer table can hold a column for (core/schema/fields.ts: those with header synonyms). */
+export const CUSTOMER_FIELDS: readonly CustomerField[] = TABLE_FIELD_KEYS;
+export type CustomerField = TableFieldKey;
 
 export const ORDER_FIELDS = [
   'customerId', 'date', 'amount', 'name', 'email', 'region', 'owner',

@@ -52,7 +52,7 @@ export function parseDelimited(input: string, delimiter: Delimiter = sniffDelimi
  * quote is followed by more text instead of a delimiter (that quote opened another field), or when a
  * line inside it has as many delimiters as a whole row, not spaced like prose: it swallowed rows.
  */
-function swallowsRows(value: string, sep: string, rowWidth: number): boolean {
+export function swallowsRows(value: string, sep: string, rowWidth: number): boolean {
   if (rowWidth < 2) return false;
   let start = value.indexOf('\n');
   while (start >= 0) {
@@ -63,6 +63,11 @@ function swallowsRows(value: string, sep: string, rowWidth: number): boolean {
     start = next;
   }
   return false;
+}
+
+/** The report for row `index` (0-based) whose field `field` (0-based) opens a quote that never closes, before `after`. */
+export function unclosedQuote(index: number, field: number, after: string): string {
+  return `Row ${index + 1}: the quote at the start of field ${field + 1} is never closed (it opens before ${clip(after)}), so the row could not be read; close the quote or remove it`;
 }
 
 /** `onRows` is called with the number of rows read so far, every 65,536 rows (for progress lines). */
@@ -151,7 +156,7 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
         const line = text.slice(rowStart, spanEnd);
         problems.push({
           index: rows.length,
-          message: `Row ${rows.length + 1}: the quote at the start of field ${row.length + 1} is never closed (it opens before ${clip(text.slice(opening + 1, spanEnd))}), so the row could not be read; close the quote or remove it`,
+          message: unclosedQuote(rows.length, row.length, text.slice(opening + 1, spanEnd)),
         });
         rows.push(line.split(delimiter));
         mark(rowStart, spanEnd);

@@ -3,26 +3,26 @@ import type { Customer } from '../../core/schema/customer.ts';
 import { dayNumber } from '../../core/dates.ts';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, TableError, type Cell, type CustomerField, type TableConfig } from './contract.ts';
 import { CUSTOMER_REQUIRED } from './headers.ts';
-import { footerNote, headerKeysOf, layoutOf, quote, rowKind, tableBody, type Layout } from './read-rows.ts';
+import { footerNote, headerKeysOf, layoutOf, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { detectColumns } from './headers.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
-import { Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore, type DateOrder, type Parsed } from './cells.ts';
+import { Invalid, parseDate, type DateOrder, type Parsed } from './cells.ts';
+import { customerOfRow, type RowCells } from './customer-fields.ts';
 import { columnDateOrders } from './date-columns.ts';
-import { clip } from './clip.ts';
+import { scorabilityProblems } from '../../core/scorable.ts';
+import type { Problem } from '../../core/problems.ts';
+import type { RowProblem } from './row-problems.ts';
 
 const DATES: CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
 /** Dates that cannot lie after the as-of date (a renewal date can). */
 const PAST_DATES = new Set<CustomerField>(['firstPurchase', 'lastPurchase', 'lastContact']);
 const TOTAL_ROW = new Set(['total', 'totals', 'grand total', 'grandtotal', 'sum', 'subtotal', 'sub total', 'total:', 'totals:', '合计', '总计', '小计', '合计:', '总计:']);
 
-export interface CustomerRow {
-  /** 1-based spreadsheet row number. */
-  row: number;
-  id: string | null;
-  /** Complete and schema-valid (test/adapters checks the parsers against CustomerSchema). */
-  customer: Customer | null;
-  error: string | null;
-}
+/** One data row: a customer (complete and schema-valid; test/adapters checks the parsers against CustomerSchema), or what is wrong with it. */
+export type CustomerRow = { /** 1-based spreadsheet row number. */ row: number; id: string | null } & (
+  | { customer: Customer; problem: null }
+  | { customer: null; problem: RowProblem }
+);
 
 export interface CustomerTable extends Layout<CustomerField> {
   rows: CustomerRow[];
@@ -47,7 +47,7 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
   const firstRowOfId = new Map<string, number>();
   const rows: CustomerRow[] = [];
 
-  const reader = new RowReader(mapping, headers, dateOrders, asOf);
+  const reader = new RowReader(mapping, dateOrders, asOf);
   const idColumn = mapping.id as number;
   for (let r = range[0]; r < range[1]; r++) {
     const cellsOfRow = cells[r] ?? [];
@@ -56,62 +56,35 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
     const row = r + 1;
     const kind = rowKind(cellsOfRow, headerKeys);
     if (kind === 'blank') {
-      rows.push({ row, id: null, customer: null, error: `Row ${row} is blank` });
+      rows.push({ row, id: null, customer: null, problem: { kind: 'blank' } });
       continue;
     }
     if (kind === 'header') {
-      rows.push({ row, id: null, customer: null, error: `Row ${row} repeats the header row` });
+      rows.push({ row, id: null, customer: null, problem: { kind: 'headerAgain' } });
       continue;
     }
     reader.start(cellsOfRow);
     const id = idText(cellsOfRow[idColumn]);
-    if (id === '') reader.problem(`column "${reader.headerOf('id')}": the customer id is empty`);
-    else if (id.length <= 11 && TOTAL_ROW.has(id.toLowerCase())) reader.problem(`looks like a totals row ("${id}" in column "${reader.headerOf('id')}"), not a customer`);
+    if (id === '') reader.problem({ code: 'emptyId', field: 'id', value: '' });
+    else if (id.length <= 11 && TOTAL_ROW.has(id.toLowerCase())) reader.problem({ code: 'totalsRow', field: 'id', value: id });
     else {
       const first = firstRowOfId.get(id);
-      if (first !== undefined) reader.problem(`customer id ${clip(id)} appears again (first on row ${first})`);
+      if (first !== undefined) reader.problem({ code: 'repeatedId', field: 'id', value: id, firstRow: first });
       else firstRowOfId.set(id, row);
     }
-    // One literal: every customer of the table shares a shape.
-    const customer = {
-      id,
-      name: reader.text('name'),
-      email: reader.text('email'),
-      region: reader.text('region'),
-      owner: reader.text('owner'),
-      firstPurchase: reader.date('firstPurchase'),
-      lastPurchase: reader.date('lastPurchase'),
-      orders: reader.parse('orders', parseCount),
-      purchaseDays: null,
-      totalSpend: reader.parse('totalSpend', parseMoney),
-      repeatSpendMean: null,
-      usualGapDays: null,
-      recentOrders: reader.parse('recentOrders', parseCount),
-      previousOrders: reader.parse('previousOrders', parseCount),
-      recentSpend: reader.parse('recentSpend', parseMoney),
-      previousSpend: reader.parse('previousSpend', parseMoney),
-      nps: reader.parse('nps', parseScore),
-      previousNps: reader.parse('previousNps', parseScore),
-      satisfaction: reader.parse('satisfaction', parseScore),
-      lastContact: reader.date('lastContact'),
-      recentContacts: reader.parse('recentContacts', parseCount),
-      previousContacts: reader.parse('previousContacts', parseCount),
-      askedAboutCompetitor: reader.parse('askedAboutCompetitor', parseFlag),
-      renewalDate: reader.date('renewalDate'),
-    };
-    // A customer row with a purchase date needs the order count and spend to be scored.
-    if (reader.problems === null && customer.lastPurchase !== null) {
-      if (customer.orders === null) reader.problem(`column "${reader.headerOf('orders')}" is empty, but column "${reader.headerOf('lastPurchase')}" has a date`);
-      if (customer.totalSpend === null) reader.problem(`column "${reader.headerOf('totalSpend')}" is empty, but column "${reader.headerOf('lastPurchase')}" has a date`);
+    // Every field of the field table, read by its kind (customer-fields.ts); one shape for all rows.
+    reader.id = id;
+    const customer = customerOfRow(reader);
+    // Every cell read: whether the row can be scored is the core's one rule (dates in order, a dated row has orders and spend).
+    if (reader.problems === null) {
+      const unscorable = scorabilityProblems(customer, reader.days, asOf, reader.asOfDay);
+      if (unscorable !== null) for (const p of unscorable) reader.problem(p);
     }
-    if (reader.problems === null && customer.lastPurchase === null && customer.orders !== null && customer.orders > 0) {
-      reader.problem(`column "${reader.headerOf('lastPurchase')}" is empty, but column "${reader.headerOf('orders')}" says ${customer.orders}`);
-    }
-    const problems = reader.problems as string[] | null;
+    const problems = reader.problems as Problem[] | null;
     rows.push(
       problems === null
-        ? { row, id, customer, error: null }
-        : { row, id: id === '' ? null : id, customer: null, error: `Row ${row}, ${problems.join('; ')}` },
+        ? { row, id, customer, problem: null }
+        : { row, id: id === '' ? null : id, customer: null, problem: { kind: 'cells', problems } },
     );
   }
   return { ...layout, rows, warnings, range };
@@ -140,24 +113,24 @@ function customerLayout(cells: Cell[][], config: TableConfig): Layout<CustomerFi
   }
 }
 
-/** Reads the cells of one row at a time, collecting what is wrong with it in words. */
-class RowReader {
-  problems: string[] | null = null;
+/** Reads the cells of one row at a time, collecting what is wrong with it (as data; the host words it). */
+class RowReader implements RowCells {
+  problems: Problem[] | null = null;
+  id = '';
+  /** Day numbers of the row's first and last purchase (NaN when empty), for the scorability rule. */
+  readonly days = { first: NaN, last: NaN };
+  readonly asOfDay: number;
   private cells: readonly Cell[] = [];
-  private readonly asOfDay: number;
   private readonly mapping: Partial<Record<CustomerField, number>>;
-  private readonly headers: readonly string[];
   private readonly dateOrders: Partial<Record<CustomerField, DateOrder>>;
   private readonly asOf: string;
 
   constructor(
     mapping: Partial<Record<CustomerField, number>>,
-    headers: readonly string[],
     dateOrders: Partial<Record<CustomerField, DateOrder>>,
     asOf: string,
   ) {
     this.mapping = mapping;
-    this.headers = headers;
     this.dateOrders = dateOrders;
     this.asOf = asOf;
     this.asOfDay = dayNumber(asOf);
@@ -166,14 +139,12 @@ class RowReader {
   start(cells: readonly Cell[]): void {
     this.cells = cells;
     this.problems = null;
+    this.days.first = NaN;
+    this.days.last = NaN;
   }
 
-  problem(text: string): void {
-    (this.problems ??= []).push(text);
-  }
-
-  headerOf(field: CustomerField): string {
-    return this.headers[this.mapping[field] as number] ?? field;
+  problem(problem: Problem): void {
+    (this.problems ??= []).push(problem);
   }
 
   text(field: CustomerField): string | null {
@@ -186,7 +157,7 @@ class RowReader {
     if (column === undefined) return null;
     const value = parser(this.cells[column]);
     if (value instanceof Invalid) {
-      this.problem(`column "${this.headerOf(field)}": ${quote(this.cells[column])} is not ${value.expected}`);
+      this.problem({ code: 'unreadable', field, value: cellText(this.cells[column]), expected: value.kind });
       return null;
     }
     return value;
@@ -195,9 +166,11 @@ class RowReader {
   date(field: CustomerField): string | null {
     const order = this.dateOrders[field] as DateOrder;
     const value = this.parse(field, (cell) => parseDate(cell, order));
-    if (value !== null && PAST_DATES.has(field) && dayNumber(value) > this.asOfDay) {
-      this.problem(`column "${this.headerOf(field)}": ${value} is after the as-of date ${this.asOf}`);
-    }
+    if (value === null || !PAST_DATES.has(field)) return value;
+    const day = dayNumber(value);
+    if (day > this.asOfDay) this.problem({ code: 'afterAsOf', field, value, asOf: this.asOf });
+    if (field === 'firstPurchase') this.days.first = day;
+    else if (field === 'lastPurchase') this.days.last = day;
     return value;
   }
 }

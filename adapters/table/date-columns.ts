@@ -1,6 +1,6 @@
 // How to read slash dates ("3/1/2026"), decided per column from its own values.
 import type { Cell, TableConfig } from './contract.ts';
-import { inferDateOrder, type DateOrder } from './cells.ts';
+import { inferDateOrder, type DateOrder, type DateOrderInference } from './cells.ts';
 
 export function columnDateOrders<F extends string>(
   cells: readonly Cell[][],
@@ -24,16 +24,19 @@ export function columnDateOrders<F extends string>(
     };
     const inferred = inferDateOrder(values());
     orders[field] = inferred.order;
-    const header = headers[column] ?? field;
-    if (inferred.evidence === 'conflict') {
-      warnings.push(
-        `Column "${header}" mixes day/month and month/day dates (some start with a day over 12, others have a month part over 12); read as month/day, and rows that do not fit are reported. Set "dateOrder" in the config to choose.`,
-      );
-    } else if (inferred.ambiguous) {
-      warnings.push(
-        `Column "${header}" has dates like 3/4/2026 that could be month/day or day/month and none settles it; read as month/day (US). Set "dateOrder": "dmy" in the config if they are day/month.`,
-      );
-    }
+    const note = dateOrderNote(headers[column] ?? field, inferred);
+    if (note !== null) warnings.push(note);
   }
   return orders;
+}
+
+/** What the summary says about how a date column's slash dates were read, or null when nothing needs saying. */
+export function dateOrderNote(header: string, inferred: DateOrderInference): string | null {
+  if (inferred.evidence === 'conflict') {
+    return `Column "${header}" mixes day/month and month/day dates (some start with a day over 12, others have a month part over 12); read as month/day, and rows that do not fit are reported. Set "dateOrder" in the config to choose.`;
+  }
+  if (inferred.ambiguous) {
+    return `Column "${header}" has dates like 3/4/2026 that could be month/day or day/month and none settles it; read as month/day (US). Set "dateOrder": "dmy" in the config if they are day/month.`;
+  }
+  return null;
 }

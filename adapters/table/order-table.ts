@@ -14,6 +14,8 @@ import { Invalid, parseDate, parseMoney, type DateOrder } from './cells.ts';
 import { columnDateOrders } from './date-columns.ts';
 import { idText } from './customer-table.ts';
 import { clip } from './clip.ts';
+import { flatCopy } from './csv-stream.ts';
+import { CustomerTrails } from './customer-trails.ts';
 
 export interface OrderRow {
   /** The order's first row, or the row that could not be read. */
@@ -50,6 +52,21 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 export function readOrderTable(cells: readonly Cell[][], config: TableConfig): OrderTable {
+  const layout = orderLayout(cells, config);
+  const { range, footer } = tableBody(cells, layout.headerIndex);
+  const warnings: string[] = [...layout.notes];
+  if (footer !== null) warnings.push(footerNote(footer));
+  const dateOrder = columnDateOrders(cells, range, layout.mapping, ['date'], layout.headers, config.dateOrder, warnings).date as DateOrder;
+  const rows: OrderRow[] = [];
+  const reader = new OrderRows(layout, dateOrder, (row) => rows.push(row), false);
+  for (let r = range[0]; r < range[1]; r++) reader.read(cells[r] ?? [], r);
+  const read = reader.finish();
+  rows.sort((a, b) => a.row - b.row);
+  return { ...layout, rows, customers: new Map(read.customers), leftOut: read.leftOut, warnings: [...warnings, ...read.notes] };
+}
+
+/** The header row and column mapping of an order table (`cells`: its first 20 rows are enough). */
+export function orderLayout(cells: readonly Cell[][], config: TableConfig): Layout<OrderField> {
   const layout = layoutOf(cells, ORDER_FIELDS, ORDER_REQUIRED, config.columns, 'order', { kind: 'orders', substitutes: SUBSTITUTES });
   const { headers, mapping } = layout;
   // A bare "Id" next to an email in an order export is the order's id (Shopify's is), not the customer's.
@@ -58,52 +75,94 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     delete mapping.customerId;
     layout.notes.push(`Column "${headers[mapping.email]}" is read as the customer: a bare "Id" in an order export is the order's id`);
   }
-  const { range, footer } = tableBody(cells, layout.headerIndex);
-  const warnings: string[] = [...layout.notes];
-  if (footer !== null) warnings.push(footerNote(footer));
-  const dateOrder = columnDateOrders(cells, range, mapping, ['date'], headers, config.dateOrder, warnings).date as DateOrder;
-  const headerKeys = headerKeysOf(headers, mapping, (['customerId', 'date', 'amount'] as const).filter((f) => mapping[f] !== undefined));
-  const header = (field: OrderField) => headers[mapping[field] as number] ?? field;
-  const column = (field: OrderField) => mapping[field];
-  const customerColumn = column('customerId');
-  const emailColumn = column('email');
-  const useQuantity = mapping.amount === undefined && mapping.lineAmount === undefined;
-  const text = (row: readonly Cell[], field: OrderField) => {
-    const c = column(field);
-    return c === undefined ? null : cellText(row[c]) || null;
-  };
-  // Order files repeat ids and dates; sharing one string per value keeps millions of rows small.
-  const shared = new Map<string, string>();
-  const share = (s: string) => {
-    const found = shared.get(s);
-    if (found !== undefined) return found;
-    if (shared.size < 2_000_000) shared.set(s, s);
-    return s;
-  };
-  const rows: OrderRow[] = [];
-  const assembler = new OrderAssembler();
-  // The row being read and what is wrong with it: one reader for all rows, nothing allocated per row unless a cell is bad.
-  let cellsOfRow: readonly Cell[] = [];
-  let problems: string[] | null = null;
-  const money = (field: OrderField): number | null => {
-    const c = column(field);
-    if (c === undefined) return null;
-    const value = parseMoney(cellsOfRow[c]);
-    if (value instanceof Invalid) {
-      (problems ??= []).push(`column "${header(field)}": ${quote(cellsOfRow[c])} is not ${value.expected}`);
-      return null;
+  return layout;
+}
+
+/** What reading all rows found besides the orders: each customer's trail, left-out counts, and notes for the summary. */
+export interface OrdersRead {
+  /** In order of first appearance. */
+  customers: CustomerTrails;
+  leftOut: Record<LeftOutReason, number>;
+  notes: string[];
+}
+
+/**
+ * Reads the data rows of an order table one at a time, in row order. Every kept order and every row
+ * that cannot be read goes to `onRow` (kept orders at their first row; in row order when the table
+ * has no order numbers, else at finish()). With `streaming`, text kept past the row is copied out of
+ * the file's piece (csv-stream.ts, flatCopy), and orders without numbers are handed on as they come.
+ */
+export class OrderRows {
+  private readonly layout: Layout<OrderField>;
+  private readonly dateOrder: DateOrder;
+  private readonly onRow: (row: OrderRow) => void;
+  private readonly streaming: boolean;
+  private readonly headerKeys: [number, string][];
+  private readonly useQuantity: boolean;
+  private readonly assembler = new OrderAssembler();
+  private readonly keep: (s: string) => string;
+  readonly customers = new CustomerTrails();
+  private readonly leftOut = noneLeftOut();
+  private kept = 0;
+  private dropped = 0;
+  private negative = 0;
+  private continuationRows = 0;
+  private sinceTaken = 0;
+
+  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean) {
+    this.layout = layout;
+    this.dateOrder = dateOrder;
+    this.onRow = onRow;
+    this.streaming = streaming;
+    const { headers, mapping } = layout;
+    this.headerKeys = headerKeysOf(headers, mapping, (['customerId', 'date', 'amount'] as const).filter((f) => mapping[f] !== undefined));
+    this.useQuantity = mapping.amount === undefined && mapping.lineAmount === undefined;
+    if (streaming) this.keep = flatCopy;
+    else {
+      // Order files repeat ids and dates; sharing one string per value keeps millions of rows small.
+      const shared = new Map<string, string>();
+      this.keep = (s: string) => {
+        const found = shared.get(s);
+        if (found !== undefined) return found;
+        if (shared.size < 2_000_000) shared.set(s, s);
+        return s;
+      };
     }
-    return value;
-  };
-  for (let r = range[0]; r < range[1]; r++) {
-    cellsOfRow = cells[r] ?? [];
-    problems = null;
+  }
+
+  private header(field: OrderField): string {
+    return this.layout.headers[this.layout.mapping[field] as number] ?? field;
+  }
+
+  /** Reads data row `r` (0-based; the user's row r + 1). */
+  read(cellsOfRow: readonly Cell[], r: number): void {
+    const { mapping } = this.layout;
     const row = r + 1;
-    const kind = rowKind(cellsOfRow, headerKeys);
+    const kind = rowKind(cellsOfRow, this.headerKeys);
     if (kind !== 'data') {
-      rows.push({ row, id: null, order: null, error: kind === 'blank' ? `Row ${row} is blank` : `Row ${row} repeats the header row` });
-      continue;
+      this.onRow({ row, id: null, order: null, error: kind === 'blank' ? `Row ${row} is blank` : `Row ${row} repeats the header row` });
+      return;
     }
+    let problems: string[] | null = null;
+    const money = (field: OrderField): number | null => {
+      const c = mapping[field];
+      if (c === undefined) return null;
+      const value = parseMoney(cellsOfRow[c]);
+      if (value instanceof Invalid) {
+        (problems ??= []).push(`column "${this.header(field)}": ${quote(cellsOfRow[c])} is not ${value.expected}`);
+        return null;
+      }
+      return value;
+    };
+    const keep = this.keep;
+    const text = (field: OrderField) => {
+      const c = mapping[field];
+      if (c === undefined) return null;
+      const t = cellText(cellsOfRow[c]);
+      return t === '' ? null : this.streaming ? flatCopy(t) : t;
+    };
+    const customerColumn = mapping.customerId;
+    const emailColumn = mapping.email;
     let customerId = customerColumn === undefined ? '' : idText(cellsOfRow[customerColumn]);
     // No customer column, an empty one, or WooCommerce's 0 for a guest: the email is the customer.
     if ((customerId === '' || customerId === '0') && emailColumn !== undefined) {
@@ -113,11 +172,11 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     // Emails are one customer however they are capitalised.
     if (customerId.includes('@')) customerId = customerId.toLowerCase();
     const dateCell = cellsOfRow[mapping.date as number];
-    const date = parseDate(dateCell, dateOrder);
-    if (date instanceof Invalid) (problems ??= []).push(`column "${header('date')}": ${quote(dateCell)} is not ${date.expected}`);
+    const date = parseDate(dateCell, this.dateOrder);
+    if (date instanceof Invalid) (problems ??= []).push(`column "${this.header('date')}": ${quote(dateCell)} is not ${date.expected}`);
     const total = money('amount');
     let lineAmount = money('lineAmount');
-    if (useQuantity) {
+    if (this.useQuantity) {
       const quantity = mapping.quantity === undefined ? 1 : money('quantity');
       const unitPrice = money('unitPrice');
       lineAmount = quantity === null || unitPrice === null ? null : round2(quantity * unitPrice);
@@ -125,64 +184,73 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig): O
     const refunded = money('refunded');
     const orderId = mapping.orderId === undefined ? '' : idText(cellsOfRow[mapping.orderId]);
     const line: OrderLine = {
-      orderId, // mostly unique: not worth a shared copy
-      customerId: customerId === '' ? '' : share(customerId),
-      date: date === null || date instanceof Invalid ? null : share(date),
+      orderId: this.streaming ? flatCopy(orderId) : orderId, // mostly unique: not worth a shared copy
+      customerId: customerId === '' ? '' : keep(customerId),
+      date: date === null || date instanceof Invalid ? null : keep(date),
       total,
       lineAmount,
       refunded,
-      status: text(cellsOfRow, 'status'),
-      cancelled: text(cellsOfRow, 'cancelledAt') !== null,
-      name: text(cellsOfRow, 'name'),
-      email: text(cellsOfRow, 'email'),
-      region: text(cellsOfRow, 'region'),
-      owner: text(cellsOfRow, 'owner'),
+      status: text('status'),
+      cancelled: text('cancelledAt') !== null,
+      name: text('name'),
+      email: text('email'),
+      region: text('region'),
+      owner: text('owner'),
     };
     const bad = problems as string[] | null;
     if (bad !== null) {
       const of = orderId === '' ? '' : ` (order ${clip(orderId)} is left out)`;
-      rows.push({ row, id: customerId || null, order: null, error: `Row ${row}, ${bad.join('; ')}${of}` });
+      const error = `Row ${row}, ${bad.join('; ')}${of}`;
+      this.onRow({ row, id: customerId === '' ? null : this.streaming ? flatCopy(customerId) : customerId, order: null, error: this.streaming ? flatCopy(error) : error });
     }
-    assembler.add(line, row, bad !== null);
+    this.assembler.add(line, row, bad !== null);
+    // Without order numbers every row is settled as it comes: hand them on in batches, keep none.
+    if (this.streaming && mapping.orderId === undefined && ++this.sinceTaken === 4096) {
+      this.sinceTaken = 0;
+      this.settle(this.assembler.takeSettled());
+    }
   }
 
-  const assembled = assembler.finish();
-  const customers = new Map<string, CustomerTrail>();
-  const trail = (id: string, row: number): CustomerTrail => {
-    let t = customers.get(id);
-    if (t === undefined) {
-      t = { firstRow: row, kept: 0, negative: 0, negativeTotal: 0, leftOut: null };
-      customers.set(id, t);
-    }
-    return t;
-  };
-  const leftOut = noneLeftOut();
-  // Kept and left-out orders each come in row order: merged, customers are listed by their first row.
-  const { kept, leftOut: dropped } = assembled;
-  for (let i = 0, j = 0; i < kept.length || j < dropped.length; ) {
-    const k = kept[i];
-    const l = dropped[j];
-    if (k !== undefined && (l === undefined || k.row < l.row)) {
-      i++;
-      rows.push({ row: k.row, id: k.order.customerId, order: k.order, error: null });
-      const t = trail(k.order.customerId, k.row);
-      t.kept++;
-      if (k.order.amount < 0) {
-        t.negative++;
-        t.negativeTotal = round2(t.negativeTotal + k.order.amount);
+  /** Settles the rest; kept orders, rows with a problem and the trails are complete after this. */
+  finish(): OrdersRead {
+    const assembled = this.assembler.finish();
+    this.settle(assembled);
+    this.continuationRows = assembled.continuationRows;
+    this.negative = assembled.negative;
+    const mapping = this.layout.mapping;
+    const notes = summaryNotes(
+      { orders: this.kept + this.dropped, continuationRows: this.continuationRows, negative: this.negative },
+      this.leftOut,
+      this.layout.source,
+      (f) => this.header(f),
+      mapping,
+      this.useQuantity,
+    );
+    return { customers: this.customers, leftOut: this.leftOut, notes };
+  }
+
+  /** Kept and left-out orders each come in row order: merged, customers are listed by their first row. */
+  private settle(settled: Pick<ReturnType<OrderAssembler['finish']>, 'kept' | 'leftOut' | 'problems'> | null): void {
+    if (settled === null) return;
+    const { kept, leftOut: dropped } = settled;
+    for (let i = 0, j = 0; i < kept.length || j < dropped.length; ) {
+      const k = kept[i];
+      const l = dropped[j];
+      if (k !== undefined && (l === undefined || k.row < l.row)) {
+        i++;
+        this.kept++;
+        this.onRow({ row: k.row, id: k.order.customerId, order: k.order, error: null });
+        this.customers.addKept(k.order.customerId, k.row, k.order.amount);
+      } else if (l !== undefined) {
+        j++;
+        this.dropped++;
+        this.leftOut[l.reason]++;
+        this.customers.addLeftOut(l.customerId, l.row, l.reason);
       }
-    } else if (l !== undefined) {
-      j++;
-      leftOut[l.reason]++;
-      const t = trail(l.customerId, l.row);
-      (t.leftOut ??= noneLeftOut())[l.reason]++;
     }
+    const mapping = this.layout.mapping;
+    for (const p of settled.problems) this.onRow({ row: p.row, id: p.customerId || null, order: null, error: problemText(p.row, p.problem, (f) => this.header(f), mapping) });
   }
-  for (const p of assembled.problems) rows.push({ row: p.row, id: p.customerId || null, order: null, error: problemText(p.row, p.problem, header, mapping) });
-  rows.sort((a, b) => a.row - b.row);
-
-  const summary = summaryNotes(assembled, leftOut, layout.source, header, mapping, useQuantity);
-  return { ...layout, rows, customers, leftOut, warnings: [...warnings, ...summary] };
 }
 
 function problemText(row: number, problem: OrderProblem, header: (f: OrderField) => string, mapping: Partial<Record<OrderField, number>>): string {
@@ -202,7 +270,7 @@ function problemText(row: number, problem: OrderProblem, header: (f: OrderField)
 
 /** File-level notes: how rows became orders, and which orders were left out and why. */
 function summaryNotes(
-  assembled: ReturnType<OrderAssembler['finish']>,
+  assembled: { orders: number; continuationRows: number; negative: number },
   leftOut: Record<LeftOutReason, number>,
   source: string | null,
   header: (f: OrderField) => string,
@@ -210,7 +278,7 @@ function summaryNotes(
   useQuantity: boolean,
 ): string[] {
   const notes: string[] = [];
-  const orders = assembled.kept.length + assembled.leftOut.length;
+  const orders = assembled.orders;
   if (source !== null) notes.push(`Read as a ${source}`);
   if (assembled.continuationRows > 0) {
     notes.push(`${plural(orders + assembled.continuationRows, 'row')} are the line items of ${plural(orders, 'order')}, grouped by column "${header('orderId')}"; each order's total counts once`);

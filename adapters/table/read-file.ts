@@ -17,10 +17,10 @@ export interface TableFile {
   problems: RowProblem[];
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Decoded text with NULs or many control characters is not a table (checked after decoding, so UTF-16 passes). */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {

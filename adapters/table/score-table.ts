@@ -7,10 +7,14 @@ import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
-import { TableConfigSchema, TableError, type Cell, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import { scoreOrderHistory, type OrderHistory } from '../../core/churn/learned/choose.ts';
+import type { Order } from '../../core/schema/order.ts';
+import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
+import type { Field } from '../../core/problems.ts';
+import { rowProblemText } from './row-problems.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 import { readCustomerTable } from './customer-table.ts';
-import { readOrderTable, type CustomerTrail } from './order-table.ts';
+import { readOrderTable, type CustomerTrail, type OrderRow } from './order-table.ts';
 import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
 import { rfmMethodFor } from '../../core/rfm.ts';
 
@@ -30,12 +34,13 @@ function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConf
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);
+  const headerOf = (field: Field) => table.headers[table.mapping[field as CustomerField] as number] ?? field;
   // Results come back in the order the good rows went in.
   let next = 0;
   const rows: ScoredRow[] = new Array<ScoredRow>(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
     const r = table.rows[i] as (typeof table.rows)[number];
-    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', r.error ?? 'not scored');
+    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, options.language));
     rows[i] = { row: r.row, id: r.id, result };
   }
   return tableScore('customers', table, rows, table.warnings, options);
@@ -51,10 +56,7 @@ function tableScore(
   const scorable = rows.reduce((n, r) => (r.result.r !== null ? n + 1 : n), 0);
   if (scorable > 0 && options.rfm.method === 'quantile' && rfmMethodFor(scorable, options.rfm) === 'fixed') {
     const { recencyDays, orders, spend } = options.rfm.fixed;
-    warnings = [
-      ...warnings,
-      `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${options.rfm.minCustomers} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recencyDays.join('/')} days, orders ${orders.join('/')}, spend ${spend.join('/')}) rather than ranking so few customers against each other`,
-    ];
+    warnings = [...warnings, WORDS[options.language].table.fixedThresholds(scorable, options.rfm.minCustomers, recencyDays.join('/'), orders.join('/'), spend.join('/'))];
   }
   return {
     kind,
@@ -71,8 +73,27 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
   const table = readOrderTable(cells, config);
   const aggregator = new OrderAggregator(options);
   for (const r of table.rows) if (r.order !== null) aggregator.add(r.order);
+  const orders = table.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
+  return scoreReadOrders({ ...table, badRows: table.rows.filter((r) => r.order === null) }, aggregator, orders, options);
+}
+
+/** An order table read (whole, or in pieces by order-stream.ts): its layout, the rows that could not be read, and each customer's trail. */
+export interface OrdersToScore {
+  headerIndex: number;
+  headers: string[];
+  mapping: TableScore['mapping'];
+  /** Rows that could not be read, each with its reason. */
+  badRows: readonly OrderRow[];
+  /** Every customer named by a readable order, in order of first appearance. */
+  customers: Iterable<[string, CustomerTrail]>;
+  warnings: string[];
+}
+
+/** Scores the customers `aggregator` gathered from the kept orders (the same orders as `orders`, in row order). */
+export function scoreReadOrders(table: OrdersToScore, aggregator: OrderAggregator, orders: readonly Order[] | OrderHistory, optionsInput: OptionsInput): TableScore {
+  const options = OptionsSchema.parse(optionsInput);
   const customers = aggregator.finish();
-  const scoredOrders = scoreOrderHistory(table.rows.flatMap((r) => (r.order === null ? [] : [r.order])), customers, options);
+  const scoredOrders = scoreOrderHistory(orders, customers, options);
   const results = scoredOrders.results;
   const resultOf = new Map<string, Result>();
   customers.forEach((c, i) => resultOf.set(c.id, results[i] as Result));
@@ -80,13 +101,11 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
   const scored: ScoredRow[] = [];
   for (const [id, trail] of table.customers) {
     const unscorable = withoutPurchase(trail, options.language);
-    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, `Row ${trail.firstRow}, customer "${id}": ${unscorable}`);
+    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, WORDS[options.language].problems.customerRow(trail.firstRow, id, unscorable));
     if (result !== undefined) scored.push({ row: trail.firstRow, id, result });
   }
   // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.
-  const bad: ScoredRow[] = table.rows
-    .filter((r) => r.order === null)
-    .map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
+  const bad: ScoredRow[] = table.badRows.map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
   const rows = [...scored, ...bad].sort((a, b) => a.row - b.row);
   const warnings = [...table.warnings, ...scoredOrders.notes];
   if (aggregator.afterAsOf > 0) {
@@ -103,11 +122,9 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
 function withoutPurchase(trail: CustomerTrail, language: Language): string | null {
   if (trail.kept > trail.negative) return null;
   const counts = trail.leftOut;
-  const leftOut = counts === null ? [] : LEFT_OUT_REASONS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${r}`);
-  const parts: string[] = [];
-  if (trail.negative > 0) parts.push(`${trail.negative} cancellation${trail.negative === 1 ? '' : 's'} or return${trail.negative === 1 ? '' : 's'} totalling ${trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
-  if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.join(', ')})`);
-  return `not scored: only ${parts.join(' and ')}, no completed purchase in this file (a past or would-be buyer, not a prospect)`;
+  const leftOut = counts === null ? [] : LEFT_OUT_REASONS.filter((r) => counts[r] > 0).map((reason) => ({ reason, count: counts[reason] }));
+  const negative = trail.negative > 0 ? { count: trail.negative, total: trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) } : null;
+  return WORDS[language].table.withoutPurchase(negative, leftOut);
 }
 
 function customerRepeats(rows: readonly { order: { customerId: string } | null }[]): boolean {

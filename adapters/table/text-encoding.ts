@@ -21,7 +21,7 @@ export const ENCODING_NAMES: Record<TextEncoding, string> = {
  * pairs (runs of even length); Latin-1 accents stand alone between ASCII letters ("Müller", "café").
  * A run of one such byte is a Windows-1252 sign, a run of two or more a GB18030 one.
  */
-function legacyEncoding(bytes: Uint8Array): 'gb18030' | 'windows-1252' {
+export function legacyEncoding(bytes: Uint8Array): 'gb18030' | 'windows-1252' {
   let single = 0;
   let paired = 0;
   const limit = Math.min(bytes.length, 1 << 20);
@@ -51,7 +51,7 @@ function legacyEncoding(bytes: Uint8Array): 'gb18030' | 'windows-1252' {
  * UTF-16 saved without a byte order mark: its ASCII characters (delimiters, digits, line breaks) have a
  * zero byte, the odd one in little-endian and the even one in big-endian; binary data has zeros in both.
  */
-function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const limit = Math.min(bytes.length, 4096) & ~1;
   if (limit < 32) return null;
   let evenZeros = 0;
@@ -67,14 +67,22 @@ function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** The encoding the first bytes mark (a byte order mark, or UTF-16's zero bytes) and how many bytes the mark takes; null for none. */
+export function markedEncoding(head: Uint8Array): { encoding: 'utf-8-bom' | 'utf-16le' | 'utf-16be'; skip: number } | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8-bom', skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  const unmarked = unmarkedUtf16(head);
+  return unmarked === null ? null : { encoding: unmarked, skip: 0 };
+}
+
+/** The TextDecoder label of an encoding. */
+export const decoderLabel = (encoding: TextEncoding): string => (encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+
 /** The encoding of the bytes and their text, without a byte order mark. */
 export function decodeBytes(bytes: Uint8Array): { encoding: TextEncoding; text: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8-bom', text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
-  const unmarked = unmarkedUtf16(bytes);
-  if (unmarked === 'utf-16le') return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes) };
-  if (unmarked === 'utf-16be') return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes) };
+  const marked = markedEncoding(bytes);
+  if (marked !== null) return { encoding: marked.encoding, text: new TextDecoder(decoderLabel(marked.encoding)).decode(bytes.subarray(marked.skip)) };
   try {
     return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {

@@ -1,9 +1,10 @@
 // Custom functions (=TIERWISE_SCORE(A1:J500)): read-only, no authorization, 30 s. They score the
-// range they are given. Sheets passes a one-cell range as its value and a date as a Date in the
-// spreadsheet's zone; errors are sentences (Sheets shows the message on the cell).
+// range they are given, its columns found by header (the field table's synonyms, English or Chinese),
+// and return the result columns asked for by key. Sheets passes a one-cell range as its value and a
+// date as a Date in the spreadsheet's zone; errors are sentences (Sheets shows the message on the cell).
 // https://developers.google.com/apps-script/guides/sheets/functions
 import { scoreTable } from '../../adapters/table/score-table.ts';
-import { RESULT_COLUMNS, resultCells } from '../../adapters/result-columns.ts';
+import { RESULT_COLUMNS, resultCells, resultHeaders, type ResultColumnKey } from '../../adapters/result-columns.ts';
 import { TableError, type Cell } from '../../adapters/table/contract.ts';
 import { isIsoDate } from '../../core/dates.ts';
 import type { Language } from '../../core/schema/options.ts';
@@ -18,7 +19,11 @@ function asOfOf(asOf: unknown, time: SheetTime, language: Language): string {
   throw new Error(MESSAGES[language].asOfNotDate(String(asOf)));
 }
 
-export function scoreRange(range: unknown, asOf: unknown): (string | number | Date)[][] {
+const ALL_COLUMNS: readonly ResultColumnKey[] = RESULT_COLUMNS.map((c) => c.key);
+
+/** The result columns `keys` (all by default) for each row of `range`: their headers on its header row, blanks beside rows that are not customers. */
+export function scoreRange(range: unknown, asOf: unknown, keys: readonly ResultColumnKey[] = ALL_COLUMNS): (string | number | Date)[][] {
+  const picked = keys.map((key) => RESULT_COLUMNS.findIndex((c) => c.key === key));
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const time = new SheetTime(spreadsheet.getSpreadsheetTimeZone());
   // The language of the sheet the formula is on (read-only access to its saved settings).
@@ -35,6 +40,8 @@ export function scoreRange(range: unknown, asOf: unknown): (string | number | Da
     throw error;
   }
   const byRow = new Map(score.rows.map((r) => [r.row, resultCells(r.result, language)]));
-  const blank = RESULT_COLUMNS.map(() => '');
-  return rows.map((_, i) => (i + 1 === score.headerRow ? RESULT_COLUMNS.map((c) => c[language]) : (byRow.get(i + 1) ?? blank)));
+  const header = resultHeaders(language);
+  const blank = header.map(() => '');
+  const pick = (cells: readonly (string | number)[]) => picked.map((at) => cells[at] as string | number);
+  return rows.map((_, i) => pick(i + 1 === score.headerRow ? header : (byRow.get(i + 1) ?? blank)));
 }

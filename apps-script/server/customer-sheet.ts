@@ -4,6 +4,7 @@ import { RESULT_COLUMNS, resultCells } from '../../adapters/result-columns.ts';
 import type { TableScore } from '../../adapters/table/contract.ts';
 import type { Language } from '../../core/schema/options.ts';
 import { mergeTierFormatting } from './formatting.ts';
+import { MESSAGES } from './messages/index.ts';
 import { findOurSheet } from './ownership.ts';
 import { RESULT_FORMATS } from './result-columns.ts';
 import { BATCH_CELLS, inBatches, type RunControl, type Written } from './run-control.ts';
@@ -28,7 +29,8 @@ export function writeCustomerSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, sc
   sheet.getRange(1, 1, rows, 1).setNumberFormat('@');
   sheet.getRange(1, 2, rows, 1).setNumberFormat('0');
   RESULT_COLUMNS.forEach((c, k) => sheet.getRange(1, 3 + k, rows, 1).setNumberFormat(RESULT_FORMATS[c.key]));
-  const header = [language === 'zh-CN' ? '客户' : 'Customer', language === 'zh-CN' ? '来源行' : 'Source row', ...RESULT_COLUMNS.map((c) => c[language])];
+  const { customer, sourceRow } = MESSAGES[language].customerSheet;
+  const header = [customer, sourceRow, ...RESULT_COLUMNS.map((c) => c[language])];
   const written = inBatches(rows, Math.floor(BATCH_CELLS / WIDTH), control, (from, to) => {
     const block: (string | number | Date)[][] = new Array(to - from);
     for (let r = from; r < to; r++) {

@@ -193,9 +193,9 @@ export function TIERWISE_SCORE(range: unknown, asOf?: unknown): (string | number
 }
 
 export function TIERWISE_TIER(range: unknown, asOf?: unknown): (string | number | Date)[][] {
-  return scoreRange(range, asOf).map((row) => [row[0] ?? '']);
+  return scoreRange(range, asOf, ['tier']);
 }
 
 export function TIERWISE_CHURN_RISK(range: unknown, asOf?: unknown): (string | number | Date)[][] {
-  return scoreRange(range, asOf).map((row) => [row[3] ?? '']);
+  return scoreRange(range, asOf, ['churnRisk']);
 }

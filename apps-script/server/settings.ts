@@ -53,7 +53,10 @@ function problem(issue: z.core.$ZodIssue, language: Language): string {
     case 'too_small': return m.tooSmall(String(issue.minimum));
     case 'invalid_value': return m.notOneOf(issue.values.map((v) => JSON.stringify(v)).join(', '));
     case 'invalid_format': return m.notADate;
-    case 'invalid_type': return m.wrongType(issue.expected === 'number' ? 'a number' : issue.expected === 'string' ? 'text' : issue.expected === 'boolean' ? 'yes or no' : issue.expected);
+    case 'invalid_type': {
+      const expected: string = issue.expected;
+      return m.wrongType(expected === 'number' || expected === 'string' || expected === 'boolean' ? m.typeName[expected] : expected);
+    }
     // Rules across fields (the core's refinements) say themselves what is wrong, in English.
     case 'custom': return language === 'en' ? `: ${issue.message}` : `${m.invalid}（${issue.message}）`;
     default: return m.invalid;

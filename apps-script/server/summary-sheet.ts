@@ -12,31 +12,26 @@ export const SUMMARY_SHEET = 'Tierwise summary';
 const LOG_COLUMN = 12;
 const LOG_WIDTH = 5;
 
-const WORDS: Record<Language, Record<string, string>> = {
-  en: { tier: 'Tier', segment: 'Segment', customers: 'Customers', share: 'Share', key: 'Key figures', dormant: 'Dormant or churned', repurchase: 'Repurchase rate', atRisk: 'Spend of high-risk customers', scored: 'Customers scored', attention: 'Rows needing attention', group: 'Dormant', region: 'Region', owner: 'Owner' },
-  'zh-CN': { tier: '分层', segment: '细分', customers: '客户数', share: '占比', key: '关键指标', dormant: '沉睡或流失', repurchase: '复购率', atRisk: '高风险客户消费额', scored: '已评分客户', attention: '需处理的行', group: '沉睡', region: '区域', owner: '负责人' },
-};
-
 export function writeSummarySheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: Summary, language: Language): void {
-  const w = WORDS[language];
+  const w = MESSAGES[language].summarySheet;
   sheet.getRange(1, 1, sheet.getMaxRows(), 3).clearContent();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   const rows: (string | number)[][] = [
-    [w.tier ?? '', w.customers ?? '', w.share ?? ''],
+    [w.tier, w.customers, w.share],
     ...summary.byTier.map((t) => [t.label, t.count, t.share]),
     ['', '', ''],
-    [w.segment ?? '', w.customers ?? '', w.share ?? ''],
+    [w.segment, w.customers, w.share],
     ...summary.bySegment.map((s) => [s.label, s.count, s.share]),
     ['', '', ''],
-    [w.key ?? '', '', ''],
-    [w.scored ?? '', summary.scored, ''],
-    [w.attention ?? '', summary.errors, ''],
-    [w.dormant ?? '', summary.dormant, ''],
-    [w.repurchase ?? '', summary.repurchaseRate ?? '', ''],
-    [w.atRisk ?? '', summary.atRiskRevenue, ''],
+    [w.key, '', ''],
+    [w.scored, summary.scored, ''],
+    [w.attention, summary.errors, ''],
+    [w.dormant, summary.dormant, ''],
+    [w.repurchase, summary.repurchaseRate ?? '', ''],
+    [w.atRisk, summary.atRiskRevenue, ''],
   ];
   if (summary.groups !== null) {
-    rows.push(['', '', ''], [(summary.groups.by === 'region' ? w.region : w.owner) ?? '', w.customers ?? '', w.group ?? '']);
+    rows.push(['', '', ''], [summary.groups.by === 'region' ? w.region : w.owner, w.customers, w.group]);
     for (const g of summary.groups.rows) rows.push([g.name, g.customers, g.dormant]);
   }
   if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
@@ -48,7 +43,7 @@ export function writeSummarySheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, sum
     .setChartType(Charts.ChartType.BAR)
     .addRange(sheet.getRange(1, 1, summary.byTier.length + 1, 2))
     .setPosition(1, 5, 0, 0)
-    .setOption('title', w.tier ?? 'Tier')
+    .setOption('title', w.tier)
     .build();
   sheet.insertChart(chart);
 }

@@ -3,8 +3,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
+import type { OptionsInput } from '../../core/schema/options.ts';
 import { UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
+import { isTextTable } from '../../adapters/table/read-text-stream.ts';
+import { OrderFileError, scoreOrderFile } from '../../adapters/table/order-stream.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
 import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
@@ -14,6 +17,8 @@ import { scoredTextLines, writeLines, writeTable } from '../score/write-output.t
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../table-options.ts';
 import { Progress, count } from '../progress.ts';
 import { checkOut } from '../score/out-path.ts';
+
+const NO_SPANS = { starts: new Int32Array(0), ends: new Int32Array(0), widths: new Int32Array(0) };
 
 const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--model rules|pareto|learned] ${TABLE_USAGE}`;
 
@@ -88,29 +93,39 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
+  const options: OptionsInput = { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) };
   let table: TableFile | undefined;
   let score: TableScore;
   try {
-    table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
-    const cells = table.cells;
-    clearEarlierResults(cells);
-    progress.tick(() => `read ${count(cells.length)} rows (${seconds()} s); scoring…`);
-    // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
-    // an XLSX copy is built from the cells, so it keeps them.
-    const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
-    const kind = values.orders ? 'orders' : (config.kind ?? 'customers');
-    score = scoreTable(cells, { ...config, kind }, { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) }, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
-    score = reportUnreadableRows(score, table.problems, language);
-    progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
+    if (values.orders && (await isTextTable(inputPath, values.sheet))) {
+      // An order file is read in pieces and never held whole (adapters/table/order-stream.ts).
+      const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
+      // The scored copy of an order table is one row per customer, built from the results alone: no input cells are needed.
+      table = { cells: [], text: { text: '', delimiter: streamed.text.delimiter, spans: NO_SPANS, encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd }, problems: streamed.problems };
+      score = reportUnreadableRows(streamed.score, streamed.problems, language);
+    } else {
+      table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
+      const cells = table.cells;
+      clearEarlierResults(cells);
+      progress.tick(() => `read ${count(cells.length)} rows (${seconds()} s); scoring…`);
+      // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
+      // an XLSX copy is built from the cells, so it keeps them.
+      const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
+      const kind = values.orders ? 'orders' : (config.kind ?? 'customers');
+      score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
+      score = reportUnreadableRows(score, table.problems, language);
+    }
   } catch (error) {
     if (error instanceof TableError) {
       const hint = !values.orders && error.looksLikeOrders ? ' (this looks like one row per order: run with --orders)' : '';
       // An unclosed quote near the top can hide the header row itself: say so.
-      const early = table?.problems.find((p) => p.index < 20);
+      const problems = error instanceof OrderFileError ? error.problems : (table?.problems ?? []);
+      const early = problems.find((p) => p.index < 20);
       throw new TableError(`${file}: ${error.message}${hint}${early === undefined ? '' : `; note: ${early.message}`}`);
     }
     throw error;
   }
+  progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
 
   if (values.json) await writeJsonArray(io.stdout, score.rows);
   let written: number | null = null;
@@ -123,7 +138,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const summaryShown = values.summary || (outPath !== undefined && !values.json);
   if (summaryShown) {
-    (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf) + '\n');
+    (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf, language) + '\n');
   } else if (!values.json && outPath === undefined) {
     await writeLines(io.stdout, scoredTextLines(table, score, language));
   }

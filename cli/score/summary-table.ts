@@ -1,5 +1,8 @@
 // The readable summary a person sees in the terminal: tiers, segments, churn, and what needs attention.
+// Its words are in core/i18n/<language>.ts (section `summary`); numbers are written the same in every language.
 import type { Summary } from '../../core/summarize.ts';
+import type { Language } from '../../core/schema/options.ts';
+import { wordsFor } from '../../core/i18n/index.ts';
 import type { TableScore } from '../../adapters/table/contract.ts';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -16,30 +19,29 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')).join('\n');
 }
 
-export function renderSummary(score: TableScore, file: string, asOf: string): string {
+export function renderSummary(score: TableScore, file: string, asOf: string, language: Language = 'en'): string {
+  const w = wordsFor(language).summary;
   const s: Summary = score.summary;
   const out: string[] = [];
-  out.push(`Tierwise · ${file} · as of ${asOf}`);
-  out.push(
-    `${num(s.scored)} customers scored, ${num(s.prospects)} without a purchase yet (prospects), ${num(s.errors)} ${score.kind === 'orders' ? 'order rows' : 'rows'} need attention${s.errors > 0 ? ' (see column Why)' : ''}`,
-  );
+  out.push(w.title(file, asOf));
+  out.push(w.counts(num(s.scored), num(s.prospects), num(s.errors), score.kind === 'orders', s.errors > 0));
   out.push('');
-  out.push(table([['Tier', 'Customers', 'Share', ''], ...s.byTier.map((t) => [t.label, num(t.count), pct(t.share), bar(t.share)])]));
+  out.push(table([[...w.tierTable, ''], ...s.byTier.map((t) => [t.label, num(t.count), pct(t.share), bar(t.share)])]));
   out.push('');
-  out.push(table([['Segment', 'Tier', 'Customers', 'Share'], ...s.bySegment.map((g) => [g.label, g.tier, num(g.count), pct(g.share)])]));
+  out.push(table([[...w.segmentTable], ...s.bySegment.map((g) => [g.label, g.tier, num(g.count), pct(g.share)])]));
   out.push('');
-  out.push(table([['Churn risk', 'Customers', 'Share'], ...s.byChurnLevel.map((l) => [l.label, num(l.count), pct(l.share)])]));
+  out.push(table([[...w.churnTable], ...s.byChurnLevel.map((l) => [l.label, num(l.count), pct(l.share)])]));
   out.push('');
-  out.push(`Repurchase rate: ${s.repurchaseRate === null ? 'n/a' : pct(s.repurchaseRate)} · dormant or churned: ${num(s.dormant)} · spend of high-risk customers: ${money(s.atRiskRevenue)}`);
+  out.push(w.keyFigures(s.repurchaseRate === null ? null : pct(s.repurchaseRate), num(s.dormant), money(s.atRiskRevenue)));
   if (s.expectedRevenueAtRiskByTier !== null) {
     const byTier = s.expectedRevenueAtRiskByTier;
-    out.push(`Expected revenue at risk (12-month CLV × chance of leaving, purchase models): ${(['A', 'B', 'C', 'D'] as const).map((t) => `${t} ${money(byTier[t])}`).join(' · ')}`);
+    out.push(w.expectedAtRisk((['A', 'B', 'C', 'D'] as const).map((t) => `${t} ${money(byTier[t])}`).join(' · ')));
   }
   if (s.groups !== null) {
     out.push('');
     out.push(
       table([
-        [s.groups.by === 'region' ? 'Region' : 'Owner', 'Customers', 'A', 'B', 'C', 'D', 'Dormant', 'High risk', 'At-risk spend'],
+        w.groupTable(s.groups.by),
         ...s.groups.rows.map((g) => [g.name, num(g.customers), num(g.byTier.A), num(g.byTier.B), num(g.byTier.C), num(g.byTier.D), num(g.dormant), num(g.highRisk), money(g.atRiskRevenue)]),
       ]),
     );
@@ -47,10 +49,10 @@ export function renderSummary(score: TableScore, file: string, asOf: string): st
   const problems = score.rows.filter((r) => r.result.error !== null);
   if (problems.length > 0) {
     out.push('');
-    out.push(`Rows that need attention (${num(problems.length)}):`);
+    out.push(w.attention(num(problems.length)));
     for (const r of problems.slice(0, 10)) out.push(`  ${r.result.error}`);
-    if (problems.length > 10) out.push(`  … and ${num(problems.length - 10)} more (see the Why column)`);
+    if (problems.length > 10) out.push(`  ${w.more(num(problems.length - 10))}`);
   }
-  for (const w of score.warnings) out.push(`Note: ${w}`);
+  for (const warning of score.warnings) out.push(w.note(warning));
   return out.join('\n');
 }

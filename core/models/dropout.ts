@@ -8,6 +8,7 @@
 import { lnGamma } from './special.ts';
 import { fitCountModel } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
+import { distinctOf } from './distinct.ts';
 
 export interface NbdParams extends Record<string, number> {
   r: number;
@@ -19,8 +20,24 @@ export function nbdLogLikelihood(p: NbdParams, h: History): number {
   return lnGamma(p.r + h.x) - lnGamma(p.r) + p.r * Math.log(p.alpha) - (p.r + h.x) * Math.log(p.alpha + h.T);
 }
 
+/** Σ weight × nbdLogLikelihood, bit for bit, with the lnΓ part once per distinct x and log(α + T) once per distinct T. */
+export function nbdTotalLogLikelihood(p: NbdParams, data: Compressed): number {
+  const d = distinctOf(data);
+  const lnGammaR = lnGamma(p.r);
+  const rLogAlpha = p.r * Math.log(p.alpha);
+  const head = d.xs.map((x) => lnGamma(p.r + x) - lnGammaR + rLogAlpha);
+  const rx = d.xs.map((x) => p.r + x);
+  const logAlphaT = d.Ts.map((T) => Math.log(p.alpha + T));
+  let total = 0;
+  for (let i = 0; i < d.rows; i++) {
+    const k = d.xAt[i] as number;
+    total += (d.weights[i] as number) * ((head[k] as number) - (rx[k] as number) * (logAlphaT[d.TAt[i] as number] as number));
+  }
+  return total;
+}
+
 export function fitNbd(data: Compressed): { params: NbdParams; logLikelihood: number } {
-  return fitCountModel('NBD', data, nbdLogLikelihood, (v) => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number) }), [0, Math.log(10)]);
+  return fitCountModel('NBD', data, nbdTotalLogLikelihood, (v) => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number) }), [0, Math.log(10)]);
 }
 
 /** χ²₁ at 95%. */

@@ -78,21 +78,31 @@ export function historyOf(customer: Customer, asOfDay: number): PurchaseHistory 
 /** A sample that depends on who the customers are, never on their order. */
 const idHash = fnv1a;
 
+/** The id hash below which about `sampleSize` of `count` ids fall (2^32, all of them, when there are fewer). */
+export function hashBound(count: number, sampleSize: number): number {
+  return count <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / count) * 2 ** 32);
+}
+
 /** About `sampleSize` of `ids` (all when there are fewer), picked by a hash of the id: never by their order. */
 export function idSample(ids: readonly string[], sampleSize: number): Set<string> {
-  const keepBelow = ids.length <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / ids.length) * 2 ** 32);
+  const keepBelow = hashBound(ids.length, sampleSize);
   return new Set(ids.filter((id) => idHash(id) < keepBelow));
 }
 
-/** Up to about `sampleSize` of the histories, picked by a hash of the id (the rest become null). */
-export function sampleById<H>(histories: readonly (H | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE): (H | null)[] {
+/**
+ * Up to about `sampleSize` of the histories, picked by a hash of the id (the rest become null).
+ * `hashRange`: when the ids are already a sample by hash below it (idSample), their hashes spread over
+ * [0, hashRange) only, and the bound is taken in proportion to that; against 2^32 a sub-sample of a
+ * sample would keep every one of them (the validation split fitted on 20,000 customers, not 5,000).
+ */
+export function sampleById<H>(histories: readonly (H | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE, hashRange = 2 ** 32): (H | null)[] {
   const present = histories.filter((h) => h !== null).length;
-  const keepBelow = present <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / present) * 2 ** 32);
+  const keepBelow = present <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / present) * hashRange);
   return histories.map((h, i) => (h !== null && idHash(ids[i] ?? '') < keepBelow ? h : null));
 }
 
-export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE): FittedModels {
-  const sample = sampleById(histories, ids, sampleSize);
+export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE, hashRange = 2 ** 32): FittedModels {
+  const sample = sampleById(histories, ids, sampleSize, hashRange);
   const data = compress(sample);
   const bgnbdFit = fitBgNbd(data);
   const paretoFit = fitParetoNbd(data);
@@ -108,15 +118,20 @@ export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: r
   return { bgnbd, paretoNbd, gammaGamma, customers: data.weights.reduce((s, w) => s + w, 0), dropout };
 }
 
-/** CLV over `months`, discounted monthly (lifetimes utils._customer_lifetime_value). */
-function lifetimeValue(models: FittedModels, h: PurchaseHistory, pAlive: number, months: number, monthlyDiscountRate: number): number | null {
+/**
+ * CLV over `months`, discounted monthly (lifetimes utils._customer_lifetime_value), from the expected
+ * purchases by the end of each month (`byMonth`, shared by every customer with the same history) and
+ * the discount factors (1 + rate)^i (shared by all): the same operations in the same order as
+ * evaluating both per customer, so the same bits.
+ */
+function lifetimeValue(models: FittedModels, h: PurchaseHistory, byMonth: Float64Array, discounts: Float64Array): number | null {
   if (models.gammaGamma === null) return null;
   const spend = expectedAverageSpend(models.gammaGamma, h.x, h.x > 0 ? h.repeatSpendMean : null);
   let value = 0;
   let previous = 0;
-  for (let i = 1; i <= months; i++) {
-    const expected = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, i * WEEKS_PER_MONTH);
-    value += ((expected - previous) * spend) / Math.pow(1 + monthlyDiscountRate, i);
+  for (let i = 0; i < byMonth.length; i++) {
+    const expected = byMonth[i] as number;
+    value += ((expected - previous) * spend) / (discounts[i] as number);
     previous = expected;
   }
   return value;
@@ -125,31 +140,41 @@ function lifetimeValue(models: FittedModels, h: PurchaseHistory, pAlive: number,
 export function estimatePurchases(
   histories: readonly (PurchaseHistory | null)[],
   ids: readonly string[],
-  opts: { expectedPurchasesDays: number; clvMonths: number; monthlyDiscountRate: number },
+  /** hashRange: see sampleById. */
+  opts: { expectedPurchasesDays: number; clvMonths: number; monthlyDiscountRate: number; hashRange?: number },
 ): PurchaseEstimates {
   let models: FittedModels;
   try {
-    models = fitModels(histories, ids);
+    models = fitModels(histories, ids, FIT_SAMPLE, opts.hashRange);
   } catch (error) {
     if (error instanceof ModelFitError) return { ok: false, reason: error.message };
     throw error;
   }
-  // Predictions once per distinct history: customers with the same (x, t_x, T, spend) share them.
+  // Predictions once per distinct (x, t_x, T) history (P(alive), the forecasts by horizon and by month),
+  // and once per distinct (history, spend) for the CLV: customers with the same share them.
+  const forecasts = new Map<string, { pAlive: number; expectedPurchases: number; byMonth: Float64Array }>();
   const cache = new Map<string, Estimate>();
   const horizon = opts.expectedPurchasesDays / DAYS_PER_UNIT;
+  const discounts = Float64Array.from({ length: opts.clvMonths }, (_, i) => Math.pow(1 + opts.monthlyDiscountRate, i + 1));
   const perCustomer = histories.map((h) => {
     if (h === null) return null;
-    const key = `${h.x}|${h.tx}|${h.T}|${h.repeatSpendMean}`;
+    const historyKey = `${h.x}|${h.tx}|${h.T}`;
+    const key = `${historyKey}|${h.repeatSpendMean}`;
     let estimate = cache.get(key);
     if (estimate === undefined) {
-      const pAlive = paretoNbdPAlive(models.paretoNbd, h);
-      const expectedPurchases = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon);
+      let f = forecasts.get(historyKey);
+      if (f === undefined) {
+        const pAlive = paretoNbdPAlive(models.paretoNbd, h);
+        const byMonth = Float64Array.from({ length: models.gammaGamma === null ? 0 : opts.clvMonths }, (_, i) => paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, (i + 1) * WEEKS_PER_MONTH));
+        f = { pAlive, expectedPurchases: paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon), byMonth };
+        if (forecasts.size < 500_000) forecasts.set(historyKey, f);
+      }
       estimate = {
-        pAlive,
+        pAlive: f.pAlive,
         identified: models.dropout.identified,
-        pNoPurchase: Math.exp(-expectedPurchases),
-        expectedPurchases,
-        clv: lifetimeValue(models, h, pAlive, opts.clvMonths, opts.monthlyDiscountRate),
+        pNoPurchase: Math.exp(-f.expectedPurchases),
+        expectedPurchases: f.expectedPurchases,
+        clv: lifetimeValue(models, h, f.byMonth, discounts),
       };
       if (cache.size < 500_000) cache.set(key, estimate);
     }

@@ -2,8 +2,9 @@
 // (eqs. 19-20) and lifetimes' pareto_nbd_fitter.py. Unlike BG/NBD it lets a one-time buyer be gone,
 // so Tierwise uses its P(alive) for churn risk.
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
-import { fitCountModel, totalLogLikelihood } from './fit-count-model.ts';
+import { fitCountModel } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
+import { distinctOf } from './distinct.ts';
 
 export interface ParetoNbdParams extends Record<string, number> {
   r: number;
@@ -34,8 +35,52 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, h: History): number {
   return head + logAddExp(alive, gone);
 }
 
+/**
+ * Σ weight × paretoNbdLogLikelihood, bit for bit (the same operations in the same order), with A0's
+ * first term (and its ₂F₁ series) once per distinct (x, t_x) and its second once per distinct (x, T):
+ * every one-time buyer shares the first, and histories with the same x and T share the second.
+ */
 export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed): number {
-  return totalLogLikelihood(p, data, paretoNbdLogLikelihood);
+  const { r, alpha, s, beta } = p;
+  const d = distinctOf(data);
+  const lnGammaR = lnGamma(r);
+  const rLogAlpha = r * Math.log(alpha);
+  const sLogBeta = s * Math.log(beta);
+  const alphaIsMax = alpha >= beta;
+  const max = alphaIsMax ? alpha : beta;
+  const diff = Math.abs(alpha - beta);
+  const nx = d.xs.length;
+  const head = new Float64Array(nx);
+  const rx = new Float64Array(nx);
+  const rsx = new Float64Array(nx);
+  const t = new Float64Array(nx);
+  const logShare = new Float64Array(nx);
+  for (let k = 0; k < nx; k++) {
+    const x = d.xs[k] as number;
+    head[k] = lnGamma(r + x) - lnGammaR + rLogAlpha + sLogBeta;
+    rx[k] = r + x;
+    rsx[k] = r + s + x;
+    t[k] = alphaIsMax ? s + 1 : r + x;
+    logShare[k] = Math.log(s / (r + s + x));
+  }
+  const term = (k: number, time: number): number => {
+    const c = rsx[k] as number;
+    return Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (max + time))) - c * Math.log(max + time);
+  };
+  const term1 = Float64Array.from(d.xTxX, (k, j) => term(k, d.xTxTx[j] as number));
+  const term2 = Float64Array.from(d.xTX, (k, j) => term(k, d.xTT[j] as number));
+  const logAlphaT = d.Ts.map((T) => Math.log(alpha + T));
+  const logBetaT = d.Ts.map((T) => Math.log(beta + T));
+  let total = 0;
+  for (let i = 0; i < d.rows; i++) {
+    const k = d.xAt[i] as number;
+    const j = d.TAt[i] as number;
+    const alive = -(rx[k] as number) * (logAlphaT[j] as number) - s * (logBetaT[j] as number);
+    const t1 = term1[d.xTxAt[i] as number] as number;
+    const logA0 = t1 + Math.log1p(-Math.exp((term2[d.xTAt[i] as number] as number) - t1));
+    total += (d.weights[i] as number) * ((head[k] as number) + logAddExp(alive, (logShare[k] as number) + logA0));
+  }
+  return total;
 }
 
 /**
@@ -48,7 +93,7 @@ const paretoOutside = (v: readonly number[]) => (v[1] as number) > 5.5 || (v[3] 
 
 export function fitParetoNbd(data: Compressed): { params: ParetoNbdParams; logLikelihood: number } {
   const fromLog = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), s: Math.exp(v[2] as number), beta: Math.exp(v[3] as number) });
-  return fitCountModel('Pareto/NBD', data, paretoNbdLogLikelihood, fromLog, [0, Math.log(10), 0, Math.log(10)], paretoOutside);
+  return fitCountModel('Pareto/NBD', data, paretoNbdTotalLogLikelihood, fromLog, [0, Math.log(10), 0, Math.log(10)], paretoOutside);
 }
 
 /** P(alive | x, t_x, T): below 1 even for a customer who bought once. */

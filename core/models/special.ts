@@ -42,10 +42,16 @@ function series(a: number, b: number, c: number, z: number): number {
   return NaN;
 }
 
-/** log(e^x + e^y) without overflow. */
+/**
+ * log(e^x + e^y) without overflow: top + log(e^(x−top) + e^(y−top)), top = max(x, y). One of the two
+ * exponentials is e^0 = 1 exactly, so it is not computed (the same bits, one exp fewer; the likelihoods
+ * call this once per history per evaluation).
+ */
 export function logAddExp(x: number, y: number): number {
   if (x === -Infinity) return y;
   if (y === -Infinity) return x;
-  const top = Math.max(x, y);
-  return top + Math.log(Math.exp(x - top) + Math.exp(y - top));
+  // An infinite or NaN top gives NaN, as e^(∞−∞) would.
+  if (x >= y) return x === Infinity ? NaN : x + Math.log(1 + Math.exp(y - x));
+  if (y > x) return y === Infinity ? NaN : y + Math.log(Math.exp(x - y) + 1);
+  return NaN;
 }

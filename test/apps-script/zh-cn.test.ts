@@ -20,6 +20,12 @@ describe('zh-CN', () => {
     expect(rt.spreadsheet.active.cell(1, 5)).toBe('客户分层');
   });
 
+  it('says a bad row in Chinese in the 原因 column, with its row, column and value (English sheets: test/apps-script/addon.test.ts)', () => {
+    const rt = startRuntime(table());
+    rt.run('scoreActiveSheet', zh);
+    expect(rt.spreadsheet.active.cell(3, 13)).toBe('第 3 行：“最近购买日期”列："31/31/2026" 不是日期（例如 2026-03-01）');
+  });
+
   it('refuses in Chinese when someone else is scoring', () => {
     const lock = new FakeLock();
     const rt = startRuntime(table(), { lock, locale: 'zh-CN' });

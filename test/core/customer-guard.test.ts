@@ -1,26 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fastCustomer, guardCustomer, rereadCustomer } from '../../core/customer-guard.ts';
+import { customerReaderOf } from '../../core/customer-reader.ts';
 import { purchaseDaysOf } from '../../core/purchase-days.ts';
-import { CustomerSchema } from '../../core/schema/customer.ts';
+import { CustomerSchema, type Customer } from '../../core/schema/customer.ts';
+import { CUSTOMER_FIELD_TABLE } from '../../core/schema/fields.ts';
+import { customerArbitrary, fieldValueArbitrary } from './customer-arbitrary.ts';
 
-// Customer-like inputs: each field missing, null, or any of the shapes a host might send.
-const value = fc.oneof(
-  fc.constant(undefined), fc.constant(null), fc.integer({ min: -2, max: 12 }), fc.double(), fc.string({ maxLength: 4 }),
-  fc.constantFrom('2026-02-30', '2026-03-01', ' 2026-03-01 '), fc.date(), fc.boolean(),
-  // Where "a whole number" and "a number" part ways (zod counts only safe integers as integers).
-  fc.constantFrom(2 ** 53 - 1, 2 ** 53, -(2 ** 53), 1e21, Number.MAX_VALUE, Infinity, -0, Number.EPSILON),
-);
-const arb = fc.record(
-  {
-    id: fc.oneof(fc.string({ maxLength: 3 }), fc.integer()),
-    lastPurchase: value, firstPurchase: value, orders: value, totalSpend: value, nps: value,
-    satisfaction: value, usualGapDays: value, askedAboutCompetitor: value, region: value,
-  },
-  { requiredKeys: [] },
-);
+const arb = customerArbitrary(CUSTOMER_FIELD_TABLE);
+const READERS = { compiled: customerReaderOf<Customer>(CUSTOMER_FIELD_TABLE), loop: customerReaderOf<Customer>(CUSTOMER_FIELD_TABLE, { compiled: false }) };
 
 describe('the fast customer check', () => {
+  it('generates inputs with every field of the table, passing and failing', () => {
+    const samples = fc.sample(arb, 2000);
+    const seen = new Set(samples.flatMap((s) => Object.keys(s)));
+    expect([...seen].sort()).toEqual(CUSTOMER_FIELD_TABLE.map((f) => f.key).sort());
+    const passing = samples.filter((s) => CustomerSchema.safeParse(s).success).length;
+    expect(passing).toBeGreaterThan(200);
+    expect(passing).toBeLessThan(1800);
+  });
+
   it('agrees with CustomerSchema on any input', () => {
     fc.assert(
       fc.property(arb, (input) => {
@@ -31,6 +30,50 @@ describe('the fast customer check', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  for (const [name, reader] of Object.entries(READERS)) {
+    it(`(${name}) accepts exactly what CustomerSchema accepts, field by field, and parses it the same`, () => {
+      for (const field of CUSTOMER_FIELD_TABLE) {
+        fc.assert(
+          fc.property(fieldValueArbitrary(field.kind), (value) => {
+            const input = { id: 'C1', [field.key]: value };
+            const fast = reader.fast(input);
+            const zod = CustomerSchema.safeParse(input);
+            expect(fast !== undefined, `${field.key}: ${String(value)}`).toBe(zod.success);
+            if (zod.success) expect(fast).toEqual(zod.data);
+          }),
+          { numRuns: 300 },
+        );
+      }
+    });
+
+    it(`(${name}) agrees with CustomerSchema on whole records, writes into the object given, and reads again what it accepted`, () => {
+      const into = reader.blank();
+      fc.assert(
+        fc.property(arb, (input) => {
+          const before = { ...into };
+          const fast = reader.fast(input, into);
+          const zod = CustomerSchema.safeParse(input);
+          expect(fast !== undefined).toBe(zod.success);
+          if (fast === undefined) {
+            expect(into).toEqual(before); // a rejected input leaves the caller's object as it was
+            return;
+          }
+          expect(fast).toBe(into);
+          expect(fast).toEqual(zod.data);
+          expect(reader.reread(input)).toEqual(zod.data);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+
+  it('gives blank records with every field of the table, in table order', () => {
+    for (const reader of Object.values(READERS)) {
+      expect(Object.keys(reader.blank())).toEqual(CUSTOMER_FIELD_TABLE.map((f) => f.key));
+      expect(reader.blank()).toEqual({ ...Object.fromEntries(CUSTOMER_FIELD_TABLE.map((f) => [f.key, null])), id: '' });
+    }
   });
 
   it('reads again exactly what its fast path accepted', () => {
@@ -49,6 +92,7 @@ describe('the fast customer check', () => {
         const days = { first: -1, last: -1 };
         const fast = fastCustomer(input, days);
         if (fast !== undefined) expect(days).toEqual(purchaseDaysOf(fast));
+        else expect(days).toEqual({ first: -1, last: -1 });
       }),
       { numRuns: 5000 },
     );

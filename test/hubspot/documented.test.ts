@@ -290,6 +290,23 @@ describe('values', () => {
     expect(s.fake.portal.contacts.get('16')?.properties['tierwise_tier']).toMatch(/^[ABCD]$/);
     expect(report.scored).toBe(120 - 5);
   });
+
+  it('says what is wrong with a record by its property, in the portal’s language (en and zh-CN)', async () => {
+    const s = await setup(3);
+    s.fake.edit('contacts', '2', { num_associated_deals: '3', recent_deal_close_date: '2026-09-01T10:00:00.000Z', total_revenue: '1,234.50' });
+    const english = await s.run({ dryRun: true });
+    expect(english.unreadable).toEqual([{ id: '2', property: 'total_revenue', value: '1,234.50', expected: 'a number as HubSpot sends it (expected e.g. 1234.50, no thousands separators)' }]);
+    const chinese = await s.run({ language: 'zh-CN' });
+    expect(chinese.unreadable).toEqual([{ id: '2', property: 'total_revenue', value: '1,234.50', expected: 'HubSpot 格式的数字（例如 1234.50，不带千位分隔符）' }]);
+    const held = s.fake.portal.contacts.get('2')?.properties;
+    expect(held?.['tierwise_tier']).toBeNull();
+    expect(held?.['tierwise_reasons']).toBe('联系人 2：属性“total_revenue”为 "1,234.50"，不是HubSpot 格式的数字（例如 1234.50，不带千位分隔符）');
+    expect(chinese.scored).toBe(2);
+    // The properties it created are labelled in the portal's language too (core/i18n, section hubspot).
+    const created = s.fake.properties.contacts;
+    expect([created.get('tierwise_tier')?.label, created.get('tierwise_reasons')?.label]).toEqual(['Tierwise 客户分层', 'Tierwise 原因']);
+    expect(created.get('tierwise_tier')?.options?.map((o) => o.label)).toEqual(['A 核心', 'B 潜力', 'C 普通', 'D 沉睡']);
+  });
 });
 
 describe('rate-limit headers', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import stdlibHyp2f1 from '@stdlib/math-base-special-hyp2f1';
-import { hyp2f1, lnGamma } from '../../core/models/special.ts';
+import { hyp2f1, lnGamma, logAddExp } from '../../core/models/special.ts';
 import { nelderMead } from '../../core/models/optimize.ts';
 
 const close = (a: number, b: number, relative: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(b)));
@@ -34,6 +34,25 @@ describe('special functions', () => {
       }),
     );
     close(hyp2f1(100.8, 30.4, 102.8, 0.999), 1.93754e86, 1e-4);
+  });
+});
+
+describe('logAddExp', () => {
+  // The textbook form it shortcuts (one exponential is e^0 = 1): the same bits, infinities and NaN included.
+  const reference = (x: number, y: number) => {
+    if (x === -Infinity) return y;
+    if (y === -Infinity) return x;
+    const top = Math.max(x, y);
+    return top + Math.log(Math.exp(x - top) + Math.exp(y - top));
+  };
+  it('equals top + log(e^(x−top) + e^(y−top)) bit for bit', () => {
+    const value = fc.oneof(fc.double({ min: -1e4, max: 1e4 }), fc.constantFrom(Infinity, -Infinity, NaN, 0, -0));
+    fc.assert(
+      fc.property(value, value, (x, y) => {
+        expect(Object.is(logAddExp(x, y), reference(x, y))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

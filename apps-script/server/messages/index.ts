@@ -1,16 +1,16 @@
-// Messages per language, and a message said in every language at once so the sidebar can switch
+// What the add-on's server says to people, per language (the sentences: core/i18n/<language>.ts,
+// section `sheets`), and a message said in every language at once so the sidebar can switch
 // language without mixing: it shows the one the user picked.
 import type { Language } from '../../../core/schema/options.ts';
-import type { Messages } from './messages.ts';
-import { en } from './en.ts';
-import { zhCN } from './zh-CN.ts';
+import { byLanguage } from '../../../core/i18n/index.ts';
+import type { SheetsWords } from '../../../core/i18n/host-words.ts';
 
-export type { Messages } from './messages.ts';
-export const MESSAGES: Record<Language, Messages> = { en, 'zh-CN': zhCN };
+export type Messages = SheetsWords;
+export const MESSAGES: Record<Language, Messages> = byLanguage((w) => w.sheets);
 
 /** One sentence in each language. */
 export type Said = Record<Language, string>;
 
 export function say(pick: (m: Messages) => string): Said {
-  return { en: pick(en), 'zh-CN': pick(zhCN) };
+  return byLanguage((w) => pick(w.sheets));
 }

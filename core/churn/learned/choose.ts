@@ -9,13 +9,14 @@ import type { Result } from '../../schema/result.ts';
 import { aggregateOrders } from '../../aggregate-orders.ts';
 import { scoreCustomers } from '../../score.ts';
 import { dayNumber, isoFromDayNumber } from '../../dates.ts';
-import { estimatePurchases, historyOf, idSample } from '../../models/estimate.ts';
+import { estimatePurchases, hashBound, historyOf, idSample } from '../../models/estimate.ts';
 import { brierScore } from '../../models/calibration.ts';
 import { orderLogOf, type OrderLog } from './order-log.ts';
 import { boughtNothing } from './features.ts';
 import { predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
 import { learnedRisk } from './risk.ts';
 import type { ChurnRisk } from '../risk.ts';
+import { probabilityLevels, type ProbabilityLevels } from '../levels.ts';
 
 export const CHURN_MODELS = ['rules', 'pareto', 'learned'] as const;
 export type ChurnModelName = (typeof CHURN_MODELS)[number];
@@ -41,15 +42,16 @@ export interface Candidates {
 
 const upTo = (orders: readonly Order[], iso: string) => orders.filter((o) => o.date <= iso);
 
-export function candidatesAt(orders: readonly Order[], cut: string, options: Options): Candidates {
+/** `hashRange`: the customers of `orders` are a sample by id hash below it (see models/estimate.ts sampleById). */
+export function candidatesAt(orders: readonly Order[], cut: string, options: Options, hashRange = 2 ** 32): Candidates {
   const cutDay = dayNumber(cut);
   const past = upTo(orders, cut);
   const customers = aggregateOrders(past, { ...options, asOf: cut }).filter((c) => c.lastPurchase !== null);
   const ids = customers.map((c) => c.id);
   const rules = scoreCustomers(customers, { ...options, asOf: cut, purchaseModel: 'off' }).map((r) => (r.churnRisk ?? 0) / 100);
-  const estimates = estimatePurchases(customers.map((c) => historyOf(c, cutDay)), ids, options);
+  const estimates = estimatePurchases(customers.map((c) => historyOf(c, cutDay)), ids, { ...options, hashRange });
   const pareto = estimates.ok && estimates.models.dropout.identified ? estimates.perCustomer.map((e) => e?.pNoPurchase ?? 1) : null;
-  const log = orderLogOf(past);
+  const log = { ...orderLogOf(past), hashRange };
   const trained = trainChurnModel(log, cutDay, settingsOf(options));
   let learned: number[] | null = null;
   if (trained.ok) {
@@ -109,23 +111,47 @@ export function validationHorizon(log: OrderLog, asOfDay: number, horizon: numbe
  */
 export const VALIDATION_SAMPLE = 20_000;
 
+/**
+ * The orders as the churn models read them. A host reading a big file in pieces keeps them as typed
+ * arrays, not Order objects (adapters/table/order-columns.ts); `orderHistoryOf` serves a list.
+ */
+export interface OrderHistory {
+  /** orderLogOf(the orders dated up to `asOf`). */
+  log(asOf: string): OrderLog;
+  /** The orders dated up to `asOf`, in the order given, only those of the customers `keep` accepts when it is given. */
+  orders(asOf: string, keep?: (customerId: string) => boolean): Order[];
+}
+
+export function orderHistoryOf(orders: readonly Order[]): OrderHistory {
+  return {
+    log: (asOf) => orderLogOf(upTo(orders, asOf)),
+    orders: (asOf, keep) => (keep === undefined ? upTo(orders, asOf) : upTo(orders, asOf).filter((o) => keep(o.customerId))),
+  };
+}
+
+const asHistory = (orders: readonly Order[] | OrderHistory): OrderHistory => (isOrderList(orders) ? orderHistoryOf(orders) : orders);
+const isOrderList = (orders: readonly Order[] | OrderHistory): orders is readonly Order[] => Array.isArray(orders);
+
 /** Time-split validation: as of one horizon before `asOf`, which candidate predicted the horizon after best. */
-export function chooseChurnModel(orders: readonly Order[], options: Options): Choice {
+export function chooseChurnModel(orders: readonly Order[] | OrderHistory, options: Options): Choice {
   const horizon = options.expectedPurchasesDays;
   const asOfDay = dayNumber(options.asOf);
-  let past = upTo(orders, options.asOf);
-  let log = orderLogOf(past);
+  const history = asHistory(orders);
+  let log = history.log(options.asOf);
+  let past: readonly Order[];
+  let hashRange = 2 ** 32;
   if (log.ids.length > VALIDATION_SAMPLE) {
+    hashRange = hashBound(log.ids.length, VALIDATION_SAMPLE);
     const sample = idSample(log.ids, VALIDATION_SAMPLE);
-    past = past.filter((o) => sample.has(o.customerId));
+    past = history.orders(options.asOf, (id) => sample.has(id));
     log = orderLogOf(past);
-  }
+  } else past = history.orders(options.asOf);
   const hv = log.ids.length === 0 ? null : validationHorizon(log, asOfDay, horizon);
   if (hv === null) {
     return { model: 'rules', validation: null, notes: [`churn risk uses the hand-set weights: the order history (${log.ids.length === 0 ? 0 : asOfDay - log.firstDay} days) is too short to check a model against`] };
   }
   const cut = isoFromDayNumber(asOfDay - hv);
-  const c = candidatesAt(past, cut, { ...options, expectedPurchasesDays: hv });
+  const c = candidatesAt(past, cut, { ...options, expectedPurchasesDays: hv }, hashRange);
   const happened = outcomes(log, c.ids, asOfDay - hv, hv);
   const brier: Record<ChurnModelName, number | null> = {
     rules: brierScore(c.rules, happened),
@@ -142,6 +168,14 @@ export function chooseChurnModel(orders: readonly Order[], options: Options): Ch
   };
 }
 
+/** How a probability's levels were set, with the numbers (core/churn/levels.ts). */
+export function levelsNote(levels: ProbabilityLevels, horizon: number): string {
+  return (
+    `churn levels are set against your customers' base rate, not fixed points: on average ${Math.round(levels.baseRate * 100)}% chance of no purchase in the next ${horizon} days; ` +
+    `high from ${levels.highAt}% (at least twice those odds), low up to ${levels.mediumAt - 1}% (at most half), medium between`
+  );
+}
+
 const NO_DROPOUT =
   'the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer\'s own rhythm';
 
@@ -155,7 +189,8 @@ export interface OrderHistoryScore {
  * Scores the customers aggregated from `orders` (same order as `customers`) with the chosen churn
  * model; options.churnModel forces one ('auto' chooses by chooseChurnModel).
  */
-export function scoreOrderHistory(orders: readonly Order[], customers: readonly Customer[], optionsInput: OptionsInput): OrderHistoryScore {
+export function scoreOrderHistory(orders: readonly Order[] | OrderHistory, customers: readonly Customer[], optionsInput: OptionsInput): OrderHistoryScore {
+  const history = asHistory(orders);
   const options = OptionsSchema.parse(optionsInput);
   const horizon = options.expectedPurchasesDays;
   const notes: string[] = [];
@@ -163,7 +198,7 @@ export function scoreOrderHistory(orders: readonly Order[], customers: readonly 
   if (options.churnModel === 'auto') {
     if (options.purchaseModel === 'off') model = 'rules';
     else {
-      const choice = chooseChurnModel(orders, options);
+      const choice = chooseChurnModel(history, options);
       model = choice.model;
       notes.push(...choice.notes);
     }
@@ -171,20 +206,20 @@ export function scoreOrderHistory(orders: readonly Order[], customers: readonly 
 
   if (model === 'learned') {
     const asOfDay = dayNumber(options.asOf);
-    const log = orderLogOf(upTo(orders, options.asOf));
+    const log = history.log(options.asOf);
     const trained = trainChurnModel(log, asOfDay, settingsOf(options));
     if (trained.ok) {
       const { predictions, identified } = predictChurn(trained.model, log, asOfDay, horizon);
       const at = new Map(log.ids.map((id, k) => [id, k]));
-      const override: (ChurnRisk | null)[] = customers.map((c) => {
-        const p = predictions[at.get(c.id) ?? -1];
-        return p == null ? null : learnedRisk(p, horizon, options, identified);
-      });
+      const scored = customers.map((c) => predictions[at.get(c.id) ?? -1] ?? null);
+      const levels = probabilityLevels(scored.flatMap((p) => (p === null ? [] : [p.probability])));
+      const override: (ChurnRisk | null)[] = scored.map((p) => (p === null ? null : learnedRisk(p, horizon, options, identified, levels)));
       const w = trained.model.windows;
       notes.push(
         `churn risk N means about N% chance of no purchase in the next ${horizon} days, learned from ${trained.model.examples.toLocaleString('en-US')} examples in your own orders (${w.map((x) => `as of ${isoFromDayNumber(x.cut)}, ${x.horizon} days after`).join('; ')})` +
           (trained.model.shortWindows ? `; the history is shorter than two horizons, so it learned on shorter windows and applies them to ${horizon} days` : ''),
       );
+      notes.push(levelsNote(levels, horizon));
       if (!identified) notes.push(NO_DROPOUT);
       return { results: scoreCustomers(customers, options, { modelInRisk: true, override }), model, notes };
     }

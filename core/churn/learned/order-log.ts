@@ -13,6 +13,8 @@ export interface OrderLog {
   /** The earliest and latest order day. */
   firstDay: number;
   lastDay: number;
+  /** Set when the customers are a sample by id hash below this (models/estimate.ts sampleById). */
+  hashRange?: number;
 }
 
 export function orderLogOf(orders: readonly Order[]): OrderLog {

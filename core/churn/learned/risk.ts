@@ -10,6 +10,7 @@ import { CHURN_PHRASES } from '../phrases.ts';
 import { FEATURES, type LearnedDriver } from './features.ts';
 import { LEARNED_PHRASES } from './phrases.ts';
 import type { LearnedPrediction } from './train.ts';
+import type { ProbabilityLevels } from '../levels.ts';
 
 const DRIVERS: readonly LearnedDriver[] = [...new Set(FEATURES.map((f) => f.driver))];
 
@@ -58,8 +59,11 @@ function sayDriver(driver: LearnedDriver, p: LearnedPrediction, horizon: number,
   }
 }
 
-/** The churn risk (0-100 whole points) and its drivers, biggest first. */
-export function learnedRisk(p: LearnedPrediction, horizon: number, options: Options, identified: boolean): ChurnRisk {
+/**
+ * The churn risk (0-100 whole points) and its drivers, biggest first; the level by `levels` (cut-offs
+ * from the customers' base rate, core/churn/levels.ts), else by the fixed cut-offs of options.churn.
+ */
+export function learnedRisk(p: LearnedPrediction, horizon: number, options: Options, identified: boolean, levels?: ProbabilityLevels): ChurnRisk {
   const churnRisk = Math.round(p.probability * 100);
   const shares = DRIVERS.map((d) => FEATURES.reduce((s, f, j) => (f.driver === d ? s + (p.contributions[j] as number) : s), 0));
   const points = apportion(shares, churnRisk);
@@ -69,5 +73,5 @@ export function learnedRisk(p: LearnedPrediction, horizon: number, options: Opti
     if (pts > 0) drivers.push({ factor: d, points: pts, text: sayDriver(d, p, horizon, options, identified) });
   });
   drivers.sort((a, b) => b.points - a.points);
-  return { churnRisk, churnLevel: churnLevelOf(churnRisk, options.churn), drivers, notJudged: NOT_IN_ORDERS };
+  return { churnRisk, churnLevel: churnLevelOf(churnRisk, levels === undefined ? options.churn : { ...options.churn, highAt: levels.highAt, mediumAt: levels.mediumAt }), drivers, notJudged: NOT_IN_ORDERS };
 }

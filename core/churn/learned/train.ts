@@ -94,7 +94,7 @@ export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | n
   let params: BgNbdParams;
   let identified: boolean;
   try {
-    const data = compress(sampleById(histories, log.ids));
+    const data = compress(sampleById(histories, log.ids, undefined, log.hashRange));
     const fit = fitBgNbd(data);
     params = fit.params;
     identified = 2 * (fit.logLikelihood - fitNbd(data).logLikelihood) >= LR_CRITICAL;
@@ -182,13 +182,15 @@ export function predictChurn(model: LearnedModel, log: OrderLog, asOfDay: number
   const { outputs, identified } = purchaseModelAt(log, snapshots, asOfDay, horizon);
   const x = new Float64Array(FEATURE_COUNT);
   const terms = new Float64Array(FEATURE_COUNT);
+  // One buffer for every customer's contributions: a typed array of its own per customer costs ~600 bytes (object, buffer, backing store).
+  const all = new Float64Array(snapshots.length * FEATURE_COUNT);
   const predictions = snapshots.map((s, k) => {
     if (s === null) return null;
     const m = outputs[k] ?? null;
     featuresOf(s, m, horizon, model.defaultGapDays, x, 0);
     keepOnly(model.only, x, 0);
     const eta = logisticTerms(model.logistic, x, 0, terms);
-    const contributions = new Float64Array(FEATURE_COUNT);
+    const contributions = all.subarray(k * FEATURE_COUNT, (k + 1) * FEATURE_COUNT);
     for (let j = 0; j < FEATURE_COUNT; j++) contributions[j] = Math.max(0, (terms[j] as number) - (model.floor[j] as number));
     return { probability: sigmoid(eta), contributions, snapshot: s, model: m };
   });

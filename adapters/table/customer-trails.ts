@@ -1,0 +1,80 @@
+// What became of each customer's orders (order-table.ts's CustomerTrail), for a million customers:
+// numbers in typed arrays by the customer's position, ids found through core/id-index.ts, and the
+// per-reason counts of left-out orders only for the few customers who have any. A Map of a million
+// trail objects cost ~100 bytes and a string hash per order; this costs 20 bytes a customer.
+import { IdIndex } from '../../core/id-index.ts';
+import { noneLeftOut, type LeftOutReason } from '../../core/order-status.ts';
+import type { CustomerTrail } from './order-table.ts';
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
+  private readonly index = new IdIndex();
+  private readonly ids: string[] = [];
+  private firstRow = new Int32Array(1024);
+  private kept = new Int32Array(1024);
+  private negative = new Int32Array(1024);
+  private negativeTotal = new Float64Array(1024);
+  private readonly leftOut = new Map<number, Record<LeftOutReason, number>>();
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The customer's position, added with `row` as their first row when new. */
+  private at(id: string, row: number): number {
+    const c = this.index.positionOf(id);
+    if (c === this.ids.length) {
+      if (c === this.firstRow.length) this.grow();
+      this.ids.push(id);
+      this.firstRow[c] = row;
+    }
+    return c;
+  }
+
+  private grow(): void {
+    const size = this.firstRow.length * 2;
+    const ints = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.firstRow = ints(this.firstRow);
+    this.kept = ints(this.kept);
+    this.negative = ints(this.negative);
+    const totals = new Float64Array(size);
+    totals.set(this.negativeTotal);
+    this.negativeTotal = totals;
+  }
+
+  /** A kept order of `amount` at `row`. */
+  addKept(id: string, row: number, amount: number): void {
+    const c = this.at(id, row);
+    this.kept[c] = (this.kept[c] as number) + 1;
+    if (amount < 0) {
+      this.negative[c] = (this.negative[c] as number) + 1;
+      this.negativeTotal[c] = round2((this.negativeTotal[c] as number) + amount);
+    }
+  }
+
+  /** An order at `row` left out as not a purchase. */
+  addLeftOut(id: string, row: number, reason: LeftOutReason): void {
+    const c = this.at(id, row);
+    let counts = this.leftOut.get(c);
+    if (counts === undefined) {
+      counts = noneLeftOut();
+      this.leftOut.set(c, counts);
+    }
+    counts[reason]++;
+  }
+
+  /** Each customer with their trail, in order of first appearance (a fresh object each, made as asked). */
+  *[Symbol.iterator](): Iterator<[string, CustomerTrail]> {
+    for (let c = 0; c < this.ids.length; c++) {
+      yield [
+        this.ids[c] as string,
+        { firstRow: this.firstRow[c] as number, kept: this.kept[c] as number, negative: this.negative[c] as number, negativeTotal: this.negativeTotal[c] as number, leftOut: this.leftOut.get(c) ?? null },
+      ];
+    }
+  }
+}

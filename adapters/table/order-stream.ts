@@ -1,0 +1,187 @@
+// `score --orders` on a text file, in pieces: each piece of text is parsed into rows (csv-stream.ts),
+// each row read as an order (order-table.ts's OrderRows) and added to the aggregator's typed arrays;
+// rows are dropped as soon as they are read. What is kept: per customer, the id once, contact
+// details and the trail of their orders; per kept order, 16 bytes (customer, day, amount); the rows
+// that could not be read. Same result as reading the whole file (readTable + readOrderTable), which
+// is what happens for an .xlsx workbook. Two things are only known at the end and start a second
+// pass when they turn out otherwise: the file is not UTF-8 (read-text-stream.ts), or its slash dates
+// are day/month (read as month/day until a date says otherwise).
+import { OptionsSchema, type OptionsInput } from '../../core/schema/options.ts';
+import { OrderAggregator } from '../../core/aggregate-orders.ts';
+import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput, type TableScore } from './contract.ts';
+import { DelimitedRows } from './csv-stream.ts';
+import type { RowProblem } from './csv.ts';
+import { streamTextTable, type StreamedText, type TextStart } from './read-text-stream.ts';
+import { orderLayout, OrderRows, type OrderRow } from './order-table.ts';
+import { footerNote, mayBeFooter, tableBody, type Layout } from './read-rows.ts';
+import { cellText } from './header-row.ts';
+import { DateOrderEvidence, type DateOrder } from './cells.ts';
+import { dateOrderNote } from './date-columns.ts';
+import { clearEarlierResults } from './earlier-results.ts';
+import { findResultBlock } from '../result-columns.ts';
+import { scoreReadOrders } from './score-table.ts';
+import { orderHistoryFromColumns } from './order-columns.ts';
+
+export interface StreamedOrderScore {
+  score: TableScore;
+  /** The file's encoding, delimiter and line end, for writing the scored copy in kind. */
+  text: StreamedText;
+  /** Rows with an unclosed quote (their cells were not read): each must be reported (unreadable-rows.ts). */
+  problems: RowProblem[];
+}
+
+/** Scores the order table in the text file at `path`, reading it in pieces. `onRows` hears how many rows were read so far. */
+export async function scoreOrderFile(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, onRows?: (rows: number) => void, pieceBytes?: number): Promise<StreamedOrderScore> {
+  const config = TableConfigSchema.parse({ ...configInput, kind: 'orders' });
+  const options = OptionsSchema.parse(optionsInput);
+  let dateOrder: DateOrder = config.dateOrder === 'auto' ? 'mdy' : config.dateOrder;
+  for (;;) {
+    let pass: OrderPass | undefined;
+    const text = await streamTextTable(
+      path,
+      (start) => {
+        pass = new OrderPass(start, config, options, dateOrder, onRows);
+        return (piece, final) => (pass as OrderPass).push(piece, final);
+      },
+      pieceBytes,
+    );
+    const read = (pass as OrderPass).finish();
+    if (read.inferred !== null && read.inferred !== dateOrder) {
+      // A date like 31/1/2026 says the column is day/month: read again that way, as readOrderTable would have from the start.
+      dateOrder = read.inferred;
+      continue;
+    }
+    const history = orderHistoryFromColumns(read.aggregator);
+    const score = scoreReadOrders(read.table, read.aggregator, history, options);
+    return { score, text, problems: read.problems };
+  }
+}
+
+/** The table cannot be read as orders; `problems`: rows with an unclosed quote so far (one near the top can hide the header). */
+export class OrderFileError extends TableError {
+  readonly problems: readonly RowProblem[];
+  constructor(message: string, problems: readonly RowProblem[]) {
+    super(message);
+    this.problems = [...problems];
+  }
+}
+
+type Config = ReturnType<typeof TableConfigSchema.parse>;
+
+/** One pass over the text. */
+class OrderPass {
+  private readonly config: Config;
+  private readonly dateOrder: DateOrder;
+  private readonly onRows: ((rows: number) => void) | undefined;
+  private readonly parser: DelimitedRows;
+  readonly aggregator: OrderAggregator;
+  /** The first rows, until the header can be found (20 rows and one that is not blank, as layoutOf reads). */
+  private head: Cell[][] | null = [];
+  private headNonBlank = false;
+  private layout: Layout<OrderField> | null = null;
+  private reader: OrderRows | null = null;
+  /** The old result block to blank (clearEarlierResults), below row `earlierRow`. */
+  private earlier: { row: number; start: number; end: number } | null = null;
+  /** Rows that may be a report's footer (tableBody): read once a row that cannot be comes, or judged at the end. */
+  private pending: { cells: Cell[]; index: number }[] = [];
+  private readonly evidence = new DateOrderEvidence();
+  private readonly badRows: OrderRow[] = [];
+
+  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void) {
+    this.config = config;
+    this.dateOrder = dateOrder;
+    this.onRows = onRows;
+    this.aggregator = new OrderAggregator(options);
+    this.parser = new DelimitedRows(start.delimiter, (cells, index) => this.row(cells, index));
+  }
+
+  push(piece: string, final: boolean): void {
+    this.parser.push(piece, final);
+  }
+
+  private row(cells: Cell[], index: number): void {
+    if (((index + 1) & 0xffff) === 0 && this.onRows !== undefined) this.onRows(index + 1);
+    const head = this.head;
+    if (head !== null) {
+      head.push(cells);
+      if (!this.headNonBlank && !cells.every((c) => cellText(c) === '')) this.headNonBlank = true;
+      if (head.length >= 20 && this.headNonBlank) this.start();
+      return;
+    }
+    this.data(cells, index);
+  }
+
+  /** The header is found in the first rows; the rows below it are read. */
+  private start(): void {
+    const head = this.head as Cell[][];
+    this.head = null;
+    // As the score command does for a whole grid: an earlier run's result cells are blanked before anything reads them.
+    const earlierRow = clearEarlierResults(head);
+    if (earlierRow >= 0) {
+      const block = findResultBlock((head[earlierRow] ?? []).map(cellText));
+      if (block !== null) this.earlier = { row: earlierRow, start: block.start, end: block.end };
+    }
+    let layout: Layout<OrderField>;
+    try {
+      layout = orderLayout(head, this.config);
+    } catch (error) {
+      if (error instanceof TableError) throw new OrderFileError(error.message, this.parser.problems);
+      throw error;
+    }
+    this.layout = layout;
+    this.reader = new OrderRows(layout, this.dateOrder, (row) => (row.order !== null ? this.aggregator.add(row.order) : this.badRows.push(row)), true);
+    for (let r = layout.headerIndex + 1; r < head.length; r++) this.data(head[r] as Cell[], r);
+  }
+
+  private data(cells: Cell[], index: number): void {
+    const earlier = this.earlier;
+    if (earlier !== null && index > earlier.row) for (let c = earlier.start; c < Math.min(earlier.end, cells.length); c++) cells[c] = '';
+    if (mayBeFooter(cells)) {
+      this.pending.push({ cells, index });
+      return;
+    }
+    if (this.pending.length > 0) {
+      for (const p of this.pending) this.read(p.cells, p.index);
+      this.pending = [];
+    }
+    this.read(cells, index);
+  }
+
+  private read(cells: Cell[], index: number): void {
+    const layout = this.layout as Layout<OrderField>;
+    this.evidence.add(cells[layout.mapping.date as number]);
+    (this.reader as OrderRows).read(cells, index);
+  }
+
+  finish(): { table: Parameters<typeof scoreReadOrders>[0]; aggregator: OrderAggregator; problems: RowProblem[]; inferred: DateOrder | null } {
+    const problems = this.parser.problems;
+    if (this.head !== null) this.start();
+    const layout = this.layout as Layout<OrderField>;
+    // The footer block, judged as tableBody judges the end of a whole table: the header, then the pending rows.
+    const pending = this.pending;
+    const { range, footer } = tableBody([[], ...pending.map((p) => p.cells)], 0);
+    for (let v = range[0]; v < range[1]; v++) {
+      const p = pending[v - 1] as { cells: Cell[]; index: number };
+      this.read(p.cells, p.index);
+    }
+    const warnings = [...layout.notes];
+    if (footer !== null && pending.length > 0) {
+      // Virtual row v is pending[v - 2], the user's row pending[v - 2].index + 1.
+      const offset = (pending[0] as { index: number }).index - 1;
+      warnings.push(footerNote({ from: footer.from + offset, to: footer.to + offset, lines: footer.lines }));
+    }
+    const inferred = this.evidence.result();
+    if (this.config.dateOrder === 'auto') {
+      const note = dateOrderNote(layout.headers[layout.mapping.date as number] ?? 'date', inferred);
+      if (note !== null) warnings.push(note);
+    }
+    const read = (this.reader as OrderRows).finish();
+    this.badRows.sort((a, b) => a.row - b.row);
+    return {
+      table: { headerIndex: layout.headerIndex, headers: layout.headers, mapping: layout.mapping, badRows: this.badRows, customers: read.customers, warnings: [...warnings, ...read.notes] },
+      aggregator: this.aggregator,
+      problems,
+      inferred: this.config.dateOrder === 'auto' ? inferred.order : null,
+    };
+  }
+}

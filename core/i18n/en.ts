@@ -1,0 +1,204 @@
+// Every word Tierwise shows, in English (the interface: ./words.ts).
+import type { Words } from './words.ts';
+import { money, twoPlaces } from './numbers.ts';
+
+const round = (n: number) => Math.round(n);
+const n = (x: number) => x.toLocaleString('en-US');
+const purchases = (count: number) => (count === 1 ? '1 purchase' : `${count} purchases`);
+
+export const en: Words = {
+  labels: {
+    tier: { A: 'A core', B: 'B potential', C: 'C ordinary', D: 'D dormant' },
+    segment: {
+      Champions: 'Champions',
+      Loyal: 'Loyal',
+      'Potential loyalist': 'Potential loyalist',
+      New: 'New',
+      Promising: 'Promising',
+      'Need attention': 'Need attention',
+      'About to sleep': 'About to sleep',
+      'At risk': 'At risk',
+      "Can't lose": "Can't lose",
+      Hibernating: 'Hibernating',
+      Lost: 'Lost',
+    },
+    churnLevel: { low: 'low', medium: 'medium', high: 'high' },
+    lifecycle: { prospect: 'prospect', new: 'new', active: 'active', dormant: 'dormant', churned: 'churned' },
+    valueBand: { high: 'high value', medium: 'medium value', low: 'low value' },
+  },
+  churn: {
+    recencyOwn: (days, gap) => `no order for ${days} days; usually orders every ${round(gap)}`,
+    noPurchase: (percent, days) => `${percent}% likely to buy nothing in the next ${days} days`,
+    alive: (percent, purchases, weeks) =>
+      `about ${percent}% likely to still be buying, given ${purchases} order${purchases === 1 ? '' : 's'} and none in ${weeks} week${weeks === 1 ? '' : 's'}`,
+    recencyDefault: (days, purchases, gap) =>
+      `no order for ${days} days; ${purchases <= 1 ? 'one order so far' : 'no rhythm of its own yet'}, so judged against ${round(gap)} days`,
+    orderDrop: (recent, previous, period) =>
+      `${recent} order${recent === 1 ? '' : 's'} in the last ${period} days, down from ${previous} in the ${period} before`,
+    spendDrop: (recent, previous, period) =>
+      `spent ${money(recent)} in the last ${period} days, down from ${money(previous)} in the ${period} before`,
+    npsDetractor: (nps) => `NPS ${nps} (a detractor: 0-6)`,
+    npsDrop: (previous, nps) => `NPS fell from ${previous} to ${nps}`,
+    lowSatisfaction: (value, scale) => `satisfaction ${value} of ${scale}${scale === 10 ? '' : ` (${value * (10 / scale)} of 10)`}, below 7 of 10`,
+    contactGap: (days) => `no contact for ${days} days`,
+    contactDrop: (recent, previous, period) => `contacts fell from ${previous} to ${recent} per ${period} days`,
+    competitor: 'asked about competitors',
+    factorName: {
+      recency: 'recency',
+      orderTrend: 'order trend',
+      spendTrend: 'spend trend',
+      nps: 'NPS',
+      satisfaction: 'satisfaction',
+      contact: 'contact',
+      competitor: 'competitor questions',
+    },
+    notJudged: (factors) => `not judged for lack of data: ${factors.join(', ')}`,
+    noWarning: 'no warning signs',
+    join: '; ',
+    and: ', ',
+    prospect: 'no purchase yet (a prospect)',
+  },
+  learned: {
+    frequency: (n, weeks) => `bought on ${n} day${n === 1 ? '' : 's'} in ${weeks} week${weeks === 1 ? '' : 's'} as a customer`,
+    spend: (average) => `spends ${money(average)} a purchase on average`,
+    purchaseModel: (expected, days, pAlive) =>
+      `the purchase model expects ${twoPlaces(expected)} purchases in the next ${days} days${pAlive === null ? '' : `, about ${Math.round(pAlive * 100)}% likely to still be buying`}`,
+    orderTrend: (recent, previous, period) =>
+      recent === 0 && previous === 0 ? `no purchase in the last ${2 * period} days` : `${purchases(recent)} in the last ${period} days, ${previous} in the ${period} before`,
+    spendTrend: (recent, previous, period) =>
+      recent === 0 && previous === 0 ? `no spend in the last ${2 * period} days` : `spent ${money(recent)} in the last ${period} days, ${money(previous)} in the ${period} before`,
+    season: (hits, years, days) =>
+      (hits === 0
+        ? `did not buy in these weeks in the last ${years === 1 ? 'year' : `${years} years`}`
+        : `bought in these weeks in ${hits} of the last ${years} year${years === 1 ? '' : 's'}`) +
+      (days === null ? '' : days === 0 ? '; their usual season is now' : `; their usual season comes round in ${days} day${days === 1 ? '' : 's'}`),
+  },
+  problems: {
+    expected: {
+      amount: 'an amount (expected e.g. 1234.50)',
+      amountOrSymbol: 'an amount (expected e.g. 1234.50 or $1,234.50)',
+      count: 'a whole number (expected 0 or more, e.g. 12)',
+      score: 'a score (expected a number from 0 to 10)',
+      flag: 'a yes/no answer (expected yes, no, true, false, 1, 0, 是 or 否)',
+      date: 'a date (expected e.g. 2026-03-01)',
+      dateSerial: 'a date (expected e.g. 2026-03-01; a number here is read as a spreadsheet date serial between 20000 and 80000)',
+      hubspotNumber: 'a number as HubSpot sends it (expected e.g. 1234.50, no thousands separators)',
+      finiteNumber: 'a finite number (expected e.g. 1234.50)',
+      revenue: "a revenue of 0 or more (a negative total usually means a refund deal counted as won; check the record's deals)",
+      wholeNumber: 'a whole number, 0 or more (expected e.g. 12)',
+      scoreRange: 'a score from 0 to 10',
+      epochSeconds: 'a date; this looks like seconds since 1970, and HubSpot sends milliseconds (13 digits) or YYYY-MM-DD',
+      hubspotDate: 'a date (expected YYYY-MM-DD, an ISO datetime, or epoch milliseconds)',
+      isoDate: 'a date (expected YYYY-MM-DD)',
+      realDate: 'a date that exists (expected YYYY-MM-DD)',
+      isoDatetime: 'a date (expected YYYY-MM-DD or an ISO datetime with a zone, e.g. 2026-11-01T10:00:00Z)',
+    },
+    column: (header) => `column "${header}"`,
+    property: (name) => `property "${name}"`,
+    row: (row, problems) => `Row ${row}, ${problems.join('; ')}`,
+    customerRow: (row, id, why) => `Row ${row}, customer "${id}": ${why}`,
+    blankRow: (row) => `Row ${row} is blank`,
+    headerAgain: (row) => `Row ${row} repeats the header row`,
+    record: (kind, id, problems) => `${kind === 'contacts' ? 'Contact' : 'Company'} ${id}: ${problems.join('; ')}`,
+    emptyId: (at) => `${at}: the customer id is empty`,
+    totalsRow: (value, at) => `looks like a totals row (${value} in ${at}), not a customer`,
+    repeatedId: (value, firstRow) => `customer id ${value} appears again (first on row ${firstRow})`,
+    unreadable: (at, value, expected) => `${at}: ${value} is not ${expected}`,
+    unreadableProperty: (at, value, expected) => `${at} is ${value}, not ${expected}`,
+    afterAsOf: (at, value, asOf) => `${at}: ${value} is after the as-of date ${asOf}`,
+    firstAfterLast: (at, value, lastAt, last) => `${at}: ${value} is after the last purchase ${last} (${lastAt})`,
+    ordersWithoutDate: (at, ordersAt, orders) => `${at} is empty, but ${ordersAt} says ${orders}`,
+    dateWithoutOrders: (at, dateAt) => `${at} is empty, but ${dateAt} has a date`,
+    dateWithZeroOrders: (at, dateAt, date) => `${at} says 0, but ${dateAt} has a date (${date})`,
+    dateWithoutSpend: (at, dateAt) => `${at} is empty, but ${dateAt} has a date`,
+    plain: {
+      afterAsOf: (field, value, asOf) => `${field === 'lastPurchase' ? 'last' : 'first'} purchase ${value} is after the as-of date ${asOf}`,
+      firstAfterLast: (value, last) => `first purchase ${value} is after the last purchase ${last}`,
+      ordersWithoutDate: (orders) => `has ${orders} order${orders === 1 ? '' : 's'} but no last purchase date`,
+      dateWithoutOrders: 'has a last purchase date but no number of orders',
+      dateWithZeroOrders: (date) => `has a last purchase date (${date}) but 0 orders`,
+      dateWithoutSpend: 'has a last purchase date but no total spend',
+    },
+  },
+  table: {
+    withoutPurchase: (negative, leftOut) => {
+      const parts: string[] = [];
+      if (negative !== null) parts.push(`${negative.count} cancellation${negative.count === 1 ? '' : 's'} or return${negative.count === 1 ? '' : 's'} totalling ${negative.total}`);
+      if (leftOut.length > 0) parts.push(`orders left out as not purchases (${leftOut.map((l) => `${l.count} ${l.reason}`).join(', ')})`);
+      return `not scored: only ${parts.join(' and ')}, no completed purchase in this file (a past or would-be buyer, not a prospect)`;
+    },
+    fixedThresholds: (scorable, min, recency, orders, spend) =>
+      `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${min} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recency} days, orders ${orders}, spend ${spend}) rather than ranking so few customers against each other`,
+  },
+  summary: {
+    title: (file, asOf) => `Tierwise · ${file} · as of ${asOf}`,
+    counts: (scored, prospects, errors, orders, anyErrors) =>
+      `${scored} customers scored, ${prospects} without a purchase yet (prospects), ${errors} ${orders ? 'order rows' : 'rows'} need attention${anyErrors ? ' (see column Why)' : ''}`,
+    tierTable: ['Tier', 'Customers', 'Share'],
+    segmentTable: ['Segment', 'Tier', 'Customers', 'Share'],
+    churnTable: ['Churn risk', 'Customers', 'Share'],
+    keyFigures: (rate, dormant, atRisk) => `Repurchase rate: ${rate ?? 'n/a'} · dormant or churned: ${dormant} · spend of high-risk customers: ${atRisk}`,
+    expectedAtRisk: (byTier) => `Expected revenue at risk (12-month CLV × chance of leaving, purchase models): ${byTier}`,
+    groupTable: (by) => [by === 'region' ? 'Region' : 'Owner', 'Customers', 'A', 'B', 'C', 'D', 'Dormant', 'High risk', 'At-risk spend'],
+    attention: (count) => `Rows that need attention (${count}):`,
+    more: (count) => `… and ${count} more (see the Why column)`,
+    note: (warning) => `Note: ${warning}`,
+  },
+  hubspot: {
+    propertyLabel: {
+      tier: 'Tierwise tier',
+      segment: 'Tierwise segment',
+      churnRisk: 'Tierwise churn risk',
+      churnLevel: 'Tierwise churn level',
+      lifecycle: 'Tierwise lifecycle',
+      nextAction: 'Tierwise next action',
+      reasons: 'Tierwise reasons',
+      scoredAt: 'Tierwise scored at',
+    },
+  },
+  sheets: {
+    summarySheet: { tier: 'Tier', segment: 'Segment', customers: 'Customers', share: 'Share', key: 'Key figures', dormant: 'Dormant or churned', repurchase: 'Repurchase rate', atRisk: 'Spend of high-risk customers', scored: 'Customers scored', attention: 'Rows needing attention', group: 'Dormant', region: 'Region', owner: 'Owner' },
+    customerSheet: { customer: 'Customer', sourceRow: 'Source row' },
+    busy: 'Someone else is scoring this spreadsheet right now; try again in a minute.',
+    emptySheet: 'This sheet is empty: put a header row and one row per customer (or per order) first.',
+    nothingWritten: (reason) => `Nothing was written: ${reason}`,
+    looksLikeOrders: 'This looks like a table with one row per order: choose "One row per order" under Table, then Score.',
+    tooSlow: 'Nothing was written: scoring took too long for one Apps Script run. Score a smaller range or use the command line.',
+    tooManyCells: (needed, limit) => `Nothing was written: the results need ${n(needed)} more cells and a spreadsheet holds at most ${n(limit)}. Delete unused rows, columns or sheets, or score a copy of this table in a new spreadsheet.`,
+    scored: (customers, attention, kind) => `${n(customers)} customers scored${attention > 0 ? `, ${n(attention)} rows need attention, ${kind === 'orders' ? 'see the "Tierwise customers" sheet' : 'see column Why'}` : ''}.`,
+    cancelled: 'Cancelled: nothing more was written.',
+    stoppedForTime: (rows, total) => `Stopped after writing ${n(rows)} of ${n(total)} rows: Apps Script's 6-minute limit was near. Press Score again to write them all.`,
+    notTable: 'Open the sheet with your customer table (Tierwise has not scored one here yet).',
+    progressReading: 'Reading the sheet…',
+    progressScoring: (rows) => `Scoring ${n(rows)} rows…`,
+    progressWriting: (done, total) => `Writing rows: ${n(done)} of ${n(total)}…`,
+    selectRow: 'Select a customer row to see its playbook.',
+    notCustomerRow: (row) => `Row ${row} is not a customer row.`,
+    notScoredYet: 'This table has not been scored yet: press Score first.',
+    notInCustomers: (id) => `Customer "${id}" is not on the "Tierwise customers" sheet yet: press Score.`,
+    scheduled: (hour, timeZone) => `Tierwise will re-score the tables it scored every day around ${String(hour).padStart(2, '0')}:00 (${timeZone}).`,
+    stopped: 'The daily re-score is stopped.',
+    noneToStop: 'There was no daily re-score to stop.',
+    removed: (columns, sheets) => `Removed ${columns} Tierwise columns and ${sheets} Tierwise sheets; your own cells are as they were.`,
+    confirmRemove: 'Remove every column and sheet Tierwise added to this spreadsheet, with its settings and daily re-score? Your own cells stay as they are.',
+    nothingToRemove: 'Tierwise has added nothing to this spreadsheet.',
+    settingsNotSaved: (problems) => `Settings not saved: ${problems}`,
+    settingProblem: (field, problem) => `${field} ${problem}`,
+    tooBig: (max) => `must be at most ${max}`,
+    tooSmall: (min) => `must be at least ${min}`,
+    notOneOf: (options) => `must be one of ${options}`,
+    notAFieldOf: (kind, fields) => `is not a field of ${kind === 'orders' ? 'an order table' : kind === 'customers' ? 'a customer table' : 'any table'} (fields: ${fields})`,
+    wrongType: (expected) => `must be ${expected}`,
+    typeName: { number: 'a number', string: 'text', boolean: 'yes or no' },
+    notADate: 'must be a date (e.g. 2026-11-01)',
+    invalid: 'is not valid',
+    asOfNotDate: (value) => `The as-of date "${value}" is not a date (expected e.g. "2026-11-01" or TODAY()).`,
+    customNeedsRange: 'Give a range with its header row, e.g. =TIERWISE_SCORE(A1:J500).',
+    lastRunFailed: (when, error) => `The daily re-score on ${when} failed: ${error}`,
+    runLogTitle: 'Run log',
+    runLogHeader: ['Time', 'Sheet', 'Rows', 'Result', 'Error'],
+    runOk: 'scored',
+    runFailed: 'failed',
+    help: 'Tierwise adds Tier, Segment, RFM, Churn risk, Churn level, Lifecycle, Next action, Follow up by and Why columns to the right of your customer table, and a "Tierwise summary" sheet. Your own cells are never changed; "Remove Tierwise columns" takes everything Tierwise added away again. Open the sidebar to check the columns it found, then press Score.',
+  },
+};

@@ -1,0 +1,82 @@
+// What the hosts say that is not the model's own words: the CLI's summary, HubSpot's property
+// labels, the Sheets add-on's messages. Here so that a language is one file (./en.ts, ./zh-CN.ts).
+import type { LeftOutReason } from '../order-status.ts';
+
+/** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */
+export interface SummaryWords {
+  title: (file: string, asOf: string) => string;
+  counts: (scored: string, prospects: string, errors: string, orders: boolean, anyErrors: boolean) => string;
+  tierTable: [string, string, string];
+  segmentTable: [string, string, string, string];
+  churnTable: [string, string, string];
+  keyFigures: (repurchaseRate: string | null, dormant: string, atRiskSpend: string) => string;
+  expectedAtRisk: (byTier: string) => string;
+  groupTable: (by: 'region' | 'owner') => string[];
+  attention: (count: string) => string;
+  more: (count: string) => string;
+  note: (warning: string) => string;
+}
+
+/** File-level notes of the table adapter (adapters/table/score-table.ts) that are not row problems. */
+export interface TableWords {
+  fixedThresholds: (scorable: number, minCustomers: number, recencyDays: string, orders: string, spend: string) => string;
+  /** An order table's customer with no completed purchase: its cancellations or returns (count, formatted total), and its left-out orders. */
+  withoutPurchase: (negative: { count: number; total: string } | null, leftOut: readonly { reason: LeftOutReason; count: number }[]) => string;
+}
+
+/** Labels of the properties Tierwise owns in HubSpot (adapters/hubspot/properties.ts), by result idea. */
+export interface HubSpotWords {
+  propertyLabel: Record<'tier' | 'segment' | 'churnRisk' | 'churnLevel' | 'lifecycle' | 'nextAction' | 'reasons' | 'scoredAt', string>;
+}
+
+// What the Sheets add-on's server says to people (apps-script/server/messages).
+export interface SheetsWords {
+  busy: string;
+  emptySheet: string;
+  nothingWritten: (reason: string) => string;
+  /** Added when a table read as customers failed but reads as an order table (TableError.looksLikeOrders). */
+  looksLikeOrders: string;
+  tooSlow: string;
+  tooManyCells: (needed: number, limit: number) => string;
+  scored: (customers: number, attention: number, kind: 'customers' | 'orders') => string;
+  cancelled: string;
+  stoppedForTime: (rows: number, total: number) => string;
+  notTable: string;
+  progressReading: string;
+  progressScoring: (rows: number) => string;
+  progressWriting: (done: number, total: number) => string;
+  selectRow: string;
+  notCustomerRow: (row: number) => string;
+  notScoredYet: string;
+  notInCustomers: (id: string) => string;
+  scheduled: (hour: number, timeZone: string) => string;
+  stopped: string;
+  noneToStop: string;
+  removed: (columns: number, sheets: number) => string;
+  nothingToRemove: string;
+  confirmRemove: string;
+  settingsNotSaved: (problems: string) => string;
+  settingProblem: (field: string, problem: string) => string;
+  tooBig: (max: string) => string;
+  tooSmall: (min: string) => string;
+  notOneOf: (options: string) => string;
+  /** A mapped field the table's kind does not have; kind null: the kind is left to detection. */
+  notAFieldOf: (kind: 'customers' | 'orders' | null, fields: string) => string;
+  wrongType: (expected: string) => string;
+  /** zod's type names as wrongType says them. */
+  typeName: Record<'number' | 'string' | 'boolean', string>;
+  notADate: string;
+  invalid: string;
+  asOfNotDate: (value: string) => string;
+  customNeedsRange: string;
+  lastRunFailed: (when: string, error: string) => string;
+  runLogTitle: string;
+  runLogHeader: [string, string, string, string, string];
+  runOk: string;
+  runFailed: string;
+  help: string;
+  /** Headings of the "Tierwise summary" sheet (apps-script/server/summary-sheet.ts). */
+  summarySheet: Record<'tier' | 'segment' | 'customers' | 'share' | 'key' | 'dormant' | 'repurchase' | 'atRisk' | 'scored' | 'attention' | 'group' | 'region' | 'owner', string>;
+  /** The first two headers of the "Tierwise customers" sheet (apps-script/server/customer-sheet.ts). */
+  customerSheet: { customer: string; sourceRow: string };
+}

@@ -1,0 +1,26 @@
+// Every word Tierwise shows a person, in one interface: one file per language implements it
+// (./en.ts, ./zh-CN.ts; zod's locales are the model). Adding a language is one file plus one line in ./index.ts.
+import type { Labels } from '../labels.ts';
+import type { ChurnPhrases } from '../churn/phrases.ts';
+import type { LearnedPhrases } from '../churn/learned/phrases.ts';
+import type { ProblemWords } from './problem-words.ts';
+import type { HubSpotWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
+
+export interface Words {
+  /** The model's values as shown (tiers, segments, churn levels, lifecycle stages). */
+  labels: Labels;
+  /** The churn drivers of the rule-based model, with the customer's own numbers. */
+  churn: ChurnPhrases;
+  /** The drivers of the learned churn model. */
+  learned: LearnedPhrases;
+  /** What keeps a record from being scored (core/problems.ts), by row and column or by property. */
+  problems: ProblemWords;
+  /** The table adapter's file-level notes. */
+  table: TableWords;
+  /** The command line's summary. */
+  summary: SummaryWords;
+  /** HubSpot property labels. */
+  hubspot: HubSpotWords;
+  /** The Sheets add-on's messages. */
+  sheets: SheetsWords;
+}

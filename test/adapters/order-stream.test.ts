@@ -1,0 +1,176 @@
+// score --orders read in pieces (adapters/table/order-stream.ts) must give exactly what reading the
+// whole file gives (readTable + scoreTable), wherever the pieces happen to be cut: inside quoted
+// fields, between "\r" and "\n", inside multi-byte UTF-8 and GBK characters, inside bad rows.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import '../fast-check-seed.ts';
+import { DelimitedRows } from '../../adapters/table/csv-stream.ts';
+import { parseDelimitedWithSpans, type Delimiter } from '../../adapters/table/csv.ts';
+import { readTable } from '../../adapters/table/read-file.ts';
+import { scoreTable } from '../../adapters/table/score-table.ts';
+import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
+import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
+import { scoreOrderFile } from '../../adapters/table/order-stream.ts';
+import { streamTextTable } from '../../adapters/table/read-text-stream.ts';
+import type { OptionsInput } from '../../core/schema/options.ts';
+import { resultHeaders } from '../../adapters/result-columns.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-stream-'));
+const asOf = '2026-11-01';
+
+/** What `score --orders` computed before streaming: the whole file read, then scored. */
+async function wholeFile(path: string, options: OptionsInput, config: { dateOrder?: 'mdy' | 'dmy' } = {}) {
+  const table = await readTable(path);
+  clearEarlierResults(table.cells);
+  const score = scoreTable(table.cells, { ...config, kind: 'orders' }, options);
+  return { score: reportUnreadableRows(score, table.problems, 'en'), encoding: table.text?.encoding, lineEnd: table.text?.lineEnd, problems: table.problems };
+}
+
+async function inPieces(path: string, options: OptionsInput, pieceBytes?: number, config: { dateOrder?: 'mdy' | 'dmy' } = {}) {
+  const streamed = await scoreOrderFile(path, config, options, undefined, pieceBytes);
+  return { score: reportUnreadableRows(streamed.score, streamed.problems, 'en'), encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd, problems: streamed.problems };
+}
+
+/** The rows of parseDelimitedWithSpans as read-file.ts hands them on: a row with an unclosed quote has no cells. */
+function wholeRows(text: string, delimiter: Delimiter) {
+  const parsed = parseDelimitedWithSpans(text, delimiter);
+  for (const p of parsed.problems) parsed.rows[p.index] = [];
+  return { rows: parsed.rows, problems: parsed.problems };
+}
+
+function pieceRows(text: string, delimiter: Delimiter, cuts: number[]) {
+  const rows: string[][] = [];
+  const reader = new DelimitedRows(delimiter, (cells, index) => {
+    expect(index).toBe(rows.length);
+    rows.push(cells);
+  });
+  let at = 0;
+  for (const cut of [...new Set(cuts)].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b)) {
+    reader.push(text.slice(at, cut), false);
+    at = cut;
+  }
+  reader.push(text.slice(at), true);
+  return { rows, problems: reader.problems };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('rows read a piece at a time', () => {
+  it('are the rows of the whole text, wherever the pieces are cut (quotes, doubled quotes, CR, CRLF, blank lines, unclosed quotes)', () => {
+    const alphabet = fc.constantFrom('a', 'b', '1', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', '中', 'é', '\t');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 120 }), fc.array(fc.nat(400), { maxLength: 12 }), fc.constantFrom<Delimiter>(',', ';', '\t', 'whitespace'), (parts, cuts, delimiter) => {
+        const text = parts.join('');
+        expect(pieceRows(text, delimiter, cuts)).toEqual(wholeRows(text, delimiter));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('strips a byte order mark only at the start of the text, even when the first piece is empty', () => {
+    const text = '\uFEFFid,date,amount\r\nc1,2026-01-01,5\r\n';
+    expect(pieceRows(text, ',', [0, 1, 2])).toEqual(wholeRows(text, ','));
+  });
+});
+
+// Orders with every kind of trouble: quoted names with commas, doubled quotes and line breaks,
+// Chinese names, CRLF, bad amounts and dates, a blank row, a repeated header, an unclosed quote.
+function ordersText(rows: number): string {
+  const lines = ['Customer ID,Order Date,Amount,Name,Status'];
+  for (let i = 0; i < rows; i++) {
+    const c = `C${(i * 7919) % 61}`;
+    const day = 1 + (i % 28);
+    const month = 1 + ((i * 5) % 10);
+    const name = i % 3 === 0 ? `"王小明, ""VIP""\n第${i}号"` : i % 3 === 1 ? `张伟${i}` : `"Müller, Jürgen"`;
+    const amount = i % 97 === 5 ? 'twelve' : (10 + ((i * 37) % 200) / 7).toFixed(2);
+    const date = i % 89 === 7 ? '2026-02-30' : `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const status = i % 13 === 0 ? 'refunded' : 'paid';
+    lines.push(`${c},${date},${amount},${name},${status}`);
+    if (i === 40) lines.push('');
+    if (i === 60) lines.push('Customer ID,Order Date,Amount,Name,Status');
+    if (i === 80) lines.push('C9,2026-03-01,"12.50,x,paid');
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+describe('score --orders read in pieces', () => {
+  const options = { asOf, purchaseModel: 'off' } as const;
+
+  it('scores UTF-8 and GBK files cut inside quoted fields, CRLF and multi-byte characters exactly as the whole file, each bad row once', async () => {
+    const text = ordersText(400);
+    const utf8 = join(dir, 'orders-utf8.csv');
+    writeFileSync(utf8, text);
+    const gbk = join(dir, 'orders-gbk.csv');
+    writeFileSync(gbk, iconv.encode(text, 'gbk'));
+    for (const [path, encoding] of [[utf8, 'utf-8'], [gbk, 'gb18030']] as const) {
+      const whole = await wholeFile(path, options);
+      expect(whole.encoding).toBe(encoding);
+      expect(whole.score.rows.filter((r) => r.result.error !== null).length).toBeGreaterThan(5);
+      for (const piece of [1, 3, 7, 64, 1000]) {
+        const streamed = await inPieces(path, options, piece);
+        expect(streamed, `${path}, pieces of ${piece} bytes`).toEqual(whole);
+        const bad = streamed.score.rows.filter((r) => r.result.error !== null).map((r) => r.row);
+        expect(new Set(bad).size).toBe(bad.length);
+      }
+    }
+  });
+
+  it('reads day/month dates that only a late row settles, as the whole file does (a second pass)', async () => {
+    const lines = ['customer,date,amount'];
+    for (let i = 0; i < 300; i++) lines.push(`c${i % 20},${1 + (i % 12)}/${1 + (i % 9)}/2026,${i + 1}`);
+    lines.push('c1,25/10/2026,9');
+    const path = join(dir, 'dmy.csv');
+    writeFileSync(path, lines.join('\n'));
+    const whole = await wholeFile(path, options);
+    expect(whole.score.rows.every((r) => r.result.error === null)).toBe(true);
+    expect(await inPieces(path, options, 256)).toEqual(whole);
+  });
+
+  it('starts again in the legacy encoding when a byte past the first piece is not UTF-8', async () => {
+    const lines = ['customer,date,amount,name'];
+    for (let i = 0; i < 300; i++) lines.push(`c${i % 20},2026-0${1 + (i % 9)}-1${i % 10},${i + 1},Ann`);
+    lines.push('c1,2026-03-01,9,Müller');
+    const path = join(dir, 'cp1252.csv');
+    writeFileSync(path, iconv.encode(lines.join('\n'), 'windows-1252'));
+    const whole = await wholeFile(path, options);
+    expect(whole.encoding).toBe('windows-1252');
+    expect(await inPieces(path, options, 512)).toEqual(whole);
+  });
+
+  it('skips a report footer and blanks an earlier run\'s result columns, as the whole file does', async () => {
+    const path = join(dir, 'footer.csv');
+    const results = resultHeaders('en');
+    const old = (...cells: string[]) => ',,,' + cells.join(',');
+    const lines = ['Orders report', `customer,date,amount,${results.join(',')}`, 'a,2026-01-02,5' + old('A', 'Champions'), old('B', 'Loyal'), 'b,2026-02-03,7', 'x', '', 'a,2026-03-04,9', '', '', 'Grand Totals (3 records)', 'Copyright (c) 2000-2026 salesforce.com, inc.', ''];
+    writeFileSync(path, lines.join('\n'));
+    const whole = await wholeFile(path, options);
+    expect(whole.score.warnings.some((w) => w.startsWith('Rows 9-12 are the report'))).toBe(true);
+    expect(whole.score.rows.find((r) => r.row === 4)?.result.error).toBe('Row 4 is blank');
+    expect(await inPieces(path, options, 5)).toEqual(whole);
+  });
+
+  it('gives every order fixture (purchase models and churn model choice included) exactly the whole-file result', async () => {
+    const exports = join(ROOT, 'test', 'fixtures', 'exports');
+    const files = [join(ROOT, 'sample', 'orders.csv'), ...readdirSync(exports).filter((f) => /(orders|online-retail).*\.csv$/.test(f)).map((f) => join(exports, f))];
+    for (const path of files) expect(await inPieces(path, { asOf }, 4096), path).toEqual(await wholeFile(path, { asOf }));
+    // The learned model reads the whole order log (order-columns.ts builds it from the typed arrays).
+    const sample = join(ROOT, 'sample', 'orders.csv');
+    expect(await inPieces(sample, { asOf, churnModel: 'learned' })).toEqual(await wholeFile(sample, { asOf, churnModel: 'learned' }));
+  }, 240_000);
+
+  it('says where each piece of the text came from only once per pass: a binary file is refused before any row is read', async () => {
+    const path = join(dir, 'binary.csv');
+    writeFileSync(path, Buffer.from([0, 1, 2, 3, 0, 0, 9, 9, 0, 1]));
+    let passes = 0;
+    await expect(streamTextTable(path, () => {
+      passes++;
+      return () => undefined;
+    })).rejects.toThrow(/looks like binary data/);
+    expect(passes).toBe(0);
+  });
+});
