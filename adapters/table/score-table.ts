@@ -5,7 +5,7 @@ import type { Customer } from '../../core/schema/customer.ts';
 import type { Result } from '../../core/schema/result.ts';
 import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
-import { summarize } from '../../core/summarize-results.ts';
+import { summarize } from '../../core/summarize.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreOrderHistory, type OrderHistory } from '../../core/churn/learned/choose.ts';
 import type { Order } from '../../core/schema/order.ts';
