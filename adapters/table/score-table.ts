@@ -70,7 +70,7 @@ function tableScore(
 }
 
 function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>): TableScore {
-  const table = readOrderTable(cells, config);
+  const table = readOrderTable(cells, config, options.language);
   const aggregator = new OrderAggregator(options);
   for (const r of table.rows) if (r.order !== null) aggregator.add(r.order);
   const orders = table.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
