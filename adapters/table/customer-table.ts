@@ -12,6 +12,8 @@ import { columnDateOrders } from './date-columns.ts';
 import { scorabilityProblems } from '../../core/scorable.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { RowProblem } from './row-problems.ts';
+import type { Language } from '../../core/schema/options.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 
 const DATES: CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
 /** Dates that cannot lie after the as-of date (a renewal date can). */
@@ -36,12 +38,12 @@ export function idText(cell: Cell): string {
   return cellText(cell);
 }
 
-export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false, onRows?: (rows: number) => void): CustomerTable {
+export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false, onRows?: (rows: number) => void, language: Language = 'en'): CustomerTable {
   const layout = customerLayout(cells, config);
   const { headers, mapping } = layout;
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
-  if (footer !== null) warnings.push(footerNote(footer));
+  if (footer !== null) warnings.push(footerNote(footer, WORDS[language].table));
   const dateOrders = columnDateOrders(cells, range, mapping, DATES, headers, config.dateOrder, warnings);
   const headerKeys = headerKeysOf(headers, mapping, CUSTOMER_REQUIRED);
   const firstRowOfId = new Map<string, number>();

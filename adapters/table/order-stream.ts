@@ -7,6 +7,7 @@
 // pass when they turn out otherwise: the file is not UTF-8 (read-text-stream.ts), or its slash dates
 // are day/month (read as month/day until a date says otherwise).
 import { OptionsSchema, type Language, type OptionsInput } from '../../core/schema/options.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput, type TableScore } from './contract.ts';
 import { DelimitedRows } from './csv-stream.ts';
@@ -170,7 +171,7 @@ class OrderPass {
     if (footer !== null && pending.length > 0) {
       // Virtual row v is pending[v - 2], the user's row pending[v - 2].index + 1.
       const offset = (pending[0] as { index: number }).index - 1;
-      warnings.push(footerNote({ from: footer.from + offset, to: footer.to + offset, lines: footer.lines }));
+      warnings.push(footerNote({ from: footer.from + offset, to: footer.to + offset, lines: footer.lines }, WORDS[this.language].table));
     }
     const inferred = this.evidence.result();
     if (this.config.dateOrder === 'auto') {

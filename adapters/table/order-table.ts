@@ -19,6 +19,7 @@ import { CustomerTrails } from './customer-trails.ts';
 import type { Language } from '../../core/schema/options.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import type { ProblemWords } from '../../core/i18n/problem-words.ts';
+import type { TableWords } from '../../core/i18n/host-words.ts';
 
 export interface OrderRow {
   /** The order's first row, or the row that could not be read. */
@@ -52,13 +53,12 @@ export interface OrderTable extends Layout<OrderField> {
 // A "Price" column alone (no quantity) is the order's price, as in a plain list of orders.
 const SUBSTITUTES = { customerId: [['email']], amount: [['lineAmount'], ['quantity', 'unitPrice'], ['unitPrice']] } as const;
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 export function readOrderTable(cells: readonly Cell[][], config: TableConfig, language: Language = 'en'): OrderTable {
   const layout = orderLayout(cells, config);
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
-  if (footer !== null) warnings.push(footerNote(footer));
+  if (footer !== null) warnings.push(footerNote(footer, WORDS[language].table));
   const dateOrder = columnDateOrders(cells, range, layout.mapping, ['date'], layout.headers, config.dateOrder, warnings).date as DateOrder;
   const rows: OrderRow[] = [];
   const reader = new OrderRows(layout, dateOrder, (row) => rows.push(row), false, language);
@@ -99,6 +99,8 @@ export class OrderRows {
   private readonly layout: Layout<OrderField>;
   /** How a row's problems are said: row and column, in the options' language. */
   private readonly words: ProblemWords;
+  /** File-level notes, in the options' language. */
+  private readonly notes: TableWords;
   private readonly dateOrder: DateOrder;
   private readonly onRow: (row: OrderRow) => void;
   private readonly streaming: boolean;
@@ -116,6 +118,7 @@ export class OrderRows {
 
   constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en') {
     this.words = WORDS[language].problems;
+    this.notes = WORDS[language].table;
     this.layout = layout;
     this.dateOrder = dateOrder;
     this.onRow = onRow;
@@ -231,6 +234,7 @@ export class OrderRows {
       (f) => this.header(f),
       mapping,
       this.useQuantity,
+      this.notes,
     );
     return { customers: this.customers, leftOut: this.leftOut, notes };
   }
@@ -280,20 +284,19 @@ function summaryNotes(
   header: (f: OrderField) => string,
   mapping: Partial<Record<OrderField, number>>,
   useQuantity: boolean,
+  w: TableWords,
 ): string[] {
   const notes: string[] = [];
   const orders = assembled.orders;
-  if (source !== null) notes.push(`Read as a ${source}`);
-  if (assembled.continuationRows > 0) {
-    notes.push(`${plural(orders + assembled.continuationRows, 'row')} are the line items of ${plural(orders, 'order')}, grouped by column "${header('orderId')}"; each order's total counts once`);
-  }
-  if (useQuantity && mapping.quantity !== undefined) notes.push(`Order amounts are quantity × unit price (columns "${header('quantity')}" and "${header('unitPrice')}"), summed per order`);
+  if (source !== null) notes.push(w.readAs(source));
+  if (assembled.continuationRows > 0) notes.push(w.lineItems(orders + assembled.continuationRows, orders, header('orderId')));
+  if (useQuantity && mapping.quantity !== undefined) notes.push(w.quantityTimesPrice(header('quantity'), header('unitPrice')));
   const total = LEFT_OUT_REASONS.reduce((n, r) => n + leftOut[r], 0);
   if (total > 0) {
-    const parts = LEFT_OUT_REASONS.filter((r) => leftOut[r] > 0).map((r) => `${leftOut[r].toLocaleString('en-US')} ${r}`);
-    const by = [mapping.status !== undefined ? `column "${header('status')}"` : null, mapping.cancelledAt !== undefined ? `column "${header('cancelledAt')}"` : null, mapping.refunded !== undefined ? `column "${header('refunded')}"` : null].filter((x) => x !== null);
-    notes.push(`${plural(total, 'order')} left out as not purchases (${parts.join(', ')}; from ${by.join(', ')})`);
+    const byReason = LEFT_OUT_REASONS.filter((r) => leftOut[r] > 0).map((reason) => ({ reason, count: leftOut[reason] }));
+    const by = (['status', 'cancelledAt', 'refunded'] as const).filter((f) => mapping[f] !== undefined).map((f) => header(f));
+    notes.push(w.leftOutOrders(total, byReason, by));
   }
-  if (assembled.negative > 0) notes.push(`${plural(assembled.negative, 'order')} with a negative amount (cancellations, returns) netted against their customers' spend`);
+  if (assembled.negative > 0) notes.push(w.negativeOrders(assembled.negative));
   return notes;
 }

@@ -5,6 +5,7 @@ import { cellText, findHeaderRow } from './header-row.ts';
 import { detectColumns, FIELD_LABELS } from './headers.ts';
 import { profileOf } from './export-profiles.ts';
 import { clip, clipList } from './clip.ts';
+import type { TableWords } from '../../core/i18n/host-words.ts';
 
 export interface Layout<F extends string> {
   headerIndex: number;
@@ -130,9 +131,8 @@ export function tableBody(cells: readonly Cell[][], headerIndex: number): { rang
 }
 
 /** The note for a skipped footer: which rows, and what they said. */
-export function footerNote(footer: { from: number; to: number; lines: string[] }): string {
-  const shown = footer.lines.slice(0, 3).map((l) => clip(l)).join(', ');
-  return `Rows ${footer.from}-${footer.to} are the report's footer, not customers, and were skipped: ${shown}${footer.lines.length > 3 ? ` and ${footer.lines.length - 3} more` : ''}`;
+export function footerNote(footer: { from: number; to: number; lines: string[] }, words: TableWords): string {
+  return words.footer(footer.from, footer.to, footer.lines.slice(0, 3).map((l) => clip(l)), Math.max(0, footer.lines.length - 3));
 }
 
 /** The required columns and their header texts in lower case: a row repeating them is a repeated header. */

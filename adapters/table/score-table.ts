@@ -30,7 +30,7 @@ export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optio
 }
 
 function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean, onRows?: (rows: number) => void): TableScore {
-  const table = readCustomerLooksLikeOrders(cells, config, options.asOf, release, onRows);
+  const table = readCustomerLooksLikeOrders(cells, config, options.asOf, release, onRows, options.language);
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);
@@ -109,12 +109,10 @@ export function scoreReadOrders(table: OrdersToScore, aggregator: OrderAggregato
   const rows = [...scored, ...bad].sort((a, b) => a.row - b.row);
   const warnings = [...table.warnings, ...scoredOrders.notes];
   if (aggregator.afterAsOf > 0) {
-    warnings.push(
-      `${aggregator.afterAsOf.toLocaleString('en-US')} order${aggregator.afterAsOf === 1 ? ' is' : 's are'} dated after the as-of date ${options.asOf} and ${aggregator.afterAsOf === 1 ? 'was' : 'were'} left out of the scoring`,
-    );
+    warnings.push(WORDS[options.language].table.afterAsOf(aggregator.afterAsOf, options.asOf));
   }
   const unscorable = scored.filter((r) => r.result.error !== null).length;
-  if (unscorable > 0) warnings.push(`${unscorable.toLocaleString('en-US')} customer${unscorable === 1 ? ' has' : 's have'} no purchase left to score (only cancellations, returns or left-out orders): listed with the reason, not as prospects`);
+  if (unscorable > 0) warnings.push(WORDS[options.language].table.noPurchaseLeft(unscorable));
   return tableScore('orders', table, rows, warnings, options);
 }
 
@@ -138,9 +136,9 @@ function customerRepeats(rows: readonly { order: { customerId: string } | null }
 }
 
 /** Reads a customer table; when it cannot, and the cells read as an order table, the error says so (hosts offer their order mode). */
-function readCustomerLooksLikeOrders(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, asOf: string, release: boolean, onRows?: (rows: number) => void) {
+function readCustomerLooksLikeOrders(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, asOf: string, release: boolean, onRows: ((rows: number) => void) | undefined, language: Language) {
   try {
-    return readCustomerTable(cells, config, asOf, release, onRows);
+    return readCustomerTable(cells, config, asOf, release, onRows, language);
   } catch (error) {
     if (error instanceof TableError && looksLikeOrderTable(cells)) error.looksLikeOrders = true;
     throw error;

@@ -17,6 +17,7 @@ import { scoredTextLines, writeLines, writeTable } from '../score/write-output.t
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../table-options.ts';
 import { Progress, count } from '../progress.ts';
 import { checkOut } from '../score/out-path.ts';
+import { wordsFor } from '../../core/i18n/index.ts';
 
 const NO_SPANS = { starts: new Int32Array(0), ends: new Int32Array(0), widths: new Int32Array(0) };
 
@@ -143,7 +144,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     await writeLines(io.stdout, scoredTextLines(table, score, language));
   }
   if (!summaryShown || values.json) for (const warning of score.warnings) io.stderr.write(`tierwise: note: ${warning}\n`);
-  if (written !== null) (values.json ? io.stderr : io.stdout).write(`wrote ${count(written)} rows to ${values.out}\n`);
+  if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
   return 0;
 }
 

@@ -16,6 +16,7 @@ import { fieldStarts } from '../../adapters/table/csv.ts';
 import { neutraliseFormula } from '../../adapters/table/formula-guard.ts';
 import { encoderFor, outputEncoding } from '../../adapters/table/text-encoding.ts';
 import { FileError } from '../io.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 
 const NEXT_ACTION = RESULT_COLUMNS.findIndex((c) => c.key === 'nextAction');
 const FOLLOW_UP = RESULT_COLUMNS.findIndex((c) => c.key === 'followUpBy');
@@ -33,7 +34,8 @@ function withResults(row: readonly Cell[], width: number, block: { start: number
 export function* scoredRows(cells: readonly Cell[][], score: TableScore, language: Language, resultCellsOf: ResultCellsOf, guard: (text: string) => string): Generator<Cell[]> {
   const headers = resultHeaders(language);
   if (score.kind === 'orders') {
-    yield ['Customer', 'Source row', ...headers];
+    const { customer, sourceRow } = WORDS[language].sheets.customerSheet;
+    yield [customer, sourceRow, ...headers];
     for (const r of score.rows) yield [guard(r.id ?? ''), r.row, ...resultCellsOf(r.result)];
     return;
   }

@@ -4,6 +4,12 @@ import { money, twoPlaces } from './numbers.ts';
 
 const round = (n: number) => Math.round(n);
 const n = (x: number) => x.toLocaleString('en-US');
+const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
+const MODEL: Record<'rules' | 'pareto' | 'learned', string> = {
+  rules: 'the hand-set weights',
+  pareto: "Pareto/NBD's chance of no purchase",
+  learned: 'the model learned from your orders',
+};
 const purchases = (count: number) => (count === 1 ? '1 purchase' : `${count} purchases`);
 
 export const en: Words = {
@@ -73,6 +79,20 @@ export const en: Words = {
         : `bought in these weeks in ${hits} of the last ${years} year${years === 1 ? '' : 's'}`) +
       (days === null ? '' : days === 0 ? '; their usual season is now' : `; their usual season comes round in ${days} day${days === 1 ? '' : 's'}`),
   },
+  models: {
+    tooShort: (days) => `churn risk uses the hand-set weights: the order history (${days} days) is too short to check a model against`,
+    chosen: (model, cut, horizon, brier) =>
+      `churn risk uses ${MODEL[model]}: it predicted best when scored as of ${cut} and checked against the ${horizon} days after (Brier score, lower is better: ${brier.map((b) => `${b.model} ${b.score.toFixed(3)}`).join(', ')})`,
+    levels: (base, highAt, lowUpTo, horizon) =>
+      `churn levels are set against your customers' base rate, not fixed points: on average ${base}% chance of no purchase in the next ${horizon} days; ` +
+      `high from ${highAt}% (at least twice those odds), low up to ${lowUpTo}% (at most half), medium between`,
+    learnedMeaning: (horizon, examples, windows, shortWindows) =>
+      `churn risk N means about N% chance of no purchase in the next ${horizon} days, learned from ${n(examples)} examples in your own orders (${windows.map((w) => `as of ${w.cut}, ${w.horizon} days after`).join('; ')})` +
+      (shortWindows ? `; the history is shorter than two horizons, so it learned on shorter windows and applies them to ${horizon} days` : ''),
+    noDropout:
+      "the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer's own rhythm",
+    fellBack: (reason) => `churn risk uses the hand-set weights: ${reason}`,
+  },
   problems: {
     expected: {
       amount: 'an amount (expected e.g. 1234.50)',
@@ -133,6 +153,16 @@ export const en: Words = {
     },
     fixedThresholds: (scorable, min, recency, orders, spend) =>
       `Only ${scorable} customer${scorable === 1 ? '' : 's'} could be scored, fewer than ${min} (rfm.minCustomers): R, F and M use fixed thresholds (recency ${recency} days, orders ${orders}, spend ${spend}) rather than ranking so few customers against each other`,
+    readAs: (source) => `Read as a ${source}`,
+    lineItems: (rows, orders, column) => `${plural(rows, 'row')} are the line items of ${plural(orders, 'order')}, grouped by column "${column}"; each order's total counts once`,
+    quantityTimesPrice: (quantity, unitPrice) => `Order amounts are quantity × unit price (columns "${quantity}" and "${unitPrice}"), summed per order`,
+    leftOutOrders: (total, byReason, columns) =>
+      `${plural(total, 'order')} left out as not purchases (${byReason.map((r) => `${n(r.count)} ${r.reason}`).join(', ')}; from ${columns.map((c) => `column "${c}"`).join(', ')})`,
+    negativeOrders: (orders) => `${plural(orders, 'order')} with a negative amount (cancellations, returns) netted against their customers' spend`,
+    afterAsOf: (orders, asOf) => `${n(orders)} order${orders === 1 ? ' is' : 's are'} dated after the as-of date ${asOf} and ${orders === 1 ? 'was' : 'were'} left out of the scoring`,
+    noPurchaseLeft: (customers) =>
+      `${n(customers)} customer${customers === 1 ? ' has' : 's have'} no purchase left to score (only cancellations, returns or left-out orders): listed with the reason, not as prospects`,
+    footer: (from, to, shown, more) => `Rows ${from}-${to} are the report's footer, not customers, and were skipped: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
   },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · as of ${asOf}`,
@@ -146,6 +176,7 @@ export const en: Words = {
     groupTable: (by) => [by === 'region' ? 'Region' : 'Owner', 'Customers', 'A', 'B', 'C', 'D', 'Dormant', 'High risk', 'At-risk spend'],
     attention: (count) => `Rows that need attention (${count}):`,
     more: (count) => `… and ${count} more (see the Why column)`,
+    wrote: (count, file) => `wrote ${count} rows to ${file}`,
     note: (warning) => `Note: ${warning}`,
   },
   hubspot: {

@@ -13,6 +13,8 @@ export interface SummaryWords {
   expectedAtRisk: (byTier: string) => string;
   groupTable: (by: 'region' | 'owner') => string[];
   attention: (count: string) => string;
+  /** After the output file is written (count formatted). */
+  wrote: (count: string, file: string) => string;
   more: (count: string) => string;
   note: (warning: string) => string;
 }
@@ -22,6 +24,18 @@ export interface TableWords {
   fixedThresholds: (scorable: number, minCustomers: number, recencyDays: string, orders: string, spend: string) => string;
   /** An order table's customer with no completed purchase: its cancellations or returns (count, formatted total), and its left-out orders. */
   withoutPurchase: (negative: { count: number; total: string } | null, leftOut: readonly { reason: LeftOutReason; count: number }[]) => string;
+  /** The export profile an order file was recognised as (adapters/table/export-profiles.ts `source`). */
+  readAs: (source: string) => string;
+  /** Line items grouped into orders by the order id column. */
+  lineItems: (rows: number, orders: number, orderIdColumn: string) => string;
+  quantityTimesPrice: (quantityColumn: string, unitPriceColumn: string) => string;
+  /** Orders left out as not purchases, by reason, and the columns that said so. */
+  leftOutOrders: (total: number, byReason: readonly { reason: LeftOutReason; count: number }[], columns: readonly string[]) => string;
+  negativeOrders: (orders: number) => string;
+  afterAsOf: (orders: number, asOf: string) => string;
+  noPurchaseLeft: (customers: number) => string;
+  /** A report's footer under the table (rows from-to), its first lines as shown, and how many more. */
+  footer: (from: number, to: number, shown: readonly string[], more: number) => string;
 }
 
 /** Labels of the properties Tierwise owns in HubSpot (adapters/hubspot/properties.ts), by result idea. */

@@ -4,6 +4,7 @@ import type { Labels } from '../labels.ts';
 import type { ChurnPhrases } from '../churn/phrases.ts';
 import type { LearnedPhrases } from '../churn/learned/phrases.ts';
 import type { ProblemWords } from './problem-words.ts';
+import type { ModelNoteWords } from './model-note-words.ts';
 import type { HubSpotWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
 
 export interface Words {
@@ -13,6 +14,8 @@ export interface Words {
   churn: ChurnPhrases;
   /** The drivers of the learned churn model. */
   learned: LearnedPhrases;
+  /** What the order-history models say about the churn model they used. */
+  models: ModelNoteWords;
   /** What keeps a record from being scored (core/problems.ts), by row and column or by property. */
   problems: ProblemWords;
   /** The table adapter's file-level notes. */

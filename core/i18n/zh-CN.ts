@@ -4,6 +4,11 @@ import { money, twoPlaces } from './numbers.ts';
 
 const round = (n: number) => Math.round(n);
 const n = (x: number) => x.toLocaleString('zh-CN');
+const REASON = { refunded: '已退款', voided: '已作废', cancelled: '已取消', failed: '失败', pending: '待处理' } as const;
+const MODEL = { rules: '人工设定的权重', pareto: 'Pareto/NBD 模型的“不再购买”概率', learned: '从您的订单中学到的模型' } as const;
+const MODEL_SHORT = { rules: '规则', pareto: 'Pareto/NBD', learned: '学习模型' } as const;
+// Export profiles' sources read "<Platform> orders export" / "<Platform> customers export".
+const source = (s: string) => s.replace(/^(.+) (orders|customers) export$/, (_, platform: string, kind: string) => `${platform} ${kind === 'orders' ? '订单' : '客户'}导出文件`);
 
 export const zhCN: Words = {
   labels: {
@@ -67,6 +72,18 @@ export const zhCN: Words = {
       (hits === 0 ? `过去 ${years} 年的这几周均未购买` : `过去 ${years} 年中有 ${hits} 年在这几周购买`) +
       (days === null ? '' : days === 0 ? ';正值其惯常购买季' : `;距其惯常购买季还有 ${days} 天`),
   },
+  models: {
+    tooShort: (days) => `流失风险使用人工设定的权重：订单历史（${days} 天）太短，无法检验模型`,
+    chosen: (model, cut, horizon, brier) =>
+      `流失风险使用${MODEL[model]}：以 ${cut} 为截至日期评分、用其后 ${horizon} 天检验时，它预测得最准（Brier 分数，越低越好：${brier.map((b) => `${MODEL_SHORT[b.model]} ${b.score.toFixed(3)}`).join('，')}）`,
+    levels: (base, highAt, lowUpTo, horizon) =>
+      `流失等级按您客户的基准率划分，而非固定分界：平均而言，未来 ${horizon} 天不购买的可能性为 ${base}%；${highAt}% 起为高（几率至少是平均的两倍），${lowUpTo}% 及以下为低（至多一半），其间为中`,
+    learnedMeaning: (horizon, examples, windows, shortWindows) =>
+      `流失风险 N 表示未来 ${horizon} 天约有 N% 的可能不购买，由您自己订单中的 ${n(examples)} 个样本学得（${windows.map((w) => `截至 ${w.cut}，其后 ${w.horizon} 天`).join('；')}）` +
+      (shortWindows ? `；订单历史短于两个预测期，因此在较短的窗口上学习，再用于 ${horizon} 天` : ''),
+    noDropout: '购买模型在这些订单中未发现客户流失的迹象（拟合效果不优于“无人流失”的模型），因此不显示 P(alive)，最近购买按每位客户自己的购买节奏判断',
+    fellBack: (reason) => `流失风险使用人工设定的权重：${reason}`,
+  },
   problems: {
     expected: {
       amount: '金额（例如 1234.50）',
@@ -120,14 +137,22 @@ export const zhCN: Words = {
   },
   table: {
     withoutPurchase: (negative, leftOut) => {
-      const reason = { refunded: '已退款', voided: '已作废', cancelled: '已取消', failed: '失败', pending: '待处理' } as const;
       const parts: string[] = [];
       if (negative !== null) parts.push(`${negative.count} 笔取消或退货（合计 ${negative.total}）`);
-      if (leftOut.length > 0) parts.push(`不计为购买的订单（${leftOut.map((l) => `${reason[l.reason]} ${l.count} 笔`).join('、')}）`);
+      if (leftOut.length > 0) parts.push(`不计为购买的订单（${leftOut.map((l) => `${REASON[l.reason]} ${l.count} 笔`).join('、')}）`);
       return `未评分：此文件中只有${parts.join('和')}，没有完成的购买（曾经或将要购买的客户，不是潜在客户）`;
     },
     fixedThresholds: (scorable, min, recency, orders, spend) =>
       `仅 ${scorable} 位客户可评分，少于 ${min}（rfm.minCustomers）：R、F、M 使用固定阈值（最近购买 ${recency} 天，订单数 ${orders}，消费额 ${spend}），而不是在这么少的客户之间排名`,
+    readAs: (s) => `按${source(s)}读取`,
+    lineItems: (rows, orders, column) => `${n(rows)} 行是 ${n(orders)} 笔订单的明细，按“${column}”列归并为订单；每笔订单的总额只计一次`,
+    quantityTimesPrice: (quantity, unitPrice) => `订单金额为数量 × 单价（“${quantity}”列和“${unitPrice}”列），按订单汇总`,
+    leftOutOrders: (total, byReason, columns) =>
+      `${n(total)} 笔订单不计为购买（${byReason.map((r) => `${REASON[r.reason]} ${n(r.count)} 笔`).join('、')}；依据${columns.map((c) => `“${c}”列`).join('、')}）`,
+    negativeOrders: (orders) => `${n(orders)} 笔金额为负的订单（取消、退货）已从对应客户的消费额中扣除`,
+    afterAsOf: (orders, asOf) => `${n(orders)} 笔订单的日期晚于截至日期 ${asOf}，未计入评分`,
+    noPurchaseLeft: (customers) => `${n(customers)} 位客户没有可评分的购买（只有取消、退货或不计入的订单）：已列出原因，不算作潜在客户`,
+    footer: (from, to, shown, more) => `第 ${from}-${to} 行是报表的页脚，不是客户，已跳过：${shown.join('、')}${more > 0 ? ` 等，另有 ${more} 行` : ''}`,
   },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · 截至 ${asOf}`,
@@ -141,6 +166,7 @@ export const zhCN: Words = {
     groupTable: (by) => [by === 'region' ? '区域' : '负责人', '客户数', 'A', 'B', 'C', 'D', '沉睡', '高风险', '高风险消费额'],
     attention: (count) => `需要处理的行（${count}）：`,
     more: (count) => `…… 另有 ${count} 行（见“原因”列）`,
+    wrote: (count, file) => `已将 ${count} 行写入 ${file}`,
     note: (warning) => `注：${warning}`,
   },
   hubspot: {

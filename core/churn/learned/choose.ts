@@ -17,6 +17,8 @@ import { predictChurn, trainChurnModel, type LearnedSettings } from './train.ts'
 import { learnedRisk } from './risk.ts';
 import type { ChurnRisk } from '../risk.ts';
 import { probabilityLevels, type ProbabilityLevels } from '../levels.ts';
+import { WORDS } from '../../i18n/index.ts';
+import type { ModelNoteWords } from '../../i18n/model-note-words.ts';
 
 export const CHURN_MODELS = ['rules', 'pareto', 'learned'] as const;
 export type ChurnModelName = (typeof CHURN_MODELS)[number];
@@ -88,11 +90,6 @@ export interface Choice {
   notes: string[];
 }
 
-const MODEL_WORDS: Record<ChurnModelName, string> = {
-  rules: 'the hand-set weights',
-  pareto: "Pareto/NBD's chance of no purchase",
-  learned: 'the model learned from your orders',
-};
 
 /**
  * The validation split: one horizon before `asOf` when the history before it is long enough (a third
@@ -148,7 +145,7 @@ export function chooseChurnModel(orders: readonly Order[] | OrderHistory, option
   } else past = history.orders(options.asOf);
   const hv = log.ids.length === 0 ? null : validationHorizon(log, asOfDay, horizon);
   if (hv === null) {
-    return { model: 'rules', validation: null, notes: [`churn risk uses the hand-set weights: the order history (${log.ids.length === 0 ? 0 : asOfDay - log.firstDay} days) is too short to check a model against`] };
+    return { model: 'rules', validation: null, notes: [WORDS[options.language].models.tooShort(log.ids.length === 0 ? 0 : asOfDay - log.firstDay)] };
   }
   const cut = isoFromDayNumber(asOfDay - hv);
   const c = candidatesAt(past, cut, { ...options, expectedPurchasesDays: hv }, hashRange);
@@ -160,24 +157,18 @@ export function chooseChurnModel(orders: readonly Order[] | OrderHistory, option
   };
   let best: ChurnModelName = 'rules';
   for (const m of CHURN_MODELS) if (brier[m] !== null && (brier[m] as number) < (brier[best] as number)) best = m;
-  const said = CHURN_MODELS.filter((m) => brier[m] !== null).map((m) => `${m} ${(brier[m] as number).toFixed(3)}`).join(', ');
+  const said = CHURN_MODELS.flatMap((m) => (brier[m] === null ? [] : [{ model: m, score: brier[m] }]));
   return {
     model: best,
     validation: { cut, horizon: hv, customers: c.ids.length, brier },
-    notes: [`churn risk uses ${MODEL_WORDS[best]}: it predicted best when scored as of ${cut} and checked against the ${hv} days after (Brier score, lower is better: ${said})`],
+    notes: [WORDS[options.language].models.chosen(best, cut, hv, said)],
   };
 }
 
 /** How a probability's levels were set, with the numbers (core/churn/levels.ts). */
-export function levelsNote(levels: ProbabilityLevels, horizon: number): string {
-  return (
-    `churn levels are set against your customers' base rate, not fixed points: on average ${Math.round(levels.baseRate * 100)}% chance of no purchase in the next ${horizon} days; ` +
-    `high from ${levels.highAt}% (at least twice those odds), low up to ${levels.mediumAt - 1}% (at most half), medium between`
-  );
+export function levelsNote(levels: ProbabilityLevels, horizon: number, words: ModelNoteWords): string {
+  return words.levels(Math.round(levels.baseRate * 100), levels.highAt, levels.mediumAt - 1, horizon);
 }
-
-const NO_DROPOUT =
-  'the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer\'s own rhythm';
 
 export interface OrderHistoryScore {
   results: Result[];
@@ -194,6 +185,7 @@ export function scoreOrderHistory(orders: readonly Order[] | OrderHistory, custo
   const options = OptionsSchema.parse(optionsInput);
   const horizon = options.expectedPurchasesDays;
   const notes: string[] = [];
+  const words = WORDS[options.language].models;
   let model: ChurnModelName;
   if (options.churnModel === 'auto') {
     if (options.purchaseModel === 'off') model = 'rules';
@@ -215,19 +207,16 @@ export function scoreOrderHistory(orders: readonly Order[] | OrderHistory, custo
       const levels = probabilityLevels(scored.flatMap((p) => (p === null ? [] : [p.probability])));
       const override: (ChurnRisk | null)[] = scored.map((p) => (p === null ? null : learnedRisk(p, horizon, options, identified, levels)));
       const w = trained.model.windows;
-      notes.push(
-        `churn risk N means about N% chance of no purchase in the next ${horizon} days, learned from ${trained.model.examples.toLocaleString('en-US')} examples in your own orders (${w.map((x) => `as of ${isoFromDayNumber(x.cut)}, ${x.horizon} days after`).join('; ')})` +
-          (trained.model.shortWindows ? `; the history is shorter than two horizons, so it learned on shorter windows and applies them to ${horizon} days` : ''),
-      );
-      notes.push(levelsNote(levels, horizon));
-      if (!identified) notes.push(NO_DROPOUT);
+      notes.push(words.learnedMeaning(horizon, trained.model.examples, w.map((x) => ({ cut: isoFromDayNumber(x.cut), horizon: x.horizon })), trained.model.shortWindows));
+      notes.push(levelsNote(levels, horizon, words));
+      if (!identified) notes.push(words.noDropout);
       return { results: scoreCustomers(customers, options, { modelInRisk: true, override }), model, notes };
     }
-    notes.push(`churn risk uses the hand-set weights: ${trained.reason}`);
+    notes.push(words.fellBack(trained.reason));
     model = 'rules';
   }
   const results = model === 'rules' ? scoreCustomers(customers, options, { modelInRisk: false, override: null }) : scoreCustomers(customers, options);
   // A fit that found no one leaving leaves expected purchases but no P(alive) (score.ts).
-  if (results.some((r) => r.expectedPurchases !== null) && results.every((r) => r.pAlive === null)) notes.push(NO_DROPOUT);
+  if (results.some((r) => r.expectedPurchases !== null) && results.every((r) => r.pAlive === null)) notes.push(words.noDropout);
   return { results, model, notes };
 }

@@ -1,0 +1,64 @@
+// A zh-CN user reads no English sentence from `tierwise score`: not in the summary, the notes, the
+// "wrote" line, nor the Why cells (issue 17). Text from the user's own file (headers, ids, values,
+// a report's footer quoted back) may stay as it is; so may names like Tierwise, RFM, NBD, Brier.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, tierwise } from './run-cli.ts';
+import { parseDelimited } from '../../adapters/table/csv.ts';
+
+const DIR = mkdtempSync(join(tmpdir(), 'tierwise-zh-'));
+const ZH = join(DIR, 'zh.json');
+writeFileSync(ZH, JSON.stringify({ options: { language: 'zh-CN' } }));
+
+/** Three or more Latin words in a row, once the user's own cell texts and quoted text are taken out. */
+function englishSentences(text: string, ownTexts: readonly string[]): string[] {
+  let t = text;
+  // Longest first, so a cell is not half-removed by a shorter one inside it.
+  for (const own of [...ownTexts].sort((a, b) => b.length - a.length)) if (/[A-Za-z]/.test(own)) t = t.split(own).join(' ');
+  t = t.replace(/"[^"\n]*"|“[^”\n]*”/g, ' ');
+  return t.match(/[A-Za-z]{2,}(?:[ ,;:'-]+[A-Za-z]{2,}){2,}/g) ?? [];
+}
+
+interface Run {
+  said: string;
+  why: string[];
+  own: string[];
+}
+
+function run(file: string, orders: boolean, language: 'en' | 'zh-CN'): Run {
+  const input = join(ROOT, file);
+  const out = join(DIR, `${language}-${file.replace(/\W/g, '_')}.csv`);
+  const args = ['score', input, ...(orders ? ['--orders'] : []), '--as-of', '2026-11-01', '--summary', '--out', out];
+  const result = tierwise(language === 'zh-CN' ? [...args, '--config', ZH] : args);
+  expect(result.status, result.stderr).toBe(0);
+  const rows = parseDelimited(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+  const header = rows.find((r) => r.includes(language === 'zh-CN' ? '原因' : 'Why')) ?? [];
+  const at = header.indexOf(language === 'zh-CN' ? '原因' : 'Why');
+  expect(at, 'the output has a Why column').toBeGreaterThan(0);
+  const why = rows.map((r) => r[at] ?? '').filter((c) => c !== '' && c !== header[at]);
+  const own = [...new Set(parseDelimited(readFileSync(input, 'utf8').replace(/^\uFEFF/, '')).flat().map((c) => c.trim()))].filter((c) => c !== '');
+  return { said: [result.stdout, result.stderr].join('\n').split(out).join(' ').split(file).join(' '), why, own };
+}
+
+const CASES = [
+  { file: 'test/fixtures/tables/messy-customers.csv', orders: false },
+  { file: 'test/fixtures/exports/salesforce-report.csv', orders: false },
+  { file: 'test/fixtures/exports/shopify-orders.csv', orders: true },
+  { file: 'test/fixtures/exports/woocommerce-orders.csv', orders: true },
+];
+
+describe('zh-CN output of tierwise score', () => {
+  for (const { file, orders } of CASES) {
+    it(`has no English sentence in stdout, stderr or the Why cells: ${file}`, () => {
+      const zh = run(file, orders, 'zh-CN');
+      expect(zh.why.length, 'some rows have a reason').toBeGreaterThan(0);
+      expect(englishSentences(zh.said, zh.own)).toEqual([]);
+      expect(zh.why.flatMap((cell) => englishSentences(cell, zh.own))).toEqual([]);
+      // The same check finds the English run's sentences: it can fail.
+      const en = run(file, orders, 'en');
+      expect(englishSentences(en.said, en.own).length).toBeGreaterThan(0);
+    }, 120_000);
+  }
+});
