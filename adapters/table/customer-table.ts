@@ -39,12 +39,12 @@ export function idText(cell: Cell): string {
 }
 
 export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false, onRows?: (rows: number) => void, language: Language = 'en'): CustomerTable {
-  const layout = customerLayout(cells, config);
+  const layout = customerLayout(cells, config, language);
   const { headers, mapping } = layout;
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
   if (footer !== null) warnings.push(footerNote(footer, WORDS[language].table));
-  const dateOrders = columnDateOrders(cells, range, mapping, DATES, headers, config.dateOrder, warnings);
+  const dateOrders = columnDateOrders(cells, range, mapping, DATES, headers, config.dateOrder, warnings, WORDS[language].table);
   const headerKeys = headerKeysOf(headers, mapping, CUSTOMER_REQUIRED);
   const firstRowOfId = new Map<string, number>();
   const rows: CustomerRow[] = [];
@@ -96,9 +96,9 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
  * The customer table's columns. A table with customer totals but no purchase date at all cannot be
  * scored for recency: one sentence says so and which export to use instead.
  */
-function customerLayout(cells: Cell[][], config: TableConfig): Layout<CustomerField> {
+function customerLayout(cells: Cell[][], config: TableConfig, language: Language): Layout<CustomerField> {
   try {
-    return layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer');
+    return layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer', { kind: 'customers', words: WORDS[language].table });
   } catch (error) {
     if (!(error instanceof TableError) || !/could not find the column for .*last purchase date/.test(error.message)) throw error;
     const headerIndex = findHeaderRow(cells, CUSTOMER_FIELDS, 2, config.columns);

@@ -3,6 +3,7 @@
 // Everything else (HubSpot, Salesforce, Zoho, 纷享销客, 有赞, 微店, Shopee, Lazada, the online-retail
 // invoice export, generic order lists) is read by the header synonyms of headers.ts.
 import { normalizeHeader } from './headers.ts';
+import type { ProfileAdvice, ProfileNote } from '../../core/i18n/host-words.ts';
 
 export interface ExportProfile {
   /** How the summary names the export, e.g. "Shopify orders export". */
@@ -12,10 +13,10 @@ export interface ExportProfile {
   signature: readonly string[];
   /** field → header texts to try in turn (the first present is used). */
   columns: Readonly<Record<string, readonly string[]>>;
-  /** A sentence for the user when the export cannot be scored as it is: which export to use instead. */
-  advice?: string;
-  /** A note shown whenever the export is read (how a column is interpreted). */
-  note?: string;
+  /** The sentence for the user when the export cannot be scored as it is (its words: core/i18n TableWords.profileAdvice). */
+  advice?: ProfileAdvice;
+  /** The note shown whenever the export is read (its words: core/i18n TableWords.profileNote). */
+  note?: ProfileNote;
 }
 
 export const EXPORT_PROFILES: readonly ExportProfile[] = [
@@ -38,8 +39,7 @@ export const EXPORT_PROFILES: readonly ExportProfile[] = [
     kind: 'customers',
     signature: ['email', 'totalspent', 'totalorders', 'taxexempt'],
     columns: { id: ['Customer ID', 'Email'], orders: ['Total Orders'], totalSpend: ['Total Spent'] },
-    advice:
-      "this is Shopify's customer export, which has no purchase dates, so recency cannot be scored. Export the orders instead (Shopify admin → Orders → Export → All orders, CSV) and score that file as an order table (on the command line: tierwise score orders_export.csv --orders).",
+    advice: 'shopifyCustomers',
   },
   {
     // WooCommerce order exports (e.g. Advanced Order Export): one row per item with the order's cells
@@ -59,7 +59,7 @@ export const EXPORT_PROFILES: readonly ExportProfile[] = [
     kind: 'customers',
     signature: ['username', 'lastactive', 'dateregistered', 'totalspend'],
     columns: { id: ['Email'], name: ['Name'], lastPurchase: ['Last active'], orders: ['Orders'], totalSpend: ['Total spend'], region: ['Country / Region', 'Country'] },
-    note: 'WooCommerce customers export: "Last active" is read as the last purchase date (WooCommerce also moves it when a signed-in customer visits); score the orders export with --orders for exact dates.',
+    note: 'wooCommerceLastActive',
   },
 ];
 

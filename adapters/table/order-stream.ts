@@ -126,7 +126,7 @@ class OrderPass {
     }
     let layout: Layout<OrderField>;
     try {
-      layout = orderLayout(head, this.config);
+      layout = orderLayout(head, this.config, this.language);
     } catch (error) {
       if (error instanceof TableError) throw new OrderFileError(error.message, this.parser.problems);
       throw error;
@@ -175,7 +175,7 @@ class OrderPass {
     }
     const inferred = this.evidence.result();
     if (this.config.dateOrder === 'auto') {
-      const note = dateOrderNote(layout.headers[layout.mapping.date as number] ?? 'date', inferred);
+      const note = dateOrderNote(layout.headers[layout.mapping.date as number] ?? 'date', inferred, WORDS[this.language].table);
       if (note !== null) warnings.push(note);
     }
     const read = (this.reader as OrderRows).finish();

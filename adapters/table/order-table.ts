@@ -55,11 +55,11 @@ const SUBSTITUTES = { customerId: [['email']], amount: [['lineAmount'], ['quanti
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function readOrderTable(cells: readonly Cell[][], config: TableConfig, language: Language = 'en'): OrderTable {
-  const layout = orderLayout(cells, config);
+  const layout = orderLayout(cells, config, language);
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
   if (footer !== null) warnings.push(footerNote(footer, WORDS[language].table));
-  const dateOrder = columnDateOrders(cells, range, layout.mapping, ['date'], layout.headers, config.dateOrder, warnings).date as DateOrder;
+  const dateOrder = columnDateOrders(cells, range, layout.mapping, ['date'], layout.headers, config.dateOrder, warnings, WORDS[language].table).date as DateOrder;
   const rows: OrderRow[] = [];
   const reader = new OrderRows(layout, dateOrder, (row) => rows.push(row), false, language);
   for (let r = range[0]; r < range[1]; r++) reader.read(cells[r] ?? [], r);
@@ -69,8 +69,8 @@ export function readOrderTable(cells: readonly Cell[][], config: TableConfig, la
 }
 
 /** The header row and column mapping of an order table (`cells`: its first 20 rows are enough). */
-export function orderLayout(cells: readonly Cell[][], config: TableConfig): Layout<OrderField> {
-  const layout = layoutOf(cells, ORDER_FIELDS, ORDER_REQUIRED, config.columns, 'order', { kind: 'orders', substitutes: SUBSTITUTES });
+export function orderLayout(cells: readonly Cell[][], config: TableConfig, language: Language = 'en'): Layout<OrderField> {
+  const layout = layoutOf(cells, ORDER_FIELDS, ORDER_REQUIRED, config.columns, 'order', { kind: 'orders', substitutes: SUBSTITUTES, words: WORDS[language].table });
   const { headers, mapping } = layout;
   // A bare "Id" next to an email in an order export is the order's id (Shopify's is), not the customer's.
   if (mapping.customerId !== undefined && mapping.email !== undefined && config.columns.customerId === undefined && normalizeHeader(headers[mapping.customerId] ?? '') === 'id') {

@@ -6,6 +6,7 @@ import { detectColumns, FIELD_LABELS } from './headers.ts';
 import { profileOf } from './export-profiles.ts';
 import { clip, clipList } from './clip.ts';
 import type { TableWords } from '../../core/i18n/host-words.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 
 export interface Layout<F extends string> {
   headerIndex: number;
@@ -22,6 +23,8 @@ export interface LayoutRules<F extends string> {
   kind: 'customers' | 'orders';
   /** A required field may be missing when all fields of one of its substitutes are present. */
   substitutes?: Partial<Record<F, readonly (readonly F[])[]>>;
+  /** The words of the export profiles' notes and advice, in the options' language. */
+  words?: TableWords;
 }
 
 export function layoutOf<F extends string>(
@@ -55,14 +58,14 @@ export function layoutOf<F extends string>(
   const substituted = (f: F) => (rules.substitutes?.[f] ?? []).some((set) => set.every((g) => mapping[g] !== undefined));
   const missing = required.filter((f) => mapping[f] === undefined && !substituted(f));
   if (missing.length > 0) {
-    if (recognised?.profile.advice !== undefined) throw new TableError(recognised.profile.advice);
+    if (recognised?.profile.advice !== undefined) throw new TableError((rules.words ?? WORDS.en.table).profileAdvice[recognised.profile.advice]);
     const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => `${clip(explicit[f] ?? '')} (mapped to ${FIELD_LABELS[f as never] ?? f})`);
     const names = missing.map((f) => FIELD_LABELS[f as never] ?? f).join(', ');
     throw new TableError(
       `could not find the column for ${names}${explicitMisses.length ? `; the mapping names ${explicitMisses.join(', ')} which is not a header` : ''}. Headers seen: ${clipList(headers.filter((h) => h !== ''))}. Map it with "columns" in the config, e.g. {"columns": {"${missing[0]}": "Your header"}}`,
     );
   }
-  const notes = recognised?.profile.note !== undefined && recognised.profile.kind === rules.kind ? [recognised.profile.note] : [];
+  const notes = recognised?.profile.note !== undefined && recognised.profile.kind === rules.kind ? [(rules.words ?? WORDS.en.table).profileNote[recognised.profile.note]] : [];
   return { headerIndex, headers, mapping, source: recognised !== null && recognised.profile.kind === rules.kind ? recognised.profile.source : null, notes };
 }
 

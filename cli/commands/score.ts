@@ -143,7 +143,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } else if (!values.json && outPath === undefined) {
     await writeLines(io.stdout, scoredTextLines(table, score, language));
   }
-  if (!summaryShown || values.json) for (const warning of score.warnings) io.stderr.write(`tierwise: note: ${warning}\n`);
+  if (!summaryShown || values.json) for (const warning of score.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
   if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
   return 0;
 }

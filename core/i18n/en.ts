@@ -162,6 +162,18 @@ export const en: Words = {
     afterAsOf: (orders, asOf) => `${n(orders)} order${orders === 1 ? ' is' : 's are'} dated after the as-of date ${asOf} and ${orders === 1 ? 'was' : 'were'} left out of the scoring`,
     noPurchaseLeft: (customers) =>
       `${n(customers)} customer${customers === 1 ? ' has' : 's have'} no purchase left to score (only cancellations, returns or left-out orders): listed with the reason, not as prospects`,
+    dateOrderConflict: (header) =>
+      `Column "${header}" mixes day/month and month/day dates (some start with a day over 12, others have a month part over 12); read as month/day, and rows that do not fit are reported. Set "dateOrder" in the config to choose.`,
+    dateOrderAmbiguous: (header) =>
+      `Column "${header}" has dates like 3/4/2026 that could be month/day or day/month and none settles it; read as month/day (US). Set "dateOrder": "dmy" in the config if they are day/month.`,
+    profileNote: {
+      wooCommerceLastActive:
+        'WooCommerce customers export: "Last active" is read as the last purchase date (WooCommerce also moves it when a signed-in customer visits); score the orders export with --orders for exact dates.',
+    },
+    profileAdvice: {
+      shopifyCustomers:
+        "this is Shopify's customer export, which has no purchase dates, so recency cannot be scored. Export the orders instead (Shopify admin → Orders → Export → All orders, CSV) and score that file as an order table (on the command line: tierwise score orders_export.csv --orders).",
+    },
     footer: (from, to, shown, more) => `Rows ${from}-${to} are the report's footer, not customers, and were skipped: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
   },
   summary: {
@@ -178,6 +190,7 @@ export const en: Words = {
     more: (count) => `… and ${count} more (see the Why column)`,
     wrote: (count, file) => `wrote ${count} rows to ${file}`,
     note: (warning) => `Note: ${warning}`,
+    stderrNote: (warning) => `note: ${warning}`,
   },
   hubspot: {
     propertyLabel: {

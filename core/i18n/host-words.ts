@@ -2,6 +2,9 @@
 // labels, the Sheets add-on's messages. Here so that a language is one file (./en.ts, ./zh-CN.ts).
 import type { LeftOutReason } from '../order-status.ts';
 
+export type ProfileNote = 'wooCommerceLastActive';
+export type ProfileAdvice = 'shopifyCustomers';
+
 /** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */
 export interface SummaryWords {
   title: (file: string, asOf: string) => string;
@@ -17,6 +20,8 @@ export interface SummaryWords {
   wrote: (count: string, file: string) => string;
   more: (count: string) => string;
   note: (warning: string) => string;
+  /** A note on standard error when no summary is shown (after "tierwise: "). */
+  stderrNote: (warning: string) => string;
 }
 
 /** File-level notes of the table adapter (adapters/table/score-table.ts) that are not row problems. */
@@ -34,6 +39,13 @@ export interface TableWords {
   negativeOrders: (orders: number) => string;
   afterAsOf: (orders: number, asOf: string) => string;
   noPurchaseLeft: (customers: number) => string;
+  /** A date column's slash dates: mixed day/month and month/day, or ambiguous (read as month/day). */
+  dateOrderConflict: (header: string) => string;
+  dateOrderAmbiguous: (header: string) => string;
+  /** How a recognised export's column is read (adapters/table/export-profiles.ts `note`). */
+  profileNote: Record<ProfileNote, string>;
+  /** Why a recognised export cannot be scored, and which to use instead (export-profiles.ts `advice`). */
+  profileAdvice: Record<ProfileAdvice, string>;
   /** A report's footer under the table (rows from-to), its first lines as shown, and how many more. */
   footer: (from: number, to: number, shown: readonly string[], more: number) => string;
 }

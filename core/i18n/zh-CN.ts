@@ -152,6 +152,17 @@ export const zhCN: Words = {
     negativeOrders: (orders) => `${n(orders)} 笔金额为负的订单（取消、退货）已从对应客户的消费额中扣除`,
     afterAsOf: (orders, asOf) => `${n(orders)} 笔订单的日期晚于截至日期 ${asOf}，未计入评分`,
     noPurchaseLeft: (customers) => `${n(customers)} 位客户没有可评分的购买（只有取消、退货或不计入的订单）：已列出原因，不算作潜在客户`,
+    dateOrderConflict: (header) =>
+      `“${header}”列中日/月与月/日格式的日期混用（有的以大于 12 的日开头，有的月份部分大于 12）；按月/日读取，不符合的行会被报告。可在配置中设置 "dateOrder" 来选择。`,
+    dateOrderAmbiguous: (header) =>
+      `“${header}”列中有类似 3/4/2026 的日期，既可能是月/日也可能是日/月，且无法判定；按月/日（美式）读取。如果是日/月，请在配置中设置 "dateOrder": "dmy"。`,
+    profileNote: {
+      wooCommerceLastActive: 'WooCommerce 客户导出文件：“Last active”列按最近购买日期读取（已登录客户访问网站时 WooCommerce 也会更新它）；如需准确日期，请用 --orders 为订单导出文件评分。',
+    },
+    profileAdvice: {
+      shopifyCustomers:
+        '这是 Shopify 的客户导出文件，其中没有购买日期，无法评估最近购买。请改为导出订单（Shopify 后台 → 订单 → 导出 → 所有订单，CSV），并将该文件作为订单表评分（命令行：tierwise score orders_export.csv --orders）。',
+    },
     footer: (from, to, shown, more) => `第 ${from}-${to} 行是报表的页脚，不是客户，已跳过：${shown.join('、')}${more > 0 ? ` 等，另有 ${more} 行` : ''}`,
   },
   summary: {
@@ -168,6 +179,7 @@ export const zhCN: Words = {
     more: (count) => `…… 另有 ${count} 行（见“原因”列）`,
     wrote: (count, file) => `已将 ${count} 行写入 ${file}`,
     note: (warning) => `注：${warning}`,
+    stderrNote: (warning) => `注：${warning}`,
   },
   hubspot: {
     propertyLabel: {

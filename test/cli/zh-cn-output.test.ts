@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, tierwise } from './run-cli.ts';
 import { parseDelimited } from '../../adapters/table/csv.ts';
+import { scoreTable } from '../../adapters/table/score-table.ts';
+import type { Cell } from '../../adapters/table/contract.ts';
 
 const DIR = mkdtempSync(join(tmpdir(), 'tierwise-zh-'));
 const ZH = join(DIR, 'zh.json');
@@ -27,10 +29,10 @@ interface Run {
   own: string[];
 }
 
-function run(file: string, orders: boolean, language: 'en' | 'zh-CN'): Run {
+function run(file: string, orders: boolean, language: 'en' | 'zh-CN', summary: boolean): Run {
   const input = join(ROOT, file);
   const out = join(DIR, `${language}-${file.replace(/\W/g, '_')}.csv`);
-  const args = ['score', input, ...(orders ? ['--orders'] : []), '--as-of', '2026-11-01', '--summary', '--out', out];
+  const args = ['score', input, ...(orders ? ['--orders'] : []), '--as-of', '2026-11-01', ...(summary ? ['--summary'] : []), '--out', out];
   const result = tierwise(language === 'zh-CN' ? [...args, '--config', ZH] : args);
   expect(result.status, result.stderr).toBe(0);
   const rows = parseDelimited(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
@@ -43,22 +45,48 @@ function run(file: string, orders: boolean, language: 'en' | 'zh-CN'): Run {
 }
 
 const CASES = [
-  { file: 'test/fixtures/tables/messy-customers.csv', orders: false },
-  { file: 'test/fixtures/exports/salesforce-report.csv', orders: false },
-  { file: 'test/fixtures/exports/shopify-orders.csv', orders: true },
-  { file: 'test/fixtures/exports/woocommerce-orders.csv', orders: true },
+  { file: 'test/fixtures/tables/messy-customers.csv', orders: false, summary: true },
+  { file: 'test/fixtures/exports/salesforce-report.csv', orders: false, summary: true },
+  { file: 'test/fixtures/exports/woocommerce-customers.csv', orders: false, summary: false },
+  { file: 'test/fixtures/exports/shopify-orders.csv', orders: true, summary: true },
+  { file: 'test/fixtures/exports/woocommerce-orders.csv', orders: true, summary: false },
 ];
 
 describe('zh-CN output of tierwise score', () => {
-  for (const { file, orders } of CASES) {
+  for (const { file, orders, summary } of CASES) {
     it(`has no English sentence in stdout, stderr or the Why cells: ${file}`, () => {
-      const zh = run(file, orders, 'zh-CN');
+      const zh = run(file, orders, 'zh-CN', summary);
       expect(zh.why.length, 'some rows have a reason').toBeGreaterThan(0);
       expect(englishSentences(zh.said, zh.own)).toEqual([]);
       expect(zh.why.flatMap((cell) => englishSentences(cell, zh.own))).toEqual([]);
       // The same check finds the English run's sentences: it can fail.
-      const en = run(file, orders, 'en');
+      const en = run(file, orders, 'en', summary);
       expect(englishSentences(en.said, en.own).length).toBeGreaterThan(0);
     }, 120_000);
   }
+});
+
+describe('a zh-CN user whose export cannot be scored', () => {
+  it('reads why, and which export to use, in Chinese', () => {
+    const result = tierwise(['score', join(ROOT, 'test/fixtures/exports/shopify-customers.csv'), '--as-of', '2026-11-01', '--config', ZH]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('这是 Shopify 的客户导出文件');
+    // The command to type stays a command.
+    const said = result.stderr.split(join(ROOT, 'test/fixtures/exports/shopify-customers.csv')).join(' ').split('tierwise score orders_export.csv --orders').join(' ');
+    expect(englishSentences(said, [])).toEqual([]);
+  });
+});
+
+describe('the date-order notes', () => {
+  it('say in Chinese how ambiguous slash dates were read, customer and order tables alike', () => {
+    const customers: Cell[][] = [['Customer ID', 'Last Purchase', 'Orders', 'Total Spend'], ['C1', '3/4/2026', '2', '100'], ['C2', '5/6/2026', '1', '50']];
+    const orders: Cell[][] = [['Order ID', 'Customer ID', 'Order Date', 'Amount'], ['O1', 'C1', '3/4/2026', '100'], ['O2', 'C2', '5/6/2026', '50']];
+    for (const [cells, kind] of [[customers, 'customers'], [orders, 'orders']] as const) {
+      const en = scoreTable(cells, { kind }, { asOf: '2026-11-01' }).warnings;
+      const zh = scoreTable(cells, { kind }, { asOf: '2026-11-01', language: 'zh-CN' }).warnings;
+      expect(en.some((w) => w.includes('could be month/day or day/month')), kind).toBe(true);
+      expect(zh.some((w) => w.includes('既可能是月/日也可能是日/月')), kind).toBe(true);
+      expect(zh.flatMap((w) => englishSentences(w, cells.flat().map(String))), kind).toEqual([]);
+    }
+  });
 });
