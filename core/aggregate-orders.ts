@@ -9,6 +9,9 @@ import type { Order } from './schema/order.ts';
 import type { Options } from './schema/options.ts';
 import { dayNumber, isoFromDayNumber, parseIsoDay } from './dates.ts';
 import { IdIndex } from './id-index.ts';
+import { blankCustomer } from './customer-guard.ts';
+
+const NOT_IN_ORDERS: Readonly<Customer> = Object.freeze(blankCustomer());
 
 interface Totals {
   id: string;
@@ -220,7 +223,10 @@ function customersFrom(
     }
     const gaps = gapSpace.subarray(0, gapCount).sort();
     const person = people[c] as Totals;
+    // Fields an order history cannot tell (NPS, contacts, …) come from the blank record, so a field
+    // added to the field table needs no line here.
     customers[c] = {
+      ...NOT_IN_ORDERS,
       id: person.id,
       name: person.name,
       email: person.email,
@@ -237,14 +243,6 @@ function customersFrom(
       previousOrders,
       recentSpend: round2(recentSpend),
       previousSpend: round2(previousSpend),
-      nps: null,
-      previousNps: null,
-      satisfaction: null,
-      lastContact: null,
-      recentContacts: null,
-      previousContacts: null,
-      askedAboutCompetitor: null,
-      renewalDate: null,
     };
   }
   return customers;

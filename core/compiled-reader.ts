@@ -8,7 +8,7 @@ import { INVALID } from './field-readers.ts';
 import type { CustomerReader, ReaderParts } from './customer-reader.ts';
 
 /** The readers compiled from `parts`, or null when the host refuses code generation (a CSP without unsafe-eval). */
-export function compileReader<C>({ keys, reads, rereads, blanks }: ReaderParts): CustomerReader<C> | null {
+export function compileReader<C, D>({ keys, reads, rereads, blanks, dayNames }: ReaderParts): CustomerReader<C, D> | null {
   plainKeys(keys);
   const at = keys.map((key) => `[${JSON.stringify(key)}]`);
   const blank = `return {${keys.map((key, i) => `${JSON.stringify(key)}: ${JSON.stringify(blanks[i])}`).join(', ')}};`;
@@ -16,15 +16,19 @@ export function compileReader<C>({ keys, reads, rereads, blanks }: ReaderParts):
     `if (typeof r !== 'object' || r === null) return undefined;`,
     ...keys.map((_, i) => `const v${i} = read${i}(r${at[i]}); if (v${i} === INVALID) return undefined;`),
     `const c = into === undefined ? blank() : into;`,
-    ...keys.map((_, i) => `c${at[i]} = v${i};`),
+    // A date read as its day number: the value is its reread, the day goes to `days`.
+    ...keys.map((_, i) => {
+      const dayName = dayNames[i];
+      return dayName === null || dayName === undefined ? `c${at[i]} = v${i};` : `c${at[i]} = reread${i}(r${at[i]}); if (days !== undefined) days[${JSON.stringify(dayName)}] = v${i};`;
+    }),
     `return c;`,
   ].join('\n');
   const reread = [`const c = into === undefined ? blank() : into;`, ...keys.map((_, i) => `c${at[i]} = reread${i}(r${at[i]});`), `return c;`].join('\n');
   const names = [...reads.map((_, i) => `read${i}`), ...rereads.map((_, i) => `reread${i}`)];
   const source = `'use strict';
 const blank = () => { ${blank} };
-return { blank, fast(r, into) { ${fast} }, reread(r, into) { ${reread} } };`;
-  let make: (...args: unknown[]) => CustomerReader<C>;
+return { blank, fast(r, into, days) { ${fast} }, reread(r, into) { ${reread} } };`;
+  let make: (...args: unknown[]) => CustomerReader<C, D>;
   try {
     make = new Function('INVALID', ...names, source) as typeof make;
   } catch (error) {

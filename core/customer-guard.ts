@@ -6,11 +6,12 @@
 import { CustomerSchema, type Customer } from './schema/customer.ts';
 import { CUSTOMER_FIELD_TABLE } from './schema/fields.ts';
 import { customerReaderOf } from './customer-reader.ts';
-import { purchaseDaysOf, type PurchaseDays } from './purchase-days.ts';
+import type { PurchaseDays } from './purchase-days.ts';
 
 export type GuardedCustomer = { ok: true; customer: Customer } | { ok: false; error: string };
 
-const CUSTOMERS = customerReaderOf<Customer>(CUSTOMER_FIELD_TABLE);
+// The scorer needs the purchase dates as day numbers too: read once, with the check.
+const CUSTOMERS = customerReaderOf<Customer, PurchaseDays>(CUSTOMER_FIELD_TABLE, { days: { first: 'firstPurchase', last: 'lastPurchase' } });
 
 /** A customer with every field empty, for rereadCustomer to fill. */
 export function blankCustomer(): Customer {
@@ -23,9 +24,7 @@ export function blankCustomer(): Customer {
  * `into` is given, the customer is written into it instead of a new object.
  */
 export function fastCustomer(input: unknown, days?: PurchaseDays, into?: Customer): Customer | undefined {
-  const customer = CUSTOMERS.fast(input, into);
-  if (customer !== undefined && days !== undefined) purchaseDaysOf(customer, days);
-  return customer;
+  return CUSTOMERS.fast(input, into, days);
 }
 
 /**

@@ -38,6 +38,16 @@ export const READ_FIELD: Readonly<Record<FieldKind, FieldRead>> = {
   flag: (v) => (v === undefined || v === null ? null : typeof v === 'boolean' ? v : INVALID),
 };
 
+/** A date's day number (NaN when not given), or INVALID: for dates the caller also wants as day numbers, read once. */
+export const READ_DAY: FieldRead = (v) => {
+  if (v === undefined || v === null) return NaN;
+  if (typeof v === 'string') {
+    const day = parseIsoDay(v.trim());
+    return Number.isNaN(day) ? INVALID : day;
+  }
+  return v instanceof Date && isoFromUtcDate(v) !== null ? Math.floor(v.getTime() / 86_400_000) : INVALID;
+};
+
 const asGiven: FieldRead = (v) => v ?? null;
 
 /** The value again, from an input READ_FIELD accepted. */

@@ -1,6 +1,6 @@
 // The public API of the scoring core. Pure and deterministic: no I/O, no clock, no globals.
 export { scoreCustomers, scoreParsedCustomers, unscoredResult } from './score.ts';
-export { summarize } from './summarize-results.ts';
+export { summarize } from './summarize.ts';
 export { aggregateOrders, OrderAggregator } from './aggregate-orders.ts';
 export { CustomerSchema, type Customer, type CustomerInput } from './schema/customer.ts';
 export { OrderSchema, type Order, type OrderInput } from './schema/order.ts';

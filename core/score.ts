@@ -1,14 +1,16 @@
 // scoreCustomers: customers in, one result per customer out, in input order.
-// Speed note (npm run bench, ~1.7 s for a million customers): a quarter of the time is the garbage
-// collector moving the strings the results keep (each result ~520 bytes with its reasons line and
-// drivers; the result objects themselves V8 allocates straight into the old generation), and the
-// kernel handing V8 the half gigabyte they fill. The rest is the per-customer work below, which
-// allocates ~1 KB a customer in all, what it keeps included (bench/cases/core-score-allocations.ts
-// says where: steady from run to run, where the wall clock on this VM is not). Each customer is read
-// into one reused object per pass rather than kept, results keep flat strings (churn/risk.ts), and
-// nothing of a million entries is made twice.
-// Read top to bottom: check each customer → RFM over the scorable ones → per customer segment,
-// tier, lifecycle, churn risk and next action.
+//
+// How score.ts reads (DESIGN.md's "core scores"), one pass per step:
+//   1. checkCustomers  checks each customer (CustomerSchema, then validation.ts) and gives it a
+//                      CustomerState; a buyer's figures go into the ranking columns.
+//   2. rankRfm         R, F, M 1-5 over the scorable customers only (rfm.ts).
+//   3. estimateModels  BG/NBD and Gamma-Gamma, when the customers are order histories (models/).
+//   4. scoreRange      per customer: segment, tier, lifecycle, churn risk, next action; every result,
+//                      scored or not, is built by resultOf.
+// Passes 1-3 need every customer (ranks are global); pass 4 can then score any range of them.
+// Speed lives behind seams, each saying what it saves: pass-reader.ts (each customer read once per
+// pass into one reused object), scorable-columns.ts (ranking figures as typed arrays), churn/ (shared
+// sentences, compact drivers). The figures: bench/cases/core-score.md.
 import { OptionsSchema, type Options, type OptionsInput } from './schema/options.ts';
 import { estimatePurchases, historyOf, type Estimate, type PurchaseHistory } from './models/estimate.ts';
 import type { Customer, CustomerInput } from './schema/customer.ts';
@@ -18,19 +20,263 @@ import type { Tier, ValueBand } from './tiers.ts';
 import type { LifecycleStage } from './lifecycle-stages.ts';
 import type { ChurnLevel } from './churn/levels.ts';
 import { blankCustomer, checkCustomer, fastCustomer, rereadCustomer } from './customer-guard.ts';
+import { PassReader, type CustomerChecks } from './pass-reader.ts';
+import { ScorableColumns } from './scorable-columns.ts';
 import { dayNumber } from './dates.ts';
 import { purchaseDaysOf, type PurchaseDays } from './purchase-days.ts';
-import { scoreRfm } from './rfm.ts';
+import { scoreRfm, type RfmScores } from './rfm.ts';
 import { segmentOf, segmentRecency } from './segments.ts';
 import { valueBandOf } from './tiers.ts';
 import { rhythmOf } from './rhythm.ts';
 import { lifecycleOf } from './lifecycle.ts';
-import { churnRiskOf, reasonsText, sentenceMemory, type ChurnRisk } from './churn/risk.ts';
+import { churnRiskOf, churnRun, type ChurnRisk, type ChurnRun } from './churn/risk.ts';
+import { reasonsText } from './churn/reasons.ts';
 import { CHURN_PHRASES } from './churn/phrases.ts';
 import { nextActionOf } from './next-action.ts';
 import { validationError } from './validation.ts';
 
-interface Scores {
+/** What pass 1 found each customer to be, one byte per customer. */
+export const CustomerState = {
+  /** Not a customer record (CustomerSchema says why). */
+  unreadable: 0,
+  /** A record whose fields disagree with each other or the as-of date (validation.ts says why). */
+  invalid: 1,
+  /** No purchase yet: nothing to rank, but a lifecycle and a playbook. */
+  prospect: 2,
+  /** Bought at least once: ranked and scored. */
+  scorable: 3,
+} as const;
+export type CustomerState = (typeof CustomerState)[keyof typeof CustomerState];
+
+/** Checks customers from any source against CustomerSchema (the guard's fast path first). */
+const CHECKING: CustomerChecks = { fast: fastCustomer, slow: checkCustomer, reread: rereadCustomer };
+/** For customers an adapter already parsed: no per-field check, only their purchase days. */
+const TRUSTING: CustomerChecks = {
+  fast: (input, days) => {
+    purchaseDaysOf(input as Customer, days);
+    return input as Customer;
+  },
+  slow: (input) => input as Customer,
+  reread: (input) => input as Customer,
+};
+
+/**
+ * How churn risk is decided for order histories (churn/learned/choose.ts): whether the purchase
+ * model speaks in the recency factor, and risks already decided per customer (the learned model's).
+ * Without one, churn risk is the default (customer tables always).
+ */
+export interface ChurnPlan {
+  modelInRisk: boolean;
+  /** Per input customer, its risk when decided elsewhere; null: the rules decide. */
+  override: readonly (ChurnRisk | null)[] | null;
+}
+
+/** A reader for customers from any source: each is checked against CustomerSchema. */
+export const checkingReader = (customers: readonly CustomerInput[]) => new PassReader(customers, CHECKING, blankCustomer());
+/** A reader for customers an adapter already parsed into complete, schema-valid records. */
+export const trustingReader = (customers: readonly Customer[]) => new PassReader(customers, TRUSTING, blankCustomer());
+
+/** Scores customers from any source: each is checked against CustomerSchema, and a bad one gets its reason. */
+export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput, churn?: ChurnPlan): Result[] {
+  return scoreAll(checkingReader(customers), OptionsSchema.parse(optionsInput), churn);
+}
+
+/**
+ * For hosts whose adapter already produced complete, schema-valid customers (the table adapter's
+ * parsers are tested against CustomerSchema): skips the per-row check, which is a third of the time
+ * on a million rows. The cross-field checks (dates after as-of, orders without a date) still run.
+ */
+export function scoreParsedCustomers(customers: readonly Customer[], optionsInput: OptionsInput): Result[] {
+  return scoreAll(trustingReader(customers), OptionsSchema.parse(optionsInput));
+}
+
+/** The result of a customer that could not be scored: null scores, and the reason in `error` and `reasons`. */
+export function unscoredResult(id: string, error: string): Result {
+  return resultOf(id, null, UNSCORED, null, error);
+}
+
+function scoreAll(reader: PassReader, options: Options, churn?: ChurnPlan): Result[] {
+  const asOfDay = dayNumber(options.asOf);
+  const checked = checkCustomers(reader, options, asOfDay);
+  const ranks = rankRfm(checked.columns, asOfDay, options);
+  const estimates = estimateModels(reader, checked, asOfDay, options);
+  return scoreRange(reader, { options, asOfDay, checked, ranks, estimates, churn: churn ?? null }, 0, reader.count);
+}
+
+// ── 1. Check ────────────────────────────────────────────────────────────────────────────────────
+
+/** What pass 1 learned of the whole batch. */
+export interface CheckedCustomers {
+  /** A CustomerState per input customer. */
+  states: Uint8Array;
+  /** Why each unreadable or invalid customer cannot be scored, by input position. */
+  problems: Map<number, string>;
+  /** The ranking figures of the scorable customers. */
+  columns: ScorableColumns;
+  /** Satisfaction is read out of 10 when any customer's is above 5 (options.satisfactionScale 'auto'). */
+  satisfactionAbove5: boolean;
+  /** Scorable customers whose purchase days were counted from orders: only they can fit a model. */
+  fromOrders: number;
+}
+
+export function checkCustomers(reader: PassReader, options: Options, asOfDay: number): CheckedCustomers {
+  const n = reader.count;
+  const checked: CheckedCustomers = {
+    states: new Uint8Array(n), problems: new Map(), columns: new ScorableColumns(n), satisfactionAbove5: false, fromOrders: 0,
+  };
+  const days: PurchaseDays = { first: NaN, last: NaN };
+  for (let i = 0; i < n; i++) {
+    const customer = reader.read(i, days);
+    if (typeof customer === 'string') {
+      checked.states[i] = CustomerState.unreadable;
+      checked.problems.set(i, customer);
+      continue;
+    }
+    const problem = validationError(customer, days, options.asOf, asOfDay, options.language);
+    if (problem !== null) {
+      checked.states[i] = CustomerState.invalid;
+      checked.problems.set(i, problem);
+      continue;
+    }
+    if (customer.satisfaction !== null && customer.satisfaction > 5) checked.satisfactionAbove5 = true;
+    if (customer.lastPurchase === null) {
+      checked.states[i] = CustomerState.prospect;
+      continue;
+    }
+    checked.states[i] = CustomerState.scorable;
+    if (customer.purchaseDays !== null) checked.fromOrders++;
+    checked.columns.add(i, days, customer.orders ?? customer.purchaseDays ?? 0, customer.totalSpend ?? 0);
+  }
+  return checked;
+}
+
+// ── 2. Rank ─────────────────────────────────────────────────────────────────────────────────────
+
+/** R, F, M 1-5 of each scorable customer, by ranking row: quantiles, or fixed thresholds (rfm.ts). */
+export function rankRfm(columns: ScorableColumns, asOfDay: number, options: Options): RfmScores {
+  return scoreRfm(columns.rfmInput(), asOfDay, options.rfm);
+}
+
+// ── 3. Estimate ─────────────────────────────────────────────────────────────────────────────────
+
+/** Purchase-model estimates by ranking row, or null when the options or the histories allow no fit. */
+export function estimateModels(reader: PassReader, checked: CheckedCustomers, asOfDay: number, options: Options): (Estimate | null)[] | null {
+  if (options.purchaseModel !== 'auto' || checked.fromOrders === 0) return null;
+  const { columns } = checked;
+  const histories = new Array<PurchaseHistory | null>(columns.count).fill(null);
+  const ids = new Array<string>(columns.count).fill('');
+  for (let i = 0; i < reader.count; i++) {
+    const row = columns.rowOf(i);
+    if (row < 0) continue;
+    const customer = reader.again(i);
+    // Only real order histories (purchase days counted from orders): a customer table's order count
+    // and two dates are too coarse to pin the models down, and there the rules judge recency.
+    histories[row] = customer.purchaseDays === null ? null : historyOf(customer, asOfDay);
+    ids[row] = customer.id;
+  }
+  const estimates = estimatePurchases(histories, ids, options);
+  return estimates.ok ? estimates.perCustomer : null;
+}
+
+// ── 4. Score ────────────────────────────────────────────────────────────────────────────────────
+
+/** What scoring one customer needs of the whole batch (passes 1-3). */
+export interface ScoringBatch {
+  options: Options;
+  asOfDay: number;
+  checked: CheckedCustomers;
+  ranks: RfmScores;
+  estimates: (Estimate | null)[] | null;
+  churn: ChurnPlan | null;
+}
+
+/** What the customers of one scoreRange call share: the churn run, and the verdict each is written into. */
+interface RangeRun {
+  churn: ChurnRun;
+  verdict: Verdict;
+}
+
+/** The results of input positions from … to − 1, in order. */
+export function scoreRange(reader: PassReader, batch: ScoringBatch, from: number, to: number): Result[] {
+  const { options, checked } = batch;
+  const satisfactionScale = options.satisfactionScale === 'auto' ? (checked.satisfactionAbove5 ? 10 : 5) : options.satisfactionScale;
+  const run: RangeRun = { churn: churnRun(), verdict: { ...UNSCORED } };
+  const results = new Array<Result>(to - from);
+  for (let i = from; i < to; i++) {
+    let result: Result;
+    switch (checked.states[i]) {
+      case CustomerState.unreadable:
+        result = resultOf(idOf(reader.input(i)), null, UNSCORED, null, checked.problems.get(i) as string);
+        break;
+      case CustomerState.invalid: {
+        const customer = reader.again(i);
+        result = resultOf(customer.id, customer, UNSCORED, null, checked.problems.get(i) as string);
+        break;
+      }
+      case CustomerState.prospect:
+        result = prospectResult(reader.again(i), batch);
+        break;
+      default:
+        result = scoredResult(reader.again(i), checked.columns.rowOf(i), i, batch, satisfactionScale, run);
+    }
+    results[i - from] = result;
+  }
+  return results;
+}
+
+/** A prospect: no purchase yet, so nothing to rank; the lifecycle playbook still applies. */
+function prospectResult(customer: Customer, { options, asOfDay }: ScoringBatch): Result {
+  const action = nextActionOf({ customer, tier: null, segment: null, churnLevel: null, lifecycle: 'prospect', asOfDay }, options);
+  const verdict: Verdict = { ...UNSCORED, lifecycle: 'prospect', ...action, reasons: CHURN_PHRASES[options.language].prospect };
+  return resultOf(customer.id, customer, verdict, null, null);
+}
+
+/** A customer who bought: segment and tier from the ranks, then lifecycle, churn risk and next action. */
+function scoredResult(customer: Customer, row: number, i: number, batch: ScoringBatch, satisfactionScale: number, run: RangeRun): Result {
+  const { options, asOfDay, checked, ranks } = batch;
+  const r = ranks.r[row] as number;
+  const f = ranks.f[row] as number;
+  const m = ranks.m[row] as number;
+  const days: PurchaseDays = { first: checked.columns.firstDay[row] as number, last: checked.columns.lastDay[row] as number };
+  const daysSinceLast = asOfDay - days.last;
+  const rhythm = rhythmOf(customer, days, options.lifecycle);
+  const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
+  const segment = segmentOf(segmentRecency(r, f, lifecycle), f, m);
+  const tier = options.segmentTiers[segment];
+  const estimate = batch.estimates?.[row] ?? null;
+  const alive = estimate === null || !estimate.identified || batch.churn?.modelInRisk === false ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
+  const risk = batch.churn?.override?.[i] ?? churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, run: run.churn });
+  const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
+  const reasons = reasonsText(risk, options.language);
+  // Written into the run's one verdict rather than a new object: resultOf copies it out at once.
+  const verdict = run.verdict;
+  verdict.tier = tier;
+  verdict.segment = segment;
+  verdict.r = r;
+  verdict.f = f;
+  verdict.m = m;
+  verdict.valueBand = valueBandOf(m);
+  verdict.churnRisk = risk.churnRisk;
+  verdict.churnLevel = risk.churnLevel;
+  verdict.lifecycle = lifecycle;
+  verdict.nextAction = action.nextAction;
+  verdict.followUpBy = action.followUpBy;
+  verdict.reasons = reasons;
+  verdict.drivers = risk.drivers;
+  return resultOf(customer.id, customer, verdict, estimate, null);
+}
+
+/** "about 23% likely to still be buying, given 3 orders and none in 20 weeks; 81% likely to buy nothing in the next 90 days". */
+function aliveText(estimate: Estimate, customer: Customer, daysSinceLast: number, options: Options): string {
+  const purchases = customer.orders ?? customer.purchaseDays ?? 1;
+  const say = CHURN_PHRASES[options.language];
+  return say.alive(Math.round(estimate.pAlive * 100), purchases, Math.round(daysSinceLast / 7)) + say.and + say.noPurchase(Math.round(estimate.pNoPurchase * 100), options.expectedPurchasesDays);
+}
+
+// ── Results ─────────────────────────────────────────────────────────────────────────────────────
+
+/** What scoring says of one customer; nulls for what it could not say. */
+interface Verdict {
   tier: Tier | null;
   segment: Segment | null;
   r: number | null;
@@ -46,30 +292,30 @@ interface Scores {
   drivers: Driver[];
 }
 
-const UNSCORED: Scores = {
+const UNSCORED: Verdict = {
   tier: null, segment: null, r: null, f: null, m: null, valueBand: null, churnRisk: null, churnLevel: null,
   lifecycle: null, nextAction: null, followUpBy: null, reasons: '', drivers: [],
 };
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** One literal (and its copy in scoreChecked, same keys in the same order) for every result, so a million of them share one shape. */
-function resultOf(id: string, customer: Customer | null, s: Scores, error: string | null, estimate: Estimate | null = null): Result {
+/** The one place a Result is built: one literal, so a million results share one shape (and one key order in JSON). */
+function resultOf(id: string, customer: Customer | null, verdict: Verdict, estimate: Estimate | null, error: string | null): Result {
   return {
     id,
-    tier: s.tier,
-    segment: s.segment,
-    r: s.r,
-    f: s.f,
-    m: s.m,
-    valueBand: s.valueBand,
-    churnRisk: s.churnRisk,
-    churnLevel: s.churnLevel,
-    lifecycle: s.lifecycle,
-    nextAction: s.nextAction,
-    followUpBy: s.followUpBy,
-    reasons: error ?? s.reasons,
-    drivers: s.drivers,
+    tier: verdict.tier,
+    segment: verdict.segment,
+    r: verdict.r,
+    f: verdict.f,
+    m: verdict.m,
+    valueBand: verdict.valueBand,
+    churnRisk: verdict.churnRisk,
+    churnLevel: verdict.churnLevel,
+    lifecycle: verdict.lifecycle,
+    nextAction: verdict.nextAction,
+    followUpBy: verdict.followUpBy,
+    reasons: error ?? verdict.reasons,
+    drivers: verdict.drivers,
     pAlive: estimate === null || !estimate.identified ? null : round(estimate.pAlive, 4),
     expectedPurchases: estimate === null ? null : round(estimate.expectedPurchases, 3),
     clv: estimate?.clv == null ? null : round(estimate.clv, 2),
@@ -81,212 +327,11 @@ function resultOf(id: string, customer: Customer | null, s: Scores, error: strin
   };
 }
 
-/** The result of a customer that could not be scored: null scores, and the reason in `error` and `reasons`. */
-export function unscoredResult(id: string, error: string): Result {
-  return resultOf(id, null, UNSCORED, error);
-}
-
-/** Model estimates for the scorable customers (index k of the RFM arrays), or null when no fit is possible. */
-function modelEstimates(
-  n: number,
-  rfmIndex: Int32Array,
-  m: number,
-  customerAt: (i: number) => Customer,
-  asOfDay: number,
-  options: Options,
-): (Estimate | null)[] | null {
-  const histories: (PurchaseHistory | null)[] = new Array<PurchaseHistory | null>(m).fill(null);
-  const ids: string[] = new Array<string>(m).fill('');
-  let any = 0;
-  for (let i = 0; i < n; i++) {
-    const k = rfmIndex[i] as number;
-    if (k < 0) continue;
-    const customer = customerAt(i);
-    // Only real order histories (purchase days counted from orders): a customer table's order count
-    // and two dates are too coarse to pin the models down, and there the rules judge recency.
-    const history = customer.purchaseDays === null ? null : historyOf(customer, asOfDay);
-    histories[k] = history;
-    ids[k] = customer.id;
-    if (history !== null) any++;
-  }
-  if (any === 0) return null;
-  const estimates = estimatePurchases(histories, ids, options);
-  return estimates.ok ? estimates.perCustomer : null;
-}
-
-/** "about 23% likely to still be buying, given 3 orders and none in 20 weeks; 81% likely to buy nothing in the next 90 days". */
-function aliveText(estimate: Estimate, customer: Customer, daysSinceLast: number, options: Options): string {
-  const purchases = customer.orders ?? customer.purchaseDays ?? 1;
-  const say = CHURN_PHRASES[options.language];
-  return say.alive(Math.round(estimate.pAlive * 100), purchases, Math.round(daysSinceLast / 7)) + say.and + say.noPurchase(Math.round(estimate.pNoPurchase * 100), options.expectedPurchasesDays);
-}
-
+/** The id of an input that is not a customer record, when it has one, so its error can be matched to it. */
 function idOf(input: unknown): string {
   if (typeof input === 'object' && input !== null) {
     const id = (input as { id?: unknown }).id;
     if (typeof id === 'string' || typeof id === 'number') return String(id).trim();
   }
   return '';
-}
-
-/**
- * How the scorer reads its input. It reads each customer once per pass rather than keep a million
- * parsed copies alive between passes (measured: keeping them costs the garbage collector more).
- * `fast` accepts the common well-formed customer without allocating an error; `slow` decides
- * everything else (through CustomerSchema); `reread` reads again a customer `fast` accepted.
- */
-interface CustomerReader {
-  /** Fills `days` with the customer's first and last purchase day numbers when it returns a customer. */
-  fast(input: unknown, days: PurchaseDays, into: Customer): Customer | undefined;
-  slow(input: unknown): Customer | string;
-  reread(input: unknown, into: Customer): Customer;
-}
-
-function trusted(input: unknown, days: PurchaseDays): Customer {
-  purchaseDaysOf(input as Customer, days);
-  return input as Customer;
-}
-
-const CHECKING: CustomerReader = { fast: fastCustomer, slow: checkCustomer, reread: rereadCustomer };
-const TRUSTING: CustomerReader = { fast: trusted, slow: (c) => c as Customer, reread: (c) => c as Customer };
-
-/**
- * How churn risk is decided for order histories (churn/learned/choose.ts): whether the purchase
- * model speaks in the recency factor, and risks already decided per customer (the learned model's).
- * Without one, churn risk is the default (customer tables always).
- */
-export interface ChurnPlan {
-  modelInRisk: boolean;
-  /** Per input customer, its risk when decided elsewhere; null: the rules decide. */
-  override: readonly (ChurnRisk | null)[] | null;
-}
-
-/** Scores customers from any source: each is checked against CustomerSchema, and a bad one gets its reason. */
-export function scoreCustomers(customers: readonly CustomerInput[], optionsInput: OptionsInput, churn?: ChurnPlan): Result[] {
-  return scoreChecked(customers, optionsInput, CHECKING, churn);
-}
-
-/**
- * For hosts whose adapter already produced complete, schema-valid customers (the table adapter's
- * parsers are tested against CustomerSchema): skips the per-row check, which is a third of the time
- * on a million rows. The cross-field checks (dates after as-of, orders without a date) still run.
- */
-export function scoreParsedCustomers(customers: readonly Customer[], optionsInput: OptionsInput): Result[] {
-  return scoreChecked(customers, optionsInput, TRUSTING);
-}
-
-function scoreChecked(customers: readonly unknown[], optionsInput: OptionsInput, reader: CustomerReader, churn?: ChurnPlan): Result[] {
-  const options = OptionsSchema.parse(optionsInput);
-  const asOfDay = dayNumber(options.asOf);
-  const n = customers.length;
-  const results: Result[] = new Array<Result>(n);
-  // 0 = unusable (result already set), 1 = prospect, 2 = scorable; customers are re-read in pass 3
-  // rather than kept, so a million parsed copies are never alive at once.
-  const kind = new Uint8Array(n);
-  let satisfactionAbove5 = false;
-  let fromOrders = 0; // customers whose purchase days were counted from orders: only they can fit a model
-
-  // 1. Check every customer; bad ones get their reason now and stay out of the quantiles.
-  const rfmIndex = new Int32Array(n).fill(-1);
-  const lastDay = new Float64Array(n);
-  const firstDay = new Float64Array(n);
-  const orders = new Float64Array(n);
-  const spend = new Float64Array(n);
-  let m = 0;
-  const viaSchema = new Uint8Array(n); // 1: read again with reader.slow, not reader.reread
-  // The customer being read, in each pass: one object, refilled (nothing keeps a customer past its turn).
-  const reading = blankCustomer();
-  const again = (i: number): Customer => (viaSchema[i] === 1 ? (reader.slow(customers[i]) as Customer) : reader.reread(customers[i], reading));
-  const days: PurchaseDays = { first: NaN, last: NaN };
-  for (let i = 0; i < n; i++) {
-    let c: Customer | string | undefined = reader.fast(customers[i], days, reading);
-    if (c === undefined) {
-      viaSchema[i] = 1;
-      c = reader.slow(customers[i]);
-      if (typeof c !== 'string') purchaseDaysOf(c, days);
-    }
-    if (typeof c === 'string') {
-      results[i] = resultOf(idOf(customers[i]), null, UNSCORED, c);
-      continue;
-    }
-    const problem = validationError(c, days, options.asOf, asOfDay, options.language);
-    if (problem !== null) {
-      results[i] = resultOf(c.id, c, UNSCORED, problem);
-      continue;
-    }
-    if (c.satisfaction !== null && c.satisfaction > 5) satisfactionAbove5 = true;
-    if (c.lastPurchase === null) {
-      kind[i] = 1;
-      continue;
-    }
-    kind[i] = 2;
-    if (c.purchaseDays !== null) fromOrders++;
-    rfmIndex[i] = m;
-    lastDay[m] = days.last;
-    firstDay[m] = days.first;
-    orders[m] = c.orders ?? c.purchaseDays ?? 0;
-    spend[m] = c.totalSpend ?? 0;
-    m++;
-  }
-
-  // 2. R, F, M over the scorable customers only.
-  const rfm = scoreRfm({ lastDay: lastDay.subarray(0, m), orders: orders.subarray(0, m), spend: spend.subarray(0, m) }, asOfDay, options.rfm);
-
-  // 2b. Purchase models, when the histories allow a fit: P(alive) then drives the recency factor.
-  const estimates = options.purchaseModel === 'auto' && fromOrders > 0 ? modelEstimates(customers.length, rfmIndex, m, again, asOfDay, options) : null;
-
-  // 3. Per customer: segment and tier, lifecycle, churn risk, next action.
-  const satisfactionScale = options.satisfactionScale === 'auto' ? (satisfactionAbove5 ? 10 : 5) : options.satisfactionScale;
-  const prospectReason = CHURN_PHRASES[options.language].prospect;
-  const said = sentenceMemory();
-  for (let i = 0; i < n; i++) {
-    if (kind[i] === 0) continue;
-    const customer = again(i);
-    const k = rfmIndex[i] as number;
-    if (k < 0) {
-      // A prospect: no purchase yet, so nothing to rank; the lifecycle playbook still applies.
-      const action = nextActionOf({ customer, tier: null, segment: null, churnLevel: null, lifecycle: 'prospect', asOfDay }, options);
-      results[i] = resultOf(customer.id, customer, { ...UNSCORED, lifecycle: 'prospect', ...action, reasons: prospectReason }, null);
-      continue;
-    }
-    const f = rfm.f[k] as number;
-    const mScore = rfm.m[k] as number;
-    const days = { first: firstDay[k] as number, last: lastDay[k] as number };
-    const rhythm = rhythmOf(customer, days, options.lifecycle);
-    const daysSinceLast = asOfDay - days.last;
-    const r = rfm.r[k] as number;
-    const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
-    const segment = segmentOf(segmentRecency(r, f, lifecycle), f, mScore);
-    const tier = options.segmentTiers[segment];
-    const estimate = estimates?.[k] ?? null;
-    const alive = estimate === null || !estimate.identified || churn?.modelInRisk === false ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
-    const risk = churn?.override?.[i] ?? churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, said });
-    const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
-    // The literal of resultOf, written out: a Scores object per customer would be a million more allocations.
-    results[i] = {
-      id: customer.id,
-      tier,
-      segment,
-      r,
-      f,
-      m: mScore,
-      valueBand: valueBandOf(mScore),
-      churnRisk: risk.churnRisk,
-      churnLevel: risk.churnLevel,
-      lifecycle,
-      nextAction: action.nextAction,
-      followUpBy: action.followUpBy,
-      reasons: reasonsText(risk, options.language),
-      drivers: risk.drivers,
-      pAlive: estimate === null || !estimate.identified ? null : round(estimate.pAlive, 4),
-      expectedPurchases: estimate === null ? null : round(estimate.expectedPurchases, 3),
-      clv: estimate?.clv == null ? null : round(estimate.clv, 2),
-      region: customer.region,
-      owner: customer.owner,
-      totalSpend: customer.totalSpend,
-      orders: customer.orders ?? customer.purchaseDays,
-      error: null,
-    };
-  }
-  return results;
 }

@@ -3,7 +3,7 @@
 // to writing); each batch HubSpot confirms is recorded as written before the next is sent. So a run
 // after a crash picks up where the last stopped and ends in the same state as an uninterrupted run.
 import { scoreCustomers, unscoredResult } from '../../core/score.ts';
-import { summarize } from '../../core/summarize-results.ts';
+import { summarize } from '../../core/summarize.ts';
 import type { Result } from '../../core/schema/result.ts';
 import type { Language, OptionsInput } from '../../core/schema/options.ts';
 import { BATCH_LIMIT, type ObjectType } from './api.ts';

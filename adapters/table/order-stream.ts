@@ -6,7 +6,7 @@
 // is what happens for an .xlsx workbook. Two things are only known at the end and start a second
 // pass when they turn out otherwise: the file is not UTF-8 (read-text-stream.ts), or its slash dates
 // are day/month (read as month/day until a date says otherwise).
-import { OptionsSchema, type OptionsInput } from '../../core/schema/options.ts';
+import { OptionsSchema, type Language, type OptionsInput } from '../../core/schema/options.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput, type TableScore } from './contract.ts';
 import { DelimitedRows } from './csv-stream.ts';
@@ -86,12 +86,14 @@ class OrderPass {
   private pending: { cells: Cell[]; index: number }[] = [];
   private readonly evidence = new DateOrderEvidence();
   private readonly badRows: OrderRow[] = [];
+  private readonly language: Language;
 
   constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void) {
     this.config = config;
     this.dateOrder = dateOrder;
     this.onRows = onRows;
     this.aggregator = new OrderAggregator(options);
+    this.language = options.language;
     this.parser = new DelimitedRows(start.delimiter, (cells, index) => this.row(cells, index));
   }
 
@@ -129,7 +131,7 @@ class OrderPass {
       throw error;
     }
     this.layout = layout;
-    this.reader = new OrderRows(layout, this.dateOrder, (row) => (row.order !== null ? this.aggregator.add(row.order) : this.badRows.push(row)), true);
+    this.reader = new OrderRows(layout, this.dateOrder, (row) => (row.order !== null ? this.aggregator.add(row.order) : this.badRows.push(row)), true, this.language);
     for (let r = layout.headerIndex + 1; r < head.length; r++) this.data(head[r] as Cell[], r);
   }
 

@@ -16,6 +16,9 @@ import { idText } from './customer-table.ts';
 import { clip } from './clip.ts';
 import { flatCopy } from './csv-stream.ts';
 import { CustomerTrails } from './customer-trails.ts';
+import type { Language } from '../../core/schema/options.ts';
+import { WORDS } from '../../core/i18n/index.ts';
+import type { ProblemWords } from '../../core/i18n/problem-words.ts';
 
 export interface OrderRow {
   /** The order's first row, or the row that could not be read. */
@@ -51,14 +54,14 @@ const SUBSTITUTES = { customerId: [['email']], amount: [['lineAmount'], ['quanti
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-export function readOrderTable(cells: readonly Cell[][], config: TableConfig): OrderTable {
+export function readOrderTable(cells: readonly Cell[][], config: TableConfig, language: Language = 'en'): OrderTable {
   const layout = orderLayout(cells, config);
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
   if (footer !== null) warnings.push(footerNote(footer));
   const dateOrder = columnDateOrders(cells, range, layout.mapping, ['date'], layout.headers, config.dateOrder, warnings).date as DateOrder;
   const rows: OrderRow[] = [];
-  const reader = new OrderRows(layout, dateOrder, (row) => rows.push(row), false);
+  const reader = new OrderRows(layout, dateOrder, (row) => rows.push(row), false, language);
   for (let r = range[0]; r < range[1]; r++) reader.read(cells[r] ?? [], r);
   const read = reader.finish();
   rows.sort((a, b) => a.row - b.row);
@@ -94,6 +97,8 @@ export interface OrdersRead {
  */
 export class OrderRows {
   private readonly layout: Layout<OrderField>;
+  /** How a row's problems are said: row and column, in the options' language. */
+  private readonly words: ProblemWords;
   private readonly dateOrder: DateOrder;
   private readonly onRow: (row: OrderRow) => void;
   private readonly streaming: boolean;
@@ -109,7 +114,8 @@ export class OrderRows {
   private continuationRows = 0;
   private sinceTaken = 0;
 
-  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean) {
+  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en') {
+    this.words = WORDS[language].problems;
     this.layout = layout;
     this.dateOrder = dateOrder;
     this.onRow = onRow;
@@ -140,16 +146,17 @@ export class OrderRows {
     const row = r + 1;
     const kind = rowKind(cellsOfRow, this.headerKeys);
     if (kind !== 'data') {
-      this.onRow({ row, id: null, order: null, error: kind === 'blank' ? `Row ${row} is blank` : `Row ${row} repeats the header row` });
+      this.onRow({ row, id: null, order: null, error: kind === 'blank' ? this.words.blankRow(row) : this.words.headerAgain(row) });
       return;
     }
     let problems: string[] | null = null;
+    const w = this.words;
     const money = (field: OrderField): number | null => {
       const c = mapping[field];
       if (c === undefined) return null;
       const value = parseMoney(cellsOfRow[c]);
       if (value instanceof Invalid) {
-        (problems ??= []).push(`column "${this.header(field)}": ${quote(cellsOfRow[c])} is not ${value.expected}`);
+        (problems ??= []).push(w.unreadable(w.column(this.header(field)), quote(cellsOfRow[c]), w.expected[value.kind]));
         return null;
       }
       return value;
@@ -173,7 +180,7 @@ export class OrderRows {
     if (customerId.includes('@')) customerId = customerId.toLowerCase();
     const dateCell = cellsOfRow[mapping.date as number];
     const date = parseDate(dateCell, this.dateOrder);
-    if (date instanceof Invalid) (problems ??= []).push(`column "${this.header('date')}": ${quote(dateCell)} is not ${date.expected}`);
+    if (date instanceof Invalid) (problems ??= []).push(w.unreadable(w.column(this.header('date')), quote(dateCell), w.expected[date.kind]));
     const total = money('amount');
     let lineAmount = money('lineAmount');
     if (this.useQuantity) {
@@ -199,8 +206,7 @@ export class OrderRows {
     };
     const bad = problems as string[] | null;
     if (bad !== null) {
-      const of = orderId === '' ? '' : ` (order ${clip(orderId)} is left out)`;
-      const error = `Row ${row}, ${bad.join('; ')}${of}`;
+      const error = w.row(row, bad) + (orderId === '' ? '' : w.orderLeftOut(clip(orderId)));
       this.onRow({ row, id: customerId === '' ? null : this.streaming ? flatCopy(customerId) : customerId, order: null, error: this.streaming ? flatCopy(error) : error });
     }
     this.assembler.add(line, row, bad !== null);
@@ -249,21 +255,19 @@ export class OrderRows {
       }
     }
     const mapping = this.layout.mapping;
-    for (const p of settled.problems) this.onRow({ row: p.row, id: p.customerId || null, order: null, error: problemText(p.row, p.problem, (f) => this.header(f), mapping) });
+    for (const p of settled.problems) this.onRow({ row: p.row, id: p.customerId || null, order: null, error: problemText(p.row, p.problem, (f) => this.header(f), mapping, this.words) });
   }
 }
 
-function problemText(row: number, problem: OrderProblem, header: (f: OrderField) => string, mapping: Partial<Record<OrderField, number>>): string {
+function problemText(row: number, problem: OrderProblem, header: (f: OrderField) => string, mapping: Partial<Record<OrderField, number>>, w: ProblemWords): string {
   switch (problem) {
-    case 'noCustomer': {
-      const where = mapping.customerId !== undefined ? header('customerId') : header('email');
-      return `Row ${row}, column "${where}": the customer id is empty`;
-    }
+    case 'noCustomer':
+      return w.row(row, [w.emptyId(w.column(mapping.customerId !== undefined ? header('customerId') : header('email')))]);
     case 'noDate':
-      return `Row ${row}, column "${header('date')}": the order date is empty`;
+      return w.row(row, [w.orderDateEmpty(w.column(header('date')))]);
     case 'noAmount': {
-      const where = mapping.amount !== undefined ? header('amount') : mapping.lineAmount !== undefined ? header('lineAmount') : `${header('quantity')}" and "${header('unitPrice')}`;
-      return `Row ${row}, column "${where}": the amount is empty`;
+      const at = mapping.amount !== undefined ? w.column(header('amount')) : mapping.lineAmount !== undefined ? w.column(header('lineAmount')) : w.columns(header('quantity'), header('unitPrice'));
+      return w.row(row, [w.amountEmpty(at)]);
     }
   }
 }

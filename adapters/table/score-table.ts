@@ -5,7 +5,7 @@ import type { Customer } from '../../core/schema/customer.ts';
 import type { Result } from '../../core/schema/result.ts';
 import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
-import { summarize } from '../../core/summarize-results.ts';
+import { summarize } from '../../core/summarize.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { scoreOrderHistory, type OrderHistory } from '../../core/churn/learned/choose.ts';
 import type { Order } from '../../core/schema/order.ts';
@@ -70,7 +70,7 @@ function tableScore(
 }
 
 function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>): TableScore {
-  const table = readOrderTable(cells, config);
+  const table = readOrderTable(cells, config, options.language);
   const aggregator = new OrderAggregator(options);
   for (const r of table.rows) if (r.order !== null) aggregator.add(r.order);
   const orders = table.rows.flatMap((r) => (r.order === null ? [] : [r.order]));

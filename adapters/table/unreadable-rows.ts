@@ -2,7 +2,7 @@
 // never dropped: the table reader saw them as empty rows, and here they get the parser's sentence.
 import type { Language } from '../../core/schema/options.ts';
 import { unscoredResult } from '../../core/score.ts';
-import { summarize } from '../../core/summarize-results.ts';
+import { summarize } from '../../core/summarize.ts';
 import type { ScoredRow, TableScore } from './contract.ts';
 import type { RowProblem } from './csv.ts';
 

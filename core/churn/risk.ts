@@ -1,5 +1,10 @@
 // Churn risk 0-100 (seed 004 §6.1, seed 003 §8.1): each factor earns up to its weight in points
 // (weights add to 100), every point is explained in words, and a factor without data earns nothing.
+//
+// How this file reads: the factor table FACTORS (what each factor earns and how it says so), then
+// churnRiskOf, which asks each factor in turn and ranks the drivers. The reasons line is worded in
+// reasons.ts. Kept for speed, each behind its own file: sentences said once per run
+// (sentence-memory.ts), the drivers' ranking (driver-ranking.ts), factor sets as bits (factor-set.ts).
 import type { Customer } from '../schema/customer.ts';
 import type { Options } from '../schema/options.ts';
 import type { Driver } from '../schema/result.ts';
@@ -9,6 +14,9 @@ import { CHURN_FACTORS, type ChurnFactorName } from './factors.ts';
 import { CHURN_PHRASES, type ChurnPhrases } from './phrases.ts';
 import { dayNumber } from '../dates.ts';
 import { flat } from '../flat-string.ts';
+import { NO_FACTORS, withFactor, type FactorSet } from './factor-set.ts';
+import { SentenceMemory } from './sentence-memory.ts';
+import { DriverRanking } from './driver-ranking.ts';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -22,18 +30,16 @@ export interface RiskContext {
   /** When purchase models fitted: the probability of no purchase in the coming period, and its words. */
   alive: { pNoPurchase: number; text: string } | null;
   options: Options;
-  /** The few-numbers sentences this scoring run has said (sentenceMemory()), shared by all its customers. */
-  said: SentenceMemory;
+  /** What this scoring run shares between its customers (churnRun()). */
+  run: ChurnRun;
 }
 
 export interface ChurnRisk {
   churnRisk: number;
   churnLevel: ChurnLevel;
   drivers: Driver[];
-  /** Factors that had no data, as a bit set over CHURN_FACTORS (bit i = CHURN_FACTORS[i]). */
-  notJudged: number;
-  /** Drivers whose text was made for this customer alone (not from the run's memory), same bit set. */
-  ownTexts: number;
+  /** Factors that had no data. */
+  notJudged: FactorSet;
 }
 
 /**
@@ -154,36 +160,29 @@ const FACTORS: Record<ChurnFactorName, Factor> = {
   },
 };
 
-/** Shared by every customer without a driver: most of a healthy book, and a million arrays saved. */
-const NO_DRIVERS: Driver[] = Object.freeze([]) as unknown as Driver[];
-
-/** Where churnRiskOf collects a customer's drivers (at most one per factor) before it copies them out. */
-const found: Driver[] = new Array<Driver>(CHURN_FACTORS.length);
-
-/** The first `count` drivers found, as an array of exactly that length (results keep a million of them). */
-function driversOf(count: number): Driver[] {
-  if (count === 0) return NO_DRIVERS;
-  if (count === 1) return [found[0] as Driver];
-  if (count === 2) return [found[0] as Driver, found[1] as Driver];
-  return found.slice(0, count);
-}
-
-const FACTOR_LIST = CHURN_FACTORS.map((factor, index) => ({ factor, judge: FACTORS[factor], bit: 1 << index, index }));
-const BIT_OF = Object.fromEntries(FACTOR_LIST.map(({ factor, bit }) => [factor, bit])) as Record<ChurnFactorName, number>;
+/** The factor table in CHURN_FACTORS order, the order in which drivers with equal points are read out. */
+const IN_ORDER = CHURN_FACTORS.map((factor, index) => ({ factor, index, judge: FACTORS[factor] }));
 
 /**
- * Per factor, the sentences one scoring run has said, by `sentence.of`: a million customers have a
- * dozen different NPS sentences between them, and keep one copy of each rather than one each.
+ * What one scoring run shares between its customers: the sentences it has said by number (a million
+ * customers have a dozen NPS sentences between them), and the work space that ranks drivers.
  */
-export type SentenceMemory = (string | undefined)[][];
-export const sentenceMemory = (): SentenceMemory =>
-  FACTOR_LIST.map(({ judge }) => new Array<string | undefined>(judge.sentence?.count ?? 0).fill(undefined));
+export interface ChurnRun {
+  sentences: SentenceMemory;
+  ranking: DriverRanking;
+}
 
-/** The driver's text, from the run's memory when the factor numbers its sentences; null when made afresh is needed. */
-function rememberedSentence(judge: Factor, ctx: RiskContext, words: ChurnPhrases, memory: (string | undefined)[]): string | null {
-  const index = judge.sentence === undefined ? -1 : judge.sentence.of(ctx);
-  if (index < 0) return null;
-  return (memory[index] ??= flat(judge.say(ctx, words)));
+export const churnRun = (): ChurnRun => ({
+  sentences: new SentenceMemory(IN_ORDER.map(({ judge }) => judge.sentence?.count ?? 0)),
+  ranking: new DriverRanking(),
+});
+
+/** The run's shared sentence for this driver, when its factor numbers its sentences and has one for these numbers. */
+function sharedText(judge: Factor, index: number, ctx: RiskContext, words: ChurnPhrases): string | null {
+  const sentence = judge.sentence === undefined ? -1 : judge.sentence.of(ctx);
+  if (sentence < 0) return null;
+  const { sentences } = ctx.run;
+  return sentences.recall(index, sentence) ?? sentences.remember(index, sentence, judge.say(ctx, words));
 }
 
 export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel {
@@ -193,100 +192,34 @@ export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel 
 }
 
 export function churnRiskOf(ctx: RiskContext): ChurnRisk {
-  const say = CHURN_PHRASES[ctx.options.language];
+  const words = CHURN_PHRASES[ctx.options.language];
   const weights = ctx.options.churn.weights;
-  let notJudged = 0;
-  let ownTexts = 0;
-  let count = 0; // drivers so far, in `found` biggest first
+  const ranking = ctx.run.ranking;
+  let notJudged = NO_FACTORS;
   let total = 0;
   // With a purchase model, the order history speaks once, through the model: the order and spend
   // trends come from the same orders, and counting them again scored still-active buyers as leaving
   // (on CDNOW as of 1997-09-30 the AUC fell from 0.76 to 0.63). Their points go to the model's factor.
   const modelled = ctx.alive !== null;
-  for (let f = 0; f < FACTOR_LIST.length; f++) {
-    const { factor, judge, bit, index } = FACTOR_LIST[f] as (typeof FACTOR_LIST)[number];
+  ranking.start();
+  for (let index = 0; index < IN_ORDER.length; index++) {
+    const { factor, judge } = IN_ORDER[index] as (typeof IN_ORDER)[number];
     if (modelled && (factor === 'orderTrend' || factor === 'spendTrend')) continue;
     const share = judge.share(ctx);
     if (share === null) {
-      notJudged |= bit;
+      notJudged = withFactor(notJudged, factor);
       continue;
     }
     const weight = modelled && factor === 'recency' ? weights.recency + weights.orderTrend + weights.spendTrend : weights[factor];
     // Whole points per driver, so the drivers a user reads add up to the risk they see.
     const points = Math.round(weight * share);
     if (points > 0) {
-      let text = rememberedSentence(judge, ctx, say, ctx.said[index] as (string | undefined)[]);
-      if (text === null) {
-        text = judge.say(ctx, say);
-        ownTexts |= bit;
-      }
-      // Biggest first, and in factor order among equals: placed as found rather than sorted after
-      // (Array.prototype.sort allocates its own work space on every call, even for two drivers).
-      let at = count++;
-      while (at > 0 && (found[at - 1] as Driver).points < points) {
-        found[at] = found[at - 1] as Driver;
-        at--;
-      }
-      found[at] = { factor, points, text };
+      // Flat, as results keep it (flat-string.ts).
+      const text = sharedText(judge, index, ctx, words) ?? flat(judge.say(ctx, words));
+      ranking.add({ factor, points, text });
       total += points;
     }
   }
-  const drivers = driversOf(count);
   const churnRisk = Math.min(100, total);
-  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers, notJudged, ownTexts };
-}
-
-/**
- * A sentence per language and per set of unjudged factors (a bit set), made once: most customers of
- * one table lack the same factors, so a million results share a handful of these strings.
- */
-function saidOnce(make: (key: number, say: ChurnPhrases) => string): (key: number, say: ChurnPhrases) => string {
-  const cache = new Map<ChurnPhrases, Map<number, string>>();
-  return (key, say) => {
-    let byKey = cache.get(say);
-    if (byKey === undefined) cache.set(say, (byKey = new Map()));
-    let text = byKey.get(key);
-    if (text === undefined) byKey.set(key, (text = flat(make(key, say))));
-    return text;
-  };
-}
-
-/** "not judged for lack of data: NPS, contact" */
-const notJudgedText = saidOnce((key, say) =>
-  say.notJudged(CHURN_FACTORS.filter((_, bit) => (key & (1 << bit)) !== 0).map((f) => say.factorName[f])),
-);
-/** "; not judged for lack of data: NPS", as it follows the drivers. */
-const notJudgedTail = saidOnce((key, say) => say.join + notJudgedText(key, say));
-/** "no warning signs; not judged for lack of data: NPS" */
-const noWarningText = saidOnce((key, say) => say.noWarning + say.join + notJudgedText(key, say));
-
-/** " (+40)": a driver's points as the reasons line shows them, made once. */
-const POINTS = Array.from({ length: 101 }, (_, points) => ` (+${points})`);
-const pointsText = (points: number) => POINTS[points] ?? ` (+${points})`;
-
-/**
- * The reasons line: each driver with its points, then the factors that could not be judged.
- * Built as one flat string, and each driver text made for this customer alone becomes a slice of
- * it: a million results then keep one string of text each instead of a rope of pieces (see
- * flat-string.ts). Texts from the run's memory stay shared.
- */
-export function reasonsText(risk: ChurnRisk, language: Options['language']): string {
-  const say = CHURN_PHRASES[language];
-  const { drivers } = risk;
-  if (drivers.length === 0) return risk.notJudged === 0 ? say.noWarning : noWarningText(risk.notJudged, say);
-  let text = '';
-  for (let i = 0; i < drivers.length; i++) {
-    const d = drivers[i] as Driver;
-    text += (i === 0 ? '' : say.join) + d.text + pointsText(d.points);
-  }
-  if (risk.notJudged !== 0) text += notJudgedTail(risk.notJudged, say);
-  text = flat(text);
-  let at = 0;
-  for (let i = 0; i < drivers.length; i++) {
-    const d = drivers[i] as Driver;
-    const length = d.text.length;
-    if ((risk.ownTexts & (BIT_OF[d.factor as ChurnFactorName] ?? 0)) !== 0) d.text = text.slice(at, at + length);
-    at += length + pointsText(d.points).length + say.join.length;
-  }
-  return text;
+  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers: ranking.drivers(), notJudged };
 }

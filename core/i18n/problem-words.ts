@@ -14,6 +14,12 @@ export interface ProblemWords {
   /** An order table's customer, at the row where they first appear: "Row 2, customer "A": <why>". */
   customerRow: (row: number, id: string, why: string) => string;
   blankRow: (row: number) => string;
+  /** An order table's row: the order it held is left out (said after the row's problems). */
+  orderLeftOut: (quotedOrderId: string) => string;
+  orderDateEmpty: (at: string) => string;
+  amountEmpty: (at: string) => string;
+  /** Two columns at once (quantity and unit price). */
+  columns: (first: string, second: string) => string;
   headerAgain: (row: number) => string;
   /** A record of HubSpot ("Contact 12") and its problems. */
   record: (kind: 'contacts' | 'companies', id: string, problems: readonly string[]) => string;

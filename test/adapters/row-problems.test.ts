@@ -85,4 +85,15 @@ describe('an order table’s customer with no purchase left', () => {
     expect(errorOf('C', 'zh-CN')).toContain('未评分：此文件中只有1 笔取消或退货（合计 -20.00）');
     expect(errorOf('B', 'zh-CN')).toBeNull();
   });
+
+  it('says a bad order row in both languages, with the order it leaves out', () => {
+    const cells: Cell[][] = [
+      ['Customer ID', 'Order ID', 'Order Date', 'Amount'],
+      ['A', '1001', '2026-10-01', '50'],
+      ['B', '1002', 'yesterday', '80'],
+    ];
+    const error = (language: 'en' | 'zh-CN') => scoreTable(cells, { kind: 'orders' }, { asOf: AS_OF, language }).rows.find((r) => r.row === 3)?.result.error;
+    expect(error('en')).toBe('Row 3, column "Order Date": "yesterday" is not a date (expected e.g. 2026-03-01) (order "1002" is left out)');
+    expect(error('zh-CN')).toBe('第 3 行：“Order Date”列："yesterday" 不是日期（例如 2026-03-01）（订单 "1002" 不计入）');
+  });
 });

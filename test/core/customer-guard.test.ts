@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fastCustomer, guardCustomer, rereadCustomer } from '../../core/customer-guard.ts';
 import { customerReaderOf } from '../../core/customer-reader.ts';
-import { purchaseDaysOf } from '../../core/purchase-days.ts';
+import { purchaseDaysOf, type PurchaseDays } from '../../core/purchase-days.ts';
 import { CustomerSchema, type Customer } from '../../core/schema/customer.ts';
 import { CUSTOMER_FIELD_TABLE } from '../../core/schema/fields.ts';
 import { customerArbitrary, fieldValueArbitrary } from './customer-arbitrary.ts';
 
 const arb = customerArbitrary(CUSTOMER_FIELD_TABLE);
-const READERS = { compiled: customerReaderOf<Customer>(CUSTOMER_FIELD_TABLE), loop: customerReaderOf<Customer>(CUSTOMER_FIELD_TABLE, { compiled: false }) };
+const days = { first: 'firstPurchase', last: 'lastPurchase' };
+const READERS = {
+  compiled: customerReaderOf<Customer, PurchaseDays>(CUSTOMER_FIELD_TABLE, { days }),
+  loop: customerReaderOf<Customer, PurchaseDays>(CUSTOMER_FIELD_TABLE, { compiled: false, days }),
+};
 
 describe('the fast customer check', () => {
   it('generates inputs with every field of the table, passing and failing', () => {
@@ -48,20 +52,23 @@ describe('the fast customer check', () => {
       }
     });
 
-    it(`(${name}) agrees with CustomerSchema on whole records, writes into the object given, and reads again what it accepted`, () => {
+    it(`(${name}) agrees with CustomerSchema on whole records, writes into the object given, hands back the purchase days, and reads again what it accepted`, () => {
       const into = reader.blank();
       fc.assert(
         fc.property(arb, (input) => {
           const before = { ...into };
-          const fast = reader.fast(input, into);
+          const purchaseDays = { first: -1, last: -1 };
+          const fast = reader.fast(input, into, purchaseDays);
           const zod = CustomerSchema.safeParse(input);
           expect(fast !== undefined).toBe(zod.success);
           if (fast === undefined) {
-            expect(into).toEqual(before); // a rejected input leaves the caller's object as it was
+            expect(into).toEqual(before); // a rejected input leaves the caller's objects as they were
+            expect(purchaseDays).toEqual({ first: -1, last: -1 });
             return;
           }
           expect(fast).toBe(into);
           expect(fast).toEqual(zod.data);
+          expect(purchaseDays).toEqual(purchaseDaysOf(fast));
           expect(reader.reread(input)).toEqual(zod.data);
         }),
         { numRuns: 3000 },

@@ -64,6 +64,12 @@ describe.each(KINDS)('two worker processes sharing one %s database', (kind) => {
     await new Promise((resolve) => victim.child.once('exit', resolve));
 
     for (const p of portals) await until(`portal ${p} synced`, async () => (await runOf(p))?.state === 'done', 60_000);
+    // A worker logs "run finished" after the run is recorded done, and its stdout reaches us through a
+    // pipe: on a busy machine the line can arrive after the database says done, so wait for the lines.
+    for (const p of portals) {
+      const runId = (await runOf(p))?.runId ?? '';
+      await until(`portal ${p}'s run-finished line`, async () => finishedLines([...a.lines, ...b.lines], runId).length > 0);
+    }
     const stuck = await runOf('101');
     expect(stuck?.attempts).toBe(2);
     expect(finishedLines(survivor.lines, stuck?.runId ?? '')).toHaveLength(1);

@@ -73,5 +73,5 @@ export function learnedRisk(p: LearnedPrediction, horizon: number, options: Opti
     if (pts > 0) drivers.push({ factor: d, points: pts, text: sayDriver(d, p, horizon, options, identified) });
   });
   drivers.sort((a, b) => b.points - a.points);
-  return { churnRisk, churnLevel: churnLevelOf(churnRisk, levels === undefined ? options.churn : { ...options.churn, highAt: levels.highAt, mediumAt: levels.mediumAt }), drivers, notJudged: NOT_IN_ORDERS, ownTexts: 0 };
+  return { churnRisk, churnLevel: churnLevelOf(churnRisk, levels === undefined ? options.churn : { ...options.churn, highAt: levels.highAt, mediumAt: levels.mediumAt }), drivers, notJudged: NOT_IN_ORDERS };
 }
