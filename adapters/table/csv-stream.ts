@@ -108,10 +108,8 @@ export class DelimitedRows {
             lineEnd = n;
           }
           const spanEnd = lineEnd > rowStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-          this.problems.push({
-            index: this.count,
-            message: flatCopy(unclosedQuote(this.count, row.length, text.slice(opening + 1, spanEnd))),
-          });
+          const problem = unclosedQuote(this.count, row.length, text.slice(opening + 1, spanEnd));
+          this.problems.push({ ...problem, message: flatCopy(problem.message), before: flatCopy(problem.before) });
           // read-file.ts empties such a row: it is reported, never read as data.
           this.emit([]);
           row = [];

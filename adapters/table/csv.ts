@@ -2,6 +2,7 @@
 // columns like CDNOW's files), honours quotes (RFC 4180), a BOM and CRLF line ends, and reports a quote
 // that never closes instead of letting it swallow the rest of the file.
 import { clip } from './clip.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 
 export type Delimiter = ',' | ';' | '\t' | 'whitespace';
 
@@ -31,7 +32,11 @@ export interface RowSpans {
 export interface RowProblem {
   /** 0-based index into the parsed rows (the user's row number is index + 1). */
   index: number;
+  /** In English, for the error frames that are English (cli/commands/score.ts); results word it per language (unreadable-rows.ts). */
   message: string;
+  /** The field (1-based) whose quote never closes, and the text after the quote (clipped, quoted). */
+  field: number;
+  before: string;
 }
 
 export interface ParsedText {
@@ -66,8 +71,9 @@ export function swallowsRows(value: string, sep: string, rowWidth: number): bool
 }
 
 /** The report for row `index` (0-based) whose field `field` (0-based) opens a quote that never closes, before `after`. */
-export function unclosedQuote(index: number, field: number, after: string): string {
-  return `Row ${index + 1}: the quote at the start of field ${field + 1} is never closed (it opens before ${clip(after)}), so the row could not be read; close the quote or remove it`;
+export function unclosedQuote(index: number, field: number, after: string): RowProblem {
+  const before = clip(after);
+  return { index, field: field + 1, before, message: WORDS.en.problems.unclosedQuote(index + 1, field + 1, before) };
 }
 
 /** `onRows` is called with the number of rows read so far, every 65,536 rows (for progress lines). */
@@ -154,10 +160,7 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
         if (lineEnd < 0) lineEnd = n;
         const spanEnd = lineEnd > rowStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
         const line = text.slice(rowStart, spanEnd);
-        problems.push({
-          index: rows.length,
-          message: unclosedQuote(rows.length, row.length, text.slice(opening + 1, spanEnd)),
-        });
+        problems.push(unclosedQuote(rows.length, row.length, text.slice(opening + 1, spanEnd)));
         rows.push(line.split(delimiter));
         mark(rowStart, spanEnd);
         row = [];

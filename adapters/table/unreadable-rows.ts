@@ -5,6 +5,7 @@ import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize.ts';
 import type { ScoredRow, TableScore } from './contract.ts';
 import type { RowProblem } from './csv.ts';
+import { WORDS } from '../../core/i18n/index.ts';
 
 export function reportUnreadableRows(score: TableScore, problems: readonly RowProblem[], language: Language): TableScore {
   if (problems.length === 0) return score;
@@ -16,13 +17,14 @@ export function reportUnreadableRows(score: TableScore, problems: readonly RowPr
   const warnings = [...score.warnings];
   for (const problem of problems) {
     const row = problem.index + 1;
+    const text = WORDS[language].problems.unclosedQuote(row, problem.field, problem.before);
     if (row < score.headerRow) {
-      warnings.push(problem.message);
+      warnings.push(text);
       continue;
     }
     const at = indexOfRow.get(row);
     const id = at === undefined ? null : (rows[at] as ScoredRow).id;
-    const scored: ScoredRow = { row, id, result: unscoredResult(id ?? '', problem.message) };
+    const scored: ScoredRow = { row, id, result: unscoredResult(id ?? '', text) };
     if (at !== undefined) rows[at] = scored;
     else rows.push(scored);
   }

@@ -118,6 +118,8 @@ export const en: Words = {
     row: (row, problems) => `Row ${row}, ${problems.join('; ')}`,
     customerRow: (row, id, why) => `Row ${row}, customer "${id}": ${why}`,
     blankRow: (row) => `Row ${row} is blank`,
+    unclosedQuote: (row, field, before) =>
+      `Row ${row}: the quote at the start of field ${field} is never closed (it opens before ${before}), so the row could not be read; close the quote or remove it`,
     orderLeftOut: (orderId) => ` (order ${orderId} is left out)`,
     orderDateEmpty: (at) => `${at}: the order date is empty`,
     amountEmpty: (at) => `${at}: the amount is empty`,

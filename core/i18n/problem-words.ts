@@ -11,6 +11,8 @@ export interface ProblemWords {
   property: (name: string) => string;
   /** "Row 12, <problems>": a row's problems, joined. */
   row: (row: number, problems: readonly string[]) => string;
+  /** A row the text parser could not read: field `field` (1-based) opens a quote that never closes, before `before` (clipped, quoted). */
+  unclosedQuote: (row: number, field: number, before: string) => string;
   /** An order table's customer, at the row where they first appear: "Row 2, customer "A": <why>". */
   customerRow: (row: number, id: string, why: string) => string;
   blankRow: (row: number) => string;

@@ -109,6 +109,7 @@ export const zhCN: Words = {
     row: (row, problems) => `第 ${row} 行：${problems.join('；')}`,
     customerRow: (row, id, why) => `第 ${row} 行，客户“${id}”：${why}`,
     blankRow: (row) => `第 ${row} 行为空`,
+    unclosedQuote: (row, field, before) => `第 ${row} 行：第 ${field} 个字段开头的引号没有闭合（引号后为 ${before}），因此该行无法读取；请补全或删除这个引号`,
     orderLeftOut: (orderId) => `（订单 ${orderId} 不计入）`,
     orderDateEmpty: (at) => `${at}：订单日期为空`,
     amountEmpty: (at) => `${at}：金额为空`,

@@ -90,3 +90,20 @@ describe('the date-order notes', () => {
     }
   });
 });
+
+describe('an unclosed quote, for a zh-CN user', () => {
+  it('is reported in Chinese on its row, in a customer table and in an order file read as a stream', () => {
+    const customers = join(DIR, 'unclosed-customers.csv');
+    writeFileSync(customers, 'Customer ID,Name,Last Purchase,Orders,Total Spend\nC1,Ann,2026-01-01,2,100\nC4,"Bob, Jr,2026-03-01,2,200\nC5,Eve,2026-04-01,3,300\n');
+    const orders = join(DIR, 'unclosed-orders.csv');
+    writeFileSync(orders, 'Order ID,Customer ID,Order Date,Amount\nO1,C1,2026-01-01,100\nO2,"C2,2026-02-01,50\nO3,C3,2026-03-01,70\n');
+    for (const [file, extra, before] of [[customers, [], '"Bob, Jr,2026-03-01,2,200"'], [orders, ['--orders'], '"C2,2026-02-01,50"']] as const) {
+      const zh = tierwise(['score', file, ...extra, '--as-of', '2026-11-01', '--json', '--config', ZH]);
+      expect(zh.status, zh.stderr).toBe(0);
+      const errors = (JSON.parse(zh.stdout) as { error: string | null }[]).flatMap((r) => (r.error === null ? [] : [r.error]));
+      expect(errors, file).toContain(`第 3 行：第 2 个字段开头的引号没有闭合（引号后为 ${before}），因此该行无法读取；请补全或删除这个引号`);
+      const en = tierwise(['score', file, ...extra, '--as-of', '2026-11-01', '--json']);
+      expect((JSON.parse(en.stdout) as { error: string | null }[]).some((r) => r.error?.startsWith('Row 3: the quote at the start of field 2 is never closed') === true), file).toBe(true);
+    }
+  });
+});
