@@ -92,6 +92,10 @@ export const en: Words = {
     noDropout:
       "the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer's own rhythm",
     fellBack: (reason) => `churn risk uses the hand-set weights: ${reason}`,
+    trainFailure: (f) =>
+      f.kind === 'shortHistory'
+        ? `the order history (${f.days} days) is too short to learn from`
+        : `the order history has too few customers to learn from (${f.examples} examples, ${f.churned} who then bought nothing; needs ${f.minExamples} and ${f.minEach} of each outcome)`,
   },
   problems: {
     expected: {

@@ -1,6 +1,7 @@
 // What the order-history models say about themselves (core/churn/learned/choose.ts): which churn
 // model was used and why, and how its levels were set. Numbers come raw; each language formats them.
 import type { ChurnModelName } from '../churn/learned/choose.ts';
+import type { TrainFailure } from '../churn/learned/train.ts';
 
 export interface ModelNoteWords {
   /** The history is too short to check any model: the hand-set weights are used. */
@@ -15,4 +16,6 @@ export interface ModelNoteWords {
   noDropout: string;
   /** The learned model could not be trained: the hand-set weights are used (`reason` from the trainer). */
   fellBack: (reason: string) => string;
+  /** Why the learned model could not be trained. */
+  trainFailure: (failure: TrainFailure) => string;
 }

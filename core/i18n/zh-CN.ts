@@ -83,6 +83,10 @@ export const zhCN: Words = {
       (shortWindows ? `；订单历史短于两个预测期，因此在较短的窗口上学习，再用于 ${horizon} 天` : ''),
     noDropout: '购买模型在这些订单中未发现客户流失的迹象（拟合效果不优于“无人流失”的模型），因此不显示 P(alive)，最近购买按每位客户自己的购买节奏判断',
     fellBack: (reason) => `流失风险使用人工设定的权重：${reason}`,
+    trainFailure: (f) =>
+      f.kind === 'shortHistory'
+        ? `订单历史（${f.days} 天）太短，无法学习`
+        : `订单历史中的客户太少，无法学习（${f.examples} 个样本，其中 ${f.churned} 个之后未再购买；至少需要 ${f.minExamples} 个样本，且两种结果各 ${f.minEach} 个）`,
   },
   problems: {
     expected: {

@@ -107,3 +107,14 @@ describe('an unclosed quote, for a zh-CN user', () => {
     }
   });
 });
+
+describe('the learned model that cannot be trained', () => {
+  it('says why in the options language, and in English unchanged', () => {
+    const orders: Cell[][] = [['Order ID', 'Customer ID', 'Order Date', 'Amount'], ['O1', 'C1', '2026-10-01', '100'], ['O2', 'C2', '2026-10-20', '50']];
+    const en = scoreTable(orders, { kind: 'orders' }, { asOf: '2026-11-01', churnModel: 'learned' }).warnings;
+    const zh = scoreTable(orders, { kind: 'orders' }, { asOf: '2026-11-01', churnModel: 'learned', language: 'zh-CN' }).warnings;
+    expect(en).toContain('churn risk uses the hand-set weights: the order history (31 days) is too short to learn from');
+    expect(zh).toContain('流失风险使用人工设定的权重：订单历史（31 天）太短，无法学习');
+    expect(zh.flatMap((w) => englishSentences(w, orders.flat().map(String)))).toEqual([]);
+  });
+});

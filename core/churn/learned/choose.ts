@@ -212,7 +212,7 @@ export function scoreOrderHistory(orders: readonly Order[] | OrderHistory, custo
       if (!identified) notes.push(words.noDropout);
       return { results: scoreCustomers(customers, options, { modelInRisk: true, override }), model, notes };
     }
-    notes.push(words.fellBack(trained.reason));
+    notes.push(words.fellBack(words.trainFailure(trained.failure)));
     model = 'rules';
   }
   const results = model === 'rules' ? scoreCustomers(customers, options, { modelInRisk: false, override: null }) : scoreCustomers(customers, options);

@@ -9,6 +9,7 @@ import { bgnbdExpectedPurchases, bgnbdPAlive, fitBgNbd, type BgNbdParams } from 
 import { compress, type History } from '../../models/history.ts';
 import { fitNbd, LR_CRITICAL } from '../../models/dropout.ts';
 import { ModelFitError } from '../../models/fit-error.ts';
+import { WORDS } from '../../i18n/index.ts';
 
 export interface Window {
   /** Features from orders up to this day; label from (cut, cut + horizon]. */
@@ -118,12 +119,18 @@ export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | n
   return { outputs, identified, params };
 }
 
-export type TrainResult = { ok: true; model: LearnedModel } | { ok: false; reason: string };
+/** Why the learned model could not be trained, as data (worded per language: core/i18n ModelNoteWords.trainFailure). */
+export type TrainFailure = { kind: 'shortHistory'; days: number } | { kind: 'fewExamples'; examples: number; churned: number; minExamples: number; minEach: number };
+
+/** `reason`: the failure in English (the backtest's report); a user's notes word `failure` in their language. */
+export type TrainResult = { ok: true; model: LearnedModel } | { ok: false; reason: string; failure: TrainFailure };
+
+const failed = (failure: TrainFailure): TrainResult => ({ ok: false, reason: WORDS.en.models.trainFailure(failure), failure });
 
 /** Fits the model on the order history up to `asOfDay` (orders after it are never read). */
 export function trainChurnModel(log: OrderLog, asOfDay: number, settings: LearnedSettings): TrainResult {
   const plan = planWindows(log, asOfDay, settings.horizon);
-  if (plan === null) return { ok: false, reason: `the order history (${asOfDay - log.firstDay} days) is too short to learn from` };
+  if (plan === null) return failed({ kind: 'shortHistory', days: asOfDay - log.firstDay });
   const blocks: { x: Float64Array; y: Uint8Array }[] = [];
   for (const w of plan.windows) {
     const snapshots = snapshotsAt(log, w.cut, w.horizon, settings.periodDays);
@@ -152,7 +159,7 @@ export function trainChurnModel(log: OrderLog, asOfDay: number, settings: Learne
   }
   const churned = y.reduce((n, v) => n + v, 0);
   if (rows < MIN_ROWS || churned < MIN_EACH_LABEL || rows - churned < MIN_EACH_LABEL) {
-    return { ok: false, reason: `the order history has too few customers to learn from (${rows} examples, ${churned} who then bought nothing; needs ${MIN_ROWS} and ${MIN_EACH_LABEL} of each outcome)` };
+    return failed({ kind: 'fewExamples', examples: rows, churned, minExamples: MIN_ROWS, minEach: MIN_EACH_LABEL });
   }
   const logistic = fitLogistic(x, y, FEATURE_COUNT);
   const floor = new Float64Array(FEATURE_COUNT).fill(Infinity);
