@@ -7,6 +7,7 @@ import type { OrderHistory } from '../../core/churn/learned/choose.ts';
 import type { OrderLog } from '../../core/churn/learned/order-log.ts';
 import type { Order } from '../../core/schema/order.ts';
 import { dayNumber, isoFromDayNumber } from '../../core/dates.ts';
+import { sortByDay } from '../../core/sort-by-day.ts';
 
 export function orderHistoryFromColumns(aggregator: OrderAggregator): OrderHistory {
   return {
@@ -82,19 +83,7 @@ function logUpTo(aggregator: OrderAggregator, asOfDay: number): OrderLog {
   for (let j = 0; j < k; j++) {
     const from = start[j] as number;
     const to = start[j + 1] as number;
-    // Insertion sort by day, stable, as orderLogOf sorts.
-    for (let i = from + 1; i < to; i++) {
-      const d = logDays[i] as number;
-      const a = logAmounts[i] as number;
-      let m = i - 1;
-      while (m >= from && (logDays[m] as number) > d) {
-        logDays[m + 1] = logDays[m] as number;
-        logAmounts[m + 1] = logAmounts[m] as number;
-        m--;
-      }
-      logDays[m + 1] = d;
-      logAmounts[m + 1] = a;
-    }
+    sortByDay(logDays, logAmounts, from, to); // as orderLogOf sorts
   }
   return { ids: logIds, start, days: logDays, amounts: logAmounts, firstDay, lastDay };
 }

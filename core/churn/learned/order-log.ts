@@ -2,6 +2,7 @@
 // model reads at several cut-off dates (the aggregated customer row only knows one as-of date).
 import type { Order } from '../../schema/order.ts';
 import { parseIsoDay } from '../../dates.ts';
+import { sortByDay } from '../../sort-by-day.ts';
 
 export interface OrderLog {
   /** Customer ids in order of first appearance (the order aggregateOrders uses). */
@@ -54,19 +55,7 @@ export function orderLogOf(orders: readonly Order[]): OrderLog {
   for (let k = 0; k < ids.length; k++) {
     const from = start[k] as number;
     const to = start[k + 1] as number;
-    // Insertion sort by day: a customer's orders are few and usually already in date order.
-    for (let i = from + 1; i < to; i++) {
-      const d = days[i] as number;
-      const a = amounts[i] as number;
-      let j = i - 1;
-      while (j >= from && (days[j] as number) > d) {
-        days[j + 1] = days[j] as number;
-        amounts[j + 1] = amounts[j] as number;
-        j--;
-      }
-      days[j + 1] = d;
-      amounts[j + 1] = a;
-    }
+    sortByDay(days, amounts, from, to);
   }
   return { ids, start, days, amounts, firstDay, lastDay };
 }
