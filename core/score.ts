@@ -67,8 +67,11 @@ const TRUSTING: CustomerChecks = {
  */
 export interface ChurnPlan {
   modelInRisk: boolean;
-  /** Per input customer, its risk when decided elsewhere; null: the rules decide. */
-  override: readonly (ChurnRisk | null)[] | null;
+  /**
+   * Input customer i's risk when decided elsewhere (null: the rules decide). A function, not a list,
+   * so a host scoring in ranges can work each out as its customer is scored.
+   */
+  override: ((i: number) => ChurnRisk | null) | null;
 }
 
 /** A reader for customers from any source: each is checked against CustomerSchema. */
@@ -96,11 +99,32 @@ export function unscoredResult(id: string, error: string): Result {
 }
 
 function scoreAll(reader: PassReader, options: Options, churn?: ChurnPlan): Result[] {
+  return rangesOf(reader, options, churn).scoreRange(0, reader.count);
+}
+
+/** Customers whose passes 1-3 are done: any range of them can be scored (pass 4), in any number of calls. */
+export interface RangeScorer {
+  count: number;
+  batch: ScoringBatch;
+  /** The results of input positions from … to − 1, in order. */
+  scoreRange(from: number, to: number): Result[];
+}
+
+/**
+ * scoreCustomers for a host that writes results in ranges and drops each range once written, so a
+ * million results never exist at once (`score --orders` on 10M orders).
+ */
+export function scoreCustomersInRanges(customers: readonly CustomerInput[], optionsInput: OptionsInput, churn?: ChurnPlan): RangeScorer {
+  return rangesOf(checkingReader(customers), OptionsSchema.parse(optionsInput), churn);
+}
+
+function rangesOf(reader: PassReader, options: Options, churn?: ChurnPlan): RangeScorer {
   const asOfDay = dayNumber(options.asOf);
   const checked = checkCustomers(reader, options, asOfDay);
   const ranks = rankRfm(checked.columns, asOfDay, options);
   const estimates = estimateModels(reader, checked, asOfDay, options);
-  return scoreRange(reader, { options, asOfDay, checked, ranks, estimates, churn: churn ?? null }, 0, reader.count);
+  const batch: ScoringBatch = { options, asOfDay, checked, ranks, estimates, churn: churn ?? null };
+  return { count: reader.count, batch, scoreRange: (from, to) => scoreRange(reader, batch, from, to) };
 }
 
 // ── 1. Check ────────────────────────────────────────────────────────────────────────────────────
@@ -245,7 +269,7 @@ function scoredResult(customer: Customer, row: number, i: number, batch: Scoring
   const tier = options.segmentTiers[segment];
   const estimate = batch.estimates?.[row] ?? null;
   const alive = estimate === null || !estimate.identified || batch.churn?.modelInRisk === false ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
-  const risk = batch.churn?.override?.[i] ?? churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, run: run.churn });
+  const risk = batch.churn?.override?.(i) ?? churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, run: run.churn });
   const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
   const reasons = reasonsText(risk, options.language);
   // Written into the run's one verdict rather than a new object: resultOf copies it out at once.

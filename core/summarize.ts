@@ -60,17 +60,15 @@ function bump<K>(map: Map<K, number>, key: K, by = 1): void {
 
 const isDormant = (r: Result) => r.lifecycle === 'dormant' || r.lifecycle === 'churned';
 
-function groupsOf(results: readonly Result[]): Summary['groups'] {
-  const by = results.some((r) => r.region) ? 'region' : results.some((r) => r.owner) ? 'owner' : null;
-  if (by === null) return null;
-  const groups = new Map<string, GroupSummary>();
-  for (const r of results) {
-    if (r.error !== null) continue;
-    const name = (by === 'region' ? r.region : r.owner) || '(none)';
-    let g = groups.get(name);
+/** Per region or owner name, the scored customers' counts (only the one the summary shows is kept at the end). */
+class Groups {
+  readonly rows = new Map<string, GroupSummary>();
+
+  add(name: string, r: Result): void {
+    let g = this.rows.get(name);
     if (g === undefined) {
       g = { name, customers: 0, byTier: { A: 0, B: 0, C: 0, D: 0 }, dormant: 0, highRisk: 0, atRiskRevenue: 0 };
-      groups.set(name, g);
+      this.rows.set(name, g);
     }
     g.customers++;
     if (r.tier !== null) g.byTier[r.tier]++;
@@ -80,67 +78,102 @@ function groupsOf(results: readonly Result[]): Summary['groups'] {
       g.atRiskRevenue += r.totalSpend ?? 0;
     }
   }
-  const rows = [...groups.values()].sort((a, b) => b.customers - a.customers || a.name.localeCompare(b.name));
-  return { by, rows };
+
+  sorted(): GroupSummary[] {
+    return [...this.rows.values()].sort((a, b) => b.customers - a.customers || a.name.localeCompare(b.name));
+  }
+}
+
+/**
+ * The summary counted one result at a time, so a host scoring in ranges can drop each range's results
+ * once written (a million results held until the end cost ~2.5 GB). Results must come in the order
+ * the summary would read the list: sums of money are added in that order.
+ */
+export class SummaryTally {
+  private readonly language: Language;
+  private readonly tiers = new Map<Tier, number>();
+  private readonly segments = new Map<Segment, number>();
+  private readonly segmentTier = new Map<Segment, Tier>();
+  private readonly levels = new Map<ChurnLevel, number>();
+  private readonly stages = new Map<LifecycleStage, number>();
+  private customers = 0;
+  private scored = 0;
+  private prospects = 0;
+  private errors = 0;
+  private dormant = 0;
+  private atRiskRevenue = 0;
+  private withOrders = 0;
+  private repeaters = 0;
+  private anyModel = false;
+  private readonly expectedAtRisk: Record<Tier, number> = { A: 0, B: 0, C: 0, D: 0 };
+  // Groups by region when any result names one, else by owner: which is known only at the end, so both are counted.
+  private anyRegion = false;
+  private anyOwner = false;
+  private readonly byRegion = new Groups();
+  private readonly byOwner = new Groups();
+
+  constructor(options: { language?: Language } = {}) {
+    this.language = options.language ?? 'en';
+  }
+
+  add(r: Result): void {
+    this.customers++;
+    if (r.region) this.anyRegion = true;
+    if (r.owner) this.anyOwner = true;
+    if (r.error !== null) {
+      this.errors++;
+      return;
+    }
+    this.byRegion.add(r.region || '(none)', r);
+    this.byOwner.add(r.owner || '(none)', r);
+    if (r.lifecycle !== null) bump(this.stages, r.lifecycle);
+    if (r.tier === null) {
+      this.prospects++;
+      return;
+    }
+    this.scored++;
+    bump(this.tiers, r.tier);
+    if (r.segment !== null) {
+      bump(this.segments, r.segment);
+      this.segmentTier.set(r.segment, r.tier);
+    }
+    if (r.churnLevel !== null) bump(this.levels, r.churnLevel);
+    if (isDormant(r)) this.dormant++;
+    if (r.churnLevel === 'high') this.atRiskRevenue += r.totalSpend ?? 0;
+    if (r.orders !== null) {
+      this.withOrders++;
+      if (r.orders >= 2) this.repeaters++;
+    }
+    if (r.clv !== null && r.pAlive !== null) {
+      this.anyModel = true;
+      this.expectedAtRisk[r.tier] += r.clv * (1 - r.pAlive);
+    }
+  }
+
+  summary(): Summary {
+    const labels = LABELS[this.language];
+    const scored = this.scored;
+    const by = this.anyRegion ? 'region' : this.anyOwner ? 'owner' : null;
+    return {
+      customers: this.customers,
+      scored,
+      prospects: this.prospects,
+      errors: this.errors,
+      byTier: shares(TIERS, this.tiers, labels.tier, scored),
+      bySegment: shares(SEGMENTS, this.segments, labels.segment, scored).map((s) => ({ ...s, tier: this.segmentTier.get(s.key) ?? DEFAULT_SEGMENT_TIERS[s.key] })),
+      byChurnLevel: shares(CHURN_LEVELS, this.levels, labels.churnLevel, scored),
+      byLifecycle: shares(LIFECYCLE_STAGES, this.stages, labels.lifecycle, this.customers - this.errors),
+      repurchaseRate: this.withOrders === 0 ? null : this.repeaters / this.withOrders,
+      dormant: this.dormant,
+      atRiskRevenue: Math.round(this.atRiskRevenue * 100) / 100,
+      expectedRevenueAtRiskByTier: this.anyModel ? { ...this.expectedAtRisk } : null,
+      groups: by === null ? null : { by, rows: (by === 'region' ? this.byRegion : this.byOwner).sorted() },
+    };
+  }
 }
 
 export function summarize(results: readonly Result[], options: { language?: Language } = {}): Summary {
-  const labels = LABELS[options.language ?? 'en'];
-  const tiers = new Map<Tier, number>();
-  const segments = new Map<Segment, number>();
-  const segmentTier = new Map<Segment, Tier>();
-  const levels = new Map<ChurnLevel, number>();
-  const stages = new Map<LifecycleStage, number>();
-  let scored = 0;
-  let prospects = 0;
-  let errors = 0;
-  let dormant = 0;
-  let atRiskRevenue = 0;
-  let withOrders = 0;
-  let repeaters = 0;
-  let anyModel = false;
-  const expectedAtRisk: Record<Tier, number> = { A: 0, B: 0, C: 0, D: 0 };
-  for (const r of results) {
-    if (r.error !== null) {
-      errors++;
-      continue;
-    }
-    if (r.lifecycle !== null) bump(stages, r.lifecycle);
-    if (r.tier === null) {
-      prospects++;
-      continue;
-    }
-    scored++;
-    bump(tiers, r.tier);
-    if (r.segment !== null) {
-      bump(segments, r.segment);
-      segmentTier.set(r.segment, r.tier);
-    }
-    if (r.churnLevel !== null) bump(levels, r.churnLevel);
-    if (isDormant(r)) dormant++;
-    if (r.churnLevel === 'high') atRiskRevenue += r.totalSpend ?? 0;
-    if (r.orders !== null) {
-      withOrders++;
-      if (r.orders >= 2) repeaters++;
-    }
-    if (r.clv !== null && r.pAlive !== null) {
-      anyModel = true;
-      expectedAtRisk[r.tier] += r.clv * (1 - r.pAlive);
-    }
-  }
-  return {
-    customers: results.length,
-    scored,
-    prospects,
-    errors,
-    byTier: shares(TIERS, tiers, labels.tier, scored),
-    bySegment: shares(SEGMENTS, segments, labels.segment, scored).map((s) => ({ ...s, tier: segmentTier.get(s.key) ?? DEFAULT_SEGMENT_TIERS[s.key] })),
-    byChurnLevel: shares(CHURN_LEVELS, levels, labels.churnLevel, scored),
-    byLifecycle: shares(LIFECYCLE_STAGES, stages, labels.lifecycle, results.length - errors),
-    repurchaseRate: withOrders === 0 ? null : repeaters / withOrders,
-    dormant,
-    atRiskRevenue: Math.round(atRiskRevenue * 100) / 100,
-    expectedRevenueAtRiskByTier: anyModel ? expectedAtRisk : null,
-    groups: groupsOf(results),
-  };
+  const tally = new SummaryTally(options);
+  for (const r of results) tally.add(r);
+  return tally.summary();
 }

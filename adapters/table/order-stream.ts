@@ -9,7 +9,7 @@
 import { OptionsSchema, type Language, type OptionsInput } from '../../core/schema/options.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput, type TableScore } from './contract.ts';
+import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput } from './contract.ts';
 import { DelimitedRows } from './csv-stream.ts';
 import type { RowProblem } from './csv.ts';
 import { streamTextTable, type StreamedText, type TextStart } from './read-text-stream.ts';
@@ -20,14 +20,15 @@ import { DateOrderEvidence, type DateOrder } from './cells.ts';
 import { dateOrderNote } from './date-columns.ts';
 import { clearEarlierResults } from './earlier-results.ts';
 import { findResultBlock } from '../result-columns.ts';
-import { scoreReadOrders } from './score-table.ts';
+import { orderResults, type OrderResults, type OrdersToScore } from './order-results.ts';
 import { orderHistoryFromColumns } from './order-columns.ts';
 
 export interface StreamedOrderScore {
-  score: TableScore;
+  /** The scored rows, to be read batch by batch (rows with an unclosed quote already reported in place). */
+  results: OrderResults;
   /** The file's encoding, delimiter and line end, for writing the scored copy in kind. */
   text: StreamedText;
-  /** Rows with an unclosed quote (their cells were not read): each must be reported (unreadable-rows.ts). */
+  /** Rows with an unclosed quote (their cells were not read): `results` reports them. */
   problems: RowProblem[];
 }
 
@@ -53,8 +54,8 @@ export async function scoreOrderFile(path: string, configInput: TableConfigInput
       continue;
     }
     const history = orderHistoryFromColumns(read.aggregator);
-    const score = scoreReadOrders(read.table, read.aggregator, history, options);
-    return { score, text, problems: read.problems };
+    const results = orderResults(read.table, read.aggregator, history, options, read.problems);
+    return { results, text, problems: read.problems };
   }
 }
 
@@ -156,7 +157,7 @@ class OrderPass {
     (this.reader as OrderRows).read(cells, index);
   }
 
-  finish(): { table: Parameters<typeof scoreReadOrders>[0]; aggregator: OrderAggregator; problems: RowProblem[]; inferred: DateOrder | null } {
+  finish(): { table: OrdersToScore; aggregator: OrderAggregator; problems: RowProblem[]; inferred: DateOrder | null } {
     const problems = this.parser.problems;
     if (this.head !== null) this.start();
     const layout = this.layout as Layout<OrderField>;

@@ -7,16 +7,17 @@ import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import { scoreOrderHistory, type OrderHistory } from '../../core/churn/learned/choose.ts';
+import type { OrderHistory } from '../../core/churn/learned/choose.ts';
 import type { Order } from '../../core/schema/order.ts';
 import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import type { Field } from '../../core/problems.ts';
 import { rowProblemText } from './row-problems.ts';
-import { WORDS } from '../../core/i18n/index.ts';
 import { readCustomerTable } from './customer-table.ts';
-import { readOrderTable, type CustomerTrail, type OrderRow } from './order-table.ts';
-import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
-import { rfmMethodFor } from '../../core/rfm.ts';
+import { readOrderTable } from './order-table.ts';
+import { collectOrderResults, orderResults, type OrdersToScore } from './order-results.ts';
+import { fixedThresholdsNote } from './rfm-note.ts';
+
+export type { OrdersToScore } from './order-results.ts';
 
 /**
  * Scores a grid of cells. With `release`, each data row of `cells` is emptied once read, so a host that
@@ -54,10 +55,7 @@ function tableScore(
   options: ReturnType<typeof OptionsSchema.parse>,
 ): TableScore {
   const scorable = rows.reduce((n, r) => (r.result.r !== null ? n + 1 : n), 0);
-  if (scorable > 0 && options.rfm.method === 'quantile' && rfmMethodFor(scorable, options.rfm) === 'fixed') {
-    const { recencyDays, orders, spend } = options.rfm.fixed;
-    warnings = [...warnings, WORDS[options.language].table.fixedThresholds(scorable, options.rfm.minCustomers, recencyDays.join('/'), orders.join('/'), spend.join('/'))];
-  }
+  const fixed = fixedThresholdsNote(scorable, options);
   return {
     kind,
     headerRow: layout.headerIndex + 1,
@@ -65,7 +63,7 @@ function tableScore(
     mapping: layout.mapping,
     rows,
     summary: summarize(rows.map((r) => r.result), { language: options.language }),
-    warnings,
+    warnings: fixed === null ? warnings : [...warnings, fixed],
   };
 }
 
@@ -77,52 +75,9 @@ function scoreOrderTable(cells: Cell[][], config: ReturnType<typeof TableConfigS
   return scoreReadOrders({ ...table, badRows: table.rows.filter((r) => r.order === null) }, aggregator, orders, options);
 }
 
-/** An order table read (whole, or in pieces by order-stream.ts): its layout, the rows that could not be read, and each customer's trail. */
-export interface OrdersToScore {
-  headerIndex: number;
-  headers: string[];
-  mapping: TableScore['mapping'];
-  /** Rows that could not be read, each with its reason. */
-  badRows: readonly OrderRow[];
-  /** Every customer named by a readable order, in order of first appearance. */
-  customers: Iterable<[string, CustomerTrail]>;
-  warnings: string[];
-}
-
-/** Scores the customers `aggregator` gathered from the kept orders (the same orders as `orders`, in row order). */
+/** Scores the customers `aggregator` gathered from the kept orders (the same orders as `orders`, in row order), all rows at once (order-results.ts gives them in batches). */
 export function scoreReadOrders(table: OrdersToScore, aggregator: OrderAggregator, orders: readonly Order[] | OrderHistory, optionsInput: OptionsInput): TableScore {
-  const options = OptionsSchema.parse(optionsInput);
-  const customers = aggregator.finish();
-  const scoredOrders = scoreOrderHistory(orders, customers, options);
-  const results = scoredOrders.results;
-  const resultOf = new Map<string, Result>();
-  customers.forEach((c, i) => resultOf.set(c.id, results[i] as Result));
-  // One row per customer, at the row where they first appear; a customer with no purchase left to score says why.
-  const scored: ScoredRow[] = [];
-  for (const [id, trail] of table.customers) {
-    const unscorable = withoutPurchase(trail, options.language);
-    const result = unscorable === null ? resultOf.get(id) : unscoredResult(id, WORDS[options.language].problems.customerRow(trail.firstRow, id, unscorable));
-    if (result !== undefined) scored.push({ row: trail.firstRow, id, result });
-  }
-  // Bad order rows are reported in place, so every input row is either part of a customer or has a reason.
-  const bad: ScoredRow[] = table.badRows.map((r) => ({ row: r.row, id: r.id, result: unscoredResult(r.id ?? '', r.error ?? 'not read') }));
-  const rows = [...scored, ...bad].sort((a, b) => a.row - b.row);
-  const warnings = [...table.warnings, ...scoredOrders.notes];
-  if (aggregator.afterAsOf > 0) {
-    warnings.push(WORDS[options.language].table.afterAsOf(aggregator.afterAsOf, options.asOf));
-  }
-  const unscorable = scored.filter((r) => r.result.error !== null).length;
-  if (unscorable > 0) warnings.push(WORDS[options.language].table.noPurchaseLeft(unscorable));
-  return tableScore('orders', table, rows, warnings, options);
-}
-
-/** Why a customer has nothing to score, or null when they have a purchase: only left-out orders, or only cancellations. */
-function withoutPurchase(trail: CustomerTrail, language: Language): string | null {
-  if (trail.kept > trail.negative) return null;
-  const counts = trail.leftOut;
-  const leftOut = counts === null ? [] : LEFT_OUT_REASONS.filter((r) => counts[r] > 0).map((reason) => ({ reason, count: counts[reason] }));
-  const negative = trail.negative > 0 ? { count: trail.negative, total: trail.negativeTotal.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) } : null;
-  return WORDS[language].table.withoutPurchase(negative, leftOut);
+  return collectOrderResults(orderResults(table, aggregator, orders, optionsInput));
 }
 
 function customerRepeats(rows: readonly { order: { customerId: string } | null }[]): boolean {

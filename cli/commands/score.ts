@@ -2,7 +2,6 @@
 // Reads the table, scores it, writes the input's columns plus the result columns.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { once } from 'node:events';
 import type { OptionsInput } from '../../core/schema/options.ts';
 import { UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
@@ -11,55 +10,17 @@ import { OrderFileError, scoreOrderFile } from '../../adapters/table/order-strea
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
 import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
-import { TableError, type ScoredRow, type TableScore } from '../../adapters/table/contract.ts';
+import { TableError, type TableScore } from '../../adapters/table/contract.ts';
 import { renderSummary } from '../score/summary-table.ts';
 import { scoredTextLines, writeLines, writeTable } from '../score/write-output.ts';
+import { writeJsonArray } from '../score/json-output.ts';
+import { writeOrderResults } from '../score/order-output.ts';
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../table-options.ts';
 import { Progress, count } from '../progress.ts';
 import { checkOut } from '../score/out-path.ts';
 import { wordsFor } from '../../core/i18n/index.ts';
 
-const NO_SPANS = { starts: new Int32Array(0), ends: new Int32Array(0), widths: new Int32Array(0) };
-
 const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--model rules|pareto|learned] ${TABLE_USAGE}`;
-
-/** One JSON object per output row (DESIGN.md). */
-function jsonRow(r: ScoredRow) {
-  const x = r.result;
-  return {
-    row: r.row,
-    id: r.id,
-    tier: x.tier,
-    segment: x.segment,
-    r: x.r,
-    f: x.f,
-    m: x.m,
-    churnRisk: x.churnRisk,
-    churnLevel: x.churnLevel,
-    lifecycle: x.lifecycle,
-    nextAction: x.nextAction,
-    followUpBy: x.followUpBy,
-    reasons: x.reasons,
-    error: x.error,
-    valueBand: x.valueBand,
-    pAlive: x.pAlive,
-    expectedPurchases: x.expectedPurchases,
-    clv: x.clv,
-  };
-}
-
-/** A JSON array, one object per line, streamed. */
-async function writeJsonArray(stream: NodeJS.WritableStream, rows: readonly ScoredRow[]): Promise<void> {
-  let chunk = '[\n';
-  for (let i = 0; i < rows.length; i++) {
-    chunk += JSON.stringify(jsonRow(rows[i] as ScoredRow)) + (i + 1 < rows.length ? ',\n' : '\n');
-    if (chunk.length >= 1 << 20) {
-      if (!stream.write(chunk)) await once(stream, 'drain');
-      chunk = '';
-    }
-  }
-  stream.write(chunk + ']\n');
-}
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -95,15 +56,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
   const options: OptionsInput = { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) };
+  const summaryShown = values.summary || (outPath !== undefined && !values.json);
   let table: TableFile | undefined;
   let score: TableScore;
+  // Set when the rows were written as they were scored (an order file): the scored copy's row count.
+  let streamedRows: number | null = null;
   try {
     if (values.orders && (await isTextTable(inputPath, values.sheet))) {
-      // An order file is read in pieces and never held whole (adapters/table/order-stream.ts).
+      // An order file is read in pieces and never held whole (adapters/table/order-stream.ts); its
+      // customers are scored, written and dropped a range at a time (cli/score/order-output.ts).
       const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
-      // The scored copy of an order table is one row per customer, built from the results alone: no input cells are needed.
-      table = { cells: [], text: { text: '', delimiter: streamed.text.delimiter, spans: NO_SPANS, encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd }, problems: streamed.problems };
-      score = reportUnreadableRows(streamed.score, streamed.problems, language);
+      const results = streamed.results;
+      progress.tick(() => `read the orders (${seconds()} s); scoring and writing…`);
+      const end = await writeOrderResults(
+        results,
+        {
+          json: values.json ? io.stdout : null,
+          table: !summaryShown && !values.json && outPath === undefined ? io.stdout : null,
+          out: outPath === undefined ? null : { path: outPath, encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd },
+        },
+        { language, plainUtf8: values['utf8-no-bom'], onLines: (lines) => progress.tick(() => `scored and wrote ${count(lines)} rows (${seconds()} s)`) },
+      );
+      streamedRows = end.rows;
+      // What the summary reads: of the rows, only those that need attention were kept.
+      score = { kind: 'orders', headerRow: results.headerRow, headers: results.headers, mapping: results.mapping, rows: end.errorRows, summary: end.summary, warnings: end.warnings };
     } else {
       table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
       const cells = table.cells;
@@ -126,23 +102,24 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  progress.tick(() => `scored ${count(score.rows.length)} rows (${seconds()} s); writing…`);
-
-  if (values.json) await writeJsonArray(io.stdout, score.rows);
   let written: number | null = null;
-  if (outPath !== undefined) {
-    written = await writeTable(outPath, table, score, {
-      language,
-      plainUtf8: values['utf8-no-bom'],
-      onLines: (lines) => progress.tick(() => `wrote ${count(lines)} rows (${seconds()} s)`),
-    });
+  if (streamedRows !== null) {
+    if (outPath !== undefined) written = streamedRows;
+  } else {
+    const scored = score;
+    const read = table as TableFile;
+    progress.tick(() => `scored ${count(scored.rows.length)} rows (${seconds()} s); writing…`);
+    if (values.json) await writeJsonArray(io.stdout, scored.rows);
+    if (outPath !== undefined) {
+      written = await writeTable(outPath, read, scored, {
+        language,
+        plainUtf8: values['utf8-no-bom'],
+        onLines: (lines) => progress.tick(() => `wrote ${count(lines)} rows (${seconds()} s)`),
+      });
+    }
+    if (!summaryShown && !values.json && outPath === undefined) await writeLines(io.stdout, scoredTextLines(read, scored, language));
   }
-  const summaryShown = values.summary || (outPath !== undefined && !values.json);
-  if (summaryShown) {
-    (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf, language) + '\n');
-  } else if (!values.json && outPath === undefined) {
-    await writeLines(io.stdout, scoredTextLines(table, score, language));
-  }
+  if (summaryShown) (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf, language) + '\n');
   if (!summaryShown || values.json) for (const warning of score.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
   if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
   return 0;

@@ -22,7 +22,7 @@ const NEXT_ACTION = RESULT_COLUMNS.findIndex((c) => c.key === 'nextAction');
 const FOLLOW_UP = RESULT_COLUMNS.findIndex((c) => c.key === 'followUpBy');
 
 /** How one result becomes cells in a given output format. */
-type ResultCellsOf = (result: Result) => Cell[];
+export type ResultCellsOf = (result: Result) => Cell[];
 
 /** The input row with its result cells: in place of an earlier run's block, or after the last column. */
 function withResults(row: readonly Cell[], width: number, block: { start: number; end: number } | null, results: readonly Cell[]): Cell[] {
@@ -34,9 +34,8 @@ function withResults(row: readonly Cell[], width: number, block: { start: number
 export function* scoredRows(cells: readonly Cell[][], score: TableScore, language: Language, resultCellsOf: ResultCellsOf, guard: (text: string) => string): Generator<Cell[]> {
   const headers = resultHeaders(language);
   if (score.kind === 'orders') {
-    const { customer, sourceRow } = WORDS[language].sheets.customerSheet;
-    yield [customer, sourceRow, ...headers];
-    for (const r of score.rows) yield [guard(r.id ?? ''), r.row, ...resultCellsOf(r.result)];
+    yield orderHeaderCells(language);
+    for (const r of score.rows) yield orderRowCells(r, resultCellsOf, guard);
     return;
   }
   const width = score.headers.length;
@@ -66,6 +65,23 @@ export function* scoredRows(cells: readonly Cell[][], score: TableScore, languag
     }
   }
 }
+
+/** The header of an order table's scored copy: one row per customer, named by id and the row they first appear at. */
+export function orderHeaderCells(language: Language): Cell[] {
+  const { customer, sourceRow } = WORDS[language].sheets.customerSheet;
+  return [customer, sourceRow, ...resultHeaders(language)];
+}
+
+/** One row of an order table's scored copy (the id is text from the input: `guard` neutralises it where the format needs). */
+export function orderRowCells(r: ScoredRow, resultCellsOf: ResultCellsOf, guard: (text: string) => string): Cell[] {
+  return [guard(r.id ?? ''), r.row, ...resultCellsOf(r.result)];
+}
+
+/** Result cells for a CSV copy written from the results alone (no input line to keep): text neutralised against formulas. */
+export const textResultCells = (language: Language): ResultCellsOf => (result) => resultCells(result, language).map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c));
+
+/** A row of cells as one comma-separated line. */
+export const csvLine = (row: readonly Cell[]): string => row.map((c) => csvField(c, ',')).join(',');
 
 /** Rows that are not scored (a title above the header) are padded to the user's columns, as on the first run. */
 function unscoredWidth(width: number, block: { start: number; end: number } | null): number {
@@ -110,8 +126,7 @@ function csvResultFields(language: Language, d: string): (result: Result) => str
 export function* scoredTextLines(file: TableFile, score: TableScore, language: Language): Generator<string> {
   const source = file.text;
   if (source === null || source.delimiter === 'whitespace' || score.kind === 'orders') {
-    const cellsOf = (result: Result) => resultCells(result, language).map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c));
-    for (const row of scoredRows(file.cells, score, language, cellsOf, neutraliseFormula)) yield row.map((c) => csvField(c, ',')).join(',');
+    for (const row of scoredRows(file.cells, score, language, textResultCells(language), neutraliseFormula)) yield csvLine(row);
     return;
   }
   const d = source.delimiter;
@@ -193,7 +208,7 @@ export async function writeLines(
 }
 
 /** A cell for write-excel-file: dates stay dates (with a format, which it requires), text stays text. */
-function xlsxCell(cell: Cell): { value: string | number | boolean | Date; format?: string; type?: StringConstructor } | null {
+export function xlsxCell(cell: Cell): { value: string | number | boolean | Date; format?: string; type?: StringConstructor } | null {
   if (cell === null || cell === undefined || cell === '') return null;
   if (cell instanceof Date) {
     const midnight = cell.getUTCHours() === 0 && cell.getUTCMinutes() === 0 && cell.getUTCSeconds() === 0;
@@ -204,7 +219,7 @@ function xlsxCell(cell: Cell): { value: string | number | boolean | Date; format
 }
 
 /** XLSX result cells: Follow up by as a real date. Text cells are typed as text, so none becomes a formula. */
-function xlsxResultCells(language: Language): ResultCellsOf {
+export function xlsxResultCells(language: Language): ResultCellsOf {
   return (result) => {
     const cells: Cell[] = resultCells(result, language);
     const followUp = cells[FOLLOW_UP];
@@ -226,8 +241,7 @@ export interface WriteOptions {
  * Returns the number of rows written below the header.
  */
 export async function writeTable(path: string, file: TableFile, score: TableScore, options: WriteOptions): Promise<number> {
-  const temporary = join(dirname(path), `.${basename(path)}.tierwise-${process.pid}.tmp`);
-  try {
+  await replaceFile(path, async (temporary) => {
     if (extname(path).toLowerCase() === '.xlsx') {
       const { default: writeXlsxFile } = await import('write-excel-file/node');
       const data = [...scoredRows(file.cells, score, options.language, xlsxResultCells(options.language), (t) => t)].map((row) => row.map(xlsxCell));
@@ -243,11 +257,38 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
       stream.end();
       await Promise.race([once(stream, 'finish'), failed]);
     }
+  });
+  return score.rows.length;
+}
+
+/**
+ * Writes `path` through a temporary file in the same folder, renamed into place at the end: a failed
+ * write never leaves half a file. A file system's error is said as the user's problem (FileError).
+ */
+export async function replaceFile(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.tierwise-${process.pid}.tmp`);
+  try {
+    await write(temporary);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     if ((error as NodeJS.ErrnoException).code !== undefined) throw new FileError(fileSystemProblem(path, error, 'written'));
     throw error;
   }
-  return score.rows.length;
+}
+
+/** Writes text in parts to a file stream, waiting when it asks to, and failing with the stream's error. */
+export async function textFile(temporary: string): Promise<{ write: (chunk: Uint8Array | string) => Promise<void>; end: () => Promise<void> }> {
+  const stream = createWriteStream(temporary);
+  const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
+  failed.catch(() => undefined);
+  return {
+    async write(chunk) {
+      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+    },
+    async end() {
+      stream.end();
+      await Promise.race([once(stream, 'finish'), failed]);
+    },
+  };
 }

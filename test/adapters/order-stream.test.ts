@@ -15,6 +15,7 @@ import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
 import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
 import { scoreOrderFile } from '../../adapters/table/order-stream.ts';
+import { collectOrderResults } from '../../adapters/table/order-results.ts';
 import { streamTextTable } from '../../adapters/table/read-text-stream.ts';
 import type { OptionsInput } from '../../core/schema/options.ts';
 import { resultHeaders } from '../../adapters/result-columns.ts';
@@ -33,7 +34,8 @@ async function wholeFile(path: string, options: OptionsInput, config: { dateOrde
 
 async function inPieces(path: string, options: OptionsInput, pieceBytes?: number, config: { dateOrder?: 'mdy' | 'dmy' } = {}) {
   const streamed = await scoreOrderFile(path, config, options, undefined, pieceBytes);
-  return { score: reportUnreadableRows(streamed.score, streamed.problems, 'en'), encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd, problems: streamed.problems };
+  // The streamed rows report the unreadable rows themselves (order-results.ts): compared with reportUnreadableRows on the whole file.
+  return { score: collectOrderResults(streamed.results), encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd, problems: streamed.problems };
 }
 
 /** The rows of parseDelimitedWithSpans as read-file.ts hands them on: a row with an unclosed quote has no cells. */

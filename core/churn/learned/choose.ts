@@ -7,13 +7,14 @@ import type { Customer } from '../../schema/customer.ts';
 import type { Order } from '../../schema/order.ts';
 import type { Result } from '../../schema/result.ts';
 import { aggregateOrders } from '../../aggregate-orders.ts';
-import { scoreCustomers } from '../../score.ts';
+import { scoreCustomers, scoreCustomersInRanges } from '../../score.ts';
 import { dayNumber, isoFromDayNumber } from '../../dates.ts';
 import { estimatePurchases, hashBound, historyOf, idSample } from '../../models/estimate.ts';
 import { brierScore } from '../../models/calibration.ts';
 import { orderLogOf, type OrderLog } from './order-log.ts';
 import { boughtNothing } from './features.ts';
-import { predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
+import { churnPredictor, predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
+import { positionsIn } from '../../id-positions.ts';
 import { learnedRisk } from './risk.ts';
 import type { ChurnRisk } from '../risk.ts';
 import { probabilityLevels, type ProbabilityLevels } from '../levels.ts';
@@ -181,6 +182,20 @@ export interface OrderHistoryScore {
  * model; options.churnModel forces one ('auto' chooses by chooseChurnModel).
  */
 export function scoreOrderHistory(orders: readonly Order[] | OrderHistory, customers: readonly Customer[], optionsInput: OptionsInput): OrderHistoryScore {
+  const scorer = orderHistoryScorer(orders, customers, optionsInput);
+  return { results: scorer.scoreRange(0, scorer.count), model: scorer.model, notes: scorer.notes };
+}
+
+/** scoreOrderHistory with the results asked for range by range (score.ts's RangeScorer): any split gives the results of one call. */
+export interface OrderHistoryScorer {
+  model: ChurnModelName;
+  notes: string[];
+  /** How many customers: `customers`' length. */
+  count: number;
+  scoreRange(from: number, to: number): Result[];
+}
+
+export function orderHistoryScorer(orders: readonly Order[] | OrderHistory, customers: readonly Customer[], optionsInput: OptionsInput): OrderHistoryScorer {
   const history = asHistory(orders);
   const options = OptionsSchema.parse(optionsInput);
   const horizon = options.expectedPurchasesDays;
@@ -201,22 +216,34 @@ export function scoreOrderHistory(orders: readonly Order[] | OrderHistory, custo
     const log = history.log(options.asOf);
     const trained = trainChurnModel(log, asOfDay, settingsOf(options));
     if (trained.ok) {
-      const { predictions, identified } = predictChurn(trained.model, log, asOfDay, horizon);
-      const at = new Map(log.ids.map((id, k) => [id, k]));
-      const scored = customers.map((c) => predictions[at.get(c.id) ?? -1] ?? null);
-      const levels = probabilityLevels(scored.flatMap((p) => (p === null ? [] : [p.probability])));
-      const override: (ChurnRisk | null)[] = scored.map((p) => (p === null ? null : learnedRisk(p, horizon, options, identified, levels)));
+      const predictor = churnPredictor(trained.model, log, asOfDay, horizon);
+      const at = positionsIn(log.ids, customers.length, (i) => (customers[i] as Customer).id);
+      // The levels need every customer's probability (their mean); each customer's risk and drivers are
+      // worked out again as it is scored, rather than a million of them kept until then.
+      const probabilities: number[] = [];
+      for (let i = 0; i < customers.length; i++) {
+        const p = (at[i] as number) < 0 ? null : predictor.predict(at[i] as number);
+        if (p !== null) probabilities.push(p.probability);
+      }
+      const levels = probabilityLevels(probabilities);
+      const identified = predictor.identified;
+      const override = (i: number): ChurnRisk | null => {
+        const p = (at[i] as number) < 0 ? null : predictor.predict(at[i] as number);
+        return p === null ? null : learnedRisk(p, horizon, options, identified, levels);
+      };
       const w = trained.model.windows;
       notes.push(words.learnedMeaning(horizon, trained.model.examples, w.map((x) => ({ cut: isoFromDayNumber(x.cut), horizon: x.horizon })), trained.model.shortWindows));
       notes.push(levelsNote(levels, horizon, words));
       if (!identified) notes.push(words.noDropout);
-      return { results: scoreCustomers(customers, options, { modelInRisk: true, override }), model, notes };
+      const scorer = scoreCustomersInRanges(customers, options, { modelInRisk: true, override });
+      return { model, notes, count: scorer.count, scoreRange: scorer.scoreRange };
     }
     notes.push(words.fellBack(words.trainFailure(trained.failure)));
     model = 'rules';
   }
-  const results = model === 'rules' ? scoreCustomers(customers, options, { modelInRisk: false, override: null }) : scoreCustomers(customers, options);
-  // A fit that found no one leaving leaves expected purchases but no P(alive) (score.ts).
-  if (results.some((r) => r.expectedPurchases !== null) && results.every((r) => r.pAlive === null)) notes.push(words.noDropout);
-  return { results, model, notes };
+  const scorer = model === 'rules' ? scoreCustomersInRanges(customers, options, { modelInRisk: false, override: null }) : scoreCustomersInRanges(customers, options);
+  // A fit that found no one leaving leaves expected purchases but no P(alive) (score.ts): what the results will show, known from the estimates.
+  const estimates = scorer.batch.estimates ?? [];
+  if (estimates.some((e) => e !== null) && estimates.every((e) => e === null || !e.identified)) notes.push(words.noDropout);
+  return { model, notes, count: scorer.count, scoreRange: scorer.scoreRange };
 }

@@ -83,15 +83,18 @@ export interface ModelOutputs {
   pAlive: number;
 }
 
+const historyAt = (s: Snapshot, cut: number): History => ({ x: s.purchaseDays - 1, tx: (s.last - s.first) / DAYS_PER_UNIT, T: (cut - s.first) / DAYS_PER_UNIT });
+
+/** A fitted purchase model's forecast per history, each distinct (x, t_x, T) worked out once. */
+type PurchaseModel = { outputsOf: (h: History) => ModelOutputs; identified: boolean; params: BgNbdParams } | null;
+
 /**
- * BG/NBD fitted on the histories at `cut` (a sample of up to 5,000 customers), and its forecast for
- * `horizon` days per customer; nulls when no fit is possible. BG/NBD rather than Pareto/NBD: on short
- * histories Pareto/NBD's fit can wander to parameters where its likelihood costs thousands of series
- * terms per customer, and these features are needed at every cut-off. Its P(alive) is used only when
- * the fit finds customers leaving at all (dropout.ts).
+ * BG/NBD fitted on the histories at `cut` (a sample of up to 5,000 customers); null when no fit is
+ * possible. BG/NBD rather than Pareto/NBD: on short histories Pareto/NBD's fit can wander to
+ * parameters where its likelihood costs thousands of series terms per customer, and these features
+ * are needed at every cut-off. Its P(alive) is used only when the fit finds customers leaving at all (dropout.ts).
  */
-export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | null)[], cut: number, horizon: number): { outputs: (ModelOutputs | null)[]; identified: boolean; params: BgNbdParams | null } {
-  const histories: (History | null)[] = snapshots.map((s) => (s === null ? null : { x: s.purchaseDays - 1, tx: (s.last - s.first) / DAYS_PER_UNIT, T: (cut - s.first) / DAYS_PER_UNIT }));
+function fitPurchaseModel(log: OrderLog, histories: readonly (History | null)[], horizon: number): PurchaseModel {
   let params: BgNbdParams;
   let identified: boolean;
   try {
@@ -100,13 +103,12 @@ export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | n
     params = fit.params;
     identified = 2 * (fit.logLikelihood - fitNbd(data).logLikelihood) >= LR_CRITICAL;
   } catch (error) {
-    if (error instanceof ModelFitError) return { outputs: snapshots.map(() => null), identified: false, params: null };
+    if (error instanceof ModelFitError) return null;
     throw error;
   }
   const cache = new Map<string, ModelOutputs>();
   const weeks = horizon / DAYS_PER_UNIT;
-  const outputs = histories.map((h) => {
-    if (h === null) return null;
+  const outputsOf = (h: History): ModelOutputs => {
     const key = `${h.x}|${h.tx}|${h.T}`;
     let o = cache.get(key);
     if (o === undefined) {
@@ -115,8 +117,16 @@ export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | n
       cache.set(key, o);
     }
     return o;
-  });
-  return { outputs, identified, params };
+  };
+  return { outputsOf, identified, params };
+}
+
+/** BG/NBD fitted on the histories at `cut` (fitPurchaseModel), and its forecast for `horizon` days per customer; nulls when no fit is possible. */
+export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | null)[], cut: number, horizon: number): { outputs: (ModelOutputs | null)[]; identified: boolean; params: BgNbdParams | null } {
+  const histories = snapshots.map((s) => (s === null ? null : historyAt(s, cut)));
+  const model = fitPurchaseModel(log, histories, horizon);
+  if (model === null) return { outputs: snapshots.map(() => null), identified: false, params: null };
+  return { outputs: histories.map((h) => (h === null ? null : model.outputsOf(h))), identified: model.identified, params: model.params };
 }
 
 /** Why the learned model could not be trained, as data (worded per language: core/i18n ModelNoteWords.trainFailure). */
@@ -180,28 +190,53 @@ export interface LearnedPrediction {
   model: ModelOutputs | null;
 }
 
+/** Predictions one customer at a time, after the purchase model is fitted on every customer's history. */
+export interface ChurnPredictor {
+  /** Whether the purchase model found customers leaving (else its P(alive) is never said). */
+  identified: boolean;
+  /** Customer k of the log (null: no purchase by the as-of day); `contributions` is written when given, else made. */
+  predict(k: number, contributions?: Float64Array): LearnedPrediction | null;
+}
+
+/**
+ * The predictor as of `asOfDay` for `horizon` days. What it keeps between customers is the fit and
+ * its forecasts per distinct history, not a prediction per customer: a host scoring a million
+ * customers in ranges asks for each as it scores them.
+ */
+export function churnPredictor(model: LearnedModel, log: OrderLog, asOfDay: number, horizon: number): ChurnPredictor {
+  const histories: (History | null)[] = new Array<History | null>(log.ids.length);
+  for (let k = 0; k < log.ids.length; k++) {
+    const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays);
+    histories[k] = s === null ? null : historyAt(s, asOfDay);
+  }
+  const fitted = fitPurchaseModel(log, histories, horizon);
+  const x = new Float64Array(FEATURE_COUNT);
+  const terms = new Float64Array(FEATURE_COUNT);
+  return {
+    identified: fitted?.identified ?? false,
+    predict(k, contributions = new Float64Array(FEATURE_COUNT)) {
+      const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays);
+      if (s === null) return null;
+      const m = fitted === null ? null : fitted.outputsOf(historyAt(s, asOfDay));
+      featuresOf(s, m, horizon, model.defaultGapDays, x, 0);
+      keepOnly(model.only, x, 0);
+      const eta = logisticTerms(model.logistic, x, 0, terms);
+      for (let j = 0; j < FEATURE_COUNT; j++) contributions[j] = Math.max(0, (terms[j] as number) - (model.floor[j] as number));
+      return { probability: sigmoid(eta), contributions, snapshot: s, model: m };
+    },
+  };
+}
+
 /**
  * Predictions as of `asOfDay` for `horizon` days, per customer of the log (null: no purchase yet),
  * and whether the purchase model found customers leaving (else its P(alive) is never said).
  */
 export function predictChurn(model: LearnedModel, log: OrderLog, asOfDay: number, horizon: number): { predictions: (LearnedPrediction | null)[]; identified: boolean } {
-  const snapshots = snapshotsAt(log, asOfDay, horizon, model.periodDays);
-  const { outputs, identified } = purchaseModelAt(log, snapshots, asOfDay, horizon);
-  const x = new Float64Array(FEATURE_COUNT);
-  const terms = new Float64Array(FEATURE_COUNT);
+  const predictor = churnPredictor(model, log, asOfDay, horizon);
   // One buffer for every customer's contributions: a typed array of its own per customer costs ~600 bytes (object, buffer, backing store).
-  const all = new Float64Array(snapshots.length * FEATURE_COUNT);
-  const predictions = snapshots.map((s, k) => {
-    if (s === null) return null;
-    const m = outputs[k] ?? null;
-    featuresOf(s, m, horizon, model.defaultGapDays, x, 0);
-    keepOnly(model.only, x, 0);
-    const eta = logisticTerms(model.logistic, x, 0, terms);
-    const contributions = all.subarray(k * FEATURE_COUNT, (k + 1) * FEATURE_COUNT);
-    for (let j = 0; j < FEATURE_COUNT; j++) contributions[j] = Math.max(0, (terms[j] as number) - (model.floor[j] as number));
-    return { probability: sigmoid(eta), contributions, snapshot: s, model: m };
-  });
-  return { predictions, identified };
+  const all = new Float64Array(log.ids.length * FEATURE_COUNT);
+  const predictions = log.ids.map((_, k) => predictor.predict(k, all.subarray(k * FEATURE_COUNT, (k + 1) * FEATURE_COUNT)));
+  return { predictions, identified: predictor.identified };
 }
 
 export { FEATURES };
