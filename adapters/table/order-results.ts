@@ -50,7 +50,7 @@ export interface OrderResults extends Pick<TableScore, 'headerRow' | 'headers' |
 }
 
 /** Customers scored per range: enough for the per-range work to be a small part, little enough to be a small heap. */
-export const RANGE_SIZE = 65_536;
+export const RANGE_SIZE = 1_024;
 
 /**
  * The customers `aggregator` gathered from the kept orders (the same orders as `orders`, in row

@@ -7,7 +7,7 @@ import type { Customer } from '../../schema/customer.ts';
 import type { Order } from '../../schema/order.ts';
 import type { Result } from '../../schema/result.ts';
 import { aggregateOrders } from '../../aggregate-orders.ts';
-import { scoreCustomers, scoreCustomersInRanges } from '../../score.ts';
+import { scoreCustomersInRanges } from '../../score.ts';
 import { dayNumber, isoFromDayNumber } from '../../dates.ts';
 import { estimatePurchases, hashBound, historyOf, idSample } from '../../models/estimate.ts';
 import { brierScore } from '../../models/calibration.ts';
@@ -51,7 +51,7 @@ export function candidatesAt(orders: readonly Order[], cut: string, options: Opt
   const past = upTo(orders, cut);
   const customers = aggregateOrders(past, { ...options, asOf: cut }).filter((c) => c.lastPurchase !== null);
   const ids = customers.map((c) => c.id);
-  const rules = scoreCustomers(customers, { ...options, asOf: cut, purchaseModel: 'off' }).map((r) => (r.churnRisk ?? 0) / 100);
+  const rules = rulesRisks(customers, { ...options, asOf: cut, purchaseModel: 'off' });
   const estimates = estimatePurchases(customers.map((c) => historyOf(c, cutDay)), ids, { ...options, hashRange });
   const pareto = estimates.ok && estimates.models.dropout.identified ? estimates.perCustomer.map((e) => e?.pNoPurchase ?? 1) : null;
   const log = { ...orderLogOf(past), hashRange };
@@ -64,6 +64,20 @@ export function candidatesAt(orders: readonly Order[], cut: string, options: Opt
   }
   const paretoReason = !estimates.ok ? estimates.reason : estimates.models.dropout.note;
   return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : trained.reason };
+}
+
+/**
+ * The rules' churn risk of each customer, 0-1, scored a small range at a time: 20,000 results held at
+ * once would make V8 allocate every later Result straight into the old generation (allocation-site
+ * pretenuring), where a million results scored and written in ranges then pile up as garbage.
+ */
+function rulesRisks(customers: readonly Customer[], options: OptionsInput): number[] {
+  const scorer = scoreCustomersInRanges(customers, options);
+  const risks: number[] = [];
+  for (let from = 0; from < scorer.count; from += 512) {
+    for (const r of scorer.scoreRange(from, Math.min(from + 512, scorer.count))) risks.push((r.churnRisk ?? 0) / 100);
+  }
+  return risks;
 }
 
 /** Whether each customer bought nothing in (cut, cut + horizon], from the full log. */
@@ -222,13 +236,13 @@ export function orderHistoryScorer(orders: readonly Order[] | OrderHistory, cust
       // worked out again as it is scored, rather than a million of them kept until then.
       const probabilities: number[] = [];
       for (let i = 0; i < customers.length; i++) {
-        const p = (at[i] as number) < 0 ? null : predictor.predict(at[i] as number);
+        const p = (at[i] as number) < 0 ? null : predictor.peek(at[i] as number);
         if (p !== null) probabilities.push(p.probability);
       }
       const levels = probabilityLevels(probabilities);
       const identified = predictor.identified;
       const override = (i: number): ChurnRisk | null => {
-        const p = (at[i] as number) < 0 ? null : predictor.predict(at[i] as number);
+        const p = (at[i] as number) < 0 ? null : predictor.peek(at[i] as number);
         return p === null ? null : learnedRisk(p, horizon, options, identified, levels);
       };
       const w = trained.model.windows;

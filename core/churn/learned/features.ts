@@ -49,8 +49,11 @@ export const FEATURE_COUNT = FEATURES.length;
 
 const YEAR = 365;
 
-/** The snapshot of customer k at `cut` (orders after it ignored), or null with no purchase by then. */
-export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: number, periodDays: number): Snapshot | null {
+/**
+ * The snapshot of customer k at `cut` (orders after it ignored), or null with no purchase by then.
+ * With `into`, written into that object rather than a new one (see train.ts's ChurnPredictor.peek).
+ */
+export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: number, periodDays: number, into?: Snapshot): Snapshot | null {
   const from = log.start[k] as number;
   const to = log.start[k + 1] as number;
   let purchaseDays = 0;
@@ -113,7 +116,21 @@ export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: numbe
       if (daysToSeason === null || ahead < daysToSeason) daysToSeason = ahead;
     }
   }
-  return { purchaseDays, first, last, recency: cut - last, gap, spend, recentOrders, previousOrders, recentSpend, previousSpend, seasonYears, seasonHits, daysToSeason };
+  if (into === undefined) return { purchaseDays, first, last, recency: cut - last, gap, spend, recentOrders, previousOrders, recentSpend, previousSpend, seasonYears, seasonHits, daysToSeason };
+  into.purchaseDays = purchaseDays;
+  into.first = first;
+  into.last = last;
+  into.recency = cut - last;
+  into.gap = gap;
+  into.spend = spend;
+  into.recentOrders = recentOrders;
+  into.previousOrders = previousOrders;
+  into.recentSpend = recentSpend;
+  into.previousSpend = previousSpend;
+  into.seasonYears = seasonYears;
+  into.seasonHits = seasonHits;
+  into.daysToSeason = daysToSeason;
+  return into;
 }
 
 /** Whether customer k bought anything in (cut, cut + horizon]: the label (true = churned, bought nothing). */

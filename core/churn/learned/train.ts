@@ -85,8 +85,20 @@ export interface ModelOutputs {
 
 const historyAt = (s: Snapshot, cut: number): History => ({ x: s.purchaseDays - 1, tx: (s.last - s.first) / DAYS_PER_UNIT, T: (cut - s.first) / DAYS_PER_UNIT });
 
-/** A fitted purchase model's forecast per history, each distinct (x, t_x, T) worked out once. */
-type PurchaseModel = { outputsOf: (h: History) => ModelOutputs; identified: boolean; params: BgNbdParams } | null;
+/**
+ * One number per distinct history at a cut-off: (x, t_x, T) are whole days (x purchase days after the
+ * first, t_x and T days since the first): a string key per customer cost a string each and most of
+ * the lookup. Outside the bounds that keep the number exact (x < 2^11, days < 2^21) the key is text.
+ */
+function historyKey(s: Snapshot, cut: number): number | string {
+  const x = s.purchaseDays - 1;
+  const tx = s.last - s.first;
+  const T = cut - s.first;
+  return x < 2048 && T < 2097152 && tx >= 0 && tx <= T ? (x * 2097152 + tx) * 2097152 + T : `${x}|${tx}|${T}`;
+}
+
+/** A fitted purchase model's forecast per customer snapshot, each distinct (x, t_x, T) worked out once. */
+type PurchaseModel = { outputsOf: (s: Snapshot) => ModelOutputs; identified: boolean; params: BgNbdParams } | null;
 
 /**
  * BG/NBD fitted on the histories at `cut` (a sample of up to 5,000 customers); null when no fit is
@@ -94,7 +106,7 @@ type PurchaseModel = { outputsOf: (h: History) => ModelOutputs; identified: bool
  * parameters where its likelihood costs thousands of series terms per customer, and these features
  * are needed at every cut-off. Its P(alive) is used only when the fit finds customers leaving at all (dropout.ts).
  */
-function fitPurchaseModel(log: OrderLog, histories: readonly (History | null)[], horizon: number): PurchaseModel {
+function fitPurchaseModel(log: OrderLog, histories: readonly (History | null)[], cut: number, horizon: number): PurchaseModel {
   let params: BgNbdParams;
   let identified: boolean;
   try {
@@ -106,12 +118,13 @@ function fitPurchaseModel(log: OrderLog, histories: readonly (History | null)[],
     if (error instanceof ModelFitError) return null;
     throw error;
   }
-  const cache = new Map<string, ModelOutputs>();
+  const cache = new Map<number | string, ModelOutputs>();
   const weeks = horizon / DAYS_PER_UNIT;
-  const outputsOf = (h: History): ModelOutputs => {
-    const key = `${h.x}|${h.tx}|${h.T}`;
+  const outputsOf = (s: Snapshot): ModelOutputs => {
+    const key = historyKey(s, cut);
     let o = cache.get(key);
     if (o === undefined) {
+      const h = historyAt(s, cut);
       const expectedPurchases = bgnbdExpectedPurchases(params, h, weeks);
       o = { expectedPurchases: Number.isFinite(expectedPurchases) ? Math.max(0, expectedPurchases) : 0, pAlive: identified ? bgnbdPAlive(params, h) : 1 };
       cache.set(key, o);
@@ -123,10 +136,9 @@ function fitPurchaseModel(log: OrderLog, histories: readonly (History | null)[],
 
 /** BG/NBD fitted on the histories at `cut` (fitPurchaseModel), and its forecast for `horizon` days per customer; nulls when no fit is possible. */
 export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | null)[], cut: number, horizon: number): { outputs: (ModelOutputs | null)[]; identified: boolean; params: BgNbdParams | null } {
-  const histories = snapshots.map((s) => (s === null ? null : historyAt(s, cut)));
-  const model = fitPurchaseModel(log, histories, horizon);
+  const model = fitPurchaseModel(log, snapshots.map((s) => (s === null ? null : historyAt(s, cut))), cut, horizon);
   if (model === null) return { outputs: snapshots.map(() => null), identified: false, params: null };
-  return { outputs: histories.map((h) => (h === null ? null : model.outputsOf(h))), identified: model.identified, params: model.params };
+  return { outputs: snapshots.map((s) => (s === null ? null : model.outputsOf(s))), identified: model.identified, params: model.params };
 }
 
 /** Why the learned model could not be trained, as data (worded per language: core/i18n ModelNoteWords.trainFailure). */
@@ -141,32 +153,25 @@ const failed = (failure: TrainFailure): TrainResult => ({ ok: false, reason: WOR
 export function trainChurnModel(log: OrderLog, asOfDay: number, settings: LearnedSettings): TrainResult {
   const plan = planWindows(log, asOfDay, settings.horizon);
   if (plan === null) return failed({ kind: 'shortHistory', days: asOfDay - log.firstDay });
-  const blocks: { x: Float64Array; y: Uint8Array }[] = [];
+  // Every window's rows go straight into one matrix sized for every customer in every window (the
+  // rows used are a prefix): a block per window joined at the end held 10M orders' examples twice (+240 MB).
+  const capacity = plan.windows.length * log.ids.length;
+  let x = new Float64Array(capacity * FEATURE_COUNT);
+  let y = new Uint8Array(capacity);
+  let rows = 0;
   for (const w of plan.windows) {
     const snapshots = snapshotsAt(log, w.cut, w.horizon, settings.periodDays);
     const model = purchaseModelAt(log, snapshots, w.cut, w.horizon);
-    const rows = snapshots.reduce((n, s) => n + (s === null ? 0 : 1), 0);
-    const x = new Float64Array(rows * FEATURE_COUNT);
-    const y = new Uint8Array(rows);
-    let r = 0;
     snapshots.forEach((s, k) => {
       if (s === null) return;
-      featuresOf(s, model.outputs[k] ?? null, w.horizon, settings.defaultGapDays, x, r * FEATURE_COUNT);
-      keepOnly(settings.only, x, r * FEATURE_COUNT);
-      y[r] = boughtNothing(log, k, w.cut, w.horizon) ? 1 : 0;
-      r++;
+      featuresOf(s, model.outputs[k] ?? null, w.horizon, settings.defaultGapDays, x, rows * FEATURE_COUNT);
+      keepOnly(settings.only, x, rows * FEATURE_COUNT);
+      y[rows] = boughtNothing(log, k, w.cut, w.horizon) ? 1 : 0;
+      rows++;
     });
-    blocks.push({ x, y });
   }
-  const rows = blocks.reduce((n, b) => n + b.y.length, 0);
-  const x = new Float64Array(rows * FEATURE_COUNT);
-  const y = new Uint8Array(rows);
-  let at = 0;
-  for (const b of blocks) {
-    x.set(b.x, at * FEATURE_COUNT);
-    y.set(b.y, at);
-    at += b.y.length;
-  }
+  x = x.subarray(0, rows * FEATURE_COUNT);
+  y = y.subarray(0, rows);
   const churned = y.reduce((n, v) => n + v, 0);
   if (rows < MIN_ROWS || churned < MIN_EACH_LABEL || rows - churned < MIN_EACH_LABEL) {
     return failed({ kind: 'fewExamples', examples: rows, churned, minExamples: MIN_ROWS, minEach: MIN_EACH_LABEL });
@@ -194,8 +199,15 @@ export interface LearnedPrediction {
 export interface ChurnPredictor {
   /** Whether the purchase model found customers leaving (else its P(alive) is never said). */
   identified: boolean;
-  /** Customer k of the log (null: no purchase by the as-of day); `contributions` is written when given, else made. */
+  /** Customer k of the log (null: no purchase by the as-of day), a new object; `contributions` is written when given, else made. */
   predict(k: number, contributions?: Float64Array): LearnedPrediction | null;
+  /**
+   * As predict, into one object reused by every call (valid until the next): for a host that reads
+   * each prediction at once. A million short-lived predictions otherwise come from the allocation
+   * sites whose objects training and predictChurn keep, which V8 then allocates straight into the
+   * old generation (pretenuring): 10M orders' scoring grew the heap by gigabytes of garbage.
+   */
+  peek(k: number): LearnedPrediction | null;
 }
 
 /**
@@ -209,22 +221,38 @@ export function churnPredictor(model: LearnedModel, log: OrderLog, asOfDay: numb
     const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays);
     histories[k] = s === null ? null : historyAt(s, asOfDay);
   }
-  const fitted = fitPurchaseModel(log, histories, horizon);
+  const fitted = fitPurchaseModel(log, histories, asOfDay, horizon);
   const x = new Float64Array(FEATURE_COUNT);
   const terms = new Float64Array(FEATURE_COUNT);
+  /** Fills `contributions` for snapshot `s`; its probability. */
+  const probabilityOf = (s: Snapshot, m: ModelOutputs | null, contributions: Float64Array): number => {
+    featuresOf(s, m, horizon, model.defaultGapDays, x, 0);
+    keepOnly(model.only, x, 0);
+    const eta = logisticTerms(model.logistic, x, 0, terms);
+    for (let j = 0; j < FEATURE_COUNT; j++) contributions[j] = Math.max(0, (terms[j] as number) - (model.floor[j] as number));
+    return sigmoid(eta);
+  };
+  const reused: LearnedPrediction = { probability: 0, contributions: new Float64Array(FEATURE_COUNT), snapshot: blankSnapshot(), model: null };
   return {
     identified: fitted?.identified ?? false,
     predict(k, contributions = new Float64Array(FEATURE_COUNT)) {
       const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays);
       if (s === null) return null;
-      const m = fitted === null ? null : fitted.outputsOf(historyAt(s, asOfDay));
-      featuresOf(s, m, horizon, model.defaultGapDays, x, 0);
-      keepOnly(model.only, x, 0);
-      const eta = logisticTerms(model.logistic, x, 0, terms);
-      for (let j = 0; j < FEATURE_COUNT; j++) contributions[j] = Math.max(0, (terms[j] as number) - (model.floor[j] as number));
-      return { probability: sigmoid(eta), contributions, snapshot: s, model: m };
+      const m = fitted === null ? null : fitted.outputsOf(s);
+      return { probability: probabilityOf(s, m, contributions), contributions, snapshot: s, model: m };
+    },
+    peek(k) {
+      const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays, reused.snapshot);
+      if (s === null) return null;
+      reused.model = fitted === null ? null : fitted.outputsOf(s);
+      reused.probability = probabilityOf(s, reused.model, reused.contributions);
+      return reused;
     },
   };
+}
+
+function blankSnapshot(): Snapshot {
+  return { purchaseDays: 0, first: 0, last: 0, recency: 0, gap: null, spend: 0, recentOrders: 0, previousOrders: 0, recentSpend: 0, previousSpend: 0, seasonYears: 0, seasonHits: 0, daysToSeason: null };
 }
 
 /**
