@@ -1,5 +1,5 @@
 // `score --json`: one JSON object per output row (DESIGN.md), as an array with one object per line,
-// streamed in chunks of about 1 MB, from a whole list or batch by batch (order tables).
+// streamed in chunks of about 64 KB (see order-output.ts's CHUNK_CHARS), from a whole list or batch by batch (order tables).
 import { once } from 'node:events';
 import type { ScoredRow } from '../../adapters/table/contract.ts';
 
@@ -42,7 +42,7 @@ export class JsonArrayWriter {
     for (const r of rows) {
       // The comma ends the line before: whether a row is the last is known only at the end.
       this.chunk += (this.count++ === 0 ? '' : ',\n') + JSON.stringify(jsonRow(r));
-      if (this.chunk.length >= 1 << 20) {
+      if (this.chunk.length >= 1 << 16) {
         if (!this.stream.write(this.chunk)) await once(this.stream, 'drain');
         this.chunk = '';
       }
