@@ -9,7 +9,8 @@ import type { CustomerTrail } from './order-table.ts';
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
-  private readonly index = new IdIndex();
+  /** Null once sealed: no customer comes any more, and the index (~64 MB for a million ids) can go. */
+  private index: IdIndex | null = new IdIndex();
   private readonly ids: string[] = [];
   private firstRow = new Int32Array(1024);
   private kept = new Int32Array(1024);
@@ -23,6 +24,7 @@ export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
 
   /** The customer's position, added with `row` as their first row when new. */
   private at(id: string, row: number): number {
+    if (this.index === null) throw new Error(`customer "${id}" at row ${row} came after the trails were sealed`);
     const c = this.index.positionOf(id);
     if (c === this.ids.length) {
       if (c === this.firstRow.length) this.grow();
@@ -66,6 +68,11 @@ export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
       this.leftOut.set(c, counts);
     }
     counts[reason]++;
+  }
+
+  /** Every order was read: the trails are only iterated from now on. */
+  seal(): void {
+    this.index = null;
   }
 
   /** Each customer with their trail, in order of first appearance (a fresh object each, made as asked). */

@@ -180,6 +180,7 @@ class OrderPass {
       if (note !== null) warnings.push(note);
     }
     const read = (this.reader as OrderRows).finish();
+    read.customers.seal();
     this.badRows.sort((a, b) => a.row - b.row);
     return {
       table: { headerIndex: layout.headerIndex, headers: layout.headers, mapping: layout.mapping, badRows: this.badRows, customers: read.customers, warnings: [...warnings, ...read.notes] },
