@@ -47,6 +47,9 @@ export interface Summary {
   groups: { by: 'region' | 'owner'; rows: GroupSummary[] } | null;
 }
 
+/** What the summary reads of each result (hosts that keep results elsewhere, e.g. on worker threads, hand in only this). */
+export type SummaryFacts = Pick<Result, 'error' | 'lifecycle' | 'tier' | 'segment' | 'churnLevel' | 'totalSpend' | 'orders' | 'clv' | 'pAlive' | 'region' | 'owner'>;
+
 function shares<K extends string>(keys: readonly K[], counts: Map<K, number>, labels: Record<K, string>, of: number): Share<K>[] {
   return keys.map((key) => {
     const count = counts.get(key) ?? 0;
@@ -58,13 +61,13 @@ function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-const isDormant = (r: Result) => r.lifecycle === 'dormant' || r.lifecycle === 'churned';
+const isDormant = (r: SummaryFacts) => r.lifecycle === 'dormant' || r.lifecycle === 'churned';
 
 /** Per region or owner name, the scored customers' counts (only the one the summary shows is kept at the end). */
 class Groups {
   readonly rows = new Map<string, GroupSummary>();
 
-  add(name: string, r: Result): void {
+  add(name: string, r: SummaryFacts): void {
     let g = this.rows.get(name);
     if (g === undefined) {
       g = { name, customers: 0, byTier: { A: 0, B: 0, C: 0, D: 0 }, dormant: 0, highRisk: 0, atRiskRevenue: 0 };
@@ -116,7 +119,7 @@ export class SummaryTally {
     this.language = options.language ?? 'en';
   }
 
-  add(r: Result): void {
+  add(r: SummaryFacts): void {
     this.customers++;
     if (r.region) this.anyRegion = true;
     if (r.owner) this.anyOwner = true;
@@ -172,7 +175,7 @@ export class SummaryTally {
   }
 }
 
-export function summarize(results: readonly Result[], options: { language?: Language } = {}): Summary {
+export function summarize(results: readonly SummaryFacts[], options: { language?: Language } = {}): Summary {
   const tally = new SummaryTally(options);
   for (const r of results) tally.add(r);
   return tally.summary();

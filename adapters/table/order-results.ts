@@ -18,7 +18,7 @@ import { WORDS } from '../../core/i18n/index.ts';
 import type { ScoredRow, TableScore } from './contract.ts';
 import type { CustomerTrail, OrderRow } from './order-table.ts';
 import type { RowProblem } from './csv.ts';
-import { fixedThresholdsNote } from './rfm-note.ts';
+import { rankingNotes } from './ranking-notes.ts';
 
 /** An order table read (whole, or in pieces by order-stream.ts): its layout, the rows that could not be read, and each customer's trail. */
 export interface OrdersToScore {
@@ -148,8 +148,7 @@ export function orderResults(
       const warnings = [...table.warnings, ...scorer.notes];
       if (afterAsOf > 0) warnings.push(words.table.afterAsOf(afterAsOf, options.asOf));
       if (unscorable > 0) warnings.push(words.table.noPurchaseLeft(unscorable));
-      const fixed = fixedThresholdsNote(scorable, options);
-      if (fixed !== null) warnings.push(fixed);
+      warnings.push(...rankingNotes(scorable, options));
       return { summary: tally.summary(), warnings: [...warnings, ...aboveHeader], errorRows, rows: written };
     },
   };

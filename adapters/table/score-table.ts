@@ -12,12 +12,13 @@ import type { Order } from '../../core/schema/order.ts';
 import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import type { Field } from '../../core/problems.ts';
 import { rowProblemText } from './row-problems.ts';
-import { readCustomerTable } from './customer-table.ts';
+import { readCustomerTable, type CustomerRow } from './customer-table.ts';
 import { readOrderTable } from './order-table.ts';
 import { collectOrderResults, orderResults, type OrdersToScore } from './order-results.ts';
-import { fixedThresholdsNote } from './rfm-note.ts';
+import { rankingNotes } from './ranking-notes.ts';
 
 export type { OrdersToScore } from './order-results.ts';
+export { rankingNotes } from './ranking-notes.ts';
 
 /**
  * Scores a grid of cells. With `release`, each data row of `cells` is emptied once read, so a host that
@@ -35,16 +36,25 @@ function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConf
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);
-  const headerOf = (field: Field) => table.headers[table.mapping[field as CustomerField] as number] ?? field;
-  // Results come back in the order the good rows went in.
+  const rows = scoredRowsOf(table.rows, results, headerOfColumn(table.headers, table.mapping), options.language);
+  return tableScore('customers', table, rows, table.warnings, options);
+}
+
+/** The header text of a field's column, for row problems ("column "Last Order""). */
+export function headerOfColumn(headers: readonly string[], mapping: Partial<Record<CustomerField, number>>): (field: Field) => string {
+  return (field) => headers[mapping[field as CustomerField] as number] ?? field;
+}
+
+/** One scored row per table row: the results (in the order the good rows went in) and each bad row's reason. */
+export function scoredRowsOf(tableRows: readonly CustomerRow[], results: readonly Result[], headerOf: (field: Field) => string, language: Language): ScoredRow[] {
   let next = 0;
-  const rows: ScoredRow[] = new Array<ScoredRow>(table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const r = table.rows[i] as (typeof table.rows)[number];
-    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, options.language));
+  const rows: ScoredRow[] = new Array<ScoredRow>(tableRows.length);
+  for (let i = 0; i < tableRows.length; i++) {
+    const r = tableRows[i] as CustomerRow;
+    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, language));
     rows[i] = { row: r.row, id: r.id, result };
   }
-  return tableScore('customers', table, rows, table.warnings, options);
+  return rows;
 }
 
 function tableScore(
@@ -55,7 +65,7 @@ function tableScore(
   options: ReturnType<typeof OptionsSchema.parse>,
 ): TableScore {
   const scorable = rows.reduce((n, r) => (r.result.r !== null ? n + 1 : n), 0);
-  const fixed = fixedThresholdsNote(scorable, options);
+  warnings = [...warnings, ...rankingNotes(scorable, options)];
   return {
     kind,
     headerRow: layout.headerIndex + 1,
@@ -63,7 +73,7 @@ function tableScore(
     mapping: layout.mapping,
     rows,
     summary: summarize(rows.map((r) => r.result), { language: options.language }),
-    warnings: fixed === null ? warnings : [...warnings, fixed],
+    warnings,
   };
 }
 

@@ -3,12 +3,13 @@
 // the batch is dropped, so 10M orders' million results never exist at once. Bytes are those the
 // whole-list writers (write-output.ts, json-output.ts) write. A workbook (.xlsx) is built in memory
 // (write-excel-file writes one sheet whole; its row limit, 1,048,576, bounds it).
+import { once } from 'node:events';
 import type { OrderResults, OrderResultsEnd } from '../../adapters/table/order-results.ts';
 import type { Cell, ScoredRow } from '../../adapters/table/contract.ts';
 import type { TextEncoding } from '../../adapters/table/text-encoding.ts';
 import { encoderFor, outputEncoding } from '../../adapters/table/text-encoding.ts';
 import { neutraliseFormula } from '../../adapters/table/formula-guard.ts';
-import { csvLine, orderHeaderCells, orderRowCells, replaceFile, textFile, textResultCells, xlsxCell, xlsxResultCells, type WriteOptions } from './write-output.ts';
+import { csvLine, orderHeaderCells, orderRowCells, textResultCells, writeStream, writeThroughTemporary, xlsxCell, xlsxResultCells, type WriteOptions } from './write-output.ts';
 import { JsonArrayWriter } from './json-output.ts';
 
 export interface OrderTargets {
@@ -36,19 +37,18 @@ export async function writeOrderResults(results: OrderResults, targets: OrderTar
     await pump(results, streams, options);
     return results.end();
   }
-  await replaceFile(out.path, async (temporary) => {
+  await writeThroughTemporary(out.path, async (temporary) => {
     if (/\.xlsx$/i.test(out.path)) {
       const sheet = xlsxSink(options);
       await pump(results, [...streams, sheet], options);
       await sheet.toFile(temporary);
       return;
     }
-    const file = await textFile(temporary);
     const encoder = encoderFor(outputEncoding(out.encoding, options.plainUtf8));
-    if (encoder.bom.length > 0) await file.write(encoder.bom);
-    const csv = textSink((chunk) => file.write(encoder.encode(chunk)), options, out.lineEnd);
-    await pump(results, [...streams, csv], options);
-    await file.end();
+    await writeStream(temporary, encoder.bom, async (file) => {
+      const csv = textSink((chunk) => write(file, encoder.encode(chunk)), options, out.lineEnd);
+      await pump(results, [...streams, csv], options);
+    });
   });
   return results.end();
 }
@@ -63,8 +63,8 @@ async function pump(results: OrderResults, sinks: readonly Sink[], options: Writ
   for (const sink of sinks) await sink.done();
 }
 
-async function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+async function write(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
 /**
