@@ -217,10 +217,7 @@ export interface ChurnPredictor {
  */
 export function churnPredictor(model: LearnedModel, log: OrderLog, asOfDay: number, horizon: number): ChurnPredictor {
   const histories: (History | null)[] = new Array<History | null>(log.ids.length);
-  for (let k = 0; k < log.ids.length; k++) {
-    const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays);
-    histories[k] = s === null ? null : historyAt(s, asOfDay);
-  }
+  for (let k = 0; k < log.ids.length; k++) histories[k] = purchaseHistoryAt(log, k, asOfDay);
   const fitted = fitPurchaseModel(log, histories, asOfDay, horizon);
   const x = new Float64Array(FEATURE_COUNT);
   const terms = new Float64Array(FEATURE_COUNT);
@@ -249,6 +246,27 @@ export function churnPredictor(model: LearnedModel, log: OrderLog, asOfDay: numb
       return reused;
     },
   };
+}
+
+/**
+ * historyAt(snapshotAt(…)) without the rest of the snapshot (trends, seasons): the fit needs only
+ * (x, t_x, T), and a million full snapshots cost seconds. Purchase days as snapshotAt counts them.
+ */
+function purchaseHistoryAt(log: OrderLog, k: number, cut: number): History | null {
+  let purchaseDays = 0;
+  let first = -1;
+  let last = -1;
+  for (let p = log.start[k] as number, to = log.start[k + 1] as number; p < to; p++) {
+    const day = log.days[p] as number;
+    if (day > cut) break;
+    if ((log.amounts[p] as number) < 0) continue;
+    if (day !== last) {
+      if (last < 0) first = day;
+      purchaseDays++;
+      last = day;
+    }
+  }
+  return purchaseDays === 0 ? null : { x: purchaseDays - 1, tx: (last - first) / DAYS_PER_UNIT, T: (cut - first) / DAYS_PER_UNIT };
 }
 
 function blankSnapshot(): Snapshot {
