@@ -71,13 +71,6 @@ export function planWindows(log: OrderLog, asOfDay: number, horizon: number): { 
   return { windows: [{ cut: asOfDay - longest, horizon: longest }, ...(half >= 14 ? [{ cut: asOfDay - half, horizon: half }] : [])], shortWindows: true };
 }
 
-/** Snapshots of every customer at `cut` (null for those with no purchase by then). */
-export function snapshotsAt(log: OrderLog, cut: number, horizon: number, periodDays: number): (Snapshot | null)[] {
-  const out: (Snapshot | null)[] = new Array<Snapshot | null>(log.ids.length);
-  for (let k = 0; k < log.ids.length; k++) out[k] = snapshotAt(log, k, cut, horizon, periodDays);
-  return out;
-}
-
 export interface ModelOutputs {
   expectedPurchases: number;
   pAlive: number;
@@ -134,13 +127,6 @@ function fitPurchaseModel(log: OrderLog, histories: readonly (History | null)[],
   return { outputsOf, identified, params };
 }
 
-/** BG/NBD fitted on the histories at `cut` (fitPurchaseModel), and its forecast for `horizon` days per customer; nulls when no fit is possible. */
-export function purchaseModelAt(log: OrderLog, snapshots: readonly (Snapshot | null)[], cut: number, horizon: number): { outputs: (ModelOutputs | null)[]; identified: boolean; params: BgNbdParams | null } {
-  const model = fitPurchaseModel(log, snapshots.map((s) => (s === null ? null : historyAt(s, cut))), cut, horizon);
-  if (model === null) return { outputs: snapshots.map(() => null), identified: false, params: null };
-  return { outputs: snapshots.map((s) => (s === null ? null : model.outputsOf(s))), identified: model.identified, params: model.params };
-}
-
 /** Why the learned model could not be trained, as data (worded per language: core/i18n ModelNoteWords.trainFailure). */
 export type TrainFailure = { kind: 'shortHistory'; days: number } | { kind: 'fewExamples'; examples: number; churned: number; minExamples: number; minEach: number };
 
@@ -159,16 +145,20 @@ export function trainChurnModel(log: OrderLog, asOfDay: number, settings: Learne
   let x = new Float64Array(capacity * FEATURE_COUNT);
   let y = new Uint8Array(capacity);
   let rows = 0;
+  // Each customer's snapshot is read into one reused object as their row is written: a million
+  // snapshots per window kept until the purchase model was fitted were ~300 MB of garbage each.
+  const snapshot = blankSnapshot();
   for (const w of plan.windows) {
-    const snapshots = snapshotsAt(log, w.cut, w.horizon, settings.periodDays);
-    const model = purchaseModelAt(log, snapshots, w.cut, w.horizon);
-    snapshots.forEach((s, k) => {
-      if (s === null) return;
-      featuresOf(s, model.outputs[k] ?? null, w.horizon, settings.defaultGapDays, x, rows * FEATURE_COUNT);
+    const histories = log.ids.map((_, k) => purchaseHistoryAt(log, k, w.cut));
+    const fitted = fitPurchaseModel(log, histories, w.cut, w.horizon);
+    for (let k = 0; k < histories.length; k++) {
+      if (histories[k] === null) continue; // no purchase by the cut: snapshotAt would say null
+      const s = snapshotAt(log, k, w.cut, w.horizon, settings.periodDays, snapshot) as Snapshot;
+      featuresOf(s, fitted === null ? null : fitted.outputsOf(s), w.horizon, settings.defaultGapDays, x, rows * FEATURE_COUNT);
       keepOnly(settings.only, x, rows * FEATURE_COUNT);
       y[rows] = boughtNothing(log, k, w.cut, w.horizon) ? 1 : 0;
       rows++;
-    });
+    }
   }
   x = x.subarray(0, rows * FEATURE_COUNT);
   y = y.subarray(0, rows);
