@@ -27,6 +27,7 @@ import { scoreRfm, type RfmScores } from '../../../core/rfm.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { summarize } from '../../../core/summarize.ts';
 import { WORDS } from '../../../core/i18n/index.ts';
+import { IdIndex } from '../../../core/id-index.ts';
 import { ATTENTION_SHOWN, type RunToShow } from '../summary-table.ts';
 import { readFacts } from './summary-facts.ts';
 import { HEAD_ROWS, type LayoutInput, type ParseOutput, type Step, type Steps } from './protocol.ts';
@@ -103,19 +104,20 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
   const found = await all('layout', (k) => ({ ...shared, rowOffset: offsets[k] as number, last: k === runners.length - 1 }));
   const end = found[found.length - 1]?.end;
   if (end === undefined || end === null || end.unsure) return null;
-  const seenOn = new Map<string, number>();
+  // Ids in row order over the whole table (core/id-index.ts: a Map of a million strings is slower), and the row each was first seen on.
+  const seen = new IdIndex(found.reduce((n, f) => n + f.ids.length, 0));
+  const firstRowOf: number[] = [];
   const firstRows = found.map((f, k) => {
     const rows = new Int32Array(parsed[k]?.rows ?? 0);
     for (let j = 0; j < f.ids.length; j++) {
-      const id = f.ids[j] as string;
       const local = f.idRows[j] as number;
-      const first = seenOn.get(id);
-      if (first === undefined) seenOn.set(id, local + (offsets[k] as number) + 1);
-      else rows[local] = first;
+      const known = seen.size;
+      const position = seen.positionOf(f.ids[j] as string);
+      if (position < known) rows[local] = firstRowOf[position] as number;
+      else firstRowOf.push(local + (offsets[k] as number) + 1);
     }
     return rows;
   });
-  seenOn.clear();
   const warnings = [...layout.notes];
   if (end.footer !== null) warnings.push(footerNote(end.footer, words));
   const dateOrders: Partial<Record<(typeof CUSTOMER_DATES)[number], DateOrder>> = {};
