@@ -84,7 +84,7 @@ describe('scoring a customer table in pieces', () => {
         const expected = await oneGo(path, t.language);
         const decoded = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
         const scored = await scoreInPieces(
-          { decoded, delimiter: ',', pieces: t.pieces, config: { columns: {}, dateOrder: 'auto' }, options: { asOf, language: t.language }, output: { encoding: 'utf-8', lineEnd: '\n' } },
+          { decoded, delimiter: ',', pieces: t.pieces, config: { columns: {}, dateOrder: 'auto' }, options: { asOf, language: t.language }, output: { encoding: 'utf-8', lineEnd: '\n', to: 'reply' } },
           () => new InThisThread(),
         );
         if (scored === null) return; // not safe to cut: the CLI reads it in one go
