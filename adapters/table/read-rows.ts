@@ -143,6 +143,16 @@ export function headerKeysOf<F extends string>(headers: readonly string[], mappi
   return required.map((f) => mapping[f] as number).map((c) => [c, (headers[c] ?? '').toLowerCase()]);
 }
 
+/**
+ * text.toLowerCase() === lower, lower-casing (a string per call) only texts of the right length. Lower
+ * case never shortens a text and lengthens it only for "İ" (to "i" and U+0307), so a text of another
+ * length can only match a header holding U+0307.
+ */
+function sameLowerCase(text: string, lower: string): boolean {
+  if (text.length !== lower.length && !(text.length < lower.length && lower.indexOf('\u0307') >= 0)) return false;
+  return text.toLowerCase() === lower;
+}
+
 export function rowKind(row: readonly Cell[], headerKeys: readonly [number, string][]): RowKind {
   let blank = true;
   for (let i = 0; i < row.length && blank; i++) {
@@ -153,7 +163,7 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
   let same = 0;
   for (const [column, header] of headerKeys) {
     const c = row[column];
-    if (typeof c === 'string' && c.trim().toLowerCase() === header) same++;
+    if (typeof c === 'string' && sameLowerCase(c.trim(), header)) same++;
   }
   return same >= 2 && same === headerKeys.length ? 'header' : 'data';
 }
