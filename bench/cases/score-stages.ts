@@ -12,10 +12,14 @@ import { writeTable } from '../../cli/score/write-output.ts';
 const [path, out = '/tmp/score-stages.csv'] = process.argv.slice(2) as [string, string | undefined];
 const stages: string[] = [];
 let last = performance.now();
+let lastCpu = process.cpuUsage();
+// CPU time (all threads: GC helpers too) as well as wall time: on a shared machine the wall time says little.
 const lap = (name: string) => {
   const now = performance.now();
-  stages.push(`${name} ${((now - last) / 1000).toFixed(2)} s (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
+  const cpu = process.cpuUsage(lastCpu);
+  stages.push(`${name} ${((now - last) / 1000).toFixed(2)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
   last = now;
+  lastCpu = process.cpuUsage();
 };
 const table = await readTable(path);
 clearEarlierResults(table.cells);
