@@ -1,6 +1,6 @@
 // A customer table (one row per customer) → customers for the core, or a reason per row.
 import type { Customer } from '../../core/schema/customer.ts';
-import { dayNumber } from '../../core/dates.ts';
+import { dayNumber, parseIsoDay } from '../../core/dates.ts';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, TableError, type Cell, type CustomerField, type TableConfig } from './contract.ts';
 import { CUSTOMER_REQUIRED } from './headers.ts';
 import { footerNote, headerKeysOf, layoutOf, rowKind, tableBody, type Layout } from './read-rows.ts';
@@ -177,10 +177,23 @@ class RowReader implements RowCells {
   }
 
   date(field: CustomerField): string | null {
-    const order = this.dateOrders[field] as DateOrder;
-    const value = this.parse(field, (cell) => parseDate(cell, order));
+    const column = this.mapping[field];
+    if (column === undefined) return null;
+    const cell = this.cells[column];
+    // An ISO date cell is its own value and gives its day number in one read (parseDate would read it twice).
+    let day = typeof cell === 'string' && cell.length === 10 ? parseIsoDay(cell) : NaN;
+    let value: string | null;
+    if (!Number.isNaN(day)) value = cell as string;
+    else {
+      const parsed = parseDate(cell, this.dateOrders[field] as DateOrder);
+      if (parsed instanceof Invalid) {
+        this.problem({ code: 'unreadable', field, value: cellText(cell), expected: parsed.kind });
+        return null;
+      }
+      value = parsed;
+    }
     if (value === null || !PAST_DATES.has(field)) return value;
-    const day = dayNumber(value);
+    if (Number.isNaN(day)) day = dayNumber(value);
     if (day > this.asOfDay) this.problem({ code: 'afterAsOf', field, value, asOf: this.asOf });
     if (field === 'firstPurchase') this.days.first = day;
     else if (field === 'lastPurchase') this.days.last = day;

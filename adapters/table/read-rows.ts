@@ -160,12 +160,14 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
     if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) blank = false;
   }
   if (blank) return 'blank';
-  let same = 0;
-  for (const [column, header] of headerKeys) {
+  // A repeated header repeats every required header (at least two): the first cell that does not ends the check.
+  if (headerKeys.length < 2) return 'data';
+  for (let k = 0; k < headerKeys.length; k++) {
+    const [column, header] = headerKeys[k] as [number, string];
     const c = row[column];
-    if (typeof c === 'string' && sameLowerCase(c.trim(), header)) same++;
+    if (!(typeof c === 'string' && sameLowerCase(c.trim(), header))) return 'data';
   }
-  return same >= 2 && same === headerKeys.length ? 'header' : 'data';
+  return 'header';
 }
 
 /** A cell quoted in a message, clipped to ~80 characters. */
