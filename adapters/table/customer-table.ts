@@ -7,7 +7,7 @@ import { footerNote, headerKeysOf, layoutOf, rowKind, tableBody, type Layout } f
 import { detectColumns } from './headers.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
 import { Invalid, parseDate, type DateOrder, type Parsed } from './cells.ts';
-import { customerOfRow, type RowCells } from './customer-fields.ts';
+import { customerOfRowWith, type RowCells } from './customer-fields.ts';
 import { columnDateOrders } from './date-columns.ts';
 import { scorabilityProblems } from '../../core/scorable.ts';
 import type { Problem } from '../../core/problems.ts';
@@ -113,6 +113,7 @@ export function readCustomerRows(
   const rows: CustomerRow[] = [];
   const { headerKeys, mapping, dateOrders, asOf } = context;
   const reader = new RowReader(mapping, dateOrders, asOf);
+  const customerOfRow = customerOfRowWith(mapping);
   const idColumn = mapping.id as number;
   for (let r = range[0]; r < range[1]; r++) {
     const cellsOfRow = cells[r] ?? [];
