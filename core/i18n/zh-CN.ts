@@ -1,6 +1,15 @@
 // Every word Tierwise shows, in Simplified Chinese (the interface: ./words.ts).
 import type { Words } from './words.ts';
 import { money, twoPlaces } from './numbers.ts';
+import { fieldLabel } from '../schema/fields.ts';
+import type { OrderFieldName } from './host-words.ts';
+import type { CustomerKey } from '../schema/fields.ts';
+
+const ORDER_FIELDS: Record<OrderFieldName, string> = {
+  customerId: '客户编号', date: '订单日期', amount: '金额', orderId: '订单号', status: '订单状态',
+  refunded: '退款金额', cancelledAt: '取消日期', lineAmount: '行金额', quantity: '数量', unitPrice: '单价',
+};
+const mapIt = (example: string) => `请在配置的 "columns" 中映射，例如 {"columns": {"${example}": "你的列名"}}`;
 
 const round = (n: number) => Math.round(n);
 const n = (x: number) => x.toLocaleString('zh-CN');
@@ -169,6 +178,17 @@ export const zhCN: Words = {
         '这是 Shopify 的客户导出文件，其中没有购买日期，无法评估最近购买。请改为导出订单（Shopify 后台 → 订单 → 导出 → 所有订单，CSV），并将该文件作为订单表评分（命令行：tierwise score orders_export.csv --orders）。',
     },
     footer: (from, to, shown, more) => `第 ${from}-${to} 行是报表的页脚，不是客户，已跳过：${shown.join('、')}${more > 0 ? ` 等，另有 ${more} 行` : ''}`,
+    header: {
+      field: (key) => (key in ORDER_FIELDS ? ORDER_FIELDS[key as OrderFieldName] : fieldLabel(key as CustomerKey, 'zh-CN')),
+      empty: (kind) => `文件为空：应有一个标题行，每个${kind === 'orders' ? '订单' : '客户'}一行`,
+      unknownField: (field, header, fields) => `映射中有未知字段 ${field}（对应 ${header}）；可用字段：${fields.join('、')}`,
+      noHeaderRow: (expected, seen, example) => `找不到标题行：应有${expected.join('、')}等列名；第一行为：${seen || '（空）'}。${mapIt(example)}`,
+      missing: (fields, mappedNotHeaders, seen, example) =>
+        `找不到${fields.join('、')}所在的列${mappedNotHeaders.length ? `；映射中的 ${mappedNotHeaders.map((m) => `${m.header}（映射到${m.field}）`).join('、')} 不是标题` : ''}。现有标题：${seen}。${mapIt(example)}`,
+      totalsWithoutDates: '这份客户列表有合计但没有购买日期，无法评估最近购买。请改为导出订单（每个订单一行，含日期和金额），作为订单表评分；或添加最近购买日期列',
+      looksLikeOrders: '（这看起来是每个订单一行：请加 --orders 运行）',
+      alsoNote: (sentence) => `；注：${sentence}`,
+    },
   },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · 截至 ${asOf}`,
@@ -185,6 +205,13 @@ export const zhCN: Words = {
     wrote: (count, file) => `已将 ${count} 行写入 ${file}`,
     note: (warning) => `注：${warning}`,
     stderrNote: (warning) => `注：${warning}`,
+  },
+  progress: {
+    read: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）`,
+    readAll: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）；正在评分…`,
+    scored: (rows, of, seconds) => `已评分 ${rows} / ${of} 行（${seconds} 秒）`,
+    scoredAll: (rows, seconds) => `已评分 ${rows} 行（${seconds} 秒）；正在写入…`,
+    wrote: (rows, seconds) => `已写入 ${rows} 行（${seconds} 秒）`,
   },
   hubspot: {
     propertyLabel: {
