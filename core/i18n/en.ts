@@ -100,6 +100,8 @@ export const en: Words = {
       (shortWindows ? `; the history is shorter than two horizons, so it learned on shorter windows and applies them to ${horizon} days` : ''),
     noDropout:
       "the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer's own rhythm",
+    noDropoutTest: (lr, critical) =>
+      `the purchase models found no sign of customers leaving in these orders (likelihood-ratio ${lr} against a model where nobody leaves, below ${critical}); P(alive) is not shown and recency is judged against each customer's own rhythm`,
     fellBack: (reason) => `churn risk uses the hand-set weights: ${reason}`,
     trainFailure: (f) =>
       f.kind === 'shortHistory'
@@ -219,6 +221,26 @@ export const en: Words = {
     wrote: (count, file) => `wrote ${count} rows to ${file}`,
     note: (warning) => `Note: ${warning}`,
     stderrNote: (warning) => `note: ${warning}`,
+  },
+  backtest: {
+    title: (asOf, until) => `Backtest: scored as of ${asOf} with the orders up to then; compared with ${asOf} .. ${until}`,
+    outcome: (customers, churners, share) => `${customers} customers, ${churners} (${share}) bought nothing in the horizon`,
+    scoresIntro: 'Chance of buying nothing in the horizon: AUC ranks (0.5 = coin toss, 1 = perfect), Brier scores the probabilities (lower is better)',
+    contender: {
+      learned: 'learned from these orders (time split)',
+      pareto: 'Pareto/NBD chance of no purchase, e^(-expected)',
+      rules: 'hand-set rules (risk / 100)',
+      recency: 'plain recency (days since last; Brier: calibrated)',
+      bgnbd: 'BG/NBD chance of no purchase',
+    },
+    seeBelow: '  (see below)',
+    notAvailable: 'n/a',
+    wouldUse: (model, why) => `Tierwise would use ${model}: ${why}`,
+    reliabilityTitle: (model) => `Reliability of the ${model} churn risk (customers in ten equal groups by predicted chance; "|" = predicted, "#" = observed):`,
+    reliabilityHeader: (width) => `group  customers  predicted  observed  0%${' '.repeat(width - 6)}100%`,
+    largestMiss: (points) => `Largest miss of a group: ${points} points`,
+    tierColumns: 'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
+    noOrdersAfter: (asOf) => `no orders after ${asOf} within the horizon: pick an earlier --as-of or a shorter --horizon`,
   },
   progress: {
     read: (rows, seconds) => `read ${rows} rows (${seconds} s)`,

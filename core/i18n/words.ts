@@ -5,6 +5,7 @@ import type { ChurnPhrases } from '../churn/phrases.ts';
 import type { LearnedPhrases } from '../churn/learned/phrases.ts';
 import type { ProblemWords } from './problem-words.ts';
 import type { ModelNoteWords } from './model-note-words.ts';
+import type { BacktestWords } from './backtest-words.ts';
 import type { HubSpotWords, ProgressWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
 
 export interface Words {
@@ -24,6 +25,8 @@ export interface Words {
   summary: SummaryWords;
   /** The command line's progress lines on a terminal. */
   progress: ProgressWords;
+  /** What `tierwise backtest` prints. */
+  backtest: BacktestWords;
   /** HubSpot property labels. */
   hubspot: HubSpotWords;
   /** The Sheets add-on's messages. */

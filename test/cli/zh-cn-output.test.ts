@@ -175,3 +175,19 @@ describe('the progress lines on a terminal, for a zh-CN user', () => {
     expect(en.filter((l) => /[A-Za-z]{2,}/.test(l)).length).toBe(en.length);
   }, 120_000);
 });
+
+describe('tierwise backtest, for a zh-CN user', () => {
+  it('prints its report in Chinese: no English sentence in stdout or stderr (the English run has them)', () => {
+    const orders = join(ROOT, 'bench/data/CDNOW_master.txt');
+    const args = ['backtest', orders, '--as-of', '1997-09-30', '--horizon', '39w'];
+    const zh = tierwise([...args, '--config', ZH]);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain('各组最大偏差');
+    expect(englishSentences([zh.stdout, zh.stderr].join('\n'), [])).toEqual([]);
+    const en = tierwise(args);
+    expect(englishSentences([en.stdout, en.stderr].join('\n'), []).length).toBeGreaterThan(5);
+    // The same figures in both: only the words differ.
+    const figures = (text: string) => text.match(/\d+\.\d{4}/g);
+    expect(figures(zh.stdout)).toEqual(figures(en.stdout));
+  }, 120_000);
+});
