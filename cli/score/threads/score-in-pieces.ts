@@ -18,7 +18,7 @@ import { earlierResultsOf, blankResultCells } from '../../../adapters/table/earl
 import { customerLayout, CUSTOMER_DATES } from '../../../adapters/table/customer-table.ts';
 import { CUSTOMER_REQUIRED } from '../../../adapters/table/headers.ts';
 import { footerNote, headerKeysOf } from '../../../adapters/table/read-rows.ts';
-import { DateOrderEvidence, type DateOrder } from '../../../adapters/table/cells.ts';
+import { DateOrderEvidence, type DateOrder, type DateOrderSeen } from '../../../adapters/table/cells.ts';
 import { dateOrderNote } from '../../../adapters/table/date-columns.ts';
 import { rankingNotes } from '../../../adapters/table/score-table.ts';
 import { OptionsSchema, type OptionsInput } from '../../../core/schema/options.ts';
@@ -136,7 +136,7 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
     }
     const evidence = new DateOrderEvidence();
     const c = inferred.indexOf(field);
-    for (const f of found) evidence.merge(f.seen[c] as ReturnType<DateOrderEvidence['seen']>);
+    for (const f of found) evidence.merge(f.seen[c] as DateOrderSeen);
     const result = evidence.result();
     dateOrders[field] = result.order;
     const note = dateOrderNote(headers[column] ?? field, result, words);

@@ -10,7 +10,9 @@ import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
 import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
 import { readCustomerRows, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
-import { headerOfColumn, scoredRowsOf } from '../../../adapters/table/score-table.ts';
+import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
+import type { ScoredRow } from '../../../adapters/table/contract.ts';
+import type { Result } from '../../../core/schema/result.ts';
 import { encoderFor } from '../../../adapters/table/text-encoding.ts';
 import { OptionsSchema, type Options } from '../../../core/schema/options.ts';
 import type { Customer } from '../../../core/schema/customer.ts';
@@ -20,6 +22,9 @@ import { dayNumber } from '../../../core/dates.ts';
 import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
 import { FactsWriter } from './summary-facts.ts';
 import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
+
+/** Customers scored at a time: results of a small range die young (a larger range's are promoted to the old generation first). */
+const SCORED_AT_ONCE = 1024;
 
 /** What a step leaves for the next one. */
 interface Parsed {
@@ -105,32 +110,52 @@ export class TablePiece {
     const parsed = this.#need(this.#parsed, 'parse');
     const layout = this.#need(this.#layout, 'layout');
     const { options, reader, checked } = this.#need(this.#scoring, 'read');
-    const asOfDay = dayNumber(options.asOf);
-    const results = scoreRange(reader, { options, asOfDay, checked: { ...checked, satisfactionAbove5: input.satisfactionAbove5 }, ranks: input.ranks, estimates: null, churn: null }, 0, reader.count);
-    const scored = scoredRowsOf(this.#rows, results, headerOfColumn(layout.headers, layout.mapping), options.language);
+    const batch = { options, asOfDay: dayNumber(options.asOf), checked: { ...checked, satisfactionAbove5: input.satisfactionAbove5 }, ranks: input.ranks, estimates: null, churn: null };
+    // Customers are scored a range at a time as their lines are written, so no piece holds all its results.
+    let results: Result[] = [];
+    let taken = 0;
+    let scoredTo = 0;
+    const nextResult = (): Result => {
+      if (taken === results.length) {
+        const to = Math.min(reader.count, scoredTo + SCORED_AT_ONCE);
+        results = scoreRange(reader, batch, scoredTo, to);
+        scoredTo = to;
+        taken = 0;
+      }
+      return results[taken++] as Result;
+    };
+    const rows = this.#rows;
     this.#rows = [];
-    const facts = new FactsWriter(scored.length);
-    for (const row of scored) facts.add(row.result);
+    const headerOf = headerOfColumn(layout.headers, layout.mapping);
+    const facts = new FactsWriter(rows.length);
+    const scoredRow = (k: number): ScoredRow => {
+      const row = scoredRowOf(rows[k] as CustomerRow, nextResult, headerOf, options.language);
+      facts.add(row.result);
+      return row;
+    };
+    const chunks: Uint8Array[] = [];
+    if (input.output === null) {
+      for (let k = 0; k < rows.length; k++) scoredRow(k);
+      return { chunks, bytes: 0, facts: facts.finish().columns };
+    }
 
     const lineOf = new ScoredLines(layout.headers, options.language, parsed.delimiter);
     const { text, spans } = parsed;
     const { rowOffset, headerIndex } = layout;
-    const firstScored = scored.length > 0 ? (scored[0] as (typeof scored)[number]).row - 1 : Number.POSITIVE_INFINITY;
-    const bodyEnd = firstScored + scored.length;
+    const firstScored = rows.length > 0 ? (rows[0] as CustomerRow).row - 1 : Number.POSITIVE_INFINITY;
+    const bodyEnd = firstScored + rows.length;
     const lines = function* (): Generator<string> {
       const end = Math.min(spans.starts.length, input.outputEnd - rowOffset);
       for (let i = 0; i < end; i++) {
         const line = text.slice(spans.starts[i], spans.ends[i]);
         const width = spans.widths[i] as number;
         const g = i + rowOffset;
-        if (g >= firstScored && g < bodyEnd) yield lineOf.scored(line, width, (scored[g - firstScored] as (typeof scored)[number]).result);
+        if (g >= firstScored && g < bodyEnd) yield lineOf.scored(line, width, scoredRow(g - firstScored).result);
         else if (g === headerIndex) yield lineOf.header(line, width);
         else if (g < headerIndex) yield lineOf.unscored(line, width);
         else yield line; // under the table: a footer line, byte for byte
       }
     };
-    const chunks: Uint8Array[] = [];
-    if (input.output === null) return { chunks, bytes: 0, facts: facts.finish().columns };
     const sink = new Writable({
       write(chunk: Uint8Array, _encoding, done) {
         chunks.push(chunk);
