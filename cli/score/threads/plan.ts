@@ -11,7 +11,7 @@ export const MIN_PIECE_BYTES = 4 << 20;
 /**
  * --threads N: a whole number from 1. Absent: one thread, plus one for each other core that is idle
  * (the cores Node says this process may use, less the 1-minute load average). A thread on a busy core
- * pays nothing: on this 2-core machine at load ~10, 1M customers took ~40% more CPU on 2 threads and
+ * pays nothing: on this 2-core machine at load ~10, 1M customers took ~30% more CPU on 2 threads and
  * no less time (README, --threads).
  */
 export function threadsOption(value: string | undefined, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {

@@ -1,4 +1,4 @@
-// The four steps a worker thread takes on its piece of a customer table, and what it hands back at each.
+// The steps a worker thread takes on its piece of a customer table, and what it hands back at each.
 // Between steps the main thread decides what needs the whole table: the layout (from the first rows),
 // repeated ids and each date column's day/month order (from every piece), and the R, F, M ranks.
 // Plain data and typed arrays only: messages are structured-cloned, the arrays transferred.

@@ -1,17 +1,16 @@
-// One piece of a customer table, as a worker thread holds it through the four steps of protocol.ts:
+// One piece of a customer table, as a worker thread holds it through the steps of protocol.ts:
 // parse its text, find its ids and date evidence, read its rows into customers, score them with the
-// table's global ranks and write its output lines. Each step calls the code the one-thread path runs
+// table's global ranks into its output lines, and write those into the scored file. Each step calls the code the one-thread path runs
 // (csv.ts, customer-table.ts, core/score.ts, write-output.ts), so a piece's lines are that path's lines.
 import { Writable } from 'node:stream';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Cell } from '../../../adapters/table/contract.ts';
+import type { Cell, ScoredRow } from '../../../adapters/table/contract.ts';
 import { parseDelimitedWithSpans, type RowSpans } from '../../../adapters/table/csv.ts';
 import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
 import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
 import { readCustomerRows, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
 import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
-import type { ScoredRow } from '../../../adapters/table/contract.ts';
 import type { Result } from '../../../core/schema/result.ts';
 import { encoderFor } from '../../../adapters/table/text-encoding.ts';
 import { OptionsSchema, type Options } from '../../../core/schema/options.ts';
