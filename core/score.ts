@@ -30,7 +30,6 @@ import { valueBandOf } from './tiers.ts';
 import { rhythmOf } from './rhythm.ts';
 import { lifecycleOf } from './lifecycle.ts';
 import { churnRiskOf, churnRun, type ChurnRisk, type ChurnRun } from './churn/risk.ts';
-import { reasonsText } from './churn/reasons.ts';
 import { CHURN_PHRASES } from './churn/phrases.ts';
 import { nextActionOf } from './next-action.ts';
 import { validationError } from './validation.ts';
@@ -247,7 +246,6 @@ function scoredResult(customer: Customer, row: number, i: number, batch: Scoring
   const alive = estimate === null || !estimate.identified || batch.churn?.modelInRisk === false ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
   const risk = batch.churn?.override?.[i] ?? churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, run: run.churn });
   const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
-  const reasons = reasonsText(risk, options.language);
   // Written into the run's one verdict rather than a new object: resultOf copies it out at once.
   const verdict = run.verdict;
   verdict.tier = tier;
@@ -261,7 +259,7 @@ function scoredResult(customer: Customer, row: number, i: number, batch: Scoring
   verdict.lifecycle = lifecycle;
   verdict.nextAction = action.nextAction;
   verdict.followUpBy = action.followUpBy;
-  verdict.reasons = reasons;
+  verdict.reasons = risk.reasons;
   verdict.drivers = risk.drivers;
   return resultOf(customer.id, customer, verdict, estimate, null);
 }

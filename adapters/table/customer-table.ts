@@ -3,7 +3,7 @@ import type { Customer } from '../../core/schema/customer.ts';
 import { dayNumber, parseIsoDay } from '../../core/dates.ts';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, TableError, type Cell, type CustomerField, type TableConfig } from './contract.ts';
 import { CUSTOMER_REQUIRED } from './headers.ts';
-import { footerNote, headerKeysOf, layoutOf, rowKind, tableBody, type Layout } from './read-rows.ts';
+import { footerNote, headerKeysOf, layoutOf, MissingColumnsError, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { detectColumns } from './headers.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
 import { Invalid, parseDate, type DateOrder, type Parsed } from './cells.ts';
@@ -163,16 +163,14 @@ export function customerLayout(cells: Cell[][], config: TableConfig, language: L
   try {
     return layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer', { kind: 'customers', words: WORDS[language].table });
   } catch (error) {
-    if (!(error instanceof TableError) || !/could not find the column for .*last purchase date/.test(error.message)) throw error;
+    if (!(error instanceof MissingColumnsError) || !error.missing.includes('lastPurchase')) throw error;
     const headerIndex = findHeaderRow(cells, CUSTOMER_FIELDS, 2, config.columns);
     const headers = (cells[headerIndex] ?? []).map(cellText);
     const found = detectColumns(headers, CUSTOMER_FIELDS, config.columns);
     const orderish = detectColumns(headers, ORDER_FIELDS, {});
     const anyDate = found.firstPurchase !== undefined || found.lastContact !== undefined || orderish.date !== undefined;
     if (!anyDate && found.orders !== undefined && found.totalSpend !== undefined) {
-      throw new TableError(
-        'this customer list has totals but no purchase date, so recency cannot be scored. Export the orders instead (one row per order, with its date and amount) and score that as an order table; or add a last purchase date column',
-      );
+      throw new TableError(WORDS[language].table.header.totalsWithoutDates);
     }
     throw error;
   }

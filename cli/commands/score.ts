@@ -95,6 +95,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (outPath !== undefined && values.out !== undefined) await checkOut(outPath, values.out, inputPath, values.force);
 
   const progress = new Progress(io, values.quiet);
+  const say = wordsFor(language).progress;
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
@@ -110,36 +111,38 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ? await scoreFileInPieces(inputPath, values.sheet, { threads, minPieceBytes: minPieceBytes(io.env), config: { ...config, kind }, options, plainUtf8: values['utf8-no-bom'], lines: outPath !== undefined ? 'file' : values.summary ? 'none' : 'stdout' })
         : null;
     if (inPieces !== null) {
-      progress.tick(() => `scored ${count(inPieces.rows)} rows in pieces (${seconds()} s); writing…`);
+      progress.tick(() => say.scoredAll(count(inPieces.rows), seconds()));
       output = piecesOutput(inPieces, outPath !== undefined);
     } else if (values.orders && (await isTextTable(inputPath, values.sheet))) {
       // An order file is read in pieces and never held whole (adapters/table/order-stream.ts).
-      const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
+      const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => say.read(count(rows), seconds())));
       // The scored copy of an order table is one row per customer, built from the results alone: no input cells are needed.
       table = { cells: [], text: { text: '', delimiter: streamed.text.delimiter, spans: NO_SPANS, encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd }, problems: streamed.problems };
       output = tableOutput(table, reportUnreadableRows(streamed.score, streamed.problems, language), language, values['utf8-no-bom'], progress, seconds);
     } else {
-      table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
+      table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())));
       const cells = table.cells;
       clearEarlierResults(cells);
-      progress.tick(() => `read ${count(cells.length)} rows (${seconds()} s); scoring…`);
+      progress.tick(() => say.readAll(count(cells.length), seconds()));
       // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
       // an XLSX copy is built from the cells, so it keeps them.
       const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
-      const score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
+      const score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => say.scored(count(rows), count(cells.length), seconds())));
       output = tableOutput(table, reportUnreadableRows(score, table.problems, language), language, values['utf8-no-bom'], progress, seconds);
     }
   } catch (error) {
     if (error instanceof TableError) {
-      const hint = !values.orders && error.looksLikeOrders ? ' (this looks like one row per order: run with --orders)' : '';
+      const header = wordsFor(language).table.header;
+      const hint = !values.orders && error.looksLikeOrders ? header.looksLikeOrders : '';
       // An unclosed quote near the top can hide the header row itself: say so.
       const problems = error instanceof OrderFileError ? error.problems : (table?.problems ?? []);
       const early = problems.find((p) => p.index < 20);
-      throw new TableError(`${file}: ${error.message}${hint}${early === undefined ? '' : `; note: ${early.message}`}`);
+      const note = early === undefined ? '' : header.alsoNote(wordsFor(language).problems.unclosedQuote(early.index + 1, early.field, early.before));
+      throw new TableError(`${file}: ${error.message}${hint}${note}`);
     }
     throw error;
   }
-  progress.tick(() => `scored ${count(output.rows)} rows (${seconds()} s); writing…`);
+  progress.tick(() => say.scoredAll(count(output.rows), seconds()));
 
   if (values.json) await output.json(io.stdout);
   let written: number | null = null;
@@ -171,7 +174,7 @@ function tableOutput(table: TableFile, score: TableScore, language: Language, pl
     run: score,
     rows: score.rows.length,
     json: (stream) => writeJsonArray(stream, score.rows),
-    toFile: (path) => writeTable(path, table, score, { language, plainUtf8, onLines: (lines) => progress.tick(() => `wrote ${count(lines)} rows (${seconds()} s)`) }),
+    toFile: (path) => writeTable(path, table, score, { language, plainUtf8, onLines: (lines) => progress.tick(() => wordsFor(language).progress.wrote(count(lines), seconds())) }),
     toStdout: async (stream) => {
       await writeLines(stream, scoredTextLines(table, score, language));
     },

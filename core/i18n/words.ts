@@ -5,7 +5,8 @@ import type { ChurnPhrases } from '../churn/phrases.ts';
 import type { LearnedPhrases } from '../churn/learned/phrases.ts';
 import type { ProblemWords } from './problem-words.ts';
 import type { ModelNoteWords } from './model-note-words.ts';
-import type { HubSpotWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
+import type { BacktestWords } from './backtest-words.ts';
+import type { HubSpotWords, ProgressWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
 
 export interface Words {
   /** The model's values as shown (tiers, segments, churn levels, lifecycle stages). */
@@ -22,6 +23,10 @@ export interface Words {
   table: TableWords;
   /** The command line's summary. */
   summary: SummaryWords;
+  /** The command line's progress lines on a terminal. */
+  progress: ProgressWords;
+  /** What `tierwise backtest` prints. */
+  backtest: BacktestWords;
   /** HubSpot property labels. */
   hubspot: HubSpotWords;
   /** The Sheets add-on's messages. */
