@@ -47,6 +47,9 @@ export interface Summary {
   groups: { by: 'region' | 'owner'; rows: GroupSummary[] } | null;
 }
 
+/** What the summary reads of each result (hosts that keep results elsewhere, e.g. on worker threads, hand in only this). */
+export type SummaryFacts = Pick<Result, 'error' | 'lifecycle' | 'tier' | 'segment' | 'churnLevel' | 'totalSpend' | 'orders' | 'clv' | 'pAlive' | 'region' | 'owner'>;
+
 function shares<K extends string>(keys: readonly K[], counts: Map<K, number>, labels: Record<K, string>, of: number): Share<K>[] {
   return keys.map((key) => {
     const count = counts.get(key) ?? 0;
@@ -58,9 +61,9 @@ function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-const isDormant = (r: Result) => r.lifecycle === 'dormant' || r.lifecycle === 'churned';
+const isDormant = (r: SummaryFacts) => r.lifecycle === 'dormant' || r.lifecycle === 'churned';
 
-function groupsOf(results: readonly Result[]): Summary['groups'] {
+function groupsOf(results: readonly SummaryFacts[]): Summary['groups'] {
   const by = results.some((r) => r.region) ? 'region' : results.some((r) => r.owner) ? 'owner' : null;
   if (by === null) return null;
   const groups = new Map<string, GroupSummary>();
@@ -84,7 +87,7 @@ function groupsOf(results: readonly Result[]): Summary['groups'] {
   return { by, rows };
 }
 
-export function summarize(results: readonly Result[], options: { language?: Language } = {}): Summary {
+export function summarize(results: readonly SummaryFacts[], options: { language?: Language } = {}): Summary {
   const labels = LABELS[options.language ?? 'en'];
   const tiers = new Map<Tier, number>();
   const segments = new Map<Segment, number>();

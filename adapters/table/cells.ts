@@ -208,6 +208,13 @@ export interface DateOrderInference {
   evidence: 'dmy' | 'mdy' | 'none' | 'conflict';
 }
 
+/** What a column's slash dates showed: a value only valid day-first, one only valid month-first, any slash date at all. */
+export interface DateOrderSeen {
+  dayFirst: boolean;
+  monthFirst: boolean;
+  anySlash: boolean;
+}
+
 /** inferDateOrder one cell at a time, for a column read in pieces. */
 export class DateOrderEvidence {
   private dayFirst = false;
@@ -224,6 +231,18 @@ export class DateOrderEvidence {
     // Only a value that is a valid date one way round is evidence ("31/31/2026" is just wrong).
     if (a > 12 && a <= 31 && b >= 1 && b <= 12) this.dayFirst = true;
     if (b > 12 && b <= 31 && a >= 1 && a <= 12) this.monthFirst = true;
+  }
+
+  /** What the column showed so far, as plain data (for a column read in pieces on worker threads). */
+  seen(): DateOrderSeen {
+    return { dayFirst: this.dayFirst, monthFirst: this.monthFirst, anySlash: this.anySlash };
+  }
+
+  /** Adds what another piece of the same column showed: the result is the same as reading both in one go. */
+  merge(other: DateOrderSeen): void {
+    this.dayFirst ||= other.dayFirst;
+    this.monthFirst ||= other.monthFirst;
+    this.anySlash ||= other.anySlash;
   }
 
   result(): DateOrderInference {

@@ -15,7 +15,8 @@ import type { RowProblem } from './row-problems.ts';
 import type { Language } from '../../core/schema/options.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 
-const DATES: CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
+/** The date columns of a customer table; slash dates are read per column (date-columns.ts). */
+export const CUSTOMER_DATES: readonly CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
 /** Dates that cannot lie after the as-of date (a renewal date can). */
 const PAST_DATES = new Set<CustomerField>(['firstPurchase', 'lastPurchase', 'lastContact']);
 const TOTAL_ROW = new Set(['total', 'totals', 'grand total', 'grandtotal', 'sum', 'subtotal', 'sub total', 'total:', 'totals:', '合计', '总计', '小计', '合计:', '总计:']);
@@ -44,18 +45,67 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
   const { range, footer } = tableBody(cells, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
   if (footer !== null) warnings.push(footerNote(footer, WORDS[language].table));
-  const dateOrders = columnDateOrders(cells, range, mapping, DATES, headers, config.dateOrder, warnings, WORDS[language].table);
+  const dateOrders = columnDateOrders(cells, range, mapping, CUSTOMER_DATES, headers, config.dateOrder, warnings, WORDS[language].table);
   const headerKeys = headerKeysOf(headers, mapping, CUSTOMER_REQUIRED);
-  const firstRowOfId = new Map<string, number>();
-  const rows: CustomerRow[] = [];
+  const rows = readCustomerRows(cells, range, 0, { headerKeys, mapping, dateOrders, asOf }, firstRowsInOrder(), release, onRows);
+  return { ...layout, rows, warnings, range };
+}
 
+/** What reading a row needs of the whole table: its columns, header texts, and how each date column is read. */
+export interface RowContext {
+  headerKeys: readonly [number, string][];
+  mapping: Partial<Record<CustomerField, number>>;
+  dateOrders: Partial<Record<CustomerField, DateOrder>>;
+  asOf: string;
+}
+
+/** The row an id was first seen on, or undefined when this is its first row (which the decider remembers). */
+export type FirstRowOfId = (id: string, row: number) => number | undefined;
+
+/** Repeated ids decided in row order, as one reader of the whole table sees them. */
+export function firstRowsInOrder(): FirstRowOfId {
+  const seen = new Map<string, number>();
+  return (id, row) => {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, row);
+    return first;
+  };
+}
+
+/**
+ * The id a data row is checked for repeats by, or null for a row that is blank, repeats the header,
+ * has no id or is a totals line (those rows have their own problem, not a repeated id).
+ */
+export function repeatableId(cellsOfRow: readonly Cell[], context: RowContext): string | null {
+  if (rowKind(cellsOfRow, context.headerKeys) !== 'data') return null;
+  const id = idText(cellsOfRow[context.mapping.id as number]);
+  return id === '' || isTotalsLabel(id) ? null : id;
+}
+
+const isTotalsLabel = (id: string) => id.length <= 11 && TOTAL_ROW.has(id.toLowerCase());
+
+/**
+ * Rows range[0] … range[1] − 1 of `cells` as customers or problems; `rowOffset` is the table row of
+ * cells[0] (0 for a whole table, more for a piece of one read on a worker thread).
+ */
+export function readCustomerRows(
+  cells: Cell[][],
+  range: readonly [number, number],
+  rowOffset: number,
+  context: RowContext,
+  firstRowOf: FirstRowOfId,
+  release = false,
+  onRows?: (rows: number) => void,
+): CustomerRow[] {
+  const rows: CustomerRow[] = [];
+  const { headerKeys, mapping, dateOrders, asOf } = context;
   const reader = new RowReader(mapping, dateOrders, asOf);
   const idColumn = mapping.id as number;
   for (let r = range[0]; r < range[1]; r++) {
     const cellsOfRow = cells[r] ?? [];
     if (release) cells[r] = [];
     if (((r - range[0]) & 0xffff) === 0xffff && onRows !== undefined) onRows(r - range[0] + 1);
-    const row = r + 1;
+    const row = r + rowOffset + 1;
     const kind = rowKind(cellsOfRow, headerKeys);
     if (kind === 'blank') {
       rows.push({ row, id: null, customer: null, problem: { kind: 'blank' } });
@@ -68,11 +118,10 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
     reader.start(cellsOfRow);
     const id = idText(cellsOfRow[idColumn]);
     if (id === '') reader.problem({ code: 'emptyId', field: 'id', value: '' });
-    else if (id.length <= 11 && TOTAL_ROW.has(id.toLowerCase())) reader.problem({ code: 'totalsRow', field: 'id', value: id });
+    else if (isTotalsLabel(id)) reader.problem({ code: 'totalsRow', field: 'id', value: id });
     else {
-      const first = firstRowOfId.get(id);
+      const first = firstRowOf(id, row);
       if (first !== undefined) reader.problem({ code: 'repeatedId', field: 'id', value: id, firstRow: first });
-      else firstRowOfId.set(id, row);
     }
     // Every field of the field table, read by its kind (customer-fields.ts); one shape for all rows.
     reader.id = id;
@@ -89,14 +138,14 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
         : { row, id: id === '' ? null : id, customer: null, problem: { kind: 'cells', problems } },
     );
   }
-  return { ...layout, rows, warnings, range };
+  return rows;
 }
 
 /**
  * The customer table's columns. A table with customer totals but no purchase date at all cannot be
  * scored for recency: one sentence says so and which export to use instead.
  */
-function customerLayout(cells: Cell[][], config: TableConfig, language: Language): Layout<CustomerField> {
+export function customerLayout(cells: Cell[][], config: TableConfig, language: Language): Layout<CustomerField> {
   try {
     return layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer', { kind: 'customers', words: WORDS[language].table });
   } catch (error) {

@@ -46,8 +46,13 @@ export function fileSystemProblem(path: string, error: unknown, doing: 'read' | 
   return `${path} cannot be ${doing} (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
-/** `onRows` hears how many rows of a text file were read so far (for progress lines). */
-export async function readTable(path: string, sheet?: string, onRows?: (rows: number) => void): Promise<TableFile> {
+/** A table file opened: an XLSX workbook's cells, or a text table decoded, with its delimiter sniffed. */
+export type OpenedTable =
+  | { kind: 'workbook'; cells: Cell[][] }
+  | { kind: 'text'; encoding: TextEncoding; decoded: string; delimiter: Delimiter };
+
+/** Reads and decodes a table file, refusing what is not a table before anything is parsed. */
+export async function openTable(path: string, sheet?: string): Promise<OpenedTable> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -59,19 +64,30 @@ export async function readTable(path: string, sheet?: string, onRows?: (rows: nu
   const extension = extname(path).toLowerCase();
   if (isZip || extension === '.xlsx') {
     if (!isZip) throw new TableError(`${path} is named .xlsx but is not an Excel workbook`);
-    return { cells: await readWorkbook(path, bytes, sheet), text: null, problems: [] };
+    return { kind: 'workbook', cells: await readWorkbook(path, bytes, sheet) };
   }
   if (extension === '.xls') throw new TableError(`${path} is an old Excel (.xls) file: save it as .xlsx or .csv`);
   if (sheet !== undefined) throw new TableError(`${path} is a text table, so it has no sheet ${clip(sheet)} (sheets are for .xlsx workbooks)`);
   const { encoding, text: decoded } = decodeBytes(bytes);
   if (looksBinary(decoded)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
-  const delimiter = sniffDelimiter(decoded.slice(0, 64 * 1024));
+  return { kind: 'text', encoding, decoded, delimiter: sniffDelimiter(decoded.slice(0, 64 * 1024)) };
+}
+
+/** The text's own line break (Windows exports use CRLF), from its first line. */
+export function lineEndOf(decoded: string): '\n' | '\r\n' {
+  const firstBreak = decoded.indexOf('\n');
+  return firstBreak > 0 && decoded.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** `onRows` hears how many rows of a text file were read so far (for progress lines). */
+export async function readTable(path: string, sheet?: string, onRows?: (rows: number) => void): Promise<TableFile> {
+  const opened = await openTable(path, sheet);
+  if (opened.kind === 'workbook') return { cells: opened.cells, text: null, problems: [] };
+  const { encoding, decoded, delimiter } = opened;
   const parsed = parseDelimitedWithSpans(decoded, delimiter, onRows);
   // A row with an unclosed quote is not read as data: its cells are dropped and the row is reported.
   for (const problem of parsed.problems) parsed.rows[problem.index] = [];
-  const firstBreak = decoded.indexOf('\n');
-  const lineEnd = firstBreak > 0 && decoded.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
-  return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding, lineEnd }, problems: parsed.problems };
+  return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding, lineEnd: lineEndOf(decoded) }, problems: parsed.problems };
 }
 
 async function readWorkbook(path: string, bytes: Buffer, sheet: string | undefined): Promise<Cell[][]> {

@@ -13,7 +13,7 @@ import { TableConfigSchema, TableError, type Cell, type CustomerField, type Scor
 import type { Field } from '../../core/problems.ts';
 import { rowProblemText } from './row-problems.ts';
 import { WORDS } from '../../core/i18n/index.ts';
-import { readCustomerTable } from './customer-table.ts';
+import { readCustomerTable, type CustomerRow } from './customer-table.ts';
 import { readOrderTable, type CustomerTrail, type OrderRow } from './order-table.ts';
 import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
 import { rfmMethodFor } from '../../core/rfm.ts';
@@ -34,16 +34,34 @@ function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConf
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
   const results = scoreParsedCustomers(customers, options);
-  const headerOf = (field: Field) => table.headers[table.mapping[field as CustomerField] as number] ?? field;
-  // Results come back in the order the good rows went in.
+  const rows = scoredRowsOf(table.rows, results, headerOfColumn(table.headers, table.mapping), options.language);
+  return tableScore('customers', table, rows, table.warnings, options);
+}
+
+/** The header text of a field's column, for row problems ("column "Last Order""). */
+export function headerOfColumn(headers: readonly string[], mapping: Partial<Record<CustomerField, number>>): (field: Field) => string {
+  return (field) => headers[mapping[field as CustomerField] as number] ?? field;
+}
+
+/** One scored row per table row: the results (in the order the good rows went in) and each bad row's reason. */
+export function scoredRowsOf(tableRows: readonly CustomerRow[], results: readonly Result[], headerOf: (field: Field) => string, language: Language): ScoredRow[] {
   let next = 0;
-  const rows: ScoredRow[] = new Array<ScoredRow>(table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const r = table.rows[i] as (typeof table.rows)[number];
-    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, options.language));
+  const rows: ScoredRow[] = new Array<ScoredRow>(tableRows.length);
+  for (let i = 0; i < tableRows.length; i++) {
+    const r = tableRows[i] as CustomerRow;
+    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, language));
     rows[i] = { row: r.row, id: r.id, result };
   }
-  return tableScore('customers', table, rows, table.warnings, options);
+  return rows;
+}
+
+/** The note when a quantile ranking fell back to fixed thresholds: too few scorable customers. */
+export function rankingNotes(scorable: number, options: ReturnType<typeof OptionsSchema.parse>): string[] {
+  if (scorable > 0 && options.rfm.method === 'quantile' && rfmMethodFor(scorable, options.rfm) === 'fixed') {
+    const { recencyDays, orders, spend } = options.rfm.fixed;
+    return [WORDS[options.language].table.fixedThresholds(scorable, options.rfm.minCustomers, recencyDays.join('/'), orders.join('/'), spend.join('/'))];
+  }
+  return [];
 }
 
 function tableScore(
@@ -54,10 +72,7 @@ function tableScore(
   options: ReturnType<typeof OptionsSchema.parse>,
 ): TableScore {
   const scorable = rows.reduce((n, r) => (r.result.r !== null ? n + 1 : n), 0);
-  if (scorable > 0 && options.rfm.method === 'quantile' && rfmMethodFor(scorable, options.rfm) === 'fixed') {
-    const { recencyDays, orders, spend } = options.rfm.fixed;
-    warnings = [...warnings, WORDS[options.language].table.fixedThresholds(scorable, options.rfm.minCustomers, recencyDays.join('/'), orders.join('/'), spend.join('/'))];
-  }
+  warnings = [...warnings, ...rankingNotes(scorable, options)];
   return {
     kind,
     headerRow: layout.headerIndex + 1,

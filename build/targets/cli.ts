@@ -11,7 +11,8 @@ export default async function buildCli(): Promise<string> {
   const outdir = join(root, 'dist', 'cli');
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { tierwise: join(root, 'cli', 'main.ts') },
+    // score-worker.js: the worker thread of `tierwise score --threads` (cli/score/threads/thread-runner.ts finds it here).
+    entryPoints: { tierwise: join(root, 'cli', 'main.ts'), 'score-worker': join(root, 'cli', 'score', 'threads', 'worker.ts') },
     outdir,
     bundle: true,
     splitting: true,

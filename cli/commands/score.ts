@@ -1,9 +1,9 @@
-// tierwise score <file> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--config F] [--sheet NAME] [--quiet]
+// tierwise score <file> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--threads N] [--config F] [--sheet NAME] [--quiet]
 // Reads the table, scores it, writes the input's columns plus the result columns.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
-import type { OptionsInput } from '../../core/schema/options.ts';
+import type { Language, OptionsInput } from '../../core/schema/options.ts';
 import { UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
 import { isTextTable } from '../../adapters/table/read-text-stream.ts';
@@ -12,7 +12,10 @@ import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
 import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
 import { TableError, type ScoredRow, type TableScore } from '../../adapters/table/contract.ts';
-import { renderSummary } from '../score/summary-table.ts';
+import { scoreFileInPieces, writeChunks, writePieces } from '../score/threads/score-file.ts';
+import type { PiecesScore } from '../score/threads/score-in-pieces.ts';
+import { minPieceBytes, threadsOption } from '../score/threads/plan.ts';
+import { renderSummary, type RunToShow } from '../score/summary-table.ts';
 import { scoredTextLines, writeLines, writeTable } from '../score/write-output.ts';
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../table-options.ts';
 import { Progress, count } from '../progress.ts';
@@ -21,7 +24,7 @@ import { wordsFor } from '../../core/i18n/index.ts';
 
 const NO_SPANS = { starts: new Int32Array(0), ends: new Int32Array(0), widths: new Int32Array(0) };
 
-const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--model rules|pareto|learned] ${TABLE_USAGE}`;
+const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--threads N] [--model rules|pareto|learned] ${TABLE_USAGE}`;
 
 /** One JSON object per output row (DESIGN.md). */
 function jsonRow(r: ScoredRow) {
@@ -73,6 +76,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'utf8-no-bom': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
+      threads: { type: 'string' },
       model: { type: 'string' },
     },
   });
@@ -96,15 +100,25 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
   const options: OptionsInput = { ...config.options, asOf, ...(churnModel === undefined ? {} : { churnModel }) };
+  const kind = values.orders ? 'orders' : (config.kind ?? 'customers');
+  const threads = threadsOption(values.threads);
   let table: TableFile | undefined;
-  let score: TableScore;
+  let output: ScoredOutput;
   try {
-    if (values.orders && (await isTextTable(inputPath, values.sheet))) {
+    // Several threads for a customer table written as text (cli/score/threads/); null: read in one go.
+    const inPieces =
+      threads > 1 && kind === 'customers' && !values.json && !writesXlsx
+        ? await scoreFileInPieces(inputPath, values.sheet, { threads, minPieceBytes: minPieceBytes(io.env), config: { ...config, kind }, options, plainUtf8: values['utf8-no-bom'], lines: outPath !== undefined ? 'file' : values.summary ? 'none' : 'stdout' })
+        : null;
+    if (inPieces !== null) {
+      progress.tick(() => say.scoredInPieces(count(inPieces.rows), seconds()));
+      output = piecesOutput(inPieces, outPath !== undefined);
+    } else if (values.orders && (await isTextTable(inputPath, values.sheet))) {
       // An order file is read in pieces and never held whole (adapters/table/order-stream.ts).
       const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => say.read(count(rows), seconds())));
       // The scored copy of an order table is one row per customer, built from the results alone: no input cells are needed.
       table = { cells: [], text: { text: '', delimiter: streamed.text.delimiter, spans: NO_SPANS, encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd }, problems: streamed.problems };
-      score = reportUnreadableRows(streamed.score, streamed.problems, language);
+      output = tableOutput(table, reportUnreadableRows(streamed.score, streamed.problems, language), language, values['utf8-no-bom'], progress, seconds);
     } else {
       table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())));
       const cells = table.cells;
@@ -113,9 +127,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
       // an XLSX copy is built from the cells, so it keeps them.
       const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
-      const kind = values.orders ? 'orders' : (config.kind ?? 'customers');
-      score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => say.scored(count(rows), count(cells.length), seconds())));
-      score = reportUnreadableRows(score, table.problems, language);
+      const score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => say.scored(count(rows), count(cells.length), seconds())));
+      output = tableOutput(table, reportUnreadableRows(score, table.problems, language), language, values['utf8-no-bom'], progress, seconds);
     }
   } catch (error) {
     if (error instanceof TableError) {
@@ -129,26 +142,55 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  progress.tick(() => say.scoredAll(count(score.rows.length), seconds()));
+  progress.tick(() => say.scoredAll(count(output.rows), seconds()));
 
-  if (values.json) await writeJsonArray(io.stdout, score.rows);
+  if (values.json) await output.json(io.stdout);
   let written: number | null = null;
-  if (outPath !== undefined) {
-    written = await writeTable(outPath, table, score, {
-      language,
-      plainUtf8: values['utf8-no-bom'],
-      onLines: (lines) => progress.tick(() => say.wrote(count(lines), seconds())),
-    });
-  }
+  if (outPath !== undefined) written = await output.toFile(outPath);
   const summaryShown = values.summary || (outPath !== undefined && !values.json);
   if (summaryShown) {
-    (values.json ? io.stderr : io.stdout).write(renderSummary(score, file, asOf, language) + '\n');
+    (values.json ? io.stderr : io.stdout).write(renderSummary(output.run, file, asOf, language) + '\n');
   } else if (!values.json && outPath === undefined) {
-    await writeLines(io.stdout, scoredTextLines(table, score, language));
+    await output.toStdout(io.stdout);
   }
-  if (!summaryShown || values.json) for (const warning of score.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
+  if (!summaryShown || values.json) for (const warning of output.run.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
   if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
   return 0;
+}
+
+/** A scored table, ready to be shown and written. */
+interface ScoredOutput {
+  run: RunToShow;
+  /** Rows scored (customer rows, or customers of an order table). */
+  rows: number;
+  json(stream: NodeJS.WritableStream): Promise<void>;
+  /** Writes the scored copy; returns the number of rows written below the header. */
+  toFile(path: string): Promise<number>;
+  toStdout(stream: NodeJS.WritableStream): Promise<void>;
+}
+
+function tableOutput(table: TableFile, score: TableScore, language: Language, plainUtf8: boolean, progress: Progress, seconds: () => string): ScoredOutput {
+  return {
+    run: score,
+    rows: score.rows.length,
+    json: (stream) => writeJsonArray(stream, score.rows),
+    toFile: (path) => writeTable(path, table, score, { language, plainUtf8, onLines: (lines) => progress.tick(() => wordsFor(language).progress.wrote(count(lines), seconds())) }),
+    toStdout: async (stream) => {
+      await writeLines(stream, scoredTextLines(table, score, language));
+    },
+  };
+}
+
+/** The output of a table scored in pieces: its lines were written, encoded, on the worker threads. */
+function piecesOutput(scored: PiecesScore, toFile: boolean): ScoredOutput {
+  const unwritten = (where: string) => () => Promise.reject(new Error(`the pieces were encoded for ${toFile ? 'a file' : 'stdout'}, not for ${where}`));
+  return {
+    run: scored.run,
+    rows: scored.rows,
+    json: unwritten('JSON'),
+    toFile: toFile ? (path) => writePieces(path, scored) : unwritten('a file'),
+    toStdout: toFile ? unwritten('stdout') : (stream) => writeChunks(stream, scored.chunks),
+  };
 }
 
 const score: Command = { summary: 'Score a customer table (or an order table with --orders) and add Tier, Churn risk, Next action and Why.', usage: USAGE, run };

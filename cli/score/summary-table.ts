@@ -19,7 +19,24 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')).join('\n');
 }
 
-export function renderSummary(score: TableScore, file: string, asOf: string, language: Language = 'en'): string {
+/** The rows that need attention: how many, and the first ten reasons, in row order. */
+export interface Attention {
+  count: number;
+  first: readonly string[];
+}
+
+/** What the summary shows of a run: its counts and notes, and its rows (or, from worker threads, only the rows needing attention). */
+export type RunToShow = Pick<TableScore, 'kind' | 'summary' | 'warnings'> & ({ rows: TableScore['rows'] } | { attention: Attention });
+
+export const ATTENTION_SHOWN = 10;
+
+function attentionOf(run: RunToShow): Attention {
+  if ('attention' in run) return run.attention;
+  const problems = run.rows.filter((r) => r.result.error !== null);
+  return { count: problems.length, first: problems.slice(0, ATTENTION_SHOWN).map((r) => r.result.error as string) };
+}
+
+export function renderSummary(score: RunToShow, file: string, asOf: string, language: Language = 'en'): string {
   const w = wordsFor(language).summary;
   const s: Summary = score.summary;
   const out: string[] = [];
@@ -46,12 +63,12 @@ export function renderSummary(score: TableScore, file: string, asOf: string, lan
       ]),
     );
   }
-  const problems = score.rows.filter((r) => r.result.error !== null);
-  if (problems.length > 0) {
+  const attention = attentionOf(score);
+  if (attention.count > 0) {
     out.push('');
-    out.push(w.attention(num(problems.length)));
-    for (const r of problems.slice(0, 10)) out.push(`  ${r.result.error}`);
-    if (problems.length > 10) out.push(`  ${w.more(num(problems.length - 10))}`);
+    out.push(w.attention(num(attention.count)));
+    for (const error of attention.first) out.push(`  ${error}`);
+    if (attention.count > ATTENTION_SHOWN) out.push(`  ${w.more(num(attention.count - ATTENTION_SHOWN))}`);
   }
   for (const warning of score.warnings) out.push(w.note(warning));
   return out.join('\n');

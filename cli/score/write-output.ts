@@ -73,7 +73,7 @@ function unscoredWidth(width: number, block: { start: number; end: number } | nu
 }
 
 /** The 1-based number of the last row holding any text, 0 for none. */
-function lastContentRow(cells: readonly Cell[][]): number {
+export function lastContentRow(cells: readonly Cell[][]): number {
   for (let i = cells.length - 1; i >= 0; i--) {
     if ((cells[i] ?? []).some((c) => c !== null && c !== '' && !(typeof c === 'string' && c.trim() === ''))) return i + 1;
   }
@@ -114,11 +114,7 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
     for (const row of scoredRows(file.cells, score, language, cellsOf, neutraliseFormula)) yield row.map((c) => csvField(c, ',')).join(',');
     return;
   }
-  const d = source.delimiter;
-  const width = score.headers.length;
-  const block = findResultBlock(score.headers);
-  const headers = resultHeaders(language).map((h) => csvField(h, d)).join(d);
-  const fields = csvResultFields(language, d);
+  const lineOf = new ScoredLines(score.headers, language, source.delimiter);
   const { starts, ends, widths } = source.spans;
   const lastScored = lastRowOf(score);
   const end = Math.min(starts.length, Math.max(lastScored, lastContentRow(file.cells)));
@@ -132,17 +128,49 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
       continue;
     }
     if (rowNumber === score.headerRow) {
-      yield spliceFields(line, rowWidth, width, block, d, headers);
+      yield lineOf.header(line, rowWidth);
       continue;
     }
     const scored = score.rows[next];
     if (scored !== undefined && scored.row === rowNumber) {
       next++;
-      yield spliceFields(line, rowWidth, width, block, d, fields(scored.result));
-    } else {
-      const padTo = unscoredWidth(width, block);
-      yield rowWidth < padTo ? line + d.repeat(padTo - rowWidth) : line;
-    }
+      yield lineOf.scored(line, rowWidth, scored.result);
+    } else yield lineOf.unscored(line, rowWidth);
+  }
+}
+
+/**
+ * How one input line of delimited text becomes its output line: the header gets the result headers,
+ * a scored row its result fields, any other row (a title above the header) is padded to the user's columns.
+ * Used for a whole file and for each piece scored on a worker thread (cli/score/threads/).
+ */
+export class ScoredLines {
+  readonly #width: number;
+  readonly #block: { start: number; end: number } | null;
+  readonly #delimiter: ',' | ';' | '\t';
+  readonly #headers: string;
+  readonly #fields: (result: Result) => string;
+
+  /** `headers`: the input's header texts (TableScore.headers). */
+  constructor(headers: readonly string[], language: Language, delimiter: ',' | ';' | '\t') {
+    this.#width = headers.length;
+    this.#block = findResultBlock(headers);
+    this.#delimiter = delimiter;
+    this.#headers = resultHeaders(language).map((h) => csvField(h, delimiter)).join(delimiter);
+    this.#fields = csvResultFields(language, delimiter);
+  }
+
+  header(line: string, rowWidth: number): string {
+    return spliceFields(line, rowWidth, this.#width, this.#block, this.#delimiter, this.#headers);
+  }
+
+  scored(line: string, rowWidth: number, result: Result): string {
+    return spliceFields(line, rowWidth, this.#width, this.#block, this.#delimiter, this.#fields(result));
+  }
+
+  unscored(line: string, rowWidth: number): string {
+    const padTo = unscoredWidth(this.#width, this.#block);
+    return rowWidth < padTo ? line + this.#delimiter.repeat(padTo - rowWidth) : line;
   }
 }
 
@@ -226,28 +254,40 @@ export interface WriteOptions {
  * Returns the number of rows written below the header.
  */
 export async function writeTable(path: string, file: TableFile, score: TableScore, options: WriteOptions): Promise<number> {
-  const temporary = join(dirname(path), `.${basename(path)}.tierwise-${process.pid}.tmp`);
-  try {
+  await writeThroughTemporary(path, async (temporary) => {
     if (extname(path).toLowerCase() === '.xlsx') {
       const { default: writeXlsxFile } = await import('write-excel-file/node');
       const data = [...scoredRows(file.cells, score, options.language, xlsxResultCells(options.language), (t) => t)].map((row) => row.map(xlsxCell));
       await writeXlsxFile(data as never).toFile(temporary);
     } else {
       const encoder = encoderFor(outputEncoding(file.text?.encoding ?? null, options.plainUtf8));
-      const stream = createWriteStream(temporary);
-      const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
-      failed.catch(() => undefined);
-      if (encoder.bom.length > 0) stream.write(encoder.bom);
       const lines = scoredTextLines(file, score, options.language);
-      await Promise.race([writeLines(stream, lines, encoder.encode, options.onLines, file.text?.lineEnd ?? '\n'), failed]);
-      stream.end();
-      await Promise.race([once(stream, 'finish'), failed]);
+      await writeStream(temporary, encoder.bom, (stream) => writeLines(stream, lines, encoder.encode, options.onLines, file.text?.lineEnd ?? '\n'));
     }
+  });
+  return score.rows.length;
+}
+
+/** Writes `path` through a temporary file in the same folder, renamed into place at the end: a failed write never leaves half a file. */
+export async function writeThroughTemporary(path: string, fill: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.tierwise-${process.pid}.tmp`);
+  try {
+    await fill(temporary);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     if ((error as NodeJS.ErrnoException).code !== undefined) throw new FileError(fileSystemProblem(path, error, 'written'));
     throw error;
   }
-  return score.rows.length;
+}
+
+/** Writes `bom` and then whatever `write` sends to a new file at `path`, failing if the file system does. */
+export async function writeStream(path: string, bom: Uint8Array, write: (stream: NodeJS.WritableStream) => Promise<unknown>): Promise<void> {
+  const stream = createWriteStream(path);
+  const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
+  failed.catch(() => undefined);
+  if (bom.length > 0) stream.write(bom);
+  await Promise.race([write(stream), failed]);
+  stream.end();
+  await Promise.race([once(stream, 'finish'), failed]);
 }

@@ -247,6 +247,7 @@ export const en: Words = {
     readAll: (rows, seconds) => `read ${rows} rows (${seconds} s); scoring…`,
     scored: (rows, of, seconds) => `scored ${rows} of ${of} rows (${seconds} s)`,
     scoredAll: (rows, seconds) => `scored ${rows} rows (${seconds} s); writing…`,
+    scoredInPieces: (rows, seconds) => `scored ${rows} rows in pieces (${seconds} s); writing…`,
     wrote: (rows, seconds) => `wrote ${rows} rows (${seconds} s)`,
   },
   hubspot: {

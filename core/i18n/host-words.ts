@@ -36,6 +36,8 @@ export interface ProgressWords {
   scored: (rows: string, of: string, seconds: string) => string;
   /** All rows scored; writing starts. */
   scoredAll: (rows: string, seconds: string) => string;
+  /** The same, when the rows were scored in pieces on several threads. */
+  scoredInPieces: (rows: string, seconds: string) => string;
   wrote: (rows: string, seconds: string) => string;
 }
 

@@ -233,6 +233,7 @@ export const zhCN: Words = {
     readAll: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）；正在评分…`,
     scored: (rows, of, seconds) => `已评分 ${rows} / ${of} 行（${seconds} 秒）`,
     scoredAll: (rows, seconds) => `已评分 ${rows} 行（${seconds} 秒）；正在写入…`,
+    scoredInPieces: (rows, seconds) => `已分块评分 ${rows} 行（${seconds} 秒）；正在写入…`,
     wrote: (rows, seconds) => `已写入 ${rows} 行（${seconds} 秒）`,
   },
   hubspot: {

@@ -1,0 +1,29 @@
+// How many pieces (worker threads) `tierwise score` reads a customer table in.
+import { availableParallelism } from 'node:os';
+import { UsageError } from '../../io.ts';
+
+/**
+ * A piece smaller than this costs more in starting a thread and handing data back and forth than it
+ * saves (measured on the bench's customer tables: README "Benchmarks", --threads).
+ */
+export const MIN_PIECE_BYTES = 4 << 20;
+
+/** --threads N: a whole number from 1; absent, the cores Node says this process may use. */
+export function threadsOption(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--threads "${value}" is not a number of threads: expected a whole number from 1, e.g. --threads 2`);
+  return Number(value);
+}
+
+/** Pieces for a file of `bytes`: one per thread, but none smaller than `minPieceBytes`. */
+export function piecesFor(bytes: number, threads: number, minPieceBytes: number = MIN_PIECE_BYTES): number {
+  return Math.max(1, Math.min(threads, Math.floor(bytes / minPieceBytes)));
+}
+
+/** The smallest piece: MIN_PIECE_BYTES, or TIERWISE_MIN_PIECE_BYTES from the environment (tests cut small fixtures into pieces with it). */
+export function minPieceBytes(env: NodeJS.ProcessEnv): number {
+  const value = env.TIERWISE_MIN_PIECE_BYTES;
+  if (value === undefined || value === '') return MIN_PIECE_BYTES;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`TIERWISE_MIN_PIECE_BYTES "${value}" is not a number of bytes: expected a whole number from 1`);
+  return Number(value);
+}

@@ -1,0 +1,61 @@
+// `tierwise score` on several threads: which files are read in pieces, and writing what the pieces wrote.
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { once } from 'node:events';
+import { openTable, lineEndOf } from '../../../adapters/table/read-file.ts';
+import { TableConfigSchema, type TableConfigInput } from '../../../adapters/table/contract.ts';
+import { encoderFor, outputEncoding } from '../../../adapters/table/text-encoding.ts';
+import type { OptionsInput } from '../../../core/schema/options.ts';
+import { writeStream, writeThroughTemporary } from '../write-output.ts';
+import { piecesFor } from './plan.ts';
+import { scoreInPieces, type PiecesScore } from './score-in-pieces.ts';
+import { ThreadRunner } from './thread-runner.ts';
+
+export interface InPieces {
+  threads: number;
+  minPieceBytes: number;
+  config: TableConfigInput;
+  options: OptionsInput;
+  plainUtf8: boolean;
+  /** Where the scored lines go: a file (in the input's encoding and line end), stdout (UTF-8, '\n'), or nowhere (summary only). */
+  lines: 'file' | 'stdout' | 'none';
+}
+
+/**
+ * The file scored in pieces on worker threads, or null when it is read in one go: a workbook, a
+ * whitespace-aligned text, a file too small to pay for threads, or one score-in-pieces.ts finds unsafe.
+ */
+export async function scoreFileInPieces(path: string, sheet: string | undefined, how: InPieces): Promise<PiecesScore | null> {
+  if (extname(path).toLowerCase() === '.xlsx' || sheet !== undefined) return null;
+  let bytes: number;
+  try {
+    bytes = (await stat(path)).size;
+  } catch (error) {
+    // Reading it in one go says why it cannot be read, in the words it always used.
+    if ((error as NodeJS.ErrnoException).code !== undefined) return null;
+    throw error;
+  }
+  const pieces = piecesFor(bytes, how.threads, how.minPieceBytes);
+  if (pieces < 2) return null;
+  const opened = await openTable(path, sheet);
+  if (opened.kind !== 'text' || opened.delimiter === 'whitespace') return null;
+  const output =
+    how.lines === 'file'
+      ? { encoding: outputEncoding(opened.encoding, how.plainUtf8), lineEnd: lineEndOf(opened.decoded) }
+      : how.lines === 'stdout'
+        ? { encoding: 'utf-8' as const, lineEnd: '\n' as const }
+        : null;
+  return scoreInPieces({ decoded: opened.decoded, delimiter: opened.delimiter, pieces, config: TableConfigSchema.parse(how.config), options: how.options, output }, () => new ThreadRunner());
+}
+
+/** Writes the scored copy (its byte order mark, then the pieces' lines) through a temporary file; returns the rows written below the header. */
+export async function writePieces(path: string, scored: PiecesScore): Promise<number> {
+  if (scored.output === null) throw new Error('the pieces were scored without writing their lines');
+  const { bom } = encoderFor(scored.output.encoding);
+  await writeThroughTemporary(path, (temporary) => writeStream(temporary, bom, (stream) => writeChunks(stream, scored.chunks)));
+  return scored.rows;
+}
+
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: readonly Uint8Array[]): Promise<void> {
+  for (const chunk of chunks) if (!stream.write(chunk)) await once(stream, 'drain');
+}

@@ -1,0 +1,180 @@
+// Scores a delimited customer table in pieces, one per worker thread, with the same output bytes,
+// summary and notes as reading it in one go (cli/commands/score.ts without --threads).
+//
+// The main thread cuts the text at line starts (adapters/table/pieces.ts) and decides what needs the
+// whole table, between the steps the pieces take (protocol.ts):
+//   parse   each piece parses its text; main finds the layout in the table's first rows
+//   layout  each piece lists its ids and what its date columns show; main decides repeated ids in row
+//           order and each date column's day/month order, as the one-thread reader would
+//   read    each piece reads its rows into customers and hands back their ranking figures; main ranks
+//   score   each piece scores with its slice of the ranks and writes its lines; main summarises
+// It answers null when the table is not safe to read in pieces (a quote left open at a cut or anywhere,
+// a layout the first rows cannot settle, purchase histories to fit a model on): the caller then reads
+// it in one go, which also words any error exactly as before.
+import type { TableConfig } from '../../../adapters/table/contract.ts';
+import { TableError } from '../../../adapters/table/contract.ts';
+import { cutAtLineStarts } from '../../../adapters/table/pieces.ts';
+import { earlierResultsOf, blankResultCells } from '../../../adapters/table/earlier-results.ts';
+import { customerLayout, CUSTOMER_DATES } from '../../../adapters/table/customer-table.ts';
+import { CUSTOMER_REQUIRED } from '../../../adapters/table/headers.ts';
+import { footerNote, headerKeysOf } from '../../../adapters/table/read-rows.ts';
+import { DateOrderEvidence, type DateOrder } from '../../../adapters/table/cells.ts';
+import { dateOrderNote } from '../../../adapters/table/date-columns.ts';
+import { rankingNotes } from '../../../adapters/table/score-table.ts';
+import type { TextEncoding } from '../../../adapters/table/text-encoding.ts';
+import { OptionsSchema, type OptionsInput } from '../../../core/schema/options.ts';
+import { scoreRfm, type RfmScores } from '../../../core/rfm.ts';
+import { dayNumber } from '../../../core/dates.ts';
+import { summarize } from '../../../core/summarize.ts';
+import { WORDS } from '../../../core/i18n/index.ts';
+import { ATTENTION_SHOWN, type RunToShow } from '../summary-table.ts';
+import { readFacts } from './summary-facts.ts';
+import { HEAD_ROWS, type LayoutInput, type ParseOutput, type Step, type Steps } from './protocol.ts';
+
+/** Runs a piece's steps: on a worker thread (thread-runner.ts), or in this thread for tests. */
+export interface PieceRunner {
+  run<S extends Step>(step: S, input: Steps[S][0]): Promise<Steps[S][1]>;
+  close(): Promise<void>;
+}
+
+export interface PiecesInput {
+  /** The decoded text (read-file.ts openTable) and its delimiter. */
+  decoded: string;
+  delimiter: ',' | ';' | '\t';
+  pieces: number;
+  config: TableConfig;
+  options: OptionsInput;
+  /** How the output lines are written: the scored file's encoding and line end, UTF-8 and '\n' for stdout; null: not at all. */
+  output: { encoding: TextEncoding; lineEnd: '\n' | '\r\n' } | null;
+}
+
+export interface PiecesScore {
+  run: RunToShow;
+  /** Rows written below the header (every data row). */
+  rows: number;
+  /** The output, encoded, in order (none when input.output was null), and how it was encoded. */
+  chunks: Uint8Array[];
+  output: PiecesInput['output'];
+}
+
+export async function scoreInPieces(input: PiecesInput, runnerFor: () => PieceRunner): Promise<PiecesScore | null> {
+  // A second byte order mark at the start would be dropped by the parser of piece 0 but kept by the whole-text parser.
+  const text = input.decoded.charCodeAt(0) === 0xfeff ? input.decoded.slice(1) : input.decoded;
+  if (text.charCodeAt(0) === 0xfeff) return null;
+  const cuts = cutAtLineStarts(text, input.pieces);
+  if (cuts.length < 3) return null;
+  const runners = cuts.slice(1).map(() => runnerFor());
+  try {
+    return await scoreWith(runners, text, cuts, input);
+  } finally {
+    await Promise.all(runners.map((r) => r.close()));
+  }
+}
+
+async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], input: PiecesInput): Promise<PiecesScore | null> {
+  const options = OptionsSchema.parse(input.options);
+  const { config } = input;
+  const language = options.language;
+  const words = WORDS[language].table;
+  const all = <S extends Step>(step: S, inputOf: (k: number) => Steps[S][0]) => Promise.all(runners.map((r, k) => r.run(step, inputOf(k))));
+
+  // 1. Parse, then the layout from the table's first rows.
+  const parsed: ParseOutput[] = await all('parse', (k) => ({ text: text.slice(cuts[k], cuts[k + 1]), delimiter: input.delimiter }));
+  if (parsed.some((p) => p.unclosedQuotes > 0)) return null;
+  const offsets = [0];
+  for (const p of parsed) offsets.push((offsets[offsets.length - 1] as number) + p.rows);
+  const head = parsed.flatMap((p) => p.head).slice(0, HEAD_ROWS);
+  const earlier = earlierResultsOf(head);
+  if (earlier !== null) blankResultCells(head, earlier.row + 1, earlier.block);
+  let layout;
+  try {
+    layout = customerLayout(head, config, language);
+  } catch (error) {
+    if (error instanceof TableError) return null;
+    throw error;
+  }
+  const { headers, mapping, headerIndex } = layout;
+  const inferred = config.dateOrder === 'auto' ? CUSTOMER_DATES.filter((f) => mapping[f] !== undefined) : [];
+  const shared: Omit<LayoutInput, 'rowOffset' | 'last'> = {
+    headerIndex, headers, mapping, headerKeys: headerKeysOf(headers, mapping, CUSTOMER_REQUIRED), earlier, dateColumns: inferred.map((f) => mapping[f] as number),
+  };
+
+  // 2. Ids and date evidence; the table's end from the last piece.
+  const found = await all('layout', (k) => ({ ...shared, rowOffset: offsets[k] as number, last: k === runners.length - 1 }));
+  const end = found[found.length - 1]?.end;
+  if (end === undefined || end === null || end.unsure) return null;
+  const seenOn = new Map<string, number>();
+  const firstRows = found.map((f, k) => {
+    const rows = new Int32Array(parsed[k]?.rows ?? 0);
+    for (let j = 0; j < f.ids.length; j++) {
+      const id = f.ids[j] as string;
+      const local = f.idRows[j] as number;
+      const first = seenOn.get(id);
+      if (first === undefined) seenOn.set(id, local + (offsets[k] as number) + 1);
+      else rows[local] = first;
+    }
+    return rows;
+  });
+  seenOn.clear();
+  const warnings = [...layout.notes];
+  if (end.footer !== null) warnings.push(footerNote(end.footer, words));
+  const dateOrders: Partial<Record<(typeof CUSTOMER_DATES)[number], DateOrder>> = {};
+  for (const field of CUSTOMER_DATES) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    if (config.dateOrder !== 'auto') {
+      dateOrders[field] = config.dateOrder;
+      continue;
+    }
+    const evidence = new DateOrderEvidence();
+    const c = inferred.indexOf(field);
+    for (const f of found) evidence.merge(f.seen[c] as ReturnType<DateOrderEvidence['seen']>);
+    const result = evidence.result();
+    dateOrders[field] = result.order;
+    const note = dateOrderNote(headers[column] ?? field, result, words);
+    if (note !== null) warnings.push(note);
+  }
+
+  // 3. Customers read on the pieces; ranked here, over the whole table.
+  const read = await all('read', (k) => ({ bodyEnd: end.bodyEnd, firstRows: firstRows[k] as Int32Array, dateOrders, asOf: options.asOf, options: input.options }));
+  // Purchase histories would be fitted with a model over all customers: not done in pieces.
+  if (options.purchaseModel === 'auto' && read.some((r) => r.fromOrders > 0)) return null;
+  const scorable = read.reduce((n, r) => n + r.lastDay.length, 0);
+  const concat = (pick: (r: (typeof read)[number]) => Float64Array) => {
+    const all = new Float64Array(scorable);
+    let at = 0;
+    for (const r of read) {
+      all.set(pick(r), at);
+      at += pick(r).length;
+    }
+    return all;
+  };
+  const ranks = scoreRfm({ lastDay: concat((r) => r.lastDay), orders: concat((r) => r.orders), spend: concat((r) => r.spend) }, dayNumber(options.asOf), options.rfm);
+  const satisfactionAbove5 = read.some((r) => r.satisfactionAbove5);
+
+  // 4. Scored and written on the pieces, each with its slice of the ranks.
+  const outputEnd = Math.min(offsets[offsets.length - 1] as number, Math.max(end.bodyEnd, end.lastContent));
+  let from = 0;
+  const slices: RfmScores[] = read.map((r) => {
+    const to = from + r.lastDay.length;
+    const slice = { r: ranks.r.slice(from, to), f: ranks.f.slice(from, to), m: ranks.m.slice(from, to) };
+    from = to;
+    return slice;
+  });
+  const scored = await all('score', (k) => ({ ranks: slices[k] as RfmScores, satisfactionAbove5, outputEnd, output: input.output }));
+
+  const facts = scored.map((s) => s.facts);
+  const errors = facts.flatMap((f) => f.errors);
+  const rows = facts.reduce((n, f) => n + f.count, 0);
+  return {
+    run: {
+      kind: 'customers',
+      summary: summarize(readFacts(facts), { language }),
+      warnings: [...warnings, ...rankingNotes(scorable, options)],
+      attention: { count: errors.length, first: errors.slice(0, ATTENTION_SHOWN) },
+    },
+    rows,
+    chunks: scored.flatMap((s) => s.chunks),
+    output: input.output,
+  };
+}

@@ -1,0 +1,168 @@
+// One piece of a customer table, as a worker thread holds it through the four steps of protocol.ts:
+// parse its text, find its ids and date evidence, read its rows into customers, score them with the
+// table's global ranks and write its output lines. Each step calls the code the one-thread path runs
+// (csv.ts, customer-table.ts, core/score.ts, write-output.ts), so a piece's lines are that path's lines.
+import { Writable } from 'node:stream';
+import type { Cell } from '../../../adapters/table/contract.ts';
+import { parseDelimitedWithSpans, type RowSpans } from '../../../adapters/table/csv.ts';
+import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
+import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
+import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
+import { readCustomerRows, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
+import { headerOfColumn, scoredRowsOf } from '../../../adapters/table/score-table.ts';
+import { encoderFor } from '../../../adapters/table/text-encoding.ts';
+import { OptionsSchema, type Options } from '../../../core/schema/options.ts';
+import type { Customer } from '../../../core/schema/customer.ts';
+import { checkCustomers, scoreRange, trustingReader, type CheckedCustomers } from '../../../core/score.ts';
+import type { PassReader } from '../../../core/pass-reader.ts';
+import { dayNumber } from '../../../core/dates.ts';
+import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
+import { FactsWriter } from './summary-facts.ts';
+import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput } from './protocol.ts';
+
+/** What a step leaves for the next one. */
+interface Parsed {
+  text: string;
+  delimiter: ',' | ';' | '\t';
+  cells: Cell[][];
+  spans: RowSpans;
+}
+
+export class TablePiece {
+  #parsed: Parsed | null = null;
+  #layout: LayoutInput | null = null;
+  #rows: CustomerRow[] = [];
+  #scoring: { options: Options; reader: PassReader; checked: CheckedCustomers } | null = null;
+
+  parse({ text, delimiter }: ParseInput): ParseOutput {
+    const parsed = parseDelimitedWithSpans(text, delimiter);
+    // Rows with an unclosed quote are only counted: the main thread then reads the file in one piece.
+    this.#parsed = { text: parsed.text, delimiter, cells: parsed.rows, spans: parsed.spans };
+    return { rows: parsed.rows.length, head: parsed.rows.slice(0, HEAD_ROWS), unclosedQuotes: parsed.problems.length };
+  }
+
+  layout(input: LayoutInput): LayoutOutput {
+    const { cells } = this.#need(this.#parsed, 'parse');
+    this.#layout = input;
+    const { rowOffset } = input;
+    if (input.earlier !== null) blankResultCells(cells, Math.max(0, input.earlier.row + 1 - rowOffset), input.earlier.block);
+    const start = Math.max(0, input.headerIndex + 1 - rowOffset);
+    let end = cells.length;
+    let tableEnd: LayoutOutput['end'] = null;
+    if (input.last) {
+      // tableBody on this piece alone: exact unless every row of it might belong to a footer block reaching back into the piece before.
+      const local = tableBody(cells, Math.max(-1, input.headerIndex - rowOffset));
+      end = local.range[1];
+      const after = lastContentRow(cells.slice(end));
+      tableEnd = {
+        bodyEnd: end + rowOffset,
+        footer: local.footer === null ? null : { from: local.footer.from + rowOffset, to: local.footer.to + rowOffset, lines: local.footer.lines },
+        lastContent: after === 0 ? 0 : after + end + rowOffset,
+        unsure: input.headerIndex < rowOffset && cells.every(mayBeFooter),
+      };
+    }
+    const context = this.#context(input, {}, '');
+    const ids: string[] = [];
+    const idRows: number[] = [];
+    const evidence = input.dateColumns.map(() => new DateOrderEvidence());
+    for (let r = start; r < end; r++) {
+      const row = cells[r] as Cell[];
+      const id = repeatableId(row, context);
+      if (id !== null) {
+        ids.push(id);
+        idRows.push(r);
+      }
+      for (let c = 0; c < evidence.length; c++) (evidence[c] as DateOrderEvidence).add(row[input.dateColumns[c] as number]);
+    }
+    return { ids, idRows: Int32Array.from(idRows), seen: evidence.map((e) => e.seen()), end: tableEnd };
+  }
+
+  read(input: ReadInput): ReadOutput {
+    const parsed = this.#need(this.#parsed, 'parse');
+    const layout = this.#need(this.#layout, 'layout');
+    const { rowOffset } = layout;
+    const range: [number, number] = [Math.max(0, layout.headerIndex + 1 - rowOffset), Math.min(parsed.cells.length, input.bodyEnd - rowOffset)];
+    const context = this.#context(layout, input.dateOrders, input.asOf);
+    // Repeats were decided in row order over the whole table on the main thread.
+    const firstRowOf = (_id: string, row: number) => {
+      const first = input.firstRows[row - 1 - rowOffset] as number;
+      return first === 0 ? undefined : first;
+    };
+    this.#rows = readCustomerRows(parsed.cells, range, rowOffset, context, firstRowOf, true);
+    const customers: Customer[] = [];
+    for (const r of this.#rows) if (r.customer !== null) customers.push(r.customer);
+    const options = OptionsSchema.parse(input.options);
+    const reader = trustingReader(customers);
+    const checked = checkCustomers(reader, options, dayNumber(options.asOf));
+    this.#scoring = { options, reader, checked };
+    const { lastDay, orders, spend } = checked.columns.rfmInput();
+    return { lastDay: lastDay.slice(), orders: orders.slice(), spend: spend.slice(), satisfactionAbove5: checked.satisfactionAbove5, fromOrders: checked.fromOrders };
+  }
+
+  async score(input: ScoreInput): Promise<ScoreOutput> {
+    const parsed = this.#need(this.#parsed, 'parse');
+    const layout = this.#need(this.#layout, 'layout');
+    const { options, reader, checked } = this.#need(this.#scoring, 'read');
+    const asOfDay = dayNumber(options.asOf);
+    const results = scoreRange(reader, { options, asOfDay, checked: { ...checked, satisfactionAbove5: input.satisfactionAbove5 }, ranks: input.ranks, estimates: null, churn: null }, 0, reader.count);
+    const scored = scoredRowsOf(this.#rows, results, headerOfColumn(layout.headers, layout.mapping), options.language);
+    this.#rows = [];
+    const facts = new FactsWriter(scored.length);
+    for (const row of scored) facts.add(row.result);
+
+    const lineOf = new ScoredLines(layout.headers, options.language, parsed.delimiter);
+    const { text, spans } = parsed;
+    const { rowOffset, headerIndex } = layout;
+    const firstScored = scored.length > 0 ? (scored[0] as (typeof scored)[number]).row - 1 : Number.POSITIVE_INFINITY;
+    const bodyEnd = firstScored + scored.length;
+    const lines = function* (): Generator<string> {
+      const end = Math.min(spans.starts.length, input.outputEnd - rowOffset);
+      for (let i = 0; i < end; i++) {
+        const line = text.slice(spans.starts[i], spans.ends[i]);
+        const width = spans.widths[i] as number;
+        const g = i + rowOffset;
+        if (g >= firstScored && g < bodyEnd) yield lineOf.scored(line, width, (scored[g - firstScored] as (typeof scored)[number]).result);
+        else if (g === headerIndex) yield lineOf.header(line, width);
+        else if (g < headerIndex) yield lineOf.unscored(line, width);
+        else yield line; // under the table: a footer line, byte for byte
+      }
+    };
+    const chunks: Uint8Array[] = [];
+    if (input.output === null) return { chunks, facts: facts.finish().columns };
+    const sink = new Writable({
+      write(chunk: Uint8Array, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await writeLines(sink, lines(), encoderFor(input.output.encoding).encode, undefined, input.output.lineEnd);
+    return { chunks: chunks.map(ownBuffer), facts: facts.finish().columns };
+  }
+
+  #context(layout: LayoutInput, dateOrders: RowContext['dateOrders'], asOf: string): RowContext {
+    return { headerKeys: layout.headerKeys, mapping: layout.mapping, dateOrders, asOf };
+  }
+
+  #need<T>(value: T | null, step: string): T {
+    if (value === null) throw new Error(`table piece: the ${step} step has not run`);
+    return value;
+  }
+}
+
+/** A chunk that owns its whole buffer, so it can be transferred (small Buffers share Node's pool). */
+function ownBuffer(chunk: Uint8Array): Uint8Array {
+  return chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : new Uint8Array(chunk);
+}
+
+/** The buffers of a step's output to transfer rather than copy. */
+export function transferOf(output: unknown): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  const visit = (value: unknown) => {
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer && !buffers.includes(value.buffer)) buffers.push(value.buffer);
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
+  };
+  visit(output);
+  return buffers;
+}
