@@ -206,6 +206,10 @@ export const en: Words = {
       alsoNote: (sentence) => `; note: ${sentence}`,
     },
   },
+  resultColumns: {
+    tier: 'Tier', segment: 'Segment', rfm: 'RFM', churnRisk: 'Churn risk', churnLevel: 'Churn level',
+    lifecycle: 'Lifecycle', nextAction: 'Next action', followUpBy: 'Follow up by', reasons: 'Why',
+  },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · as of ${asOf}`,
     counts: (scored, prospects, errors, orders, anyErrors) =>

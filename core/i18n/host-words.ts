@@ -41,6 +41,10 @@ export interface ProgressWords {
   wrote: (rows: string, seconds: string) => string;
 }
 
+/** The result columns every table host writes (adapters/result-columns.ts), in their order. */
+export const RESULT_COLUMN_KEYS = ['tier', 'segment', 'rfm', 'churnRisk', 'churnLevel', 'lifecycle', 'nextAction', 'followUpBy', 'reasons'] as const;
+export type ResultColumnKey = (typeof RESULT_COLUMN_KEYS)[number];
+
 /** The order table's own fields (adapters/table/contract.ts OrderField, less the customer fields). */
 export type OrderFieldName = 'customerId' | 'date' | 'amount' | 'orderId' | 'status' | 'refunded' | 'cancelledAt' | 'lineAmount' | 'quantity' | 'unitPrice';
 
