@@ -111,6 +111,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ? await scoreFileInPieces(inputPath, values.sheet, { threads, minPieceBytes: minPieceBytes(io.env), config: { ...config, kind }, options, plainUtf8: values['utf8-no-bom'], lines: outPath !== undefined ? 'file' : values.summary ? 'none' : 'stdout' })
         : null;
     if (inPieces !== null) {
+      progress.tick(() => say.scoredInPieces(count(inPieces.rows), seconds()));
       output = piecesOutput(inPieces, outPath !== undefined);
     } else if (values.orders && (await isTextTable(inputPath, values.sheet))) {
       // An order file is read in pieces and never held whole (adapters/table/order-stream.ts).

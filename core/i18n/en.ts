@@ -206,6 +206,10 @@ export const en: Words = {
       alsoNote: (sentence) => `; note: ${sentence}`,
     },
   },
+  resultColumns: {
+    tier: 'Tier', segment: 'Segment', rfm: 'RFM', churnRisk: 'Churn risk', churnLevel: 'Churn level',
+    lifecycle: 'Lifecycle', nextAction: 'Next action', followUpBy: 'Follow up by', reasons: 'Why',
+  },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · as of ${asOf}`,
     counts: (scored, prospects, errors, orders, anyErrors) =>
@@ -247,6 +251,7 @@ export const en: Words = {
     readAll: (rows, seconds) => `read ${rows} rows (${seconds} s); scoring…`,
     scored: (rows, of, seconds) => `scored ${rows} of ${of} rows (${seconds} s)`,
     scoredAll: (rows, seconds) => `scored ${rows} rows (${seconds} s); writing…`,
+    scoredInPieces: (rows, seconds) => `scored ${rows} rows in pieces (${seconds} s); writing…`,
     wrote: (rows, seconds) => `wrote ${rows} rows (${seconds} s)`,
   },
   hubspot: {

@@ -36,8 +36,14 @@ export interface ProgressWords {
   scored: (rows: string, of: string, seconds: string) => string;
   /** All rows scored; writing starts. */
   scoredAll: (rows: string, seconds: string) => string;
+  /** The same, when the rows were scored in pieces on several threads. */
+  scoredInPieces: (rows: string, seconds: string) => string;
   wrote: (rows: string, seconds: string) => string;
 }
+
+/** The result columns every table host writes (adapters/result-columns.ts), in their order. */
+export const RESULT_COLUMN_KEYS = ['tier', 'segment', 'rfm', 'churnRisk', 'churnLevel', 'lifecycle', 'nextAction', 'followUpBy', 'reasons'] as const;
+export type ResultColumnKey = (typeof RESULT_COLUMN_KEYS)[number];
 
 /** The order table's own fields (adapters/table/contract.ts OrderField, less the customer fields). */
 export type OrderFieldName = 'customerId' | 'date' | 'amount' | 'orderId' | 'status' | 'refunded' | 'cancelledAt' | 'lineAmount' | 'quantity' | 'unitPrice';

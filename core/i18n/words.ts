@@ -6,7 +6,7 @@ import type { LearnedPhrases } from '../churn/learned/phrases.ts';
 import type { ProblemWords } from './problem-words.ts';
 import type { ModelNoteWords } from './model-note-words.ts';
 import type { BacktestWords } from './backtest-words.ts';
-import type { HubSpotWords, ProgressWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
+import type { HubSpotWords, ProgressWords, ResultColumnKey, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
 
 export interface Words {
   /** The model's values as shown (tiers, segments, churn levels, lifecycle stages). */
@@ -19,6 +19,8 @@ export interface Words {
   models: ModelNoteWords;
   /** What keeps a record from being scored (core/problems.ts), by row and column or by property. */
   problems: ProblemWords;
+  /** The headers of the result columns a table host writes. */
+  resultColumns: Record<ResultColumnKey, string>;
   /** The table adapter's file-level notes. */
   table: TableWords;
   /** The command line's summary. */

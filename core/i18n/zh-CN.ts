@@ -192,6 +192,10 @@ export const zhCN: Words = {
       alsoNote: (sentence) => `；注：${sentence}`,
     },
   },
+  resultColumns: {
+    tier: '客户分层', segment: '细分', rfm: 'RFM', churnRisk: '流失风险', churnLevel: '风险等级',
+    lifecycle: '生命周期', nextAction: '下一步行动', followUpBy: '跟进日期', reasons: '原因',
+  },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · 截至 ${asOf}`,
     counts: (scored, prospects, errors, orders, anyErrors) =>
@@ -233,6 +237,7 @@ export const zhCN: Words = {
     readAll: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）；正在评分…`,
     scored: (rows, of, seconds) => `已评分 ${rows} / ${of} 行（${seconds} 秒）`,
     scoredAll: (rows, seconds) => `已评分 ${rows} 行（${seconds} 秒）；正在写入…`,
+    scoredInPieces: (rows, seconds) => `已分块评分 ${rows} 行（${seconds} 秒）；正在写入…`,
     wrote: (rows, seconds) => `已写入 ${rows} 行（${seconds} 秒）`,
   },
   hubspot: {
