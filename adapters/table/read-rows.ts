@@ -150,6 +150,16 @@ export function headerKeysOf<F extends string>(headers: readonly string[], mappi
   return required.map((f) => mapping[f] as number).map((c) => [c, (headers[c] ?? '').toLowerCase()]);
 }
 
+/**
+ * text.toLowerCase() === lower, lower-casing (a string per call) only texts of the right length. Lower
+ * case never shortens a text and lengthens it only for "İ" (to "i" and U+0307), so a text of another
+ * length can only match a header holding U+0307.
+ */
+function sameLowerCase(text: string, lower: string): boolean {
+  if (text.length !== lower.length && !(text.length < lower.length && lower.indexOf('\u0307') >= 0)) return false;
+  return text.toLowerCase() === lower;
+}
+
 export function rowKind(row: readonly Cell[], headerKeys: readonly [number, string][]): RowKind {
   let blank = true;
   for (let i = 0; i < row.length && blank; i++) {
@@ -157,12 +167,14 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
     if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) blank = false;
   }
   if (blank) return 'blank';
-  let same = 0;
-  for (const [column, header] of headerKeys) {
+  // A repeated header repeats every required header (at least two): the first cell that does not ends the check.
+  if (headerKeys.length < 2) return 'data';
+  for (let k = 0; k < headerKeys.length; k++) {
+    const [column, header] = headerKeys[k] as [number, string];
     const c = row[column];
-    if (typeof c === 'string' && c.trim().toLowerCase() === header) same++;
+    if (!(typeof c === 'string' && sameLowerCase(c.trim(), header))) return 'data';
   }
-  return same >= 2 && same === headerKeys.length ? 'header' : 'data';
+  return 'header';
 }
 
 /** A cell quoted in a message, clipped to ~80 characters. */
