@@ -110,7 +110,7 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
       rows.push(text.slice(start, end).split(delimiter));
       mark(start, end);
     },
-  }).scan(text, true);
+  }, true).scan(text, true);
   return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text, problems };
 }
 

@@ -142,20 +142,23 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  progress.tick(() => say.scoredAll(count(output.rows), seconds()));
-
-  if (values.json) await output.json(io.stdout);
-  let written: number | null = null;
-  if (outPath !== undefined) written = await output.toFile(outPath);
-  const summaryShown = values.summary || (outPath !== undefined && !values.json);
-  if (summaryShown) {
-    (values.json ? io.stderr : io.stdout).write(renderSummary(output.run, file, asOf, language) + '\n');
-  } else if (!values.json && outPath === undefined) {
-    await output.toStdout(io.stdout);
+  try {
+    progress.tick(() => say.scoredAll(count(output.rows), seconds()));
+    if (values.json) await output.json(io.stdout);
+    let written: number | null = null;
+    if (outPath !== undefined) written = await output.toFile(outPath);
+    const summaryShown = values.summary || (outPath !== undefined && !values.json);
+    if (summaryShown) {
+      (values.json ? io.stderr : io.stdout).write(renderSummary(output.run, file, asOf, language) + '\n');
+    } else if (!values.json && outPath === undefined) {
+      await output.toStdout(io.stdout);
+    }
+    if (!summaryShown || values.json) for (const warning of output.run.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
+    if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
+    return 0;
+  } finally {
+    await output.close();
   }
-  if (!summaryShown || values.json) for (const warning of output.run.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
-  if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
-  return 0;
 }
 
 /** A scored table, ready to be shown and written. */
@@ -167,6 +170,8 @@ interface ScoredOutput {
   /** Writes the scored copy; returns the number of rows written below the header. */
   toFile(path: string): Promise<number>;
   toStdout(stream: NodeJS.WritableStream): Promise<void>;
+  /** Ends what scoring left running (the worker threads of a table scored in pieces). */
+  close(): Promise<void>;
 }
 
 function tableOutput(table: TableFile, score: TableScore, language: Language, plainUtf8: boolean, progress: Progress, seconds: () => string): ScoredOutput {
@@ -178,6 +183,7 @@ function tableOutput(table: TableFile, score: TableScore, language: Language, pl
     toStdout: async (stream) => {
       await writeLines(stream, scoredTextLines(table, score, language));
     },
+    close: async () => {},
   };
 }
 
@@ -190,6 +196,7 @@ function piecesOutput(scored: PiecesScore, toFile: boolean): ScoredOutput {
     json: unwritten('JSON'),
     toFile: toFile ? (path) => writePieces(path, scored) : unwritten('a file'),
     toStdout: toFile ? unwritten('stdout') : (stream) => writeChunks(stream, scored.chunks),
+    close: () => scored.close(),
   };
 }
 

@@ -3,6 +3,7 @@
 // table's global ranks and write its output lines. Each step calls the code the one-thread path runs
 // (csv.ts, customer-table.ts, core/score.ts, write-output.ts), so a piece's lines are that path's lines.
 import { Writable } from 'node:stream';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Cell } from '../../../adapters/table/contract.ts';
 import { parseDelimitedWithSpans, type RowSpans } from '../../../adapters/table/csv.ts';
 import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
@@ -18,7 +19,7 @@ import type { PassReader } from '../../../core/pass-reader.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
 import { FactsWriter } from './summary-facts.ts';
-import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput } from './protocol.ts';
+import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
 
 /** What a step leaves for the next one. */
 interface Parsed {
@@ -33,6 +34,7 @@ export class TablePiece {
   #layout: LayoutInput | null = null;
   #rows: CustomerRow[] = [];
   #scoring: { options: Options; reader: PassReader; checked: CheckedCustomers } | null = null;
+  #chunks: Uint8Array[] = [];
 
   parse({ text, delimiter }: ParseInput): ParseOutput {
     const parsed = parseDelimitedWithSpans(text, delimiter);
@@ -128,7 +130,7 @@ export class TablePiece {
       }
     };
     const chunks: Uint8Array[] = [];
-    if (input.output === null) return { chunks, facts: facts.finish().columns };
+    if (input.output === null) return { chunks, bytes: 0, facts: facts.finish().columns };
     const sink = new Writable({
       write(chunk: Uint8Array, _encoding, done) {
         chunks.push(chunk);
@@ -136,7 +138,28 @@ export class TablePiece {
       },
     });
     await writeLines(sink, lines(), encoderFor(input.output.encoding).encode, undefined, input.output.lineEnd);
-    return { chunks: chunks.map(ownBuffer), facts: facts.finish().columns };
+    const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
+    if (input.output.to === 'file') {
+      this.#chunks = chunks;
+      return { chunks: [], bytes, facts: facts.finish().columns };
+    }
+    return { chunks: chunks.map(ownBuffer), bytes, facts: facts.finish().columns };
+  }
+
+  write({ path, at }: WriteInput): { bytes: number } {
+    const chunks = this.#chunks;
+    this.#chunks = [];
+    const fd = openSync(path, 'r+');
+    let position = at;
+    try {
+      for (const chunk of chunks) {
+        for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done, chunk.byteLength - done, position + done);
+        position += chunk.byteLength;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return { bytes: position - at };
   }
 
   #context(layout: LayoutInput, dateOrders: RowContext['dateOrders'], asOf: string): RowContext {
