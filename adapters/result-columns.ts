@@ -3,20 +3,13 @@
 import type { Language } from '../core/schema/options.ts';
 import type { Result } from '../core/schema/result.ts';
 import { LABELS } from '../core/labels.ts';
+import { byLanguage } from '../core/i18n/index.ts';
+import { RESULT_COLUMN_KEYS, type ResultColumnKey } from '../core/i18n/host-words.ts';
 
-export const RESULT_COLUMNS = [
-  { key: 'tier', en: 'Tier', 'zh-CN': '客户分层' },
-  { key: 'segment', en: 'Segment', 'zh-CN': '细分' },
-  { key: 'rfm', en: 'RFM', 'zh-CN': 'RFM' },
-  { key: 'churnRisk', en: 'Churn risk', 'zh-CN': '流失风险' },
-  { key: 'churnLevel', en: 'Churn level', 'zh-CN': '风险等级' },
-  { key: 'lifecycle', en: 'Lifecycle', 'zh-CN': '生命周期' },
-  { key: 'nextAction', en: 'Next action', 'zh-CN': '下一步行动' },
-  { key: 'followUpBy', en: 'Follow up by', 'zh-CN': '跟进日期' },
-  { key: 'reasons', en: 'Why', 'zh-CN': '原因' },
-] as const;
+export type { ResultColumnKey };
 
-export type ResultColumnKey = (typeof RESULT_COLUMNS)[number]['key'];
+/** Each column's key and its header per language (the words are core/i18n's `resultColumns`). */
+export const RESULT_COLUMNS: readonly ({ key: ResultColumnKey } & Record<Language, string>)[] = RESULT_COLUMN_KEYS.map((key) => ({ key, ...byLanguage((w) => w.resultColumns[key]) }));
 
 export function resultHeaders(language: Language): string[] {
   return RESULT_COLUMNS.map((c) => c[language]);

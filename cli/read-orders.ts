@@ -7,6 +7,7 @@ import { TableConfigSchema, TableError } from '../adapters/table/contract.ts';
 import type { ConfigFile } from '../adapters/config.ts';
 import type { Order } from '../core/schema/order.ts';
 import type { CliIo } from './io.ts';
+import { WORDS } from '../core/i18n/index.ts';
 
 export async function readOrders(
   file: string,
@@ -14,10 +15,12 @@ export async function readOrders(
   config: ConfigFile,
   sheet?: string,
 ): Promise<{ orders: Order[]; badRows: number; firstError: string | null; notes: string[] }> {
+  // Said in the config's language, as `score` says it.
+  const language = config.options.language ?? 'en';
   let table: Awaited<ReturnType<typeof readTable>> | undefined;
   try {
     table = await readTable(resolve(io.cwd, file), sheet);
-    const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }));
+    const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }), language);
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);
     // A row with an unclosed quote was read as blank; say what was really wrong with it.
@@ -28,7 +31,8 @@ export async function readOrders(
     if (error instanceof TableError) {
       // An unclosed quote near the top can hide the header row itself: say so.
       const early = table?.problems.find((p) => p.index < 20);
-      throw new TableError(`${file}: ${error.message}${early === undefined ? '' : `; note: ${early.message}`}`);
+      const note = early === undefined ? '' : WORDS[language].table.header.alsoNote(WORDS[language].problems.unclosedQuote(early.index + 1, early.field, early.before));
+      throw new TableError(`${file}: ${error.message}${note}`);
     }
     throw error;
   }

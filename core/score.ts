@@ -30,7 +30,6 @@ import { valueBandOf } from './tiers.ts';
 import { rhythmOf } from './rhythm.ts';
 import { lifecycleOf } from './lifecycle.ts';
 import { churnRiskOf, churnRun, type ChurnRisk, type ChurnRun } from './churn/risk.ts';
-import { reasonsText } from './churn/reasons.ts';
 import { CHURN_PHRASES } from './churn/phrases.ts';
 import { nextActionOf } from './next-action.ts';
 import { validationError } from './validation.ts';
@@ -240,8 +239,12 @@ export function scoreRange(reader: PassReader, batch: ScoringBatch, from: number
       case CustomerState.prospect:
         result = prospectResult(reader.again(i), batch);
         break;
-      default:
-        result = scoredResult(reader.again(i), checked.columns.rowOf(i), i, batch, satisfactionScale, run);
+      default: {
+        const customer = reader.again(i);
+        const row = checked.columns.rowOf(i);
+        const estimate = batch.estimates?.[row] ?? null;
+        result = resultOf(customer.id, customer, scoredVerdict(customer, row, i, estimate, batch, satisfactionScale, run), estimate, null);
+      }
     }
     results[i - from] = result;
   }
@@ -255,8 +258,13 @@ function prospectResult(customer: Customer, { options, asOfDay }: ScoringBatch):
   return resultOf(customer.id, customer, verdict, null, null);
 }
 
-/** A customer who bought: segment and tier from the ranks, then lifecycle, churn risk and next action. */
-function scoredResult(customer: Customer, row: number, i: number, batch: ScoringBatch, satisfactionScale: number, run: RangeRun): Result {
+/**
+ * A customer who bought: segment and tier from the ranks, then lifecycle, churn risk and next action,
+ * written into the run's verdict. (Its result is built by the caller: with resultOf inlined here V8
+ * had no inlining budget left for nextActionOf, whose argument and answer objects were then made for
+ * every customer, ~110 bytes each; bench/cases/core-score.md.)
+ */
+function scoredVerdict(customer: Customer, row: number, i: number, estimate: Estimate | null, batch: ScoringBatch, satisfactionScale: number, run: RangeRun): Verdict {
   const { options, asOfDay, checked, ranks } = batch;
   const r = ranks.r[row] as number;
   const f = ranks.f[row] as number;
@@ -267,12 +275,10 @@ function scoredResult(customer: Customer, row: number, i: number, batch: Scoring
   const lifecycle = lifecycleOf(customer, days, daysSinceLast, rhythm, asOfDay, options.lifecycle);
   const segment = segmentOf(segmentRecency(r, f, lifecycle), f, m);
   const tier = options.segmentTiers[segment];
-  const estimate = batch.estimates?.[row] ?? null;
   const alive = estimate === null || !estimate.identified || batch.churn?.modelInRisk === false ? null : { pNoPurchase: estimate.pNoPurchase, text: aliveText(estimate, customer, daysSinceLast, options) };
   const risk = batch.churn?.override?.(i) ?? churnRiskOf({ customer, daysSinceLast, rhythm, asOfDay, satisfactionScale, alive, options, run: run.churn });
   const action = nextActionOf({ customer, tier, segment, churnLevel: risk.churnLevel, lifecycle, asOfDay }, options);
-  const reasons = reasonsText(risk, options.language);
-  // Written into the run's one verdict rather than a new object: resultOf copies it out at once.
+  // Written into the run's one verdict rather than a new object: the caller's resultOf copies it out at once.
   const verdict = run.verdict;
   verdict.tier = tier;
   verdict.segment = segment;
@@ -285,9 +291,9 @@ function scoredResult(customer: Customer, row: number, i: number, batch: Scoring
   verdict.lifecycle = lifecycle;
   verdict.nextAction = action.nextAction;
   verdict.followUpBy = action.followUpBy;
-  verdict.reasons = reasons;
+  verdict.reasons = risk.reasons;
   verdict.drivers = risk.drivers;
-  return resultOf(customer.id, customer, verdict, estimate, null);
+  return verdict;
 }
 
 /** "about 23% likely to still be buying, given 3 orders and none in 20 weeks; 81% likely to buy nothing in the next 90 days". */

@@ -4,9 +4,12 @@
 import { z } from 'zod';
 import type { CustomerInput } from '../../core/schema/customer.ts';
 import type { Language } from '../../core/schema/options.ts';
-import type { ExpectedKind } from '../../core/problems.ts';
+import type { Problem } from '../../core/problems.ts';
+import type { Result } from '../../core/schema/result.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import { problemSentence } from '../../core/i18n/problem-text.ts';
+import { scorabilityProblems } from '../../core/scorable.ts';
+import { dayNumber } from '../../core/dates.ts';
 import { readCount, readDay, readRevenue, readScore, Unreadable } from './property-values.ts';
 import type { ObjectType } from './api.ts';
 
@@ -41,20 +44,17 @@ export function propertiesToRead(mapping: Partial<Record<HubSpotField, string>>)
 }
 
 /** A value of a record that is not in HubSpot's documented format: the core's problem as data, with the property it came from. */
-export interface RecordProblem {
-  code: 'unreadable';
-  field: HubSpotField;
-  property: string;
-  value: string;
-  expected: ExpectedKind;
-}
+export type UnreadableValue = Extract<Problem, { code: 'unreadable' }> & { field: HubSpotField; property: string };
+
+/** A problem of a record (core/problems.ts), with the HubSpot property of the field it is about. */
+export type RecordProblem = Problem & { property: string };
 
 /** One record read for the core: a customer, or the problems that keep it from being scored (like a bad row). */
-export type ReadRecord = { customer: CustomerInput; problems: null } | { customer: null; problems: RecordProblem[] };
+export type ReadRecord = { customer: CustomerInput; problems: null } | { customer: null; problems: UnreadableValue[] };
 
 /** One record → a customer for the core. A value not in HubSpot's documented format is a problem, never a silent 0 or null. */
 export function readRecord(id: string, properties: Record<string, string | null>, mapping: Partial<Record<HubSpotField, string>>): ReadRecord {
-  const problems: RecordProblem[] = [];
+  const problems: UnreadableValue[] = [];
   const raw = (field: HubSpotField) => {
     const property = mapping[field];
     return property === undefined ? null : (properties[property] ?? null);
@@ -95,14 +95,42 @@ export function quoteValue(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
 }
 
-/** "Contact 12: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (…)": the record's reason, in the portal's language. */
-export function problemText(object: ObjectType, id: string, problems: RecordProblem[], language: Language = 'en'): string {
+/**
+ * "Contact 12: property "total_revenue" is "1,234.50", not a number as HubSpot sends it (…)": the
+ * record's reason, in the portal's language. Every field a problem names is said by the property the
+ * user mapped it to (`mapping`; a problem's own field by its `property`).
+ */
+export function problemText(object: ObjectType, id: string, problems: readonly RecordProblem[], language: Language = 'en', mapping: Partial<Record<HubSpotField, string>> = {}): string {
   const w = WORDS[language].problems;
-  return w.record(object, id, problems.map((p) => problemSentence(p, { at: () => w.property(p.property), quote: quoteValue, kind: 'property' }, w)));
+  const propertyOf = (p: RecordProblem, field: string) => (field === p.field ? p.property : (mapping[field as HubSpotField] ?? field));
+  return w.record(object, id, problems.map((p) => problemSentence(p, { at: (field) => w.property(propertyOf(p, field)), quote: quoteValue, kind: 'property' }, w)));
+}
+
+/**
+ * Why a record that was read cannot be scored, by the core's one rule (core/scorable.ts: purchase
+ * dates on or before the as-of date and in order, a dated record with deals and revenue), each with
+ * the property of its field; null when it can be scored. The core says the same of it by field label.
+ */
+export function unscorable(customer: CustomerInput, mapping: Partial<Record<HubSpotField, string>>, asOf: string): RecordProblem[] | null {
+  // readRecord hands over dates as YYYY-MM-DD and counts and amounts as numbers (property-values.ts).
+  const fields = customer as { firstPurchase: string | null; lastPurchase: string | null; orders: number | null; purchaseDays?: number | null; totalSpend: number | null };
+  const day = (iso: string | null) => (iso === null ? NaN : dayNumber(iso));
+  const days = { first: day(fields.firstPurchase), last: day(fields.lastPurchase) };
+  const problems = scorabilityProblems({ ...fields, purchaseDays: fields.purchaseDays ?? null }, days, asOf, dayNumber(asOf));
+  return problems === null ? null : problems.map((p) => ({ ...p, property: mapping[p.field as HubSpotField] ?? p.field }));
+}
+
+/** The core's result of a record it could not score, its reason said by HubSpot property instead of field label (unscorable). */
+export function inPropertyTerms(result: Result, customer: CustomerInput, mapping: Partial<Record<HubSpotField, string>>, object: ObjectType, asOf: string, language: Language): Result {
+  if (result.error === null) return result;
+  const problems = unscorable(customer, mapping, asOf);
+  if (problems === null) return result;
+  const text = problemText(object, result.id, problems, language, mapping);
+  return { ...result, reasons: text, error: text };
 }
 
 /** The problems as the card and the run report show them: property, value, and what was expected in the reader's language. */
-export function problemsShown(problems: RecordProblem[], language: Language): { property: string; value: string; expected: string }[] {
+export function problemsShown(problems: readonly UnreadableValue[], language: Language): { property: string; value: string; expected: string }[] {
   const expected = WORDS[language].problems.expected;
   return problems.map((p) => ({ property: p.property, value: p.value, expected: expected[p.expected] }));
 }

@@ -9,7 +9,7 @@ import type { Language, OptionsInput } from '../../core/schema/options.ts';
 import { BATCH_LIMIT, type ObjectType } from './api.ts';
 import type { Transport } from './transport.ts';
 import { ensureProperties } from './properties.ts';
-import { mappingFor, problemsShown, problemText, propertiesToRead, readRecord, type HubSpotField } from './mapping.ts';
+import { inPropertyTerms, mappingFor, problemsShown, problemText, propertiesToRead, readRecord, type HubSpotField } from './mapping.ts';
 import { readAll, readModifiedSince, type ReadTarget } from './read-records.ts';
 import { changed, valuesOf, type Values } from './write-values.ts';
 import { writeBatch, type Change } from './write-batch.ts';
@@ -94,7 +94,7 @@ export async function sync(transport: Transport, store: SyncState, options: Sync
     // its Tierwise reasons say what is wrong.
     let next = 0;
     const results = read.map((r, i): Result => {
-      if (r.customer !== null) return scored[next++] as Result;
+      if (r.customer !== null) return inPropertyTerms(scored[next++] as Result, r.customer, mapping, object, options.asOf, options.language);
       const id = (records[i] as StoredRecord).id;
       for (const p of problemsShown(r.problems, options.language)) report.unreadable.push({ id, ...p });
       return unscoredResult(id, problemText(object, id, r.problems, options.language));

@@ -3,7 +3,8 @@
 // A row is handed over only once it is complete; an incomplete last row (a quoted field still open,
 // a "\r" that may be followed by "\n") waits for the next piece. A quote that never closes makes the
 // reader hold text until the file ends, as it must to tell an unclosed quote from a long field.
-import { swallowsRows, unclosedQuote, type Delimiter, type RowProblem } from './csv.ts';
+import { unclosedQuote, type Delimiter, type RowProblem } from './csv.ts';
+import { DelimitedScanner } from './delimited-scanner.ts';
 
 /** One row's cells; `index` is 0-based (the user's row is index + 1). A row with an unclosed quote comes as no cells. */
 export type OnRow = (cells: string[], index: number) => void;
@@ -15,7 +16,8 @@ export class DelimitedRows {
   private rest = '';
   private first = true;
   private count = 0;
-  private previousWidth = 0;
+  /** Made on the first piece of delimited text; it keeps the widest row so far across pieces. */
+  private scanner: DelimitedScanner | null = null;
 
   constructor(delimiter: Delimiter, onRow: OnRow) {
     this.delimiter = delimiter;
@@ -34,7 +36,8 @@ export class DelimitedRows {
       this.first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const used = this.delimiter === 'whitespace' ? this.lines(text, final) : this.fields(text, final);
+    const delimiter = this.delimiter;
+    const used = delimiter === 'whitespace' ? this.lines(text, final) : this.fields(text, final, delimiter);
     this.rest = used >= text.length ? '' : text.slice(used);
   }
 
@@ -59,103 +62,18 @@ export class DelimitedRows {
     return text.length;
   }
 
-  /** Quoted fields (RFC 4180), as csv.ts reads them. Returns how much of `text` was used: the start of the first incomplete row. */
-  private fields(text: string, final: boolean): number {
-    const delimiter = this.delimiter;
-    const n = text.length;
-    const sep = delimiter.charCodeAt(0);
-    let row: string[] = [];
-    let rowStart = 0;
-    let i = 0;
-    while (i <= n) {
-      if (i === n) {
-        if (row.length > 0) this.emit(row);
-        return n;
-      }
-      if (text.charCodeAt(i) === 34 /* " */) {
-        const opening = i;
-        let value = '';
-        let closed = true;
-        i++;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          if (q < 0) {
-            if (!final) return rowStart;
-            value += text.slice(i);
-            i = n;
-            closed = false;
-            break;
-          }
-          // A quote at the very end may be the first of a doubled quote: wait for the next character.
-          if (q + 1 === n && !final) return rowStart;
-          value += text.slice(i, q);
-          if (text.charCodeAt(q + 1) === 34) {
-            value += '"';
-            i = q + 2;
-          } else {
-            i = q + 1;
-            break;
-          }
-        }
-        let end = i;
-        while (end < n && text.charCodeAt(end) !== sep && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-        if (end === n && !final) return rowStart;
-        const multiLine = value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-        if (!closed || (multiLine && (end > i || swallowsRows(value.replace(/\r\n?/g, '\n'), delimiter, Math.max(this.previousWidth, 2))))) {
-          let lineEnd = text.indexOf('\n', opening);
-          if (lineEnd < 0) {
-            if (!final) return rowStart;
-            lineEnd = n;
-          }
-          const spanEnd = lineEnd > rowStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-          const problem = unclosedQuote(this.count, row.length, text.slice(opening + 1, spanEnd));
-          this.problems.push({ ...problem, message: flatCopy(problem.message), before: flatCopy(problem.before) });
-          // read-file.ts empties such a row: it is reported, never read as data.
-          this.emit([]);
-          row = [];
-          i = lineEnd + 1;
-          rowStart = i;
-          if (i >= n) return n;
-          continue;
-        }
-        row.push(value + text.slice(i, end));
-        i = end;
-      } else {
-        let end = i;
-        while (end < n) {
-          const c = text.charCodeAt(end);
-          if (c === sep || c === 10 || c === 13) break;
-          end++;
-        }
-        if (end === n && !final) return rowStart;
-        row.push(text.slice(i, end));
-        i = end;
-      }
-      if (i >= n) {
-        this.emit(row);
-        return n;
-      }
-      const c = text.charCodeAt(i);
-      if (c === sep) {
-        i++;
-        if (i === n) {
-          if (!final) return rowStart;
-          row.push('');
-          this.emit(row);
-          return n;
-        }
-      } else {
-        // Line end: \n, \r\n or \r; a "\r" at the end of the piece may be half of "\r\n".
-        if (c === 13 && i + 1 === n && !final) return rowStart;
-        if (row.length > this.previousWidth) this.previousWidth = row.length;
-        this.emit(row);
-        row = [];
-        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-        rowStart = i;
-        if (i === n) return n;
-      }
-    }
-    return n;
+  /** Quoted fields (RFC 4180), read by the scanner csv.ts also drives. Returns how much of `text` was used: the start of the first incomplete row. */
+  private fields(text: string, final: boolean, delimiter: ',' | ';' | '\t'): number {
+    this.scanner ??= new DelimitedScanner(delimiter, {
+      row: (cells) => this.emit(cells),
+      unclosed: (field, after) => {
+        const problem = unclosedQuote(this.count, field, after);
+        this.problems.push({ ...problem, message: flatCopy(problem.message), before: flatCopy(problem.before) });
+        // read-file.ts empties such a row: it is reported, never read as data.
+        this.emit([]);
+      },
+    });
+    return this.scanner.scan(text, final);
   }
 }
 

@@ -3,6 +3,7 @@
 // that never closes instead of letting it swallow the rest of the file.
 import { clip } from './clip.ts';
 import { WORDS } from '../../core/i18n/index.ts';
+import { DelimitedScanner } from './delimited-scanner.ts';
 
 export type Delimiter = ',' | ';' | '\t' | 'whitespace';
 
@@ -52,23 +53,7 @@ export function parseDelimited(input: string, delimiter: Delimiter = sniffDelimi
   return parseDelimitedWithSpans(input, delimiter).rows;
 }
 
-/**
- * A quoted field that spans lines is an unclosed quote when the file ends inside it, when its closing
- * quote is followed by more text instead of a delimiter (that quote opened another field), or when a
- * line inside it has as many delimiters as a whole row, not spaced like prose: it swallowed rows.
- */
-export function swallowsRows(value: string, sep: string, rowWidth: number): boolean {
-  if (rowWidth < 2) return false;
-  let start = value.indexOf('\n');
-  while (start >= 0) {
-    const next = value.indexOf('\n', start + 1);
-    const parts = value.slice(start + 1, next < 0 ? value.length : next).split(sep);
-    // Prose puts a space after its commas ("called, left a message"); exported rows do not.
-    if (parts.length >= rowWidth && parts.filter((p) => p.startsWith(' ')).length * 2 < parts.length - 1) return true;
-    start = next;
-  }
-  return false;
-}
+export { swallowsRows } from './delimited-scanner.ts';
 
 /** The report for row `index` (0-based) whose field `field` (0-based) opens a quote that never closes, before `after`. */
 export function unclosedQuote(index: number, field: number, after: string): RowProblem {
@@ -114,98 +99,18 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
   }
   const rows: string[][] = [];
   const problems: RowProblem[] = [];
-  let previousWidth = 0;
-  let row: string[] = [];
-  let rowStart = 0;
-  let i = 0;
-  const n = text.length;
-  const sep = delimiter.charCodeAt(0);
-  while (i <= n) {
-    if (i === n) {
-      if (row.length > 0) {
-        rows.push(row);
-        mark(rowStart, n);
-      }
-      break;
-    }
-    if (text.charCodeAt(i) === 34 /* " */) {
-      const opening = i;
-      let value = '';
-      let closed = true;
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) {
-          value += text.slice(i);
-          i = n;
-          closed = false;
-          break;
-        }
-        value += text.slice(i, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-      let end = i;
-      while (end < n && text.charCodeAt(end) !== sep && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-      const multiLine = value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-      if (!closed || (multiLine && (end > i || swallowsRows(value.replace(/\r\n?/g, '\n'), delimiter, Math.max(previousWidth, 2))))) {
-        // Recover at the next line: this row is read with the quote taken literally and reported.
-        let lineEnd = text.indexOf('\n', opening);
-        if (lineEnd < 0) lineEnd = n;
-        const spanEnd = lineEnd > rowStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-        const line = text.slice(rowStart, spanEnd);
-        problems.push(unclosedQuote(rows.length, row.length, text.slice(opening + 1, spanEnd)));
-        rows.push(line.split(delimiter));
-        mark(rowStart, spanEnd);
-        row = [];
-        i = lineEnd + 1;
-        rowStart = i;
-        if (i >= n) break;
-        continue;
-      }
-      row.push(value + text.slice(i, end));
-      i = end;
-    } else {
-      let end = i;
-      while (end < n) {
-        const c = text.charCodeAt(end);
-        if (c === sep || c === 10 || c === 13) break;
-        end++;
-      }
-      row.push(text.slice(i, end));
-      i = end;
-    }
-    if (i >= n) {
-      rows.push(row);
-      mark(rowStart, n);
-      break;
-    }
-    const c = text.charCodeAt(i);
-    if (c === sep) {
-      i++;
-      if (i === n) {
-        row.push('');
-        rows.push(row);
-        mark(rowStart, n);
-        break;
-      }
-    } else {
-      // Line end: \n, \r\n or \r.
-      rows.push(row);
-      if (row.length > previousWidth) previousWidth = row.length;
-      mark(rowStart, i);
-      row = [];
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      rowStart = i;
-      if (i === n) break;
-    }
-  }
+  new DelimitedScanner(delimiter, {
+    row(cells, start, end) {
+      rows.push(cells);
+      mark(start, end);
+    },
+    unclosed(field, after, start, end) {
+      // The row is kept with the quote taken literally (read-file.ts empties it: reported, never read as data).
+      problems.push(unclosedQuote(rows.length, field, after));
+      rows.push(text.slice(start, end).split(delimiter));
+      mark(start, end);
+    },
+  }, true).scan(text, true);
   return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text, problems };
 }
 

@@ -32,11 +32,14 @@ const MAKE: Record<Exclude<FieldKind, 'positive'>, (field: CustomerField) => Mak
 
 const NOT_IN_TABLES: Make = () => null;
 
-/** The customer of one row, built from the fields of `table`. */
-export function customerOfRowFor<C>(table: FieldTable): (row: RowCells) => C {
+/**
+ * The customer of one row, built from the fields of `table`. With `hasColumn`, a field the table has no
+ * column for is null without asking the row (as the row would answer): a table fills a few of the fields.
+ */
+export function customerOfRowFor<C>(table: FieldTable, hasColumn?: (key: string) => boolean): (row: RowCells) => C {
   const keys = table.map((f) => f.key);
   const makers = table.map((f): Make => {
-    if (f.kind !== 'id' && f.synonyms.length === 0) return NOT_IN_TABLES;
+    if (f.kind !== 'id' && (f.synonyms.length === 0 || (hasColumn !== undefined && !hasColumn(f.key)))) return NOT_IN_TABLES;
     if (f.kind === 'positive') throw new Error(`field ${f.key}: customer tables cannot read a field of kind "positive" yet (no cell parser)`);
     return MAKE[f.kind](f.key as CustomerField);
   });
@@ -51,3 +54,20 @@ export function customerOfRowFor<C>(table: FieldTable): (row: RowCells) => C {
 }
 
 export const customerOfRow = customerOfRowFor<Customer>(CUSTOMER_FIELD_TABLE);
+
+const forColumns = new Map<string, (row: RowCells) => Customer>();
+
+/**
+ * customerOfRow for a table with the columns of `mapping`: 9 of the 24 fields in a typical table, so
+ * 15 calls per row fewer (made once per set of columns, so pieces of one table share it).
+ */
+export function customerOfRowWith(mapping: Partial<Record<CustomerField, number>>): (row: RowCells) => Customer {
+  const hasColumn = (key: string) => mapping[key as CustomerField] !== undefined;
+  const columns = CUSTOMER_FIELD_TABLE.map((f) => (hasColumn(f.key) ? '1' : '0')).join('');
+  let made = forColumns.get(columns);
+  if (made === undefined) {
+    made = customerOfRowFor<Customer>(CUSTOMER_FIELD_TABLE, hasColumn);
+    forColumns.set(columns, made);
+  }
+  return made;
+}

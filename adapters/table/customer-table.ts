@@ -1,25 +1,33 @@
 // A customer table (one row per customer) → customers for the core, or a reason per row.
 import type { Customer } from '../../core/schema/customer.ts';
-import { dayNumber } from '../../core/dates.ts';
+import { dayNumber, parseIsoDay } from '../../core/dates.ts';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, TableError, type Cell, type CustomerField, type TableConfig } from './contract.ts';
 import { CUSTOMER_REQUIRED } from './headers.ts';
-import { footerNote, headerKeysOf, layoutOf, rowKind, tableBody, type Layout } from './read-rows.ts';
+import { footerNote, headerKeysOf, layoutOf, MissingColumnsError, rowKind, tableBody, type Layout } from './read-rows.ts';
 import { detectColumns } from './headers.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
 import { Invalid, parseDate, type DateOrder, type Parsed } from './cells.ts';
-import { customerOfRow, type RowCells } from './customer-fields.ts';
+import { customerOfRowWith, type RowCells } from './customer-fields.ts';
 import { columnDateOrders } from './date-columns.ts';
 import { scorabilityProblems } from '../../core/scorable.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { RowProblem } from './row-problems.ts';
 import type { Language } from '../../core/schema/options.ts';
 import { WORDS } from '../../core/i18n/index.ts';
+import { IdIndex } from '../../core/id-index.ts';
 
 /** The date columns of a customer table; slash dates are read per column (date-columns.ts). */
 export const CUSTOMER_DATES: readonly CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
 /** Dates that cannot lie after the as-of date (a renewal date can). */
 const PAST_DATES = new Set<CustomerField>(['firstPurchase', 'lastPurchase', 'lastContact']);
 const TOTAL_ROW = new Set(['total', 'totals', 'grand total', 'grandtotal', 'sum', 'subtotal', 'sub total', 'total:', 'totals:', '合计', '总计', '小计', '合计:', '总计:']);
+/** The first characters of TOTAL_ROW's words in either case: other ids are not lower-cased and looked up (a string per row). */
+const TOTAL_ROW_FIRST = new Set([...TOTAL_ROW].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
+
+/** A label of a sums row ("Total", "合计") in the id column. */
+function isTotalsLabel(id: string): boolean {
+  return id.length <= 11 && TOTAL_ROW_FIRST.has(id.charCodeAt(0)) && TOTAL_ROW.has(id.toLowerCase());
+}
 
 /** One data row: a customer (complete and schema-valid; test/adapters checks the parsers against CustomerSchema), or what is wrong with it. */
 export type CustomerRow = { /** 1-based spreadsheet row number. */ row: number; id: string | null } & (
@@ -47,7 +55,7 @@ export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: st
   if (footer !== null) warnings.push(footerNote(footer, WORDS[language].table));
   const dateOrders = columnDateOrders(cells, range, mapping, CUSTOMER_DATES, headers, config.dateOrder, warnings, WORDS[language].table);
   const headerKeys = headerKeysOf(headers, mapping, CUSTOMER_REQUIRED);
-  const rows = readCustomerRows(cells, range, 0, { headerKeys, mapping, dateOrders, asOf }, firstRowsInOrder(), release, onRows);
+  const rows = readCustomerRows(cells, range, 0, { headerKeys, mapping, dateOrders, asOf }, firstRowsInOrder(range[1] - range[0]), release, onRows);
   return { ...layout, rows, warnings, range };
 }
 
@@ -62,13 +70,19 @@ export interface RowContext {
 /** The row an id was first seen on, or undefined when this is its first row (which the decider remembers). */
 export type FirstRowOfId = (id: string, row: number) => number | undefined;
 
-/** Repeated ids decided in row order, as one reader of the whole table sees them. */
-export function firstRowsInOrder(): FirstRowOfId {
-  const seen = new Map<string, number>();
+/**
+ * Repeated ids decided in row order, as one reader of the whole table sees them. `expected`: about how
+ * many ids (sizes the index). A Map of a million ids cost ~0.7 s here; core/id-index.ts reads one slot.
+ */
+export function firstRowsInOrder(expected = 1024): FirstRowOfId {
+  const ids = new IdIndex(expected);
+  const firstRows: number[] = [];
   return (id, row) => {
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, row);
-    return first;
+    const known = ids.size;
+    const position = ids.positionOf(id);
+    if (position < known) return firstRows[position];
+    firstRows.push(row);
+    return undefined;
   };
 }
 
@@ -82,7 +96,6 @@ export function repeatableId(cellsOfRow: readonly Cell[], context: RowContext): 
   return id === '' || isTotalsLabel(id) ? null : id;
 }
 
-const isTotalsLabel = (id: string) => id.length <= 11 && TOTAL_ROW.has(id.toLowerCase());
 
 /**
  * Rows range[0] … range[1] − 1 of `cells` as customers or problems; `rowOffset` is the table row of
@@ -100,6 +113,7 @@ export function readCustomerRows(
   const rows: CustomerRow[] = [];
   const { headerKeys, mapping, dateOrders, asOf } = context;
   const reader = new RowReader(mapping, dateOrders, asOf);
+  const customerOfRow = customerOfRowWith(mapping);
   const idColumn = mapping.id as number;
   for (let r = range[0]; r < range[1]; r++) {
     const cellsOfRow = cells[r] ?? [];
@@ -149,16 +163,14 @@ export function customerLayout(cells: Cell[][], config: TableConfig, language: L
   try {
     return layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer', { kind: 'customers', words: WORDS[language].table });
   } catch (error) {
-    if (!(error instanceof TableError) || !/could not find the column for .*last purchase date/.test(error.message)) throw error;
+    if (!(error instanceof MissingColumnsError) || !error.missing.includes('lastPurchase')) throw error;
     const headerIndex = findHeaderRow(cells, CUSTOMER_FIELDS, 2, config.columns);
     const headers = (cells[headerIndex] ?? []).map(cellText);
     const found = detectColumns(headers, CUSTOMER_FIELDS, config.columns);
     const orderish = detectColumns(headers, ORDER_FIELDS, {});
     const anyDate = found.firstPurchase !== undefined || found.lastContact !== undefined || orderish.date !== undefined;
     if (!anyDate && found.orders !== undefined && found.totalSpend !== undefined) {
-      throw new TableError(
-        'this customer list has totals but no purchase date, so recency cannot be scored. Export the orders instead (one row per order, with its date and amount) and score that as an order table; or add a last purchase date column',
-      );
+      throw new TableError(WORDS[language].table.header.totalsWithoutDates);
     }
     throw error;
   }
@@ -215,10 +227,23 @@ class RowReader implements RowCells {
   }
 
   date(field: CustomerField): string | null {
-    const order = this.dateOrders[field] as DateOrder;
-    const value = this.parse(field, (cell) => parseDate(cell, order));
+    const column = this.mapping[field];
+    if (column === undefined) return null;
+    const cell = this.cells[column];
+    // An ISO date cell is its own value and gives its day number in one read (parseDate would read it twice).
+    let day = typeof cell === 'string' && cell.length === 10 ? parseIsoDay(cell) : NaN;
+    let value: string | null;
+    if (!Number.isNaN(day)) value = cell as string;
+    else {
+      const parsed = parseDate(cell, this.dateOrders[field] as DateOrder);
+      if (parsed instanceof Invalid) {
+        this.problem({ code: 'unreadable', field, value: cellText(cell), expected: parsed.kind });
+        return null;
+      }
+      value = parsed;
+    }
     if (value === null || !PAST_DATES.has(field)) return value;
-    const day = dayNumber(value);
+    if (Number.isNaN(day)) day = dayNumber(value);
     if (day > this.asOfDay) this.problem({ code: 'afterAsOf', field, value, asOf: this.asOf });
     if (field === 'firstPurchase') this.days.first = day;
     else if (field === 'lastPurchase') this.days.last = day;

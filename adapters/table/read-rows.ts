@@ -2,7 +2,7 @@
 // blank rows and repeated header rows instead of dropping them.
 import { TableError, type Cell } from './contract.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
-import { detectColumns, FIELD_LABELS } from './headers.ts';
+import { detectColumns } from './headers.ts';
 import { profileOf } from './export-profiles.ts';
 import { clip, clipList } from './clip.ts';
 import type { TableWords } from '../../core/i18n/host-words.ts';
@@ -27,6 +27,15 @@ export interface LayoutRules<F extends string> {
   words?: TableWords;
 }
 
+/** Required columns the table does not have (the message says which, in the user's language). */
+export class MissingColumnsError extends TableError {
+  readonly missing: readonly string[];
+  constructor(missing: readonly string[], message: string) {
+    super(message);
+    this.missing = missing;
+  }
+}
+
 export function layoutOf<F extends string>(
   cells: readonly Cell[][],
   fields: readonly F[],
@@ -35,20 +44,21 @@ export function layoutOf<F extends string>(
   kindWord: string,
   rules: LayoutRules<F> = { kind: kindWord === 'order' ? 'orders' : 'customers' },
 ): Layout<F> {
+  // Said in the user's language (core/i18n); English when the caller gives no words.
+  const say = (rules.words ?? WORDS.en.table).header;
+  const label = (f: F) => say.field(f as never);
   if (cells.length === 0 || cells.every((row) => row.every((c) => cellText(c) === ''))) {
-    throw new TableError('the file is empty: expected a header row and one row per ' + kindWord);
+    throw new TableError(say.empty(kindWord === 'order' ? 'orders' : 'customers'));
   }
   for (const [field, header] of Object.entries(explicit)) {
     if (!(fields as readonly string[]).includes(field)) {
-      throw new TableError(`the mapping names an unknown field ${clip(field)} (for ${clip(header)}); fields are: ${fields.join(', ')}`);
+      throw new TableError(say.unknownField(clip(field), clip(header), fields));
     }
   }
   const headerIndex = findHeaderRow(cells, fields, 2, explicit);
   if (headerIndex < 0) {
     const seen = (cells[0] ?? []).map(cellText).filter((h) => h !== '');
-    throw new TableError(
-      `no header row found: expected column names such as ${required.map((f) => FIELD_LABELS[f as never] ?? f).join(', ')}; first row seen: ${clipList(seen) || '(empty)'}. Map them with "columns" in the config, e.g. {"columns": {"${required[0] ?? 'id'}": "Your header"}}`,
-    );
+    throw new TableError(say.noHeaderRow(required.map(label), clipList(seen), required[0] ?? 'id'));
   }
   const headers = (cells[headerIndex] ?? []).map(cellText);
   const recognised = profileOf(headers, rules.kind);
@@ -59,11 +69,8 @@ export function layoutOf<F extends string>(
   const missing = required.filter((f) => mapping[f] === undefined && !substituted(f));
   if (missing.length > 0) {
     if (recognised?.profile.advice !== undefined) throw new TableError((rules.words ?? WORDS.en.table).profileAdvice[recognised.profile.advice]);
-    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => `${clip(explicit[f] ?? '')} (mapped to ${FIELD_LABELS[f as never] ?? f})`);
-    const names = missing.map((f) => FIELD_LABELS[f as never] ?? f).join(', ');
-    throw new TableError(
-      `could not find the column for ${names}${explicitMisses.length ? `; the mapping names ${explicitMisses.join(', ')} which is not a header` : ''}. Headers seen: ${clipList(headers.filter((h) => h !== ''))}. Map it with "columns" in the config, e.g. {"columns": {"${missing[0]}": "Your header"}}`,
-    );
+    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => ({ header: clip(explicit[f] ?? ''), field: label(f) }));
+    throw new MissingColumnsError(missing, say.missing(missing.map(label), explicitMisses, clipList(headers.filter((h) => h !== '')), missing[0] as string));
   }
   const notes = recognised?.profile.note !== undefined && recognised.profile.kind === rules.kind ? [(rules.words ?? WORDS.en.table).profileNote[recognised.profile.note]] : [];
   return { headerIndex, headers, mapping, source: recognised !== null && recognised.profile.kind === rules.kind ? recognised.profile.source : null, notes };
@@ -143,6 +150,16 @@ export function headerKeysOf<F extends string>(headers: readonly string[], mappi
   return required.map((f) => mapping[f] as number).map((c) => [c, (headers[c] ?? '').toLowerCase()]);
 }
 
+/**
+ * text.toLowerCase() === lower, lower-casing (a string per call) only texts of the right length. Lower
+ * case never shortens a text and lengthens it only for "İ" (to "i" and U+0307), so a text of another
+ * length can only match a header holding U+0307.
+ */
+function sameLowerCase(text: string, lower: string): boolean {
+  if (text.length !== lower.length && !(text.length < lower.length && lower.indexOf('\u0307') >= 0)) return false;
+  return text.toLowerCase() === lower;
+}
+
 export function rowKind(row: readonly Cell[], headerKeys: readonly [number, string][]): RowKind {
   let blank = true;
   for (let i = 0; i < row.length && blank; i++) {
@@ -150,12 +167,14 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
     if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) blank = false;
   }
   if (blank) return 'blank';
-  let same = 0;
-  for (const [column, header] of headerKeys) {
+  // A repeated header repeats every required header (at least two): the first cell that does not ends the check.
+  if (headerKeys.length < 2) return 'data';
+  for (let k = 0; k < headerKeys.length; k++) {
+    const [column, header] = headerKeys[k] as [number, string];
     const c = row[column];
-    if (typeof c === 'string' && c.trim().toLowerCase() === header) same++;
+    if (!(typeof c === 'string' && sameLowerCase(c.trim(), header))) return 'data';
   }
-  return same >= 2 && same === headerKeys.length ? 'header' : 'data';
+  return 'header';
 }
 
 /** A cell quoted in a message, clipped to ~80 characters. */

@@ -48,13 +48,16 @@ export function headerOfColumn(headers: readonly string[], mapping: Partial<Reco
 /** One scored row per table row: the results (in the order the good rows went in) and each bad row's reason. */
 export function scoredRowsOf(tableRows: readonly CustomerRow[], results: readonly Result[], headerOf: (field: Field) => string, language: Language): ScoredRow[] {
   let next = 0;
+  const nextResult = () => results[next++] as Result;
   const rows: ScoredRow[] = new Array<ScoredRow>(tableRows.length);
-  for (let i = 0; i < tableRows.length; i++) {
-    const r = tableRows[i] as CustomerRow;
-    const result = r.customer !== null ? (results[next++] as Result) : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, language));
-    rows[i] = { row: r.row, id: r.id, result };
-  }
+  for (let i = 0; i < tableRows.length; i++) rows[i] = scoredRowOf(tableRows[i] as CustomerRow, nextResult, headerOf, language);
   return rows;
+}
+
+/** One table row scored: its customer's result (the next of the good rows' results), or its reason. */
+export function scoredRowOf(r: CustomerRow, nextResult: () => Result, headerOf: (field: Field) => string, language: Language): ScoredRow {
+  const result = r.customer !== null ? nextResult() : unscoredResult(r.id ?? '', rowProblemText(r.row, r.problem, headerOf, language));
+  return { row: r.row, id: r.id, result };
 }
 
 function tableScore(

@@ -12,6 +12,8 @@ import { brierScore, reliabilityChart, reliabilityTable, worstMiss, type Reliabi
 import type { Choice } from '../../core/churn/learned/choose.ts';
 import { compareChurnModels, type Contender } from '../../core/churn/learned/compare.ts';
 import { LABELS } from '../../core/labels.ts';
+import { WORDS } from '../../core/i18n/index.ts';
+import type { Language } from '../../core/schema/options.ts';
 import { readOrders } from '../read-orders.ts';
 import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE } from '../table-options.ts';
 
@@ -38,31 +40,37 @@ interface Report extends BacktestReport {
   reliability: ReliabilityRow[];
 }
 
-function render(report: Report, choice: Choice): string {
+/** Columns in a terminal: a Chinese character takes two (East Asian Wide), so labels line up in both languages. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const padColumns = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - [...text].reduce((w, c) => w + (WIDE.test(c) ? 2 : 1), 0)));
+
+/** The report as text, in the options' language (core/i18n BacktestWords); numbers as the CLI's summary writes them. */
+function render(report: Report, choice: Choice, language: Language): string {
+  const say = WORDS[language].backtest;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const a = (x: number | null) => (x === null ? '   n/a' : x.toFixed(4));
+  const a = (x: number | null) => (x === null ? say.notAvailable.padStart(6) : x.toFixed(4));
   const lines = [
-    `Backtest: scored as of ${report.asOf} with the orders up to then; compared with ${report.asOf} .. ${report.until}`,
-    `${report.customers.toLocaleString('en-US')} customers, ${report.churners.toLocaleString('en-US')} (${pct(report.churners / Math.max(1, report.customers))}) bought nothing in the horizon`,
+    say.title(report.asOf, report.until),
+    say.outcome(report.customers.toLocaleString('en-US'), report.churners.toLocaleString('en-US'), pct(report.churners / Math.max(1, report.customers))),
     '',
-    'Chance of buying nothing in the horizon: AUC ranks (0.5 = coin toss, 1 = perfect), Brier scores the probabilities (lower is better)',
+    say.scoresIntro,
     '                                                      AUC    Brier',
-    ...report.models.map((m) => `  ${m.label.padEnd(50)} ${a(m.auc)}  ${a(m.brier)}${m.note === null ? '' : '  (see below)'}`),
+    ...report.models.map((m) => `  ${padColumns(m.label, 50)} ${a(m.auc)}  ${a(m.brier)}${m.note === null ? '' : say.seeBelow}`),
     ...report.models.filter((m) => m.note !== null).map((m) => `  ${m.key}: ${m.note}`),
     '',
-    `Tierwise would use ${report.chosen}: ${choice.notes.join('; ')}`,
+    say.wouldUse(report.chosen, choice.notes.join(WORDS[language].churn.join)),
     '',
-    `Reliability of the ${report.chosen} churn risk (customers in ten equal groups by predicted chance; "|" = predicted, "#" = observed):`,
-    reliabilityChart(report.reliability),
-    `Largest miss of a group: ${(worstMiss(report.reliability) * 100).toFixed(1)} points`,
+    say.reliabilityTitle(report.chosen),
+    reliabilityChart(report.reliability, 40, say.reliabilityHeader),
+    say.largestMiss((worstMiss(report.reliability) * 100).toFixed(1)),
     '',
-    'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
+    say.tierColumns,
     ...report.byTier.map((t) =>
       [
-        LABELS.en.tier[t.tier].padEnd(13),
+        padColumns(LABELS[language].tier[t.tier], 13),
         t.customers.toLocaleString('en-US').padStart(10),
         pct(t.churned).padStart(15),
-        (t.predictedPurchases === null ? 'n/a' : t.predictedPurchases.toFixed(0)).padStart(20),
+        (t.predictedPurchases === null ? say.notAvailable : t.predictedPurchases.toFixed(0)).padStart(20),
         t.actualPurchases.toLocaleString('en-US').padStart(17),
         pct(t.revenueShare).padStart(23),
       ].join(' '),
@@ -89,8 +97,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
   const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
   const { rows, buyersAfter, bgnbdNote } = backtestCustomers(orders, options);
-  if (buyersAfter === 0) throw new UsageError(`no orders after ${asOf} within the horizon: pick an earlier --as-of or a shorter --horizon`);
-  if (bgnbdNote !== null) io.stderr.write(`tierwise: note: ${bgnbdNote}\n`);
+  const words = WORDS[options.language];
+  if (buyersAfter === 0) throw new UsageError(words.backtest.noOrdersAfter(asOf));
+  if (bgnbdNote !== null) io.stderr.write(`tierwise: ${words.summary.stderrNote(bgnbdNote)}\n`);
 
   // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only.
   const comparison = compareChurnModels(orders, options);
@@ -110,7 +119,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     reliability: reliabilityTable(chosen, happened),
   };
   if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else io.stdout.write(render(report, choice) + '\n');
+  else io.stdout.write(render(report, choice, options.language) + '\n');
   return 0;
 }
 

@@ -57,6 +57,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (outPath !== undefined && values.out !== undefined) await checkOut(outPath, values.out, inputPath, values.force);
 
   const progress = new Progress(io, values.quiet);
+  const say = wordsFor(language).progress;
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const writesXlsx = outPath !== undefined && /\.xlsx$/i.test(outPath);
@@ -72,14 +73,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ? await scoreFileInPieces(inputPath, values.sheet, { threads, minPieceBytes: minPieceBytes(io.env), config: { ...config, kind }, options, plainUtf8: values['utf8-no-bom'], lines: outPath !== undefined ? 'file' : values.summary ? 'none' : 'stdout' })
         : null;
     if (inPieces !== null) {
-      progress.tick(() => `scored ${count(inPieces.rows)} rows in pieces (${seconds()} s); writing…`);
+      progress.tick(() => say.scoredInPieces(count(inPieces.rows), seconds()));
       output = piecesOutput(inPieces, outPath !== undefined);
     } else if (values.orders && (await isTextTable(inputPath, values.sheet))) {
       // An order file is read in pieces and never held whole (adapters/table/order-stream.ts); its
       // customers are scored, written and dropped a range at a time (cli/score/order-output.ts), to
       // every target at once: a million results are never held for a second pass.
-      const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
-      progress.tick(() => `read the orders (${seconds()} s); scoring and writing…`);
+      const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => say.read(count(rows), seconds())));
       const shown = values.summary || (outPath !== undefined && !values.json);
       const end = await writeOrderResults(
         streamed.results,
@@ -88,44 +88,49 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           table: !shown && !values.json && outPath === undefined ? io.stdout : null,
           out: outPath === undefined ? null : { path: outPath, encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd },
         },
-        { language, plainUtf8: values['utf8-no-bom'], onLines: (lines) => progress.tick(() => `scored and wrote ${count(lines)} rows (${seconds()} s)`) },
+        { language, plainUtf8: values['utf8-no-bom'], onLines: (lines) => progress.tick(() => say.wrote(count(lines), seconds())) },
       );
       output = writtenOutput(end);
     } else {
-      table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => `read ${count(rows)} rows (${seconds()} s)`));
+      table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())));
       const cells = table.cells;
       clearEarlierResults(cells);
-      progress.tick(() => `read ${count(cells.length)} rows (${seconds()} s); scoring…`);
+      progress.tick(() => say.readAll(count(cells.length), seconds()));
       // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
       // an XLSX copy is built from the cells, so it keeps them.
       const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
-      const score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => `scored ${count(rows)} of ${count(cells.length)} rows (${seconds()} s)`));
+      const score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => say.scored(count(rows), count(cells.length), seconds())));
       output = tableOutput(table, reportUnreadableRows(score, table.problems, language), language, values['utf8-no-bom'], progress, seconds);
     }
   } catch (error) {
     if (error instanceof TableError) {
-      const hint = !values.orders && error.looksLikeOrders ? ' (this looks like one row per order: run with --orders)' : '';
+      const header = wordsFor(language).table.header;
+      const hint = !values.orders && error.looksLikeOrders ? header.looksLikeOrders : '';
       // An unclosed quote near the top can hide the header row itself: say so.
       const problems = error instanceof OrderFileError ? error.problems : (table?.problems ?? []);
       const early = problems.find((p) => p.index < 20);
-      throw new TableError(`${file}: ${error.message}${hint}${early === undefined ? '' : `; note: ${early.message}`}`);
+      const note = early === undefined ? '' : header.alsoNote(wordsFor(language).problems.unclosedQuote(early.index + 1, early.field, early.before));
+      throw new TableError(`${file}: ${error.message}${hint}${note}`);
     }
     throw error;
   }
-  progress.tick(() => `scored ${count(output.rows)} rows (${seconds()} s); writing…`);
-
-  if (values.json) await output.json(io.stdout);
-  let written: number | null = null;
-  if (outPath !== undefined) written = await output.toFile(outPath);
-  const summaryShown = values.summary || (outPath !== undefined && !values.json);
-  if (summaryShown) {
-    (values.json ? io.stderr : io.stdout).write(renderSummary(output.run, file, asOf, language) + '\n');
-  } else if (!values.json && outPath === undefined) {
-    await output.toStdout(io.stdout);
+  try {
+    progress.tick(() => say.scoredAll(count(output.rows), seconds()));
+    if (values.json) await output.json(io.stdout);
+    let written: number | null = null;
+    if (outPath !== undefined) written = await output.toFile(outPath);
+    const summaryShown = values.summary || (outPath !== undefined && !values.json);
+    if (summaryShown) {
+      (values.json ? io.stderr : io.stdout).write(renderSummary(output.run, file, asOf, language) + '\n');
+    } else if (!values.json && outPath === undefined) {
+      await output.toStdout(io.stdout);
+    }
+    if (!summaryShown || values.json) for (const warning of output.run.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
+    if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
+    return 0;
+  } finally {
+    await output.close();
   }
-  if (!summaryShown || values.json) for (const warning of output.run.warnings) io.stderr.write(`tierwise: ${wordsFor(language).summary.stderrNote(warning)}\n`);
-  if (written !== null) (values.json ? io.stderr : io.stdout).write(`${wordsFor(language).summary.wrote(count(written), String(values.out))}\n`);
-  return 0;
 }
 
 /** A scored table, ready to be shown and written. */
@@ -137,6 +142,8 @@ interface ScoredOutput {
   /** Writes the scored copy; returns the number of rows written below the header. */
   toFile(path: string): Promise<number>;
   toStdout(stream: NodeJS.WritableStream): Promise<void>;
+  /** Ends what scoring left running (the worker threads of a table scored in pieces). */
+  close(): Promise<void>;
 }
 
 function tableOutput(table: TableFile, score: TableScore, language: Language, plainUtf8: boolean, progress: Progress, seconds: () => string): ScoredOutput {
@@ -144,10 +151,11 @@ function tableOutput(table: TableFile, score: TableScore, language: Language, pl
     run: score,
     rows: score.rows.length,
     json: (stream) => writeJsonArray(stream, score.rows),
-    toFile: (path) => writeTable(path, table, score, { language, plainUtf8, onLines: (lines) => progress.tick(() => `wrote ${count(lines)} rows (${seconds()} s)`) }),
+    toFile: (path) => writeTable(path, table, score, { language, plainUtf8, onLines: (lines) => progress.tick(() => wordsFor(language).progress.wrote(count(lines), seconds())) }),
     toStdout: async (stream) => {
       await writeLines(stream, scoredTextLines(table, score, language));
     },
+    close: async () => {},
   };
 }
 
@@ -160,6 +168,7 @@ function writtenOutput(end: OrderResultsEnd): ScoredOutput {
     json: done,
     toFile: () => Promise.resolve(end.rows),
     toStdout: done,
+    close: done,
   };
 }
 
@@ -172,6 +181,7 @@ function piecesOutput(scored: PiecesScore, toFile: boolean): ScoredOutput {
     json: unwritten('JSON'),
     toFile: toFile ? (path) => writePieces(path, scored) : unwritten('a file'),
     toStdout: toFile ? unwritten('stdout') : (stream) => writeChunks(stream, scored.chunks),
+    close: () => scored.close(),
   };
 }
 

@@ -17,8 +17,9 @@ import { neutraliseFormula } from '../../adapters/table/formula-guard.ts';
 import { encoderFor, outputEncoding } from '../../adapters/table/text-encoding.ts';
 import { FileError } from '../io.ts';
 import { WORDS } from '../../core/i18n/index.ts';
+import { csvResultFields, csvText } from './csv-result-fields.ts';
+import { writeUtf8Lines } from './utf8-lines.ts';
 
-const NEXT_ACTION = RESULT_COLUMNS.findIndex((c) => c.key === 'nextAction');
 const FOLLOW_UP = RESULT_COLUMNS.findIndex((c) => c.key === 'followUpBy');
 
 /** How one result becomes cells in a given output format. */
@@ -98,25 +99,6 @@ export function lastContentRow(cells: readonly Cell[][]): number {
 
 function lastRowOf(score: TableScore): number {
   return score.rows.length > 0 ? (score.rows[score.rows.length - 1] as ScoredRow).row : score.headerRow;
-}
-
-/** Result cells for CSV: text neutralised against formulas; next actions repeat, so their quoting is remembered. */
-function csvResultFields(language: Language, d: string): (result: Result) => string {
-  const quotedActions = new Map<string, string>();
-  return (result) => {
-    const cells = resultCells(result, language);
-    let out = '';
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c] as string | number;
-      let field: string;
-      if (c === NEXT_ACTION && typeof cell === 'string') {
-        field = quotedActions.get(cell) ?? csvField(neutraliseFormula(cell), d);
-        if (quotedActions.size < 1000) quotedActions.set(cell, field);
-      } else field = csvField(typeof cell === 'string' ? neutraliseFormula(cell) : cell, d);
-      out += c === 0 ? field : d + field;
-    }
-    return out;
-  };
 }
 
 /**
@@ -206,10 +188,7 @@ function spliceFields(line: string, rowWidth: number, width: number, block: { st
 
 function csvField(cell: Cell, delimiter: string = ','): string {
   if (typeof cell === 'number') return String(cell);
-  const text = typeof cell === 'string' ? cell : cell instanceof Date ? cell.toISOString().slice(0, 10) : cell === null || cell === undefined ? '' : String(cell);
-  if (text.indexOf('"') >= 0) return `"${text.replace(/"/g, '""')}"`;
-  const plain = text.indexOf(delimiter) < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
-  return plain ? text : `"${text}"`;
+  return csvText(typeof cell === 'string' ? cell : cell instanceof Date ? cell.toISOString().slice(0, 10) : cell === null || cell === undefined ? '' : String(cell), delimiter);
 }
 
 /** Writes lines in chunks of about 1 MB, each encoded on its own; calls `onLines` with the lines written so far. */
@@ -275,9 +254,12 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
       const data = [...scoredRows(file.cells, score, options.language, xlsxResultCells(options.language), (t) => t)].map((row) => row.map(xlsxCell));
       await writeXlsxFile(data as never).toFile(temporary);
     } else {
-      const encoder = encoderFor(outputEncoding(file.text?.encoding ?? null, options.plainUtf8));
+      const encoding = outputEncoding(file.text?.encoding ?? null, options.plainUtf8);
+      const encoder = encoderFor(encoding);
       const lines = scoredTextLines(file, score, options.language);
-      await writeStream(temporary, encoder.bom, (stream) => writeLines(stream, lines, encoder.encode, options.onLines, file.text?.lineEnd ?? '\n'));
+      const lineEnd = file.text?.lineEnd ?? '\n';
+      const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+      await writeStream(temporary, encoder.bom, (stream) => (utf8 ? writeUtf8Lines(stream, lines, options.onLines, lineEnd) : writeLines(stream, lines, encoder.encode, options.onLines, lineEnd)));
     }
   });
   return score.rows.length;
@@ -298,7 +280,8 @@ export async function writeThroughTemporary(path: string, fill: (temporary: stri
 
 /** Writes `bom` and then whatever `write` sends to a new file at `path`, failing if the file system does. */
 export async function writeStream(path: string, bom: Uint8Array, write: (stream: NodeJS.WritableStream) => Promise<unknown>): Promise<void> {
-  const stream = createWriteStream(path);
+  // Room for a few chunks in flight, so rows are built while earlier ones are written.
+  const stream = createWriteStream(path, { highWaterMark: 16 << 20 });
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);
   if (bom.length > 0) stream.write(bom);

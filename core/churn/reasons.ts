@@ -4,7 +4,7 @@ import type { Options } from '../schema/options.ts';
 import type { ChurnRisk } from './risk.ts';
 import type { ChurnPhrases } from './phrases.ts';
 import { CHURN_PHRASES } from './phrases.ts';
-import { factorsIn, NO_FACTORS } from './factor-set.ts';
+import { factorsIn, NO_FACTORS, type FactorSet } from './factor-set.ts';
 import { saidOnce } from './sentence-memory.ts';
 import { flat } from '../flat-string.ts';
 
@@ -19,16 +19,31 @@ const noWarningText = saidOnce((set, words: ChurnPhrases) => words.noWarning + w
 const POINTS = Array.from({ length: 101 }, (_, points) => ` (+${points})`);
 const pointsText = (points: number) => POINTS[points] ?? ` (+${points})`;
 
-/** Kept as one flat string: a million results would otherwise keep a rope of pieces each (flat-string.ts). */
-export function reasonsText(risk: ChurnRisk, language: Options['language']): string {
-  const words = CHURN_PHRASES[language];
-  const { drivers, notJudged } = risk;
-  if (drivers.length === 0) return notJudged === NO_FACTORS ? words.noWarning : noWarningText(notJudged, words);
+/** What the line says of a driver: its words and its points. */
+export interface WordedDriver {
+  readonly text: string;
+  readonly points: number;
+}
+
+/**
+ * The line for the first `count` of `drivers` (biggest first) and the factors not judged. Kept as
+ * one flat string: a million results would otherwise keep a rope of pieces each (flat-string.ts).
+ */
+export function reasonsLine(drivers: readonly WordedDriver[], count: number, notJudged: FactorSet, words: ChurnPhrases): string {
+  if (count === 0) return notJudged === NO_FACTORS ? words.noWarning : noWarningText(notJudged, words);
   let text = '';
-  for (let i = 0; i < drivers.length; i++) {
-    const driver = drivers[i] as (typeof drivers)[number];
+  for (let i = 0; i < count; i++) {
+    const driver = drivers[i] as WordedDriver;
     text += (i === 0 ? '' : words.join) + driver.text + pointsText(driver.points);
   }
   if (notJudged !== NO_FACTORS) text += notJudgedTail(notJudged, words);
   return flat(text);
+}
+
+/** How many characters a driver takes in a line reasonsLine made, the separator after it included. */
+export const spanInLine = (text: string, points: number, words: ChurnPhrases): number => text.length + pointsText(points).length + words.join.length;
+
+/** The reasons line of a decided risk. */
+export function reasonsText(risk: Pick<ChurnRisk, 'drivers' | 'notJudged'>, language: Options['language']): string {
+  return reasonsLine(risk.drivers, risk.drivers.length, risk.notJudged, CHURN_PHRASES[language]);
 }

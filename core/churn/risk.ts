@@ -2,9 +2,10 @@
 // (weights add to 100), every point is explained in words, and a factor without data earns nothing.
 //
 // How this file reads: the factor table FACTORS (what each factor earns and how it says so), then
-// churnRiskOf, which asks each factor in turn and ranks the drivers. The reasons line is worded in
-// reasons.ts. Kept for speed, each behind its own file: sentences said once per run
-// (sentence-memory.ts), the drivers' ranking (driver-ranking.ts), factor sets as bits (factor-set.ts).
+// churnRiskOf, which asks each factor in turn, ranks the drivers and words the reasons line
+// (reasons.ts). Kept for speed, each behind its own file: sentences said once per run
+// (sentence-memory.ts), the drivers' ranking and their words kept as slices of the line
+// (driver-ranking.ts), factor sets as bits (factor-set.ts).
 import type { Customer } from '../schema/customer.ts';
 import type { Options } from '../schema/options.ts';
 import type { Driver } from '../schema/result.ts';
@@ -13,7 +14,6 @@ import type { Rhythm } from '../rhythm.ts';
 import { CHURN_FACTORS, type ChurnFactorName } from './factors.ts';
 import { CHURN_PHRASES, type ChurnPhrases } from './phrases.ts';
 import { dayNumber } from '../dates.ts';
-import { flat } from '../flat-string.ts';
 import { NO_FACTORS, withFactor, type FactorSet } from './factor-set.ts';
 import { SentenceMemory } from './sentence-memory.ts';
 import { DriverRanking } from './driver-ranking.ts';
@@ -40,6 +40,8 @@ export interface ChurnRisk {
   drivers: Driver[];
   /** Factors that had no data. */
   notJudged: FactorSet;
+  /** The line users read (reasons.ts), worded when the risk is decided. */
+  reasons: string;
 }
 
 /**
@@ -214,12 +216,13 @@ export function churnRiskOf(ctx: RiskContext): ChurnRisk {
     // Whole points per driver, so the drivers a user reads add up to the risk they see.
     const points = Math.round(weight * share);
     if (points > 0) {
-      // Flat, as results keep it (flat-string.ts).
-      const text = sharedText(judge, index, ctx, words) ?? flat(judge.say(ctx, words));
-      ranking.add({ factor, points, text });
+      const shared = sharedText(judge, index, ctx, words);
+      // A text of this customer's own is kept as a slice of the reasons line (driver-ranking.ts).
+      ranking.add(factor, points, shared ?? judge.say(ctx, words), shared !== null);
       total += points;
     }
   }
   const churnRisk = Math.min(100, total);
-  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers: ranking.drivers(), notJudged };
+  const reasons = ranking.reasons(notJudged, words);
+  return { churnRisk, churnLevel: churnLevelOf(churnRisk, ctx.options.churn), drivers: ranking.drivers(reasons, words), notJudged, reasons };
 }

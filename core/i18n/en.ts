@@ -1,6 +1,15 @@
 // Every word Tierwise shows, in English (the interface: ./words.ts).
 import type { Words } from './words.ts';
 import { money, twoPlaces } from './numbers.ts';
+import { fieldLabel } from '../schema/fields.ts';
+import type { OrderFieldName } from './host-words.ts';
+import type { CustomerKey } from '../schema/fields.ts';
+
+const ORDER_FIELDS: Record<OrderFieldName, string> = {
+  customerId: 'customer id', date: 'order date', amount: 'amount', orderId: 'order number', status: 'order status',
+  refunded: 'refunded amount', cancelledAt: 'cancellation date', lineAmount: 'line amount', quantity: 'quantity', unitPrice: 'unit price',
+};
+const mapIt = (it: 'it' | 'them', example: string) => `Map ${it} with "columns" in the config, e.g. {"columns": {"${example}": "Your header"}}`;
 
 const round = (n: number) => Math.round(n);
 const n = (x: number) => x.toLocaleString('en-US');
@@ -91,6 +100,8 @@ export const en: Words = {
       (shortWindows ? `; the history is shorter than two horizons, so it learned on shorter windows and applies them to ${horizon} days` : ''),
     noDropout:
       "the purchase models found no sign of customers leaving in these orders (they fit no better than a model where nobody leaves), so no P(alive) is shown and recency is judged against each customer's own rhythm",
+    noDropoutTest: (lr, critical) =>
+      `the purchase models found no sign of customers leaving in these orders (likelihood-ratio ${lr} against a model where nobody leaves, below ${critical}); P(alive) is not shown and recency is judged against each customer's own rhythm`,
     fellBack: (reason) => `churn risk uses the hand-set weights: ${reason}`,
     trainFailure: (f) =>
       f.kind === 'shortHistory'
@@ -181,6 +192,23 @@ export const en: Words = {
         "this is Shopify's customer export, which has no purchase dates, so recency cannot be scored. Export the orders instead (Shopify admin → Orders → Export → All orders, CSV) and score that file as an order table (on the command line: tierwise score orders_export.csv --orders).",
     },
     footer: (from, to, shown, more) => `Rows ${from}-${to} are the report's footer, not customers, and were skipped: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+    header: {
+      field: (key) => (key in ORDER_FIELDS ? ORDER_FIELDS[key as OrderFieldName] : fieldLabel(key as CustomerKey, 'en')),
+      empty: (kind) => `the file is empty: expected a header row and one row per ${kind === 'orders' ? 'order' : 'customer'}`,
+      unknownField: (field, header, fields) => `the mapping names an unknown field ${field} (for ${header}); fields are: ${fields.join(', ')}`,
+      noHeaderRow: (expected, seen, example) =>
+        `no header row found: expected column names such as ${expected.join(', ')}; first row seen: ${seen || '(empty)'}. ${mapIt('them', example)}`,
+      missing: (fields, mappedNotHeaders, seen, example) =>
+        `could not find the column for ${fields.join(', ')}${mappedNotHeaders.length ? `; the mapping names ${mappedNotHeaders.map((m) => `${m.header} (mapped to ${m.field})`).join(', ')} which is not a header` : ''}. Headers seen: ${seen}. ${mapIt('it', example)}`,
+      totalsWithoutDates:
+        'this customer list has totals but no purchase date, so recency cannot be scored. Export the orders instead (one row per order, with its date and amount) and score that as an order table; or add a last purchase date column',
+      looksLikeOrders: ' (this looks like one row per order: run with --orders)',
+      alsoNote: (sentence) => `; note: ${sentence}`,
+    },
+  },
+  resultColumns: {
+    tier: 'Tier', segment: 'Segment', rfm: 'RFM', churnRisk: 'Churn risk', churnLevel: 'Churn level',
+    lifecycle: 'Lifecycle', nextAction: 'Next action', followUpBy: 'Follow up by', reasons: 'Why',
   },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · as of ${asOf}`,
@@ -197,6 +225,34 @@ export const en: Words = {
     wrote: (count, file) => `wrote ${count} rows to ${file}`,
     note: (warning) => `Note: ${warning}`,
     stderrNote: (warning) => `note: ${warning}`,
+  },
+  backtest: {
+    title: (asOf, until) => `Backtest: scored as of ${asOf} with the orders up to then; compared with ${asOf} .. ${until}`,
+    outcome: (customers, churners, share) => `${customers} customers, ${churners} (${share}) bought nothing in the horizon`,
+    scoresIntro: 'Chance of buying nothing in the horizon: AUC ranks (0.5 = coin toss, 1 = perfect), Brier scores the probabilities (lower is better)',
+    contender: {
+      learned: 'learned from these orders (time split)',
+      pareto: 'Pareto/NBD chance of no purchase, e^(-expected)',
+      rules: 'hand-set rules (risk / 100)',
+      recency: 'plain recency (days since last; Brier: calibrated)',
+      bgnbd: 'BG/NBD chance of no purchase',
+    },
+    seeBelow: '  (see below)',
+    notAvailable: 'n/a',
+    wouldUse: (model, why) => `Tierwise would use ${model}: ${why}`,
+    reliabilityTitle: (model) => `Reliability of the ${model} churn risk (customers in ten equal groups by predicted chance; "|" = predicted, "#" = observed):`,
+    reliabilityHeader: (width) => `group  customers  predicted  observed  0%${' '.repeat(width - 6)}100%`,
+    largestMiss: (points) => `Largest miss of a group: ${points} points`,
+    tierColumns: 'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
+    noOrdersAfter: (asOf) => `no orders after ${asOf} within the horizon: pick an earlier --as-of or a shorter --horizon`,
+  },
+  progress: {
+    read: (rows, seconds) => `read ${rows} rows (${seconds} s)`,
+    readAll: (rows, seconds) => `read ${rows} rows (${seconds} s); scoring…`,
+    scored: (rows, of, seconds) => `scored ${rows} of ${of} rows (${seconds} s)`,
+    scoredAll: (rows, seconds) => `scored ${rows} rows (${seconds} s); writing…`,
+    scoredInPieces: (rows, seconds) => `scored ${rows} rows in pieces (${seconds} s); writing…`,
+    wrote: (rows, seconds) => `wrote ${rows} rows (${seconds} s)`,
   },
   hubspot: {
     propertyLabel: {

@@ -1,6 +1,7 @@
 // What the hosts say that is not the model's own words: the CLI's summary, HubSpot's property
 // labels, the Sheets add-on's messages. Here so that a language is one file (./en.ts, ./zh-CN.ts).
 import type { LeftOutReason } from '../order-status.ts';
+import type { CustomerKey } from '../schema/fields.ts';
 
 export type ProfileNote = 'wooCommerceLastActive';
 export type ProfileAdvice = 'shopifyCustomers';
@@ -22,6 +23,50 @@ export interface SummaryWords {
   note: (warning: string) => string;
   /** A note on standard error when no summary is shown (after "tierwise: "). */
   stderrNote: (warning: string) => string;
+}
+
+/**
+ * The terminal's progress lines while a large file is read, scored and written (cli/progress.ts),
+ * after "tierwise: ". Counts come formatted; seconds as "12.3".
+ */
+export interface ProgressWords {
+  read: (rows: string, seconds: string) => string;
+  /** All rows read; scoring starts. */
+  readAll: (rows: string, seconds: string) => string;
+  scored: (rows: string, of: string, seconds: string) => string;
+  /** All rows scored; writing starts. */
+  scoredAll: (rows: string, seconds: string) => string;
+  /** The same, when the rows were scored in pieces on several threads. */
+  scoredInPieces: (rows: string, seconds: string) => string;
+  wrote: (rows: string, seconds: string) => string;
+}
+
+/** The result columns every table host writes (adapters/result-columns.ts), in their order. */
+export const RESULT_COLUMN_KEYS = ['tier', 'segment', 'rfm', 'churnRisk', 'churnLevel', 'lifecycle', 'nextAction', 'followUpBy', 'reasons'] as const;
+export type ResultColumnKey = (typeof RESULT_COLUMN_KEYS)[number];
+
+/** The order table's own fields (adapters/table/contract.ts OrderField, less the customer fields). */
+export type OrderFieldName = 'customerId' | 'date' | 'amount' | 'orderId' | 'status' | 'refunded' | 'cancelledAt' | 'lineAmount' | 'quantity' | 'unitPrice';
+
+/**
+ * Why a table's columns could not be found (adapters/table/read-rows.ts). Header texts come quoted
+ * and clipped; `example` is the config key of a field, as the user would type it.
+ */
+export interface HeaderWords {
+  /** A field as a message names it: the field table's label, or the order table's own. */
+  field: (key: CustomerKey | OrderFieldName) => string;
+  empty: (kind: 'customers' | 'orders') => string;
+  unknownField: (quotedField: string, quotedHeader: string, fields: readonly string[]) => string;
+  /** `seen`: the first row's filled cells, quoted; '' when it has none. */
+  noHeaderRow: (expected: readonly string[], seen: string, example: string) => string;
+  /** `mappedNotHeaders`: the config's mapping names these headers, which the table does not have. */
+  missing: (fields: readonly string[], mappedNotHeaders: readonly { header: string; field: string }[], seen: string, example: string) => string;
+  /** A customer list with totals but no purchase date at all. */
+  totalsWithoutDates: string;
+  /** Said after the error of a customer table whose rows look like orders. */
+  looksLikeOrders: string;
+  /** Said after the error when a row near the top could not be read (its sentence). */
+  alsoNote: (sentence: string) => string;
 }
 
 /** File-level notes of the table adapter (adapters/table/score-table.ts) that are not row problems. */
@@ -48,6 +93,8 @@ export interface TableWords {
   profileAdvice: Record<ProfileAdvice, string>;
   /** A report's footer under the table (rows from-to), its first lines as shown, and how many more. */
   footer: (from: number, to: number, shown: readonly string[], more: number) => string;
+  /** Why the columns could not be found. */
+  header: HeaderWords;
 }
 
 /** Labels of the properties Tierwise owns in HubSpot (adapters/hubspot/properties.ts), by result idea. */

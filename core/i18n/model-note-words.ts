@@ -14,6 +14,8 @@ export interface ModelNoteWords {
   learnedMeaning: (horizon: number, examples: number, windows: readonly { cut: string; horizon: number }[], shortWindows: boolean) => string;
   /** The purchase models found nobody leaving: no P(alive). */
   noDropout: string;
+  /** The same, with the test's figures (models/dropout.ts): the likelihood-ratio, formatted, below the critical value. */
+  noDropoutTest: (likelihoodRatio: string, critical: number) => string;
   /** The learned model could not be trained: the hand-set weights are used (`reason` from the trainer). */
   fellBack: (reason: string) => string;
   /** Why the learned model could not be trained. */

@@ -5,7 +5,8 @@ import type { ChurnPhrases } from '../churn/phrases.ts';
 import type { LearnedPhrases } from '../churn/learned/phrases.ts';
 import type { ProblemWords } from './problem-words.ts';
 import type { ModelNoteWords } from './model-note-words.ts';
-import type { HubSpotWords, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
+import type { BacktestWords } from './backtest-words.ts';
+import type { HubSpotWords, ProgressWords, ResultColumnKey, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
 
 export interface Words {
   /** The model's values as shown (tiers, segments, churn levels, lifecycle stages). */
@@ -18,10 +19,16 @@ export interface Words {
   models: ModelNoteWords;
   /** What keeps a record from being scored (core/problems.ts), by row and column or by property. */
   problems: ProblemWords;
+  /** The headers of the result columns a table host writes. */
+  resultColumns: Record<ResultColumnKey, string>;
   /** The table adapter's file-level notes. */
   table: TableWords;
   /** The command line's summary. */
   summary: SummaryWords;
+  /** The command line's progress lines on a terminal. */
+  progress: ProgressWords;
+  /** What `tierwise backtest` prints. */
+  backtest: BacktestWords;
   /** HubSpot property labels. */
   hubspot: HubSpotWords;
   /** The Sheets add-on's messages. */

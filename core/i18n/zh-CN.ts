@@ -1,6 +1,15 @@
 // Every word Tierwise shows, in Simplified Chinese (the interface: ./words.ts).
 import type { Words } from './words.ts';
 import { money, twoPlaces } from './numbers.ts';
+import { fieldLabel } from '../schema/fields.ts';
+import type { OrderFieldName } from './host-words.ts';
+import type { CustomerKey } from '../schema/fields.ts';
+
+const ORDER_FIELDS: Record<OrderFieldName, string> = {
+  customerId: '客户编号', date: '订单日期', amount: '金额', orderId: '订单号', status: '订单状态',
+  refunded: '退款金额', cancelledAt: '取消日期', lineAmount: '行金额', quantity: '数量', unitPrice: '单价',
+};
+const mapIt = (example: string) => `请在配置的 "columns" 中映射，例如 {"columns": {"${example}": "你的列名"}}`;
 
 const round = (n: number) => Math.round(n);
 const n = (x: number) => x.toLocaleString('zh-CN');
@@ -82,6 +91,8 @@ export const zhCN: Words = {
       `流失风险 N 表示未来 ${horizon} 天约有 N% 的可能不购买，由您自己订单中的 ${n(examples)} 个样本学得（${windows.map((w) => `截至 ${w.cut}，其后 ${w.horizon} 天`).join('；')}）` +
       (shortWindows ? `；订单历史短于两个预测期，因此在较短的窗口上学习，再用于 ${horizon} 天` : ''),
     noDropout: '购买模型在这些订单中未发现客户流失的迹象（拟合效果不优于“无人流失”的模型），因此不显示 P(alive)，最近购买按每位客户自己的购买节奏判断',
+    noDropoutTest: (lr, critical) =>
+      `购买模型在这些订单中未发现客户流失的迹象（与“无人流失”模型相比的似然比为 ${lr}，低于 ${critical}），因此不显示 P(alive)，最近购买按每位客户自己的购买节奏判断`,
     fellBack: (reason) => `流失风险使用人工设定的权重：${reason}`,
     trainFailure: (f) =>
       f.kind === 'shortHistory'
@@ -169,6 +180,21 @@ export const zhCN: Words = {
         '这是 Shopify 的客户导出文件，其中没有购买日期，无法评估最近购买。请改为导出订单（Shopify 后台 → 订单 → 导出 → 所有订单，CSV），并将该文件作为订单表评分（命令行：tierwise score orders_export.csv --orders）。',
     },
     footer: (from, to, shown, more) => `第 ${from}-${to} 行是报表的页脚，不是客户，已跳过：${shown.join('、')}${more > 0 ? ` 等，另有 ${more} 行` : ''}`,
+    header: {
+      field: (key) => (key in ORDER_FIELDS ? ORDER_FIELDS[key as OrderFieldName] : fieldLabel(key as CustomerKey, 'zh-CN')),
+      empty: (kind) => `文件为空：应有一个标题行，每个${kind === 'orders' ? '订单' : '客户'}一行`,
+      unknownField: (field, header, fields) => `映射中有未知字段 ${field}（对应 ${header}）；可用字段：${fields.join('、')}`,
+      noHeaderRow: (expected, seen, example) => `找不到标题行：应有${expected.join('、')}等列名；第一行为：${seen || '（空）'}。${mapIt(example)}`,
+      missing: (fields, mappedNotHeaders, seen, example) =>
+        `找不到${fields.join('、')}所在的列${mappedNotHeaders.length ? `；映射中的 ${mappedNotHeaders.map((m) => `${m.header}（映射到${m.field}）`).join('、')} 不是标题` : ''}。现有标题：${seen}。${mapIt(example)}`,
+      totalsWithoutDates: '这份客户列表有合计但没有购买日期，无法评估最近购买。请改为导出订单（每个订单一行，含日期和金额），作为订单表评分；或添加最近购买日期列',
+      looksLikeOrders: '（这看起来是每个订单一行：请加 --orders 运行）',
+      alsoNote: (sentence) => `；注：${sentence}`,
+    },
+  },
+  resultColumns: {
+    tier: '客户分层', segment: '细分', rfm: 'RFM', churnRisk: '流失风险', churnLevel: '风险等级',
+    lifecycle: '生命周期', nextAction: '下一步行动', followUpBy: '跟进日期', reasons: '原因',
   },
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · 截至 ${asOf}`,
@@ -185,6 +211,34 @@ export const zhCN: Words = {
     wrote: (count, file) => `已将 ${count} 行写入 ${file}`,
     note: (warning) => `注：${warning}`,
     stderrNote: (warning) => `注：${warning}`,
+  },
+  backtest: {
+    title: (asOf, until) => `回测：以 ${asOf} 为截至日期、只用此前的订单评分；与 ${asOf} 至 ${until} 的实际情况对照`,
+    outcome: (customers, churners, share) => `${customers} 位客户，其中 ${churners} 位（${share}）在预测期内没有购买`,
+    scoresIntro: '预测期内不购买的概率：AUC 衡量排序（0.5 = 随机，1 = 完美），Brier 分数衡量概率（越低越好）',
+    contender: {
+      learned: '从这些订单中学习（按时间切分）',
+      pareto: 'Pareto/NBD 的不购买概率，e^(-预期购买次数)',
+      rules: '人工设定的规则（风险 / 100）',
+      recency: '仅看最近购买（距上次购买的天数；Brier：已校准）',
+      bgnbd: 'BG/NBD 的不购买概率',
+    },
+    seeBelow: '  （见下文）',
+    notAvailable: '无',
+    wouldUse: (model, why) => `Tierwise 将使用${MODEL_SHORT[model]}：${why}`,
+    reliabilityTitle: (model) => `${MODEL_SHORT[model]}流失风险的可靠性（按预测概率把客户分成人数相等的十组；“|”= 预测，“#”= 实际）：`,
+    reliabilityHeader: (width) => `组别   客户数     预测      实际     0%${' '.repeat(width - 6)}100%`,
+    largestMiss: (points) => `各组最大偏差：${points} 个百分点`,
+    tierColumns: '分层             客户数      未再购买         预测购买次数        实际购买次数          后续收入占比',
+    noOrdersAfter: (asOf) => `${asOf} 之后的预测期内没有订单：请选更早的 --as-of 或更短的 --horizon`,
+  },
+  progress: {
+    read: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）`,
+    readAll: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）；正在评分…`,
+    scored: (rows, of, seconds) => `已评分 ${rows} / ${of} 行（${seconds} 秒）`,
+    scoredAll: (rows, seconds) => `已评分 ${rows} 行（${seconds} 秒）；正在写入…`,
+    scoredInPieces: (rows, seconds) => `已分块评分 ${rows} 行（${seconds} 秒）；正在写入…`,
+    wrote: (rows, seconds) => `已写入 ${rows} 行（${seconds} 秒）`,
   },
   hubspot: {
     propertyLabel: {

@@ -1,6 +1,7 @@
 // Is a churn probability a probability? Brier score and a reliability table: customers sorted by
 // predicted chance of buying nothing, cut into ten equal groups, each group's mean prediction beside
 // the share that then bought nothing. Pure arithmetic; the backtest prints it.
+import { WORDS } from '../i18n/index.ts';
 
 /** Mean squared difference between the predicted probability and what happened (1 = bought nothing). 0 is perfect; always predicting the base rate p scores p(1 − p). */
 export function brierScore(predicted: readonly number[], happened: readonly boolean[]): number | null {
@@ -51,9 +52,9 @@ export function worstMiss(rows: readonly ReliabilityRow[]): number {
  * The table as plain text with a bar per group: `#` up to the observed share, `|` at the predicted
  * one (width 40 = 100%). A calibrated model has each `|` at the end of its bar.
  */
-export function reliabilityChart(rows: readonly ReliabilityRow[], width = 40): string {
+export function reliabilityChart(rows: readonly ReliabilityRow[], width = 40, header: (width: number) => string = WORDS.en.backtest.reliabilityHeader): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
-  const lines = [`group  customers  predicted  observed  0%${' '.repeat(width - 6)}100%`];
+  const lines = [header(width)];
   for (const r of rows) {
     const bar = new Array<string>(width + 1).fill(' ');
     const observed = Math.round(r.observed * width);

@@ -9,6 +9,7 @@ import { lnGamma } from './special.ts';
 import { fitCountModel } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
 import { distinctOf } from './distinct.ts';
+import { WORDS } from '../i18n/index.ts';
 
 export interface NbdParams extends Record<string, number> {
   r: number;
@@ -61,8 +62,6 @@ export function checkDropout(data: Compressed, bgnbdLogLikelihood: number, paret
   const lrBgNbd = Math.max(0, 2 * (bgnbdLogLikelihood - nbd));
   const lrParetoNbd = Math.max(0, 2 * (paretoNbdLogLikelihood - nbd));
   const identified = lrParetoNbd >= LR_CRITICAL;
-  const note = identified
-    ? null
-    : `the purchase models found no sign of customers leaving in these orders (likelihood-ratio ${lrParetoNbd.toFixed(2)} against a model where nobody leaves, below ${LR_CRITICAL}); P(alive) is not shown and recency is judged against each customer's own rhythm`;
+  const note = identified ? null : WORDS.en.models.noDropoutTest(lrParetoNbd.toFixed(2), LR_CRITICAL);
   return { nbdLogLikelihood: nbd, lrBgNbd, lrParetoNbd, identified, note };
 }

@@ -6,7 +6,7 @@ import { scoreCustomers } from '../../core/score.ts';
 import type { Language } from '../../core/schema/options.ts';
 import type { Result } from '../../core/schema/result.ts';
 import type { CustomerInput } from '../../core/schema/customer.ts';
-import { mappingFor, problemsShown, readRecord } from '../../adapters/hubspot/mapping.ts';
+import { inPropertyTerms, mappingFor, problemsShown, readRecord } from '../../adapters/hubspot/mapping.ts';
 import type { CardAnswer, PortalSettings, RecordRef } from '../ui/api-schema.ts';
 import { localTime } from './scheduler.ts';
 import type { Store } from './store/store.ts';
@@ -36,7 +36,12 @@ export function scoreAll(inputs: StoredInput[], object: RecordRef['object'], set
   let next = 0;
   reads.forEach((read, i) => {
     const id = (inputs[i] as StoredInput).id;
-    scores.set(id, read.customer === null ? { state: 'not-scored', why: 'unreadable', problems: problemsShown(read.problems, language) } : { state: 'scored', asOf, result: results[next++] as Result });
+    scores.set(
+      id,
+      read.customer === null
+        ? { state: 'not-scored', why: 'unreadable', problems: problemsShown(read.problems, language) }
+        : { state: 'scored', asOf, result: inPropertyTerms(results[next++] as Result, read.customer, mapping, object, asOf, language) },
+    );
   });
   return scores;
 }

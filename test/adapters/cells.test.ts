@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferDateOrder, Invalid, parseCount, parseDate, parseFlag, parseMoney, parseScore } from '../../adapters/table/cells.ts';
+import fc from 'fast-check';
+import { inferDateOrder, Invalid, isSimpleNumber, parseCount, parseDate, parseFlag, parseMoney, parseScore } from '../../adapters/table/cells.ts';
 
 describe('money cells', () => {
   it.each([
@@ -80,5 +81,28 @@ describe('other cells', () => {
     expect(parseScore('7/10')).toBe(7);
     expect(parseScore(11)).toBeInstanceOf(Invalid);
     expect(['yes', 'No', '是', '否', true, 0].map(parseFlag)).toEqual([true, false, true, false, true, false]);
+  });
+});
+
+describe('fast paths', () => {
+  const numberish = fc.string({ unit: fc.constantFrom('0', '7', '9', '-', '.', ' ', ',', 'e', '/', '+'), maxLength: 8 });
+  it('reads a plain number by character codes exactly as /^-?\\d+(?:\\.\\d+)?$/ does', () => {
+    fc.assert(fc.property(numberish, (text) => isSimpleNumber(text) === /^-?\d+(?:\.\d+)?$/.test(text)), { numRuns: 5000 });
+    expect(['12', '-3', '786.36', '0.5'].every(isSimpleNumber)).toBe(true);
+    expect(['', '-', '1.', '.5', '1.2.3', ' 1', '1,000', '٣'].some(isSimpleNumber)).toBe(false);
+  });
+
+  it('reads ten-character texts as dates the same way with or without the ISO fast path', () => {
+    const dateish = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' '), minLength: 10, maxLength: 10 });
+    fc.assert(
+      fc.property(dateish, (text) => {
+        const parsed = parseDate(text, 'mdy');
+        const iso = /^\d{4}-\d{2}-\d{2}$/.test(text);
+        if (iso) expect(parsed instanceof Invalid ? 'invalid' : parsed).toBe(Number.isNaN(Date.parse(`${text}T00:00:00Z`)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text ? 'invalid' : text);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(parseDate('2024-02-29', 'mdy')).toBe('2024-02-29');
+    expect(parseDate('2023-02-29', 'mdy')).toBeInstanceOf(Invalid);
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { parseDelimited } from '../../adapters/table/csv.ts';
 import { TableError, type Cell } from '../../adapters/table/contract.ts';
+import { MissingColumnsError } from '../../adapters/table/read-rows.ts';
 
 const fixture = (name: string) => parseDelimited(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'tables', name), 'utf8'));
 const asOf = '2026-11-01';
@@ -57,7 +58,7 @@ describe('a messy customer export', () => {
 describe('table-level problems', () => {
   it('says which required column is missing and lists the headers seen', () => {
     expect(() => scoreTable([['Cust ID', 'Name', 'Total Spent'], ['1', 'a', '5']], {}, { asOf })).toThrow(
-      new TableError('could not find the column for last purchase date, number of orders. Headers seen: "Cust ID", "Name", "Total Spent". Map it with "columns" in the config, e.g. {"columns": {"lastPurchase": "Your header"}}'),
+      new MissingColumnsError(['lastPurchase', 'orders'], 'could not find the column for last purchase date, number of orders. Headers seen: "Cust ID", "Name", "Total Spent". Map it with "columns" in the config, e.g. {"columns": {"lastPurchase": "Your header"}}'),
     );
   });
 

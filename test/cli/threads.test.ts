@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './run-cli.ts';
 import { trickyTable, type TrickyTable } from './threads-table.ts';
-import { scoreFileInPieces } from '../../cli/score/threads/score-file.ts';
+import { scoreFileInPieces, writePieces } from '../../cli/score/threads/score-file.ts';
+import type { PiecesScore } from '../../cli/score/threads/score-in-pieces.ts';
 import { cutAtLineStarts } from '../../adapters/table/pieces.ts';
 import { parseDelimited } from '../../adapters/table/csv.ts';
 
@@ -65,7 +66,10 @@ describe('tierwise score --threads', () => {
     expect(inPieces).not.toBeNull();
     const one = score(file, 1, []);
     expect(one.status).toBe(0);
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), ...(inPieces?.chunks ?? [])]);
+    const written = join(dir, 'tricky-scored.csv');
+    expect(await writePieces(written, inPieces as PiecesScore)).toBe(inPieces?.rows);
+    await inPieces?.close();
+    const bytes = readFileSync(written);
     expect(hash(bytes)).toBe(hash(one.output as Buffer));
     // Every input row is in the output, in order, with the result columns in place of the earlier run's.
     const input = parseDelimited(readFileSync(file, 'utf8'), ',');
@@ -90,7 +94,9 @@ describe('tierwise score --threads', () => {
     it(`writes the same bytes, summary and notes on 1, 2 and 3 threads: ${name}`, async () => {
       const file = write(`t-${hash(name).slice(0, 8)}.csv`, trickyTable({ ...TABLE, ...table }));
       // The table really is read in pieces (not in one go after a fallback).
-      expect(await scoreFileInPieces(file, undefined, { threads: 3, minPieceBytes: 2000, config: {}, options: { asOf: '2026-11-01' }, plainUtf8: false, lines: 'none' })).not.toBeNull();
+      const inPieces = await scoreFileInPieces(file, undefined, { threads: 3, minPieceBytes: 2000, config: {}, options: { asOf: '2026-11-01' }, plainUtf8: false, lines: 'none' });
+      expect(inPieces).not.toBeNull();
+      await inPieces?.close();
       const args = extra.map((a) => (a === 'ZH' ? write('zh.json', '{"options":{"language":"zh-CN"}}') : a));
       const runs = [1, 2, 3].map((threads) => score(file, threads, args));
       const [one] = runs;

@@ -9,6 +9,9 @@ import { ROOT, tierwise } from './run-cli.ts';
 import { parseDelimited } from '../../adapters/table/csv.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import type { Cell } from '../../adapters/table/contract.ts';
+import { Writable } from 'node:stream';
+import { main } from '../../cli/main.ts';
+import type { CliIo } from '../../cli/io.ts';
 
 const DIR = mkdtempSync(join(tmpdir(), 'tierwise-zh-'));
 const ZH = join(DIR, 'zh.json');
@@ -117,4 +120,74 @@ describe('the learned model that cannot be trained', () => {
     expect(zh).toContain('流失风险使用人工设定的权重：订单历史（31 天）太短，无法学习');
     expect(zh.flatMap((w) => englishSentences(w, orders.flat().map(String)))).toEqual([]);
   });
+});
+
+describe('a table whose columns cannot be found, for a zh-CN user', () => {
+  const tables = {
+    'no header row': 'a,b,c\n1,2,3\n4,5,6\n',
+    'a missing column': 'Customer ID,Orders,Total Spend\nC1,2,100\nC2,1,50\n',
+    'a mapping to a header the table lacks': 'Customer ID,Last Purchase,Orders,Total Spend\nC1,2026-01-01,2,100\n',
+    'totals but no dates': 'Customer ID,Orders,Total Spend\nC1,2,100\n',
+    'rows that look like orders': 'Order ID,Customer ID,Order Date,Amount\nO1,C1,2026-01-01,100\nO2,C1,2026-02-01,50\n',
+    'an empty table': ',,\n,,\n',
+  };
+  it.each(Object.entries(tables))('says why in Chinese: %s', (name, text) => {
+    const file = join(DIR, `${name.replace(/\W/g, '-')}.csv`);
+    writeFileSync(file, text);
+    const mapped = join(DIR, `mapped-${name.replace(/\W/g, '-')}.json`);
+    const mapping = name.startsWith('a mapping') ? { columns: { lastPurchase: 'Last Order Date' } } : {};
+    writeFileSync(mapped, JSON.stringify({ ...mapping, options: { language: 'zh-CN' } }));
+    const zh = tierwise(['score', file, '--as-of', '2026-11-01', '--config', mapped]);
+    expect(zh.status).toBe(1);
+    const own = text.split(/[\n,]/).filter((c) => c !== '');
+    // The command and the config keys to type stay as they are typed.
+    const said = zh.stderr.split(file).join(' ').replace(/--orders|"columns"|\{"columns".*?\}\}/g, ' ');
+    expect(englishSentences(said, [...own, 'Last Order Date']), zh.stderr).toEqual([]);
+    expect(zh.stderr).toMatch(/[\u4e00-\u9fff]/);
+    writeFileSync(mapped, JSON.stringify(mapping));
+    const en = tierwise(['score', file, '--as-of', '2026-11-01', '--config', mapped]);
+    expect(en.status).toBe(1);
+    expect(englishSentences(en.stderr.split(file).join(' '), own).length, en.stderr).toBeGreaterThan(0);
+  });
+});
+
+describe('the progress lines on a terminal, for a zh-CN user', () => {
+  it('say how many rows were read, scored and written in Chinese', async () => {
+    const file = join(DIR, 'many.csv');
+    const lines = ['Customer ID,Last Purchase,Orders,Total Spend'];
+    for (let i = 0; i < 70_000; i++) lines.push(`C${i},2026-${String(1 + (i % 9)).padStart(2, '0')}-15,${1 + (i % 7)},${(i % 500) + 10}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const progressOf = async (config: string[]) => {
+      let now = 0;
+      const chunks: string[] = [];
+      const sink = (tty: boolean, into: string[]) =>
+        Object.assign(new Writable({ write: (chunk: Buffer | string, _e, done) => (into.push(chunk.toString()), done()) }), { isTTY: tty });
+      const io: CliIo = { stdout: sink(false, []), stderr: sink(true, chunks), env: {}, cwd: DIR, clock: () => (now += 3000) };
+      expect(await main(['score', file, '--as-of', '2026-11-01', '--out', join(DIR, 'many-out.csv'), ...config], io)).toBe(0);
+      return chunks.join('').trim().split('\n').map((l) => l.replace(/^tierwise: /, ''));
+    };
+    const zh = await progressOf(['--config', ZH]);
+    expect(zh.length).toBeGreaterThanOrEqual(4);
+    // Not a Latin word left once "tierwise: " is taken off (the English run has them: the check can fail).
+    expect(zh.filter((l) => /[A-Za-z]{2,}/.test(l))).toEqual([]);
+    expect(zh.some((l) => l.startsWith('已评分 70,000 行'))).toBe(true);
+    const en = await progressOf([]);
+    expect(en.filter((l) => /[A-Za-z]{2,}/.test(l)).length).toBe(en.length);
+  }, 120_000);
+});
+
+describe('tierwise backtest, for a zh-CN user', () => {
+  it('prints its report in Chinese: no English sentence in stdout or stderr (the English run has them)', () => {
+    const orders = join(ROOT, 'bench/data/CDNOW_master.txt');
+    const args = ['backtest', orders, '--as-of', '1997-09-30', '--horizon', '39w'];
+    const zh = tierwise([...args, '--config', ZH]);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain('各组最大偏差');
+    expect(englishSentences([zh.stdout, zh.stderr].join('\n'), [])).toEqual([]);
+    const en = tierwise(args);
+    expect(englishSentences([en.stdout, en.stderr].join('\n'), []).length).toBeGreaterThan(5);
+    // The same figures in both: only the words differ.
+    const figures = (text: string) => text.match(/\d+\.\d{4}/g);
+    expect(figures(zh.stdout)).toEqual(figures(en.stdout));
+  }, 120_000);
 });

@@ -8,6 +8,9 @@ import { factorSetOf, factorsIn, hasFactor, NO_FACTORS, withFactor } from '../..
 import { saidOnce, SentenceMemory } from '../../core/churn/sentence-memory.ts';
 import { reasonsText } from '../../core/churn/reasons.ts';
 import type { ChurnRisk } from '../../core/churn/risk.ts';
+import { CHURN_PHRASES } from '../../core/churn/phrases.ts';
+import type { ChurnFactorName } from '../../core/churn/factors.ts';
+import { scoreCustomers } from '../../core/index.ts';
 
 const deepFreeze = <T>(risk: T): T => {
   for (const value of Object.values(risk as object)) if (typeof value === 'object' && value !== null) deepFreeze(value);
@@ -15,16 +18,21 @@ const deepFreeze = <T>(risk: T): T => {
 };
 
 describe('driver ranking', () => {
+  const en = CHURN_PHRASES.en;
+
   it('hands out drivers biggest first, in the order added among equals, in an array of exactly their number', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: CHURN_FACTORS.length }), (points) => {
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.boolean()), { maxLength: CHURN_FACTORS.length }), (found) => {
         const ranking = new DriverRanking();
         ranking.start();
-        const added = points.map((p, i) => ({ factor: CHURN_FACTORS[i] as Driver['factor'], points: p, text: `t${i}` }));
-        added.forEach((d) => ranking.add(d));
-        const drivers = ranking.drivers();
-        expect(drivers).toEqual([...added].sort((a, b) => b.points - a.points));
-        expect(drivers.length).toBe(points.length);
+        const added = found.map(([points], i) => ({ factor: CHURN_FACTORS[i] as Driver['factor'], points, text: `text of ${i}` }));
+        added.forEach((d, i) => ranking.add(d.factor as ChurnFactorName, d.points, d.text, (found[i] as [number, boolean])[1]));
+        const line = ranking.reasons(NO_FACTORS, en);
+        const drivers = ranking.drivers(line, en);
+        const ranked = [...added].sort((a, b) => b.points - a.points);
+        expect(drivers).toEqual(ranked);
+        expect(drivers.length).toBe(found.length);
+        expect(line).toBe(reasonsText({ drivers: ranked, notJudged: NO_FACTORS }, 'en'));
       }),
     );
   });
@@ -32,15 +40,47 @@ describe('driver ranking', () => {
   it('starts each customer afresh, and what it handed out before stays as it was', () => {
     const ranking = new DriverRanking();
     ranking.start();
-    ranking.add({ factor: 'nps', points: 3, text: 'a' });
-    const first = ranking.drivers();
+    ranking.add('nps', 3, 'a shared sentence', true);
+    ranking.add('recency', 9, `an own ${'sentence'}`, false);
+    const first = ranking.drivers(ranking.reasons(NO_FACTORS, en), en);
     ranking.start();
-    ranking.add({ factor: 'recency', points: 9, text: 'b' });
-    expect(ranking.drivers()).toEqual([{ factor: 'recency', points: 9, text: 'b' }]);
-    expect(first).toEqual([{ factor: 'nps', points: 3, text: 'a' }]);
+    ranking.add('recency', 9, 'b', false);
+    expect(ranking.drivers(ranking.reasons(NO_FACTORS, en), en)).toEqual([{ factor: 'recency', points: 9, text: 'b' }]);
+    expect(first).toEqual([
+      { factor: 'recency', points: 9, text: 'an own sentence' },
+      { factor: 'nps', points: 3, text: 'a shared sentence' },
+    ]);
     ranking.start();
-    expect(ranking.drivers()).toEqual([]);
-    expect(Object.isFrozen(ranking.drivers())).toBe(true);
+    expect(ranking.drivers(ranking.reasons(NO_FACTORS, en), en)).toEqual([]);
+    expect(Object.isFrozen(ranking.drivers('', en))).toBe(true);
+  });
+
+  it('gives each scored customer drivers whose words and points read as their reasons line', () => {
+    const customers = Array.from({ length: 400 }, (_, i) => ({
+      id: `c${i}`,
+      firstPurchase: '2024-01-05',
+      lastPurchase: `2026-${String(1 + (i % 10)).padStart(2, '0')}-15`,
+      orders: 1 + (i % 9),
+      totalSpend: 40 * (i % 23),
+      nps: i % 3 === 0 ? null : i % 11,
+      previousNps: i % 5 === 0 ? 10 : null,
+      satisfaction: i % 4 === 0 ? null : i % 6,
+      lastContact: i % 7 === 0 ? '2026-03-01' : null,
+      recentContacts: i % 2,
+      previousContacts: 3,
+      askedAboutCompetitor: i % 13 === 0,
+    }));
+    for (const language of ['en', 'zh-CN'] as const) {
+      const results = scoreCustomers(customers, { asOf: '2026-11-01', language });
+      expect(results.filter((r) => r.drivers.length >= 2).length).toBeGreaterThan(50);
+      const words = CHURN_PHRASES[language];
+      for (const r of results) {
+        if (r.drivers.length === 0) continue;
+        const said = r.drivers.map((d) => `${d.text} (+${d.points})`).join(words.join);
+        expect(r.reasons === said || r.reasons.startsWith(said + words.join)).toBe(true);
+        expect(r.drivers.reduce((sum, d) => sum + d.points, 0)).toBe(r.churnRisk);
+      }
+    }
   });
 });
 
@@ -84,9 +124,7 @@ describe('sentences said once', () => {
 });
 
 describe('the reasons line', () => {
-  const risk: ChurnRisk = deepFreeze({
-    churnRisk: 45,
-    churnLevel: 'medium',
+  const risk: Pick<ChurnRisk, 'drivers' | 'notJudged'> = deepFreeze({
     drivers: [
       { factor: 'recency', points: 30, text: 'no order for 94 days; usually orders every 27' },
       { factor: 'nps', points: 10, text: 'NPS 3 (a detractor: 0-6)' },

@@ -10,7 +10,7 @@ import { configFromEnv } from '../../hubspot-app/server/config.ts';
 import { openStore } from '../../hubspot-app/server/store/open.ts';
 import type { Store } from '../../hubspot-app/server/store/store.ts';
 import { PortalSettingsSchema } from '../../hubspot-app/ui/api-schema.ts';
-import { storedScore } from '../../hubspot-app/server/record-scores.ts';
+import { scoreAll, storedScore } from '../../hubspot-app/server/record-scores.ts';
 
 let store: Store;
 let dir: string;
@@ -62,5 +62,23 @@ describe('the kept scores of a portal', () => {
     const allD = PortalSettingsSchema.parse({ scoring: { segmentTiers: Object.fromEntries(['Champions', 'Loyal', 'Potential loyalist', 'New', 'Promising', 'Need attention', 'About to sleep', 'At risk', "Can't lose", 'Hibernating', 'Lost'].map((s) => [s, 'D'])) } });
     const other = await ask({ settings: allD });
     expect(other.state === 'scored' && other.result.tier).toBe('D');
+  });
+});
+
+describe('a record the core cannot score', () => {
+  it('says why on the card by the property the portal mapped, in the reader’s language', () => {
+    const inputs = [
+      { id: '1', properties: { num_associated_deals: '2', total_revenue: '100', last_order_date: '2026-08-01' } },
+      { id: '2', properties: { num_associated_deals: '3', total_revenue: '300', last_order_date: '2026-12-01' } },
+    ];
+    const mapped = PortalSettingsSchema.parse({ mapping: { contacts: { lastPurchase: 'last_order_date' } } });
+    const en = scoreAll(inputs, 'contacts', mapped, 'en', '2026-11-01');
+    const one = en.get('1');
+    expect(one?.state === 'scored' && one.result.error).toBeNull();
+    const two = en.get('2');
+    if (two?.state !== 'scored') throw new Error('contact 2 is read, then the core finds it unscorable');
+    expect([two.result.error, two.result.reasons, two.result.tier]).toEqual(['Contact 2: property "last_order_date": 2026-12-01 is after the as-of date 2026-11-01', 'Contact 2: property "last_order_date": 2026-12-01 is after the as-of date 2026-11-01', null]);
+    const zh = scoreAll(inputs, 'contacts', mapped, 'zh-CN', '2026-11-01').get('2');
+    expect(zh?.state === 'scored' && zh.result.error).toBe('联系人 2：属性“last_order_date”：2026-12-01 晚于截至日期 2026-11-01');
   });
 });

@@ -307,6 +307,35 @@ describe('values', () => {
     expect([created.get('tierwise_tier')?.label, created.get('tierwise_reasons')?.label]).toEqual(['Tierwise 客户分层', 'Tierwise 原因']);
     expect(created.get('tierwise_tier')?.options?.map((o) => o.label)).toEqual(['A 核心', 'B 潜力', 'C 普通', 'D 沉睡']);
   });
+
+  it('says why a readable record cannot be scored by the properties the user mapped, not by field labels (en and zh-CN)', async () => {
+    const mapping = { lastPurchase: 'last_order_date' };
+    const portal = async (language: 'en' | 'zh-CN') => {
+      const s = await setup(4);
+      // A custom date property, as a portal defines it (HubSpot answers only properties it has).
+      s.fake.properties.contacts.set('last_order_date', { name: 'last_order_date', label: 'Last order', type: 'date', fieldType: 'date', groupName: 'contactinformation' } as never);
+      s.fake.edit('contacts', '1', { num_associated_deals: '2', total_revenue: '100', last_order_date: '2026-08-01' });
+      s.fake.edit('contacts', '2', { num_associated_deals: '3', total_revenue: '300', last_order_date: '2026-12-01' });
+      s.fake.edit('contacts', '3', { num_associated_deals: '3', total_revenue: '300', last_order_date: '2026-09-01', first_deal_created_date: '2026-10-01T00:00:00Z' });
+      s.fake.edit('contacts', '4', { num_associated_deals: '3', total_revenue: null, last_order_date: '2026-09-01' });
+      const report = await s.run({ mapping, language });
+      return { report, reasons: (id: string) => s.fake.portal.contacts.get(id)?.properties['tierwise_reasons'], tier: (id: string) => s.fake.portal.contacts.get(id)?.properties['tierwise_tier'] };
+    };
+    const en = await portal('en');
+    expect([en.reasons('2'), en.reasons('3')]).toEqual([
+      'Contact 2: property "last_order_date": 2026-12-01 is after the as-of date 2026-11-01',
+      'Contact 3: property "first_deal_created_date": 2026-10-01 is after the last purchase 2026-09-01 (property "last_order_date")',
+    ]);
+    expect([en.tier('2'), en.tier('3')]).toEqual([null, null]);
+    // An empty revenue rollup on a record with deals is a revenue of 0 (mapping.ts), so contact 4 is scored.
+    expect(en.tier('4')).toMatch(/^[ABCD]$/);
+    expect(en.report.scored).toBe(2);
+    const zh = await portal('zh-CN');
+    expect(zh.reasons('2')).toMatch(/^联系人 2：属性“last_order_date”/);
+    expect(zh.reasons('3')).toMatch(/^联系人 3：属性“first_deal_created_date”.*属性“last_order_date”/);
+    // The core's own wording names the field ("最近购买日期 2026-12-01 晚于…"), not the property.
+    expect(zh.reasons('2')).not.toMatch(/购买日期/);
+  });
 });
 
 describe('rate-limit headers', () => {

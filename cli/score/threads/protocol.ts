@@ -1,4 +1,4 @@
-// The four steps a worker thread takes on its piece of a customer table, and what it hands back at each.
+// The steps a worker thread takes on its piece of a customer table, and what it hands back at each.
 // Between steps the main thread decides what needs the whole table: the layout (from the first rows),
 // repeated ids and each date column's day/month order (from every piece), and the R, F, M ranks.
 // Plain data and typed arrays only: messages are structured-cloned, the arrays transferred.
@@ -84,13 +84,27 @@ export interface ScoreInput {
   /** Table index one past the last line written (lines under a footer that are blank are not). */
   outputEnd: number;
   /** How lines are written; null: not at all (only the summary is shown). */
-  output: { lineEnd: '\n' | '\r\n'; encoding: TextEncoding } | null;
+  output: PiecesOutput | null;
+}
+/** How a piece writes its lines: encoded, and either kept for the write step (a file) or handed back (stdout). */
+export interface PiecesOutput {
+  lineEnd: '\n' | '\r\n';
+  encoding: TextEncoding;
+  to: 'file' | 'reply';
 }
 export interface ScoreOutput {
-  /** The piece's output lines, encoded, in order. */
+  /** The piece's output lines, encoded, in order: handed back when output.to is 'reply', else kept for the write step. */
   chunks: Uint8Array[];
+  /** Bytes of output the piece holds or handed back. */
+  bytes: number;
   /** One entry per data row of the piece. */
   facts: FactColumns;
+}
+
+/** A file opened by each piece itself and written from `at` on, so the pieces' bytes never pass through the main thread. */
+export interface WriteInput {
+  path: string;
+  at: number;
 }
 
 export interface Steps {
@@ -98,8 +112,10 @@ export interface Steps {
   layout: [LayoutInput, LayoutOutput];
   read: [ReadInput, ReadOutput];
   score: [ScoreInput, ScoreOutput];
+  write: [WriteInput, { bytes: number }];
 }
 export type Step = keyof Steps;
 
 export type Request = { [S in Step]: { step: S; input: Steps[S][0] } }[Step];
-export type Reply = { ok: true; output: unknown } | { ok: false; message: string; stack: string };
+/** `code`: a file system error's code (ENOSPC …), so the main thread words it as for one thread. */
+export type Reply = { ok: true; output: unknown } | { ok: false; message: string; stack: string; code: string | null };

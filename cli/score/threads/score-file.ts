@@ -1,12 +1,12 @@
 // `tierwise score` on several threads: which files are read in pieces, and writing what the pieces wrote.
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { once } from 'node:events';
 import { openTable, lineEndOf } from '../../../adapters/table/read-file.ts';
 import { TableConfigSchema, type TableConfigInput } from '../../../adapters/table/contract.ts';
 import { encoderFor, outputEncoding } from '../../../adapters/table/text-encoding.ts';
 import type { OptionsInput } from '../../../core/schema/options.ts';
-import { writeStream, writeThroughTemporary } from '../write-output.ts';
+import { writeThroughTemporary } from '../write-output.ts';
 import { piecesFor } from './plan.ts';
 import { scoreInPieces, type PiecesScore } from './score-in-pieces.ts';
 import { ThreadRunner } from './thread-runner.ts';
@@ -41,18 +41,21 @@ export async function scoreFileInPieces(path: string, sheet: string | undefined,
   if (opened.kind !== 'text' || opened.delimiter === 'whitespace') return null;
   const output =
     how.lines === 'file'
-      ? { encoding: outputEncoding(opened.encoding, how.plainUtf8), lineEnd: lineEndOf(opened.decoded) }
+      ? { encoding: outputEncoding(opened.encoding, how.plainUtf8), lineEnd: lineEndOf(opened.decoded), to: 'file' as const }
       : how.lines === 'stdout'
-        ? { encoding: 'utf-8' as const, lineEnd: '\n' as const }
+        ? { encoding: 'utf-8' as const, lineEnd: '\n' as const, to: 'reply' as const }
         : null;
   return scoreInPieces({ decoded: opened.decoded, delimiter: opened.delimiter, pieces, config: TableConfigSchema.parse(how.config), options: how.options, output }, () => new ThreadRunner());
 }
 
-/** Writes the scored copy (its byte order mark, then the pieces' lines) through a temporary file; returns the rows written below the header. */
+/** Writes the scored copy through a temporary file: its byte order mark, then each piece's lines, written by the piece itself. Returns the rows written below the header. */
 export async function writePieces(path: string, scored: PiecesScore): Promise<number> {
-  if (scored.output === null) throw new Error('the pieces were scored without writing their lines');
+  if (scored.output?.to !== 'file') throw new Error('the pieces were scored without keeping their lines for a file');
   const { bom } = encoderFor(scored.output.encoding);
-  await writeThroughTemporary(path, (temporary) => writeStream(temporary, bom, (stream) => writeChunks(stream, scored.chunks)));
+  await writeThroughTemporary(path, async (temporary) => {
+    await writeFile(temporary, bom);
+    await scored.writeInto(temporary, bom.length);
+  });
   return scored.rows;
 }
 

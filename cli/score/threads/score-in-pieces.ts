@@ -18,18 +18,18 @@ import { earlierResultsOf, blankResultCells } from '../../../adapters/table/earl
 import { customerLayout, CUSTOMER_DATES } from '../../../adapters/table/customer-table.ts';
 import { CUSTOMER_REQUIRED } from '../../../adapters/table/headers.ts';
 import { footerNote, headerKeysOf } from '../../../adapters/table/read-rows.ts';
-import { DateOrderEvidence, type DateOrder } from '../../../adapters/table/cells.ts';
+import { DateOrderEvidence, type DateOrder, type DateOrderSeen } from '../../../adapters/table/cells.ts';
 import { dateOrderNote } from '../../../adapters/table/date-columns.ts';
 import { rankingNotes } from '../../../adapters/table/score-table.ts';
-import type { TextEncoding } from '../../../adapters/table/text-encoding.ts';
 import { OptionsSchema, type OptionsInput } from '../../../core/schema/options.ts';
 import { scoreRfm, type RfmScores } from '../../../core/rfm.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { summarize } from '../../../core/summarize.ts';
 import { WORDS } from '../../../core/i18n/index.ts';
+import { IdIndex } from '../../../core/id-index.ts';
 import { ATTENTION_SHOWN, type RunToShow } from '../summary-table.ts';
 import { readFacts } from './summary-facts.ts';
-import { HEAD_ROWS, type LayoutInput, type ParseOutput, type Step, type Steps } from './protocol.ts';
+import { HEAD_ROWS, type LayoutInput, type ParseOutput, type PiecesOutput, type Step, type Steps } from './protocol.ts';
 
 /** Runs a piece's steps: on a worker thread (thread-runner.ts), or in this thread for tests. */
 export interface PieceRunner {
@@ -45,16 +45,20 @@ export interface PiecesInput {
   config: TableConfig;
   options: OptionsInput;
   /** How the output lines are written: the scored file's encoding and line end, UTF-8 and '\n' for stdout; null: not at all. */
-  output: { encoding: TextEncoding; lineEnd: '\n' | '\r\n' } | null;
+  output: PiecesOutput | null;
 }
 
 export interface PiecesScore {
   run: RunToShow;
   /** Rows written below the header (every data row). */
   rows: number;
-  /** The output, encoded, in order (none when input.output was null), and how it was encoded. */
+  /** The output, encoded, in order, when it was handed back (output.to 'reply'), and how it was encoded. */
   chunks: Uint8Array[];
   output: PiecesInput['output'];
+  /** Each piece writes its lines into the file at `path`, the first piece from byte `at` on (output.to 'file'). */
+  writeInto(path: string, at: number): Promise<void>;
+  /** Ends the worker threads; to be called once the output is written. */
+  close(): Promise<void>;
 }
 
 export async function scoreInPieces(input: PiecesInput, runnerFor: () => PieceRunner): Promise<PiecesScore | null> {
@@ -64,10 +68,13 @@ export async function scoreInPieces(input: PiecesInput, runnerFor: () => PieceRu
   const cuts = cutAtLineStarts(text, input.pieces);
   if (cuts.length < 3) return null;
   const runners = cuts.slice(1).map(() => runnerFor());
+  let scored: PiecesScore | null = null;
   try {
-    return await scoreWith(runners, text, cuts, input);
+    scored = await scoreWith(runners, text, cuts, input);
+    return scored;
   } finally {
-    await Promise.all(runners.map((r) => r.close()));
+    // The pieces keep a file's lines until they write them: the caller closes them then.
+    if (scored === null) await Promise.all(runners.map((r) => r.close()));
   }
 }
 
@@ -103,19 +110,20 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
   const found = await all('layout', (k) => ({ ...shared, rowOffset: offsets[k] as number, last: k === runners.length - 1 }));
   const end = found[found.length - 1]?.end;
   if (end === undefined || end === null || end.unsure) return null;
-  const seenOn = new Map<string, number>();
+  // Ids in row order over the whole table (core/id-index.ts: a Map of a million strings is slower), and the row each was first seen on.
+  const seen = new IdIndex(found.reduce((n, f) => n + f.ids.length, 0));
+  const firstRowOf: number[] = [];
   const firstRows = found.map((f, k) => {
     const rows = new Int32Array(parsed[k]?.rows ?? 0);
     for (let j = 0; j < f.ids.length; j++) {
-      const id = f.ids[j] as string;
       const local = f.idRows[j] as number;
-      const first = seenOn.get(id);
-      if (first === undefined) seenOn.set(id, local + (offsets[k] as number) + 1);
-      else rows[local] = first;
+      const known = seen.size;
+      const position = seen.positionOf(f.ids[j] as string);
+      if (position < known) rows[local] = firstRowOf[position] as number;
+      else firstRowOf.push(local + (offsets[k] as number) + 1);
     }
     return rows;
   });
-  seenOn.clear();
   const warnings = [...layout.notes];
   if (end.footer !== null) warnings.push(footerNote(end.footer, words));
   const dateOrders: Partial<Record<(typeof CUSTOMER_DATES)[number], DateOrder>> = {};
@@ -128,7 +136,7 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
     }
     const evidence = new DateOrderEvidence();
     const c = inferred.indexOf(field);
-    for (const f of found) evidence.merge(f.seen[c] as ReturnType<DateOrderEvidence['seen']>);
+    for (const f of found) evidence.merge(f.seen[c] as DateOrderSeen);
     const result = evidence.result();
     dateOrders[field] = result.order;
     const note = dateOrderNote(headers[column] ?? field, result, words);
@@ -166,6 +174,7 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
   const facts = scored.map((s) => s.facts);
   const errors = facts.flatMap((f) => f.errors);
   const rows = facts.reduce((n, f) => n + f.count, 0);
+  const sizes = scored.map((s) => s.bytes);
   return {
     run: {
       kind: 'customers',
@@ -176,5 +185,12 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
     rows,
     chunks: scored.flatMap((s) => s.chunks),
     output: input.output,
+    writeInto: async (path, at) => {
+      const starts = sizes.map((_, k) => at + sizes.slice(0, k).reduce((n, b) => n + b, 0));
+      await Promise.all(runners.map((r, k) => r.run('write', { path, at: starts[k] as number })));
+    },
+    close: async () => {
+      await Promise.all(runners.map((r) => r.close()));
+    },
   };
 }

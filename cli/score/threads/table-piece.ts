@@ -1,15 +1,17 @@
-// One piece of a customer table, as a worker thread holds it through the four steps of protocol.ts:
+// One piece of a customer table, as a worker thread holds it through the steps of protocol.ts:
 // parse its text, find its ids and date evidence, read its rows into customers, score them with the
-// table's global ranks and write its output lines. Each step calls the code the one-thread path runs
+// table's global ranks into its output lines, and write those into the scored file. Each step calls the code the one-thread path runs
 // (csv.ts, customer-table.ts, core/score.ts, write-output.ts), so a piece's lines are that path's lines.
 import { Writable } from 'node:stream';
-import type { Cell } from '../../../adapters/table/contract.ts';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Cell, ScoredRow } from '../../../adapters/table/contract.ts';
 import { parseDelimitedWithSpans, type RowSpans } from '../../../adapters/table/csv.ts';
 import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
 import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
 import { readCustomerRows, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
-import { headerOfColumn, scoredRowsOf } from '../../../adapters/table/score-table.ts';
+import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
+import type { Result } from '../../../core/schema/result.ts';
 import { encoderFor } from '../../../adapters/table/text-encoding.ts';
 import { OptionsSchema, type Options } from '../../../core/schema/options.ts';
 import type { Customer } from '../../../core/schema/customer.ts';
@@ -18,7 +20,10 @@ import type { PassReader } from '../../../core/pass-reader.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
 import { FactsWriter } from './summary-facts.ts';
-import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput } from './protocol.ts';
+import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
+
+/** Customers scored at a time: results of a small range die young (a larger range's are promoted to the old generation first). */
+const SCORED_AT_ONCE = 1024;
 
 /** What a step leaves for the next one. */
 interface Parsed {
@@ -33,6 +38,7 @@ export class TablePiece {
   #layout: LayoutInput | null = null;
   #rows: CustomerRow[] = [];
   #scoring: { options: Options; reader: PassReader; checked: CheckedCustomers } | null = null;
+  #chunks: Uint8Array[] = [];
 
   parse({ text, delimiter }: ParseInput): ParseOutput {
     const parsed = parseDelimitedWithSpans(text, delimiter);
@@ -103,32 +109,52 @@ export class TablePiece {
     const parsed = this.#need(this.#parsed, 'parse');
     const layout = this.#need(this.#layout, 'layout');
     const { options, reader, checked } = this.#need(this.#scoring, 'read');
-    const asOfDay = dayNumber(options.asOf);
-    const results = scoreRange(reader, { options, asOfDay, checked: { ...checked, satisfactionAbove5: input.satisfactionAbove5 }, ranks: input.ranks, estimates: null, churn: null }, 0, reader.count);
-    const scored = scoredRowsOf(this.#rows, results, headerOfColumn(layout.headers, layout.mapping), options.language);
+    const batch = { options, asOfDay: dayNumber(options.asOf), checked: { ...checked, satisfactionAbove5: input.satisfactionAbove5 }, ranks: input.ranks, estimates: null, churn: null };
+    // Customers are scored a range at a time as their lines are written, so no piece holds all its results.
+    let results: Result[] = [];
+    let taken = 0;
+    let scoredTo = 0;
+    const nextResult = (): Result => {
+      if (taken === results.length) {
+        const to = Math.min(reader.count, scoredTo + SCORED_AT_ONCE);
+        results = scoreRange(reader, batch, scoredTo, to);
+        scoredTo = to;
+        taken = 0;
+      }
+      return results[taken++] as Result;
+    };
+    const rows = this.#rows;
     this.#rows = [];
-    const facts = new FactsWriter(scored.length);
-    for (const row of scored) facts.add(row.result);
+    const headerOf = headerOfColumn(layout.headers, layout.mapping);
+    const facts = new FactsWriter(rows.length);
+    const scoredRow = (k: number): ScoredRow => {
+      const row = scoredRowOf(rows[k] as CustomerRow, nextResult, headerOf, options.language);
+      facts.add(row.result);
+      return row;
+    };
+    const chunks: Uint8Array[] = [];
+    if (input.output === null) {
+      for (let k = 0; k < rows.length; k++) scoredRow(k);
+      return { chunks, bytes: 0, facts: facts.finish().columns };
+    }
 
     const lineOf = new ScoredLines(layout.headers, options.language, parsed.delimiter);
     const { text, spans } = parsed;
     const { rowOffset, headerIndex } = layout;
-    const firstScored = scored.length > 0 ? (scored[0] as (typeof scored)[number]).row - 1 : Number.POSITIVE_INFINITY;
-    const bodyEnd = firstScored + scored.length;
+    const firstScored = rows.length > 0 ? (rows[0] as CustomerRow).row - 1 : Number.POSITIVE_INFINITY;
+    const bodyEnd = firstScored + rows.length;
     const lines = function* (): Generator<string> {
       const end = Math.min(spans.starts.length, input.outputEnd - rowOffset);
       for (let i = 0; i < end; i++) {
         const line = text.slice(spans.starts[i], spans.ends[i]);
         const width = spans.widths[i] as number;
         const g = i + rowOffset;
-        if (g >= firstScored && g < bodyEnd) yield lineOf.scored(line, width, (scored[g - firstScored] as (typeof scored)[number]).result);
+        if (g >= firstScored && g < bodyEnd) yield lineOf.scored(line, width, scoredRow(g - firstScored).result);
         else if (g === headerIndex) yield lineOf.header(line, width);
         else if (g < headerIndex) yield lineOf.unscored(line, width);
         else yield line; // under the table: a footer line, byte for byte
       }
     };
-    const chunks: Uint8Array[] = [];
-    if (input.output === null) return { chunks, facts: facts.finish().columns };
     const sink = new Writable({
       write(chunk: Uint8Array, _encoding, done) {
         chunks.push(chunk);
@@ -136,7 +162,28 @@ export class TablePiece {
       },
     });
     await writeLines(sink, lines(), encoderFor(input.output.encoding).encode, undefined, input.output.lineEnd);
-    return { chunks: chunks.map(ownBuffer), facts: facts.finish().columns };
+    const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
+    if (input.output.to === 'file') {
+      this.#chunks = chunks;
+      return { chunks: [], bytes, facts: facts.finish().columns };
+    }
+    return { chunks: chunks.map(ownBuffer), bytes, facts: facts.finish().columns };
+  }
+
+  write({ path, at }: WriteInput): { bytes: number } {
+    const chunks = this.#chunks;
+    this.#chunks = [];
+    const fd = openSync(path, 'r+');
+    let position = at;
+    try {
+      for (const chunk of chunks) {
+        for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done, chunk.byteLength - done, position + done);
+        position += chunk.byteLength;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return { bytes: position - at };
   }
 
   #context(layout: LayoutInput, dateOrders: RowContext['dateOrders'], asOf: string): RowContext {

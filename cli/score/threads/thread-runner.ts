@@ -21,12 +21,15 @@ export class ThreadRunner implements PieceRunner {
 
   constructor(url: URL = workerUrl()) {
     this.#worker = new Worker(url);
+    // Only a step in progress keeps the process alive: a runner left open never hangs the command.
+    this.#worker.unref();
     this.#worker.on('message', (reply: Reply) => {
       const waiting = this.#take();
       if (reply.ok) waiting?.resolve(reply.output);
       else {
-        const error = new Error(`in a worker thread: ${reply.message}`);
+        const error: NodeJS.ErrnoException = new Error(`in a worker thread: ${reply.message}`);
         error.stack = reply.stack;
+        if (reply.code !== null) error.code = reply.code;
         waiting?.reject(error);
       }
     });
@@ -37,6 +40,7 @@ export class ThreadRunner implements PieceRunner {
   run<S extends Step>(step: S, input: Steps[S][0]): Promise<Steps[S][1]> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     if (this.#waiting !== null) return Promise.reject(new Error(`a worker thread was asked for ${step} while still busy`));
+    this.#worker.ref();
     return new Promise<Steps[S][1]>((resolve, reject) => {
       this.#waiting = { resolve: resolve as (output: unknown) => void, reject };
       this.#worker.postMessage({ step, input }, transferOf(input));
@@ -51,6 +55,7 @@ export class ThreadRunner implements PieceRunner {
   #take() {
     const waiting = this.#waiting;
     this.#waiting = null;
+    this.#worker.unref();
     return waiting;
   }
 

@@ -19,7 +19,8 @@ async function answer(request: Request): Promise<Reply> {
   } catch (error) {
     // Sent to the main thread, which throws it there: a bug in a piece fails the command, never a silent fallback.
     const e = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, message: e.message, stack: e.stack ?? e.message };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, message: e.message, stack: e.stack ?? e.message, code: typeof code === 'string' ? code : null };
   }
 }
 
@@ -33,5 +34,7 @@ function run(request: Request): unknown {
       return piece.read(request.input);
     case 'score':
       return piece.score(request.input);
+    case 'write':
+      return piece.write(request.input);
   }
 }

@@ -11,6 +11,7 @@ import { scoreCustomersInRanges } from '../../score.ts';
 import { dayNumber, isoFromDayNumber } from '../../dates.ts';
 import { estimatePurchases, hashBound, historyOf, idSample } from '../../models/estimate.ts';
 import { brierScore } from '../../models/calibration.ts';
+import { LR_CRITICAL } from '../../models/dropout.ts';
 import { orderLogOf, type OrderLog } from './order-log.ts';
 import { boughtNothing } from './features.ts';
 import { churnPredictor, predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
@@ -62,8 +63,11 @@ export function candidatesAt(orders: readonly Order[], cut: string, options: Opt
     const { predictions } = predictChurn(trained.model, log, cutDay, options.expectedPurchasesDays);
     learned = ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
   }
-  const paretoReason = !estimates.ok ? estimates.reason : estimates.models.dropout.note;
-  return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : trained.reason };
+  // Why a candidate is missing, in the options' language (a fit's own error stays as the fit says it).
+  const words = WORDS[options.language];
+  const { dropout } = estimates.ok ? estimates.models : { dropout: null };
+  const paretoReason = !estimates.ok ? estimates.reason : dropout === null || dropout.identified ? null : words.models.noDropoutTest(dropout.lrParetoNbd.toFixed(2), LR_CRITICAL);
+  return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : words.models.trainFailure(trained.failure) };
 }
 
 /**

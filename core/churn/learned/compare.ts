@@ -14,6 +14,7 @@ import { ModelFitError } from '../../models/fit-error.ts';
 import { orderLogOf } from './order-log.ts';
 import { predictChurn, trainChurnModel } from './train.ts';
 import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from './choose.ts';
+import { WORDS } from '../../i18n/index.ts';
 
 export const CONTENDERS = ['learned', 'pareto', 'rules', 'recency', 'bgnbd'] as const;
 export type ContenderKey = (typeof CONTENDERS)[number];
@@ -77,23 +78,24 @@ export function compareChurnModels(orders: readonly Order[], options: Options): 
     bgnbdNote = error.message;
   }
   const chances: Record<ContenderKey, number[] | null> = { learned: candidates.learned, pareto: candidates.pareto, rules: candidates.rules, recency, bgnbd };
-  const measure = (key: ContenderKey, label: string, note: string | null, ranking?: number[]): Contender => {
+  const words = WORDS[options.language];
+  const measure = (key: ContenderKey, note: string | null, ranking?: number[]): Contender => {
     const chance = chances[key];
     return {
       key,
-      label,
+      label: words.backtest.contender[key],
       auc: chance === null ? null : auc(ranking ?? chance, happened),
       brier: chance === null ? null : brierScore(chance, happened),
       note: chance === null ? note : null,
     };
   };
   const contenders = [
-    measure('learned', 'learned from these orders (time split)', candidates.learnedReason),
-    measure('pareto', 'Pareto/NBD chance of no purchase, e^(-expected)', candidates.paretoReason),
-    measure('rules', 'hand-set rules (risk / 100)', null),
+    measure('learned', candidates.learnedReason),
+    measure('pareto', candidates.paretoReason),
+    measure('rules', null),
     // Ranked on the days themselves (the AUC everyone quotes); the Brier score needs the calibrated chance.
-    measure('recency', 'plain recency (days since last; Brier: calibrated)', recencyModel.ok ? null : recencyModel.reason, recencyDays),
-    measure('bgnbd', 'BG/NBD chance of no purchase', bgnbdNote),
+    measure('recency', recencyModel.ok ? null : words.models.trainFailure(recencyModel.failure), recencyDays),
+    measure('bgnbd', bgnbdNote),
   ];
   const choice = chooseChurnModel(orders, options);
   const chosen = (choice.model === 'learned' ? candidates.learned : choice.model === 'pareto' ? candidates.pareto : null) ?? candidates.rules;

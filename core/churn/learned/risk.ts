@@ -5,6 +5,7 @@ import type { Options } from '../../schema/options.ts';
 import type { Driver } from '../../schema/result.ts';
 import type { ChurnRisk } from '../risk.ts';
 import { churnLevelOf } from '../risk.ts';
+import { reasonsText } from '../reasons.ts';
 import { CHURN_FACTORS } from '../factors.ts';
 import { CHURN_PHRASES } from '../phrases.ts';
 import { FEATURES, type LearnedDriver } from './features.ts';
@@ -73,5 +74,6 @@ export function learnedRisk(p: LearnedPrediction, horizon: number, options: Opti
     if (pts > 0) drivers.push({ factor: d, points: pts, text: sayDriver(d, p, horizon, options, identified) });
   });
   drivers.sort((a, b) => b.points - a.points);
-  return { churnRisk, churnLevel: churnLevelOf(churnRisk, levels === undefined ? options.churn : { ...options.churn, highAt: levels.highAt, mediumAt: levels.mediumAt }), drivers, notJudged: NOT_IN_ORDERS };
+  const churnLevel = churnLevelOf(churnRisk, levels === undefined ? options.churn : { ...options.churn, highAt: levels.highAt, mediumAt: levels.mediumAt });
+  return { churnRisk, churnLevel, drivers, notJudged: NOT_IN_ORDERS, reasons: reasonsText({ drivers, notJudged: NOT_IN_ORDERS }, options.language) };
 }
