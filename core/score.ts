@@ -13,6 +13,7 @@
 // sentences, compact drivers). The figures: bench/cases/core-score.md.
 import { OptionsSchema, type Options, type OptionsInput } from './schema/options.ts';
 import { estimatePurchases, historyOf, type Estimate, type PurchaseHistory } from './models/estimate.ts';
+import type { EstimateColumns } from './models/estimate-columns.ts';
 import type { Customer, CustomerInput } from './schema/customer.ts';
 import type { Driver, Result } from './schema/result.ts';
 import type { Segment } from './segments.ts';
@@ -183,7 +184,7 @@ export function rankRfm(columns: ScorableColumns, asOfDay: number, options: Opti
 // ── 3. Estimate ─────────────────────────────────────────────────────────────────────────────────
 
 /** Purchase-model estimates by ranking row, or null when the options or the histories allow no fit. */
-export function estimateModels(reader: PassReader, checked: CheckedCustomers, asOfDay: number, options: Options): (Estimate | null)[] | null {
+export function estimateModels(reader: PassReader, checked: CheckedCustomers, asOfDay: number, options: Options): EstimateColumns | null {
   if (options.purchaseModel !== 'auto' || checked.fromOrders === 0) return null;
   const { columns } = checked;
   const histories = new Array<PurchaseHistory | null>(columns.count).fill(null);
@@ -209,7 +210,7 @@ export interface ScoringBatch {
   asOfDay: number;
   checked: CheckedCustomers;
   ranks: RfmScores;
-  estimates: (Estimate | null)[] | null;
+  estimates: EstimateColumns | null;
   churn: ChurnPlan | null;
 }
 
@@ -242,7 +243,7 @@ export function scoreRange(reader: PassReader, batch: ScoringBatch, from: number
       default: {
         const customer = reader.again(i);
         const row = checked.columns.rowOf(i);
-        const estimate = batch.estimates?.[row] ?? null;
+        const estimate = batch.estimates?.at(row) ?? null;
         result = resultOf(customer.id, customer, scoredVerdict(customer, row, i, estimate, batch, satisfactionScale, run), estimate, null);
       }
     }

@@ -16,6 +16,8 @@ import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
 import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 import { ModelFitError } from './fit-error.ts';
+import { EstimateColumns } from './estimate-columns.ts';
+import { indexHistories } from './history-index.ts';
 import { checkDropout, type DropoutCheck } from './dropout.ts';
 
 /** The models work in weeks, as the literature's reference fits do. */
@@ -60,7 +62,7 @@ export interface FittedModels {
 }
 
 export type PurchaseEstimates =
-  | { ok: true; models: FittedModels; perCustomer: (Estimate | null)[] }
+  | { ok: true; models: FittedModels; perCustomer: EstimateColumns }
   | { ok: false; reason: string };
 
 /** x, t_x, T in weeks from a customer's first and last purchase and purchase count; null when not derivable. */
@@ -150,35 +152,39 @@ export function estimatePurchases(
     if (error instanceof ModelFitError) return { ok: false, reason: error.message };
     throw error;
   }
-  // Predictions once per distinct (x, t_x, T) history (P(alive), the forecasts by horizon and by month),
-  // and once per distinct (history, spend) for the CLV: customers with the same share them.
-  const forecasts = new Map<string, { pAlive: number; expectedPurchases: number; byMonth: Float64Array }>();
-  const cache = new Map<string, Estimate>();
+  // Predictions once per distinct (x, t_x, T) history (P(alive), the forecasts by horizon and by
+  // month): the customers are grouped by history (a counting sort on its index), so each history's
+  // forecasts are computed once, used for its customers, and dropped. CLV is per customer (spend).
+  const index = indexHistories(histories);
+  const start = new Int32Array(index.count + 1);
+  for (let i = 0; i < index.at.length; i++) {
+    const k = index.at[i] as number;
+    if (k >= 0) start[k + 1] = (start[k + 1] as number) + 1;
+  }
+  for (let k = 0; k < index.count; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const order = new Int32Array(start[index.count] as number);
+  const next = start.slice(0, index.count);
+  for (let i = 0; i < index.at.length; i++) {
+    const k = index.at[i] as number;
+    if (k < 0) continue;
+    const j = next[k] as number;
+    order[j] = i;
+    next[k] = j + 1;
+  }
   const horizon = opts.expectedPurchasesDays / DAYS_PER_UNIT;
   const discounts = Float64Array.from({ length: opts.clvMonths }, (_, i) => Math.pow(1 + opts.monthlyDiscountRate, i + 1));
-  const perCustomer = histories.map((h) => {
-    if (h === null) return null;
-    const historyKey = `${h.x}|${h.tx}|${h.T}`;
-    const key = `${historyKey}|${h.repeatSpendMean}`;
-    let estimate = cache.get(key);
-    if (estimate === undefined) {
-      let f = forecasts.get(historyKey);
-      if (f === undefined) {
-        const pAlive = paretoNbdPAlive(models.paretoNbd, h);
-        const byMonth = Float64Array.from({ length: models.gammaGamma === null ? 0 : opts.clvMonths }, (_, i) => paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, (i + 1) * WEEKS_PER_MONTH));
-        f = { pAlive, expectedPurchases: paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon), byMonth };
-        if (forecasts.size < 500_000) forecasts.set(historyKey, f);
-      }
-      estimate = {
-        pAlive: f.pAlive,
-        identified: models.dropout.identified,
-        pNoPurchase: Math.exp(-f.expectedPurchases),
-        expectedPurchases: f.expectedPurchases,
-        clv: lifetimeValue(models, h, f.byMonth, discounts),
-      };
-      if (cache.size < 500_000) cache.set(key, estimate);
+  const byMonth = new Float64Array(models.gammaGamma === null ? 0 : opts.clvMonths);
+  const perCustomer = new EstimateColumns(histories.length, models.dropout.identified);
+  for (let k = 0; k < index.count; k++) {
+    const h = histories[index.firstAt[k] as number] as PurchaseHistory;
+    const pAlive = paretoNbdPAlive(models.paretoNbd, h);
+    for (let i = 0; i < byMonth.length; i++) byMonth[i] = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, (i + 1) * WEEKS_PER_MONTH);
+    const expectedPurchases = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon);
+    const pNoPurchase = Math.exp(-expectedPurchases);
+    for (let j = start[k] as number; j < (start[k + 1] as number); j++) {
+      const row = order[j] as number;
+      perCustomer.set(row, pAlive, pNoPurchase, expectedPurchases, lifetimeValue(models, histories[row] as PurchaseHistory, byMonth, discounts));
     }
-    return estimate;
-  });
+  }
   return { ok: true, models, perCustomer };
 }

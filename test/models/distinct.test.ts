@@ -117,7 +117,7 @@ describe('per-customer predictions, once per distinct history', () => {
     const { paretoNbd, gammaGamma } = got.models;
     expect(gammaGamma).not.toBeNull();
     histories.forEach((h, i) => {
-      const e = got.perCustomer[i];
+      const e = got.perCustomer.at(i);
       const pAlive = paretoNbdPAlive(paretoNbd, h);
       const expected = paretoNbdExpectedPurchasesAlive(paretoNbd, h, pAlive, 90 / 7);
       const spend = expectedAverageSpend(gammaGamma as NonNullable<typeof gammaGamma>, h.x, h.x > 0 ? h.repeatSpendMean : null);

@@ -269,7 +269,7 @@ export function orderHistoryScorer(orders: readonly Order[] | OrderHistory, cust
   full = null; // not read by the rules or Pareto/NBD: let it go before scoring
   const scorer = model === 'rules' ? scoreCustomersInRanges(customers, options, { modelInRisk: false, override: null }) : scoreCustomersInRanges(customers, options);
   // A fit that found no one leaving leaves expected purchases but no P(alive) (score.ts): what the results will show, known from the estimates.
-  const estimates = scorer.batch.estimates ?? [];
-  if (estimates.some((e) => e !== null) && estimates.every((e) => e === null || !e.identified)) notes.push(words.noDropout);
+  const estimates = scorer.batch.estimates;
+  if (estimates !== null && estimates.any() && !estimates.identified) notes.push(words.noDropout);
   return { model, notes, count: scorer.count, scoreRange: scorer.scoreRange };
 }
