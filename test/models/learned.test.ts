@@ -8,7 +8,7 @@ import { ResultSchema } from '../../core/schema/result.ts';
 import { dayNumber } from '../../core/dates.ts';
 import { orderLogOf } from '../../core/churn/learned/order-log.ts';
 import { FEATURES, snapshotAt } from '../../core/churn/learned/features.ts';
-import { fitLogistic } from '../../core/churn/learned/logistic.ts';
+import { fitLogistic, fitLogisticInPlace, logisticTerms, standardisedTerms } from '../../core/churn/learned/logistic.ts';
 import { planWindows, predictChurn, trainChurnModel } from '../../core/churn/learned/train.ts';
 import { apportion, learnedRisk } from '../../core/churn/learned/risk.ts';
 import { chooseChurnModel, scoreOrderHistory, settingsOf } from '../../core/churn/learned/choose.ts';
@@ -48,6 +48,26 @@ describe('L2 logistic regression', () => {
     expect(Array.from(again.weights)).toEqual(Array.from(fit.weights));
     // The penalty shrinks the weights towards 0.
     expect(Math.abs(fitLogistic(x, y, 2, 1).weights[0] as number)).toBeLessThan(Math.abs(fit.weights[0] as number));
+  });
+
+  it('in place: the same fit, the rows left standardised, their terms those of the raw rows', () => {
+    const rand = random(5);
+    const rows = 500;
+    const x = Float64Array.from({ length: rows * 3 }, () => rand() * 10 - 3);
+    const y = Uint8Array.from({ length: rows }, (_, r) => (rand() < 1 / (1 + Math.exp(-(x[r * 3] as number))) ? 1 : 0));
+    const raw = x.slice();
+    const fit = fitLogistic(x, y, 3);
+    expect(x).toEqual(raw); // fitLogistic leaves its input alone
+    const inPlace = fitLogisticInPlace(x, y, 3);
+    expect(inPlace).toEqual(fit);
+    const want = new Float64Array(3);
+    const got = new Float64Array(3);
+    for (let r = 0; r < rows; r++) {
+      logisticTerms(fit, raw, r * 3, want);
+      standardisedTerms(fit, x, r * 3, got);
+      expect(got).toEqual(want);
+      expect(x[r * 3]).toBe(((raw[r * 3] as number) - (fit.mean[0] as number)) / (fit.scale[0] as number));
+    }
   });
 });
 

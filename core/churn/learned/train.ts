@@ -3,7 +3,7 @@
 // nothing in the following horizon. Scored as of the real as-of date with the same features.
 import type { OrderLog } from './order-log.ts';
 import { FEATURE_COUNT, FEATURES, boughtNothing, featuresOf, snapshotAt, type Snapshot } from './features.ts';
-import { fitLogistic, logisticTerms, sigmoid, type Logistic } from './logistic.ts';
+import { fitLogisticInPlace, logisticTerms, sigmoid, standardisedTerms, type Logistic } from './logistic.ts';
 import { DAYS_PER_UNIT, sampleById } from '../../models/estimate.ts';
 import { bgnbdExpectedPurchases, bgnbdPAlive, fitBgNbd, type BgNbdParams } from '../../models/bgnbd.ts';
 import { compress, type History } from '../../models/history.ts';
@@ -166,11 +166,12 @@ export function trainChurnModel(log: OrderLog, asOfDay: number, settings: Learne
   if (rows < MIN_ROWS || churned < MIN_EACH_LABEL || rows - churned < MIN_EACH_LABEL) {
     return failed({ kind: 'fewExamples', examples: rows, churned, minExamples: MIN_ROWS, minEach: MIN_EACH_LABEL });
   }
-  const logistic = fitLogistic(x, y, FEATURE_COUNT);
+  // x is standardised in place (no copy of the examples beside them); the floors read it so.
+  const logistic = fitLogisticInPlace(x, y, FEATURE_COUNT);
   const floor = new Float64Array(FEATURE_COUNT).fill(Infinity);
   const terms = new Float64Array(FEATURE_COUNT);
   for (let r = 0; r < rows; r++) {
-    logisticTerms(logistic, x, r * FEATURE_COUNT, terms);
+    standardisedTerms(logistic, x, r * FEATURE_COUNT, terms);
     for (let j = 0; j < FEATURE_COUNT; j++) if ((terms[j] as number) < (floor[j] as number)) floor[j] = terms[j] as number;
   }
   return { ok: true, model: { logistic, windows: plan.windows, shortWindows: plan.shortWindows, floor, defaultGapDays: settings.defaultGapDays, periodDays: settings.periodDays, only: settings.only, examples: rows, churned } };
