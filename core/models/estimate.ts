@@ -98,9 +98,13 @@ export function idSample(ids: readonly string[], sampleSize: number): Set<string
  * sample would keep every one of them (the validation split fitted on 20,000 customers, not 5,000).
  */
 export function sampleById<H>(histories: readonly (H | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE, hashRange = 2 ** 32): (H | null)[] {
-  const present = histories.filter((h) => h !== null).length;
-  const keepBelow = present <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / present) * hashRange);
+  const keepBelow = sampleBound(histories.filter((h) => h !== null).length, sampleSize, hashRange);
   return histories.map((h, i) => (h !== null && idHash(ids[i] ?? '') < keepBelow ? h : null));
+}
+
+/** The id hash below which sampleById keeps a history, of `present` non-null ones. */
+export function sampleBound(present: number, sampleSize = FIT_SAMPLE, hashRange = 2 ** 32): number {
+  return present <= sampleSize ? 2 ** 32 : Math.floor((sampleSize / present) * hashRange);
 }
 
 export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE, hashRange = 2 ** 32): FittedModels {
