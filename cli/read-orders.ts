@@ -19,7 +19,7 @@ export async function readOrders(
   const language = config.options.language ?? 'en';
   let table: Awaited<ReturnType<typeof readTable>> | undefined;
   try {
-    table = await readTable(resolve(io.cwd, file), sheet);
+    table = await readTable(resolve(io.cwd, file), sheet, undefined, language);
     const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }), language);
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);

@@ -46,6 +46,7 @@ export async function scoreOrderFile(path: string, configInput: TableConfigInput
         return (piece, final) => (pass as OrderPass).push(piece, final);
       },
       pieceBytes,
+      options.language,
     );
     const read = (pass as OrderPass).finish();
     if (read.inferred !== null && read.inferred !== dateOrder) {

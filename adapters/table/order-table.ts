@@ -159,7 +159,7 @@ export class OrderRows {
       if (c === undefined) return null;
       const value = parseMoney(cellsOfRow[c]);
       if (value instanceof Invalid) {
-        (problems ??= []).push(w.unreadable(w.column(this.header(field)), quote(cellsOfRow[c]), w.expected[value.kind]));
+        (problems ??= []).push(w.unreadable(w.column(this.header(field)), quote(cellsOfRow[c], this.notes), w.expected[value.kind]));
         return null;
       }
       return value;
@@ -183,7 +183,7 @@ export class OrderRows {
     if (customerId.includes('@')) customerId = customerId.toLowerCase();
     const dateCell = cellsOfRow[mapping.date as number];
     const date = parseDate(dateCell, this.dateOrder);
-    if (date instanceof Invalid) (problems ??= []).push(w.unreadable(w.column(this.header('date')), quote(dateCell), w.expected[date.kind]));
+    if (date instanceof Invalid) (problems ??= []).push(w.unreadable(w.column(this.header('date')), quote(dateCell, this.notes), w.expected[date.kind]));
     const total = money('amount');
     let lineAmount = money('lineAmount');
     if (this.useQuantity) {
@@ -209,7 +209,7 @@ export class OrderRows {
     };
     const bad = problems as string[] | null;
     if (bad !== null) {
-      const error = w.row(row, bad) + (orderId === '' ? '' : w.orderLeftOut(clip(orderId)));
+      const error = w.row(row, bad) + (orderId === '' ? '' : w.orderLeftOut(clip(orderId, this.notes)));
       this.onRow({ row, id: customerId === '' ? null : this.streaming ? flatCopy(customerId) : customerId, order: null, error: this.streaming ? flatCopy(error) : error });
     }
     this.assembler.add(line, row, bad !== null);

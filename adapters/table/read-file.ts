@@ -7,6 +7,8 @@ import { TableError, type Cell } from './contract.ts';
 import { parseDelimitedWithSpans, sniffDelimiter, type Delimiter, type RowProblem, type RowSpans } from './csv.ts';
 import { decodeBytes, type TextEncoding } from './text-encoding.ts';
 import { clip } from './clip.ts';
+import { WORDS } from '../../core/i18n/index.ts';
+import type { Language } from '../../core/schema/options.ts';
 
 /** A table read from disk; for delimited text, also the text itself, so output can copy rows untouched. */
 export interface TableFile {
@@ -35,15 +37,16 @@ export async function readTableFile(path: string, sheet?: string): Promise<Cell[
   return (await readTable(path, sheet)).cells;
 }
 
-/** Why a file cannot be opened, in one sentence. */
-export function fileSystemProblem(path: string, error: unknown, doing: 'read' | 'written'): string {
+/** Why a file cannot be opened, in one sentence, in `language`. */
+export function fileSystemProblem(path: string, error: unknown, doing: 'read' | 'written', language: Language = 'en'): string {
+  const say = WORDS[language].files;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return doing === 'read' ? `${path}: no such file` : `${path} cannot be written: the folder ${dirname(path)} does not exist`;
-  if (code === 'EACCES' || code === 'EPERM') return `${path} cannot be ${doing}: permission denied`;
-  if (code === 'EISDIR') return `${path} is a folder, not a file`;
-  if (code === 'ENOTDIR') return `${path} cannot be ${doing}: a part of the path is a file, not a folder`;
-  if (code === 'ENOSPC') return `${path} cannot be written: the disk is full`;
-  return `${path} cannot be ${doing} (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  if (code === 'ENOENT') return doing === 'read' ? say.noSuchFile(path) : say.noFolder(path, dirname(path));
+  if (code === 'EACCES' || code === 'EPERM') return say.permission(path, doing);
+  if (code === 'EISDIR') return say.isFolder(path);
+  if (code === 'ENOTDIR') return say.notFolder(path, doing);
+  if (code === 'ENOSPC') return say.diskFull(path);
+  return say.otherProblem(path, doing, code ?? (error instanceof Error ? error.message : String(error)));
 }
 
 /** A table file opened: an XLSX workbook's cells, or a text table decoded, with its delimiter sniffed. */
@@ -52,24 +55,25 @@ export type OpenedTable =
   | { kind: 'text'; encoding: TextEncoding; decoded: string; delimiter: Delimiter };
 
 /** Reads and decodes a table file, refusing what is not a table before anything is parsed. */
-export async function openTable(path: string, sheet?: string): Promise<OpenedTable> {
+export async function openTable(path: string, sheet?: string, language: Language = 'en'): Promise<OpenedTable> {
+  const say = WORDS[language].files;
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new TableError(fileSystemProblem(path, error, 'read'));
+    throw new TableError(fileSystemProblem(path, error, 'read', language));
   }
-  if (bytes.length === 0) throw new TableError(`${path} is empty: expected a header row and one row per customer or order`);
+  if (bytes.length === 0) throw new TableError(say.empty(path));
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   const extension = extname(path).toLowerCase();
   if (isZip || extension === '.xlsx') {
-    if (!isZip) throw new TableError(`${path} is named .xlsx but is not an Excel workbook`);
-    return { kind: 'workbook', cells: await readWorkbook(path, bytes, sheet) };
+    if (!isZip) throw new TableError(say.notWorkbook(path));
+    return { kind: 'workbook', cells: await readWorkbook(path, bytes, sheet, language) };
   }
-  if (extension === '.xls') throw new TableError(`${path} is an old Excel (.xls) file: save it as .xlsx or .csv`);
-  if (sheet !== undefined) throw new TableError(`${path} is a text table, so it has no sheet ${clip(sheet)} (sheets are for .xlsx workbooks)`);
+  if (extension === '.xls') throw new TableError(say.oldExcel(path));
+  if (sheet !== undefined) throw new TableError(say.textHasNoSheet(path, clip(sheet, WORDS[language].table)));
   const { encoding, text: decoded } = decodeBytes(bytes);
-  if (looksBinary(decoded)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
+  if (looksBinary(decoded)) throw new TableError(say.binary(path));
   return { kind: 'text', encoding, decoded, delimiter: sniffDelimiter(decoded.slice(0, 64 * 1024)) };
 }
 
@@ -80,8 +84,8 @@ export function lineEndOf(decoded: string): '\n' | '\r\n' {
 }
 
 /** `onRows` hears how many rows of a text file were read so far (for progress lines). */
-export async function readTable(path: string, sheet?: string, onRows?: (rows: number) => void): Promise<TableFile> {
-  const opened = await openTable(path, sheet);
+export async function readTable(path: string, sheet?: string, onRows?: (rows: number) => void, language: Language = 'en'): Promise<TableFile> {
+  const opened = await openTable(path, sheet, language);
   if (opened.kind === 'workbook') return { cells: opened.cells, text: null, problems: [] };
   const { encoding, decoded, delimiter } = opened;
   const parsed = parseDelimitedWithSpans(decoded, delimiter, onRows);
@@ -90,17 +94,18 @@ export async function readTable(path: string, sheet?: string, onRows?: (rows: nu
   return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding, lineEnd: lineEndOf(decoded) }, problems: parsed.problems };
 }
 
-async function readWorkbook(path: string, bytes: Buffer, sheet: string | undefined): Promise<Cell[][]> {
+async function readWorkbook(path: string, bytes: Buffer, sheet: string | undefined, language: Language): Promise<Cell[][]> {
+  const say = WORDS[language].files;
   const { default: readXlsxFile } = await import('read-excel-file/node');
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
   try {
     sheets = await readXlsxFile(bytes);
   } catch (error) {
-    throw new TableError(`${path} is not a readable .xlsx workbook (${(error as Error).message})`);
+    throw new TableError(say.unreadableWorkbook(path, (error as Error).message));
   }
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheet);
   if (chosen === undefined) {
-    throw new TableError(`${path} has no sheet "${sheet ?? ''}"; sheets: ${sheets.map((s) => `"${s.sheet}"`).join(', ')}`);
+    throw new TableError(say.noSuchSheet(path, sheet ?? '', sheets.map((s) => s.sheet)));
   }
   return chosen.data.map((row) => row.map((cell) => (cell === null ? '' : (cell as Cell))));
 }

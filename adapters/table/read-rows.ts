@@ -45,20 +45,21 @@ export function layoutOf<F extends string>(
   rules: LayoutRules<F> = { kind: kindWord === 'order' ? 'orders' : 'customers' },
 ): Layout<F> {
   // Said in the user's language (core/i18n); English when the caller gives no words.
-  const say = (rules.words ?? WORDS.en.table).header;
+  const tableWords = rules.words ?? WORDS.en.table;
+  const say = tableWords.header;
   const label = (f: F) => say.field(f as never);
   if (cells.length === 0 || cells.every((row) => row.every((c) => cellText(c) === ''))) {
     throw new TableError(say.empty(kindWord === 'order' ? 'orders' : 'customers'));
   }
   for (const [field, header] of Object.entries(explicit)) {
     if (!(fields as readonly string[]).includes(field)) {
-      throw new TableError(say.unknownField(clip(field), clip(header), fields));
+      throw new TableError(say.unknownField(clip(field, tableWords), clip(header, tableWords), fields));
     }
   }
   const headerIndex = findHeaderRow(cells, fields, 2, explicit);
   if (headerIndex < 0) {
     const seen = (cells[0] ?? []).map(cellText).filter((h) => h !== '');
-    throw new TableError(say.noHeaderRow(required.map(label), clipList(seen), required[0] ?? 'id'));
+    throw new TableError(say.noHeaderRow(required.map(label), clipList(seen, tableWords), required[0] ?? 'id'));
   }
   const headers = (cells[headerIndex] ?? []).map(cellText);
   const recognised = profileOf(headers, rules.kind);
@@ -69,8 +70,8 @@ export function layoutOf<F extends string>(
   const missing = required.filter((f) => mapping[f] === undefined && !substituted(f));
   if (missing.length > 0) {
     if (recognised?.profile.advice !== undefined) throw new TableError((rules.words ?? WORDS.en.table).profileAdvice[recognised.profile.advice]);
-    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => ({ header: clip(explicit[f] ?? ''), field: label(f) }));
-    throw new MissingColumnsError(missing, say.missing(missing.map(label), explicitMisses, clipList(headers.filter((h) => h !== '')), missing[0] as string));
+    const explicitMisses = missing.filter((f) => explicit[f] !== undefined).map((f) => ({ header: clip(explicit[f] ?? '', tableWords), field: label(f) }));
+    throw new MissingColumnsError(missing, say.missing(missing.map(label), explicitMisses, clipList(headers.filter((h) => h !== ''), tableWords), missing[0] as string));
   }
   const notes = recognised?.profile.note !== undefined && recognised.profile.kind === rules.kind ? [(rules.words ?? WORDS.en.table).profileNote[recognised.profile.note]] : [];
   return { headerIndex, headers, mapping, source: recognised !== null && recognised.profile.kind === rules.kind ? recognised.profile.source : null, notes };
@@ -142,7 +143,7 @@ export function tableBody(cells: readonly Cell[][], headerIndex: number): { rang
 
 /** The note for a skipped footer: which rows, and what they said. */
 export function footerNote(footer: { from: number; to: number; lines: string[] }, words: TableWords): string {
-  return words.footer(footer.from, footer.to, footer.lines.slice(0, 3).map((l) => clip(l)), Math.max(0, footer.lines.length - 3));
+  return words.footer(footer.from, footer.to, footer.lines.slice(0, 3).map((l) => clip(l, words)), Math.max(0, footer.lines.length - 3));
 }
 
 /** The required columns and their header texts in lower case: a row repeating them is a repeated header. */
@@ -177,7 +178,7 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
   return 'header';
 }
 
-/** A cell quoted in a message, clipped to ~80 characters. */
-export function quote(cell: Cell): string {
-  return clip(cellText(cell));
+/** A cell quoted in a message, clipped to ~80 characters (its length said in `words`' language). */
+export function quote(cell: Cell, words: TableWords = WORDS.en.table): string {
+  return clip(cellText(cell), words);
 }

@@ -8,6 +8,8 @@ import { sniffDelimiter, type Delimiter } from './csv.ts';
 import { decoderLabel, legacyEncoding, markedEncoding, type TextEncoding } from './text-encoding.ts';
 import { extname } from 'node:path';
 import { fileSystemProblem, looksBinary, ZIP_MAGIC } from './read-file.ts';
+import { WORDS } from '../../core/i18n/index.ts';
+import type { Language } from '../../core/schema/options.ts';
 
 /** Bytes read at a time. */
 export const PIECE_BYTES = 4 << 20;
@@ -53,26 +55,26 @@ export async function isTextTable(path: string, sheet: string | undefined): Prom
  * Reads the text table at `path`. `start` is called at the start of each pass (twice when UTF-8 turns
  * out wrong) and returns that pass's piece handler. `pieceBytes` is for tests of piece boundaries.
  */
-export async function streamTextTable(path: string, start: (text: TextStart) => OnPiece, pieceBytes = PIECE_BYTES): Promise<StreamedText> {
+export async function streamTextTable(path: string, start: (text: TextStart) => OnPiece, pieceBytes = PIECE_BYTES, language: Language = 'en'): Promise<StreamedText> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw new TableError(fileSystemProblem(path, error, 'read'));
+    throw new TableError(fileSystemProblem(path, error, 'read', language));
   }
   try {
     const size = (await handle.stat()).size;
-    if (size === 0) throw new TableError(`${path} is empty: expected a header row and one row per customer or order`);
+    if (size === 0) throw new TableError(WORDS[language].files.empty(path));
     // The first megabyte decides the encoding, as decodeBytes decides it from the whole file's first megabyte.
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     await readFully(handle, head, 0);
     const marked = markedEncoding(head);
-    if (marked !== null) return await pass(path, handle, size, head, marked.encoding, marked.skip, pieceBytes, start);
+    if (marked !== null) return await pass(path, handle, size, head, marked.encoding, marked.skip, pieceBytes, start, language);
     try {
-      return await pass(path, handle, size, head, 'utf-8', 0, pieceBytes, start);
+      return await pass(path, handle, size, head, 'utf-8', 0, pieceBytes, start, language);
     } catch (error) {
       if (!(error instanceof NotUtf8)) throw error;
-      return await pass(path, handle, size, head, legacyEncoding(head), 0, pieceBytes, start);
+      return await pass(path, handle, size, head, legacyEncoding(head), 0, pieceBytes, start, language);
     }
   } finally {
     await handle.close();
@@ -104,10 +106,10 @@ function decoderOf(encoding: TextEncoding): (bytes: Uint8Array, final: boolean) 
   };
 }
 
-async function pass(path: string, handle: FileHandle, size: number, head: Buffer, encoding: TextEncoding, skip: number, pieceBytes: number, start: (text: TextStart) => OnPiece): Promise<StreamedText> {
+async function pass(path: string, handle: FileHandle, size: number, head: Buffer, encoding: TextEncoding, skip: number, pieceBytes: number, start: (text: TextStart) => OnPiece, language: Language): Promise<StreamedText> {
   // The binary check and the delimiter look at the start of the text, as read-file.ts does.
   const headText = decoderOf(encoding)(head.subarray(skip), head.length >= size);
-  if (looksBinary(headText)) throw new TableError(`${path} is not a text table or an .xlsx workbook (it looks like binary data)`);
+  if (looksBinary(headText)) throw new TableError(WORDS[language].files.binary(path));
   const delimiter = sniffDelimiter(headText.slice(0, 64 * 1024));
   const onPiece = start({ encoding, delimiter });
   const decode = decoderOf(encoding);

@@ -13,6 +13,6 @@ export function rowProblemText(row: number, problem: RowProblem, headerOf: (fiel
   const w = WORDS[language].problems;
   if (problem.kind === 'blank') return w.blankRow(row);
   if (problem.kind === 'headerAgain') return w.headerAgain(row);
-  const place: Place = { at: (field) => w.column(headerOf(field)), quote: (value) => clip(value), kind: 'column' };
+  const place: Place = { at: (field) => w.column(headerOf(field)), quote: (value) => clip(value, WORDS[language].table), kind: 'column' };
   return w.row(row, problem.problems.map((p) => problemSentence(p, place, w)));
 }

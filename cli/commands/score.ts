@@ -54,7 +54,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const language = config.options.language ?? 'en';
   const inputPath = resolve(io.cwd, file);
   const outPath = values.out === undefined ? undefined : resolve(io.cwd, values.out);
-  if (outPath !== undefined && values.out !== undefined) await checkOut(outPath, values.out, inputPath, values.force);
+  if (outPath !== undefined && values.out !== undefined) await checkOut(outPath, values.out, inputPath, values.force, language);
 
   const progress = new Progress(io, values.quiet);
   const say = wordsFor(language).progress;
@@ -74,7 +74,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         : null;
     if (inPieces !== null) {
       progress.tick(() => say.scoredInPieces(count(inPieces.rows), seconds()));
-      output = piecesOutput(inPieces, outPath !== undefined);
+      output = piecesOutput(inPieces, outPath !== undefined, language);
     } else if (values.orders && (await isTextTable(inputPath, values.sheet))) {
       // An order file is read in pieces and never held whole (adapters/table/order-stream.ts); its
       // customers are scored, written and dropped a range at a time (cli/score/order-output.ts), to
@@ -92,7 +92,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       );
       output = writtenOutput(end);
     } else {
-      table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())));
+      table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())), language);
       const cells = table.cells;
       clearEarlierResults(cells);
       progress.tick(() => say.readAll(count(cells.length), seconds()));
@@ -173,13 +173,13 @@ function writtenOutput(end: OrderResultsEnd): ScoredOutput {
 }
 
 /** The output of a table scored in pieces: its lines were written, encoded, on the worker threads. */
-function piecesOutput(scored: PiecesScore, toFile: boolean): ScoredOutput {
+function piecesOutput(scored: PiecesScore, toFile: boolean, language: Language): ScoredOutput {
   const unwritten = (where: string) => () => Promise.reject(new Error(`the pieces were encoded for ${toFile ? 'a file' : 'stdout'}, not for ${where}`));
   return {
     run: scored.run,
     rows: scored.rows,
     json: unwritten('JSON'),
-    toFile: toFile ? (path) => writePieces(path, scored) : unwritten('a file'),
+    toFile: toFile ? (path) => writePieces(path, scored, language) : unwritten('a file'),
     toStdout: toFile ? unwritten('stdout') : (stream) => writeChunks(stream, scored.chunks),
     close: () => scored.close(),
   };

@@ -49,7 +49,7 @@ export async function writeOrderResults(results: OrderResults, targets: OrderTar
       const csv = textSink((chunk) => write(file, encoder.encode(chunk)), options, out.lineEnd);
       await pump(results, [...streams, csv], options);
     });
-  });
+  }, options.language);
   return results.end();
 }
 

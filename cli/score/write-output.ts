@@ -261,19 +261,19 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
       const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
       await writeStream(temporary, encoder.bom, (stream) => (utf8 ? writeUtf8Lines(stream, lines, options.onLines, lineEnd) : writeLines(stream, lines, encoder.encode, options.onLines, lineEnd)));
     }
-  });
+  }, options.language);
   return score.rows.length;
 }
 
 /** Writes `path` through a temporary file in the same folder, renamed into place at the end: a failed write never leaves half a file. */
-export async function writeThroughTemporary(path: string, fill: (temporary: string) => Promise<void>): Promise<void> {
+export async function writeThroughTemporary(path: string, fill: (temporary: string) => Promise<void>, language: Language = 'en'): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.tierwise-${process.pid}.tmp`);
   try {
     await fill(temporary);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    if ((error as NodeJS.ErrnoException).code !== undefined) throw new FileError(fileSystemProblem(path, error, 'written'));
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw new FileError(fileSystemProblem(path, error, 'written', language));
     throw error;
   }
 }

@@ -162,6 +162,8 @@ export const en: Words = {
     },
   },
   table: {
+    clippedLength: (characters) => ` (${characters.toLocaleString('en-US')} characters)`,
+    andMore: (count) => ` and ${count.toLocaleString('en-US')} more`,
     withoutPurchase: (negative, leftOut) => {
       const parts: string[] = [];
       if (negative !== null) parts.push(`${negative.count} cancellation${negative.count === 1 ? '' : 's'} or return${negative.count === 1 ? '' : 's'} totalling ${negative.total}`);
@@ -245,6 +247,22 @@ export const en: Words = {
     largestMiss: (points) => `Largest miss of a group: ${points} points`,
     tierColumns: 'Tier           Customers  Bought nothing  Predicted purchases  Actual purchases  Share of later revenue',
     noOrdersAfter: (asOf) => `no orders after ${asOf} within the horizon: pick an earlier --as-of or a shorter --horizon`,
+  },
+  files: {
+    noSuchFile: (path) => `${path}: no such file`,
+    noFolder: (path, folder) => `${path} cannot be written: the folder ${folder} does not exist`,
+    permission: (path, doing) => `${path} cannot be ${doing}: permission denied`,
+    isFolder: (path) => `${path} is a folder, not a file`,
+    notFolder: (path, doing) => `${path} cannot be ${doing}: a part of the path is a file, not a folder`,
+    diskFull: (path) => `${path} cannot be written: the disk is full`,
+    otherProblem: (path, doing, detail) => `${path} cannot be ${doing} (${detail})`,
+    empty: (path) => `${path} is empty: expected a header row and one row per customer or order`,
+    notWorkbook: (path) => `${path} is named .xlsx but is not an Excel workbook`,
+    oldExcel: (path) => `${path} is an old Excel (.xls) file: save it as .xlsx or .csv`,
+    textHasNoSheet: (path, sheet) => `${path} is a text table, so it has no sheet ${sheet} (sheets are for .xlsx workbooks)`,
+    binary: (path) => `${path} is not a text table or an .xlsx workbook (it looks like binary data)`,
+    unreadableWorkbook: (path, detail) => `${path} is not a readable .xlsx workbook (${detail})`,
+    noSuchSheet: (path, sheet, sheets) => `${path} has no sheet "${sheet}"; sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`,
   },
   progress: {
     read: (rows, seconds) => `read ${rows} rows (${seconds} s)`,

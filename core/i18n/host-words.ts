@@ -6,6 +6,25 @@ import type { CustomerKey } from '../schema/fields.ts';
 export type ProfileNote = 'wooCommerceLastActive';
 export type ProfileAdvice = 'shopifyCustomers';
 
+/** Why a file cannot be used or written (adapters/table/read-file.ts, read-text-stream.ts, the CLI's writers). */
+export interface FileWords {
+  noSuchFile: (path: string) => string;
+  noFolder: (path: string, folder: string) => string;
+  permission: (path: string, doing: 'read' | 'written') => string;
+  isFolder: (path: string) => string;
+  notFolder: (path: string, doing: 'read' | 'written') => string;
+  diskFull: (path: string) => string;
+  otherProblem: (path: string, doing: 'read' | 'written', detail: string) => string;
+  empty: (path: string) => string;
+  notWorkbook: (path: string) => string;
+  oldExcel: (path: string) => string;
+  /** `sheet` comes quoted and clipped. */
+  textHasNoSheet: (path: string, sheet: string) => string;
+  binary: (path: string) => string;
+  unreadableWorkbook: (path: string, detail: string) => string;
+  noSuchSheet: (path: string, sheet: string, sheets: readonly string[]) => string;
+}
+
 /** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */
 export interface SummaryWords {
   title: (file: string, asOf: string) => string;
@@ -71,6 +90,10 @@ export interface HeaderWords {
 
 /** File-level notes of the table adapter (adapters/table/score-table.ts) that are not row problems. */
 export interface TableWords {
+  /** A quoted text cut short: its full length (adapters/table/clip.ts). */
+  clippedLength: (characters: number) => string;
+  /** A quoted list cut short: how many more. */
+  andMore: (count: number) => string;
   fixedThresholds: (scorable: number, minCustomers: number, recencyDays: string, orders: string, spend: string) => string;
   /** An order table's customer with no completed purchase: its cancellations or returns (count, formatted total), and its left-out orders. */
   withoutPurchase: (negative: { count: number; total: string } | null, leftOut: readonly { reason: LeftOutReason; count: number }[]) => string;

@@ -6,7 +6,7 @@ import type { LearnedPhrases } from '../churn/learned/phrases.ts';
 import type { ProblemWords } from './problem-words.ts';
 import type { ModelNoteWords } from './model-note-words.ts';
 import type { BacktestWords } from './backtest-words.ts';
-import type { HubSpotWords, ProgressWords, ResultColumnKey, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
+import type { FileWords, HubSpotWords, ProgressWords, ResultColumnKey, SheetsWords, SummaryWords, TableWords } from './host-words.ts';
 
 export interface Words {
   /** The model's values as shown (tiers, segments, churn levels, lifecycle stages). */
@@ -27,6 +27,8 @@ export interface Words {
   summary: SummaryWords;
   /** The command line's progress lines on a terminal. */
   progress: ProgressWords;
+  /** Why a file cannot be used or written. */
+  files: FileWords;
   /** What `tierwise backtest` prints. */
   backtest: BacktestWords;
   /** HubSpot property labels. */

@@ -152,6 +152,8 @@ export const zhCN: Words = {
     },
   },
   table: {
+    clippedLength: (characters) => `（共 ${characters.toLocaleString('zh-CN')} 个字符）`,
+    andMore: (count) => ` 等，另有 ${count.toLocaleString('zh-CN')} 项`,
     withoutPurchase: (negative, leftOut) => {
       const parts: string[] = [];
       if (negative !== null) parts.push(`${negative.count} 笔取消或退货（合计 ${negative.total}）`);
@@ -231,6 +233,22 @@ export const zhCN: Words = {
     largestMiss: (points) => `各组最大偏差：${points} 个百分点`,
     tierColumns: '分层             客户数      未再购买         预测购买次数        实际购买次数          后续收入占比',
     noOrdersAfter: (asOf) => `${asOf} 之后的预测期内没有订单：请选更早的 --as-of 或更短的 --horizon`,
+  },
+  files: {
+    noSuchFile: (path) => `${path}：文件不存在`,
+    noFolder: (path, folder) => `无法写入 ${path}：文件夹 ${folder} 不存在`,
+    permission: (path, doing) => `无法${doing === 'read' ? '读取' : '写入'} ${path}：没有权限`,
+    isFolder: (path) => `${path} 是文件夹，不是文件`,
+    notFolder: (path, doing) => `无法${doing === 'read' ? '读取' : '写入'} ${path}：路径中的某一部分是文件，不是文件夹`,
+    diskFull: (path) => `无法写入 ${path}：磁盘已满`,
+    otherProblem: (path, doing, detail) => `无法${doing === 'read' ? '读取' : '写入'} ${path}（${detail}）`,
+    empty: (path) => `${path} 是空文件：应有一行表头，每位客户或每笔订单一行`,
+    notWorkbook: (path) => `${path} 的扩展名是 .xlsx，但不是 Excel 工作簿`,
+    oldExcel: (path) => `${path} 是旧版 Excel（.xls）文件：请另存为 .xlsx 或 .csv`,
+    textHasNoSheet: (path, sheet) => `${path} 是文本表格，没有工作表 ${sheet}（工作表只适用于 .xlsx 工作簿）`,
+    binary: (path) => `${path} 不是文本表格，也不是 .xlsx 工作簿（看起来是二进制数据）`,
+    unreadableWorkbook: (path, detail) => `${path} 不是可读取的 .xlsx 工作簿（${detail}）`,
+    noSuchSheet: (path, sheet, sheets) => `${path} 中没有工作表“${sheet}”；现有工作表：${sheets.map((s) => `“${s}”`).join('、')}`,
   },
   progress: {
     read: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）`,

@@ -191,3 +191,46 @@ describe('tierwise backtest, for a zh-CN user', () => {
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
   }, 120_000);
 });
+
+describe('a file that cannot be read or written, for a zh-CN user', () => {
+  const csv = 'Customer ID,Last Purchase,Orders,Total Spend\nC1,2026-01-01,2,100\n';
+  const cases: Record<string, { name: string; bytes: string | Buffer; extra?: (dir: string) => string[] }> = {
+    'an empty file': { name: 'empty.csv', bytes: '' },
+    'an old .xls file': { name: 'old.xls', bytes: csv },
+    'a .xlsx that is not a workbook': { name: 'fake.xlsx', bytes: csv },
+    'binary data': { name: 'binary.csv', bytes: Buffer.from([0, 1, 2, 3, 0, 0, 7, 8, 0]) },
+    'a sheet asked of a text table': { name: 'sheet.csv', bytes: csv, extra: () => ['--sheet', 'Customers'] },
+    'an --out folder that does not exist': { name: 'out.csv', bytes: csv, extra: (dir) => ['--out', join(dir, 'no-such-folder', 'scored.csv')] },
+    'a file that does not exist': { name: 'missing.csv', bytes: '' },
+  };
+  it.each(Object.keys(cases))('says why in Chinese: %s', (label) => {
+    const c = cases[label] as (typeof cases)[string];
+    const dir = mkdtempSync(join(DIR, 'file-'));
+    const file = join(dir, c.name);
+    if (!label.includes('does not exist') || label.includes('--out')) writeFileSync(file, c.bytes);
+    const args = ['score', file, '--as-of', '2026-11-01', ...(c.extra?.(dir) ?? [])];
+    const zh = tierwise([...args, '--config', ZH]);
+    expect(zh.status, zh.stderr).not.toBe(0);
+    const said = zh.stderr.split(join(dir, 'no-such-folder', 'scored.csv')).join(' ').split(join(dir, 'no-such-folder')).join(' ').split(file).join(' ').split(dir).join(' ');
+    expect(englishSentences(said, []), zh.stderr).toEqual([]);
+    expect(zh.stderr).toMatch(/[\u4e00-\u9fff]/);
+    const en = tierwise(args);
+    expect(en.status).toBe(zh.status);
+    expect(englishSentences(en.stderr.split(file).join(' ').split(dir).join(' '), []).length, en.stderr).toBeGreaterThan(0);
+  });
+
+  it('says in Chinese how long a clipped header was and how many headers were not shown', () => {
+    const long = `Notes ${'x'.repeat(120)}`;
+    const headers = ['Customer ID', long, ...Array.from({ length: 30 }, (_, i) => `Extra ${i}`)];
+    const file = join(DIR, 'many-headers.csv');
+    writeFileSync(file, `${headers.join(',')}\n${headers.map(() => '1').join(',')}\n`);
+    const zh = tierwise(['score', file, '--as-of', '2026-11-01', '--config', ZH]);
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toMatch(/共 126 个字符/);
+    expect(zh.stderr).toMatch(/另有 12 项/);
+    expect(zh.stderr).not.toMatch(/characters| more\b/);
+    const en = tierwise(['score', file, '--as-of', '2026-11-01']);
+    expect(en.stderr).toMatch(/\(126 characters\)/);
+    expect(en.stderr).toMatch(/ and 12 more/);
+  });
+});

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { openTable, lineEndOf } from '../../../adapters/table/read-file.ts';
 import { TableConfigSchema, type TableConfigInput } from '../../../adapters/table/contract.ts';
 import { encoderFor, outputEncoding } from '../../../adapters/table/text-encoding.ts';
-import type { OptionsInput } from '../../../core/schema/options.ts';
+import type { Language, OptionsInput } from '../../../core/schema/options.ts';
 import { writeThroughTemporary } from '../write-output.ts';
 import { piecesFor } from './plan.ts';
 import { scoreInPieces, type PiecesScore } from './score-in-pieces.ts';
@@ -37,7 +37,7 @@ export async function scoreFileInPieces(path: string, sheet: string | undefined,
   }
   const pieces = piecesFor(bytes, how.threads, how.minPieceBytes);
   if (pieces < 2) return null;
-  const opened = await openTable(path, sheet);
+  const opened = await openTable(path, sheet, how.options.language);
   if (opened.kind !== 'text' || opened.delimiter === 'whitespace') return null;
   const output =
     how.lines === 'file'
@@ -49,13 +49,13 @@ export async function scoreFileInPieces(path: string, sheet: string | undefined,
 }
 
 /** Writes the scored copy through a temporary file: its byte order mark, then each piece's lines, written by the piece itself. Returns the rows written below the header. */
-export async function writePieces(path: string, scored: PiecesScore): Promise<number> {
+export async function writePieces(path: string, scored: PiecesScore, language: Language = 'en'): Promise<number> {
   if (scored.output?.to !== 'file') throw new Error('the pieces were scored without keeping their lines for a file');
   const { bom } = encoderFor(scored.output.encoding);
   await writeThroughTemporary(path, async (temporary) => {
     await writeFile(temporary, bom);
     await scored.writeInto(temporary, bom.length);
-  });
+  }, language);
   return scored.rows;
 }
 
