@@ -197,7 +197,7 @@ describe.each(['en', 'zh-CN'] as const)('HTML and script in the sheet, sidebar i
     );
     rt.properties.set('tierwise.runLog', JSON.stringify([{ at: '2026-11-02T06:00:00.000Z', sheet: p0, rows: 3, ok: false, error: p1, trigger: true }]));
     const sheet = rt.spreadsheet.active;
-    const { page, problems } = await openSidebar(browser, rt, { scoreActiveSheet: 2500 });
+    const { page, problems } = await openSidebar(browser, rt, { scoreActiveSheet: 5000 });
     expect(await page.inputValue('#language')).toBe(language);
     expect(await page.locator('select[data-field="id"] option', { hasText: p0 }).count()).toBe(1);
     expect(await page.textContent('#problem')).toContain(p1);
@@ -205,7 +205,9 @@ describe.each(['en', 'zh-CN'] as const)('HTML and script in the sheet, sidebar i
     rt.cache.set('tierwise.progress', JSON.stringify({ en: p2, 'zh-CN': p2 }));
     await page.fill('#asOf', '2026-11-01');
     await page.click('#score');
-    await expect.poll(() => page.textContent('#message')).toBe(p2);
+    // The sidebar asks for progress every 700 ms while the (delayed) run goes on: on a busy machine the
+    // first answer can take over a second, so the run lasts 5 s and the wait for its progress 4.5 s.
+    await expect.poll(() => page.textContent('#message'), { timeout: 4500 }).toBe(p2);
     await inert(page);
     await scored(page, language === 'en' ? /customers scored/ : /位客户评分/);
     await inert(page);
