@@ -1,6 +1,5 @@
 // Boundary detection: a fit that finds no customers leaving must say so (issue 15). CDNOW data, Fader & Hardie.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregateOrders, scoreCustomers, type Order } from '../../core/index.ts';
 import { dayNumber } from '../../core/dates.ts';
@@ -10,14 +9,9 @@ import { fitBgNbd } from '../../core/models/bgnbd.ts';
 import { fitNbd, nbdLogLikelihood, LR_CRITICAL } from '../../core/models/dropout.ts';
 import { seasonalOrders } from './synthetic-histories.ts';
 import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
+import { cdnowSample } from './cdnow-sample.ts';
 
-const cdnow: Order[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cdnow', 'CDNOW_sample.txt'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => {
-    const [id, , d, , dollars] = line.trim().split(/\s+/) as [string, string, string, string, string];
-    return { customerId: id, date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, amount: Number(dollars), name: null, email: null, region: null, owner: null };
-  });
+const cdnow: Order[] = cdnowSample();
 
 const historiesOf = (orders: Order[], asOf: string) => {
   const customers = aggregateOrders(orders, { asOf });

@@ -1,6 +1,5 @@
 // The churn model learned from a user's own orders (core/churn/learned/). CDNOW data, Fader & Hardie.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregateOrders, type Order } from '../../core/index.ts';
 import { OptionsSchema } from '../../core/schema/options.ts';
@@ -13,14 +12,9 @@ import { planWindows, predictChurn, trainChurnModel } from '../../core/churn/lea
 import { apportion, learnedRisk } from '../../core/churn/learned/risk.ts';
 import { chooseChurnModel, scoreOrderHistory, settingsOf } from '../../core/churn/learned/choose.ts';
 import { random, seasonalOrders } from './synthetic-histories.ts';
+import { cdnowSample } from './cdnow-sample.ts';
 
-const cdnow: Order[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cdnow', 'CDNOW_sample.txt'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => {
-    const [id, , d, , dollars] = line.trim().split(/\s+/) as [string, string, string, string, string];
-    return { customerId: id, date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, amount: Number(dollars), name: null, email: null, region: null, owner: null };
-  });
+const cdnow: Order[] = cdnowSample();
 const asOf = '1998-03-31';
 const options = OptionsSchema.parse({ asOf });
 const past = cdnow.filter((o) => o.date <= asOf);

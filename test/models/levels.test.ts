@@ -2,11 +2,10 @@
 // odds scale (core/churn/levels.ts), said in the summary; the hand-set points keep options.churn's cut-offs.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { aggregateOrders, type Order } from '../../core/index.ts';
 import { probabilityLevels } from '../../core/churn/levels.ts';
 import { scoreOrderHistory } from '../../core/churn/learned/choose.ts';
+import { cdnowSample } from './cdnow-sample.ts';
 
 const odds = (p: number) => p / (1 - p);
 
@@ -38,13 +37,7 @@ describe('probability levels', () => {
 });
 
 describe('levels of the learned churn risk', () => {
-  const cdnow: Order[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cdnow', 'CDNOW_sample.txt'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const [id, , d, , dollars] = line.trim().split(/\s+/) as [string, string, string, string, string];
-      return { customerId: id, date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, amount: Number(dollars), name: null, email: null, region: null, owner: null };
-    });
+  const cdnow: Order[] = cdnowSample();
   const asOf = '1997-09-30';
   const past = cdnow.filter((o) => o.date <= asOf);
   const customers = aggregateOrders(past, { asOf });

@@ -1,16 +1,9 @@
 // The purchase models inside scoreCustomers, on the CDNOW sample's orders (CDNOW data, Fader & Hardie).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { aggregateOrders, scoreCustomers, summarize, type Order } from '../../core/index.ts';
+import { cdnowSample } from './cdnow-sample.ts';
 
-const orders: Order[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cdnow', 'CDNOW_sample.txt'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => {
-    const [id, , d, , dollars] = line.trim().split(/\s+/) as [string, string, string, string, string];
-    return { customerId: id, date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, amount: Number(dollars), name: null, email: null, region: null, owner: null };
-  });
+const orders: Order[] = cdnowSample();
 const asOf = '1997-09-30';
 const customers = aggregateOrders(orders, { asOf });
 const results = scoreCustomers(customers, { asOf });
