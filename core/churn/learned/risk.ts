@@ -96,11 +96,12 @@ export function learnedRisk(p: LearnedPrediction, horizon: number, options: Opti
   for (let j = 0; j < DRIVER_OF.length; j++) shares[DRIVER_OF[j] as number] = (shares[DRIVER_OF[j] as number] as number) + (p.contributions[j] as number);
   const points = apportion(shares, churnRisk);
   const drivers: Driver[] = [];
-  DRIVERS.forEach((d, i) => {
+  for (let i = 0; i < DRIVERS.length; i++) {
     const pts = points[i] as number;
+    const d = DRIVERS[i] as LearnedDriver;
     if (pts > 0) drivers.push({ factor: d, points: pts, text: sayDriver(d, p, horizon, options, identified) });
-  });
+  }
   drivers.sort((a, b) => b.points - a.points);
-  const churnLevel = churnLevelOf(churnRisk, levels === undefined ? options.churn : { ...options.churn, highAt: levels.highAt, mediumAt: levels.mediumAt });
+  const churnLevel = churnLevelOf(churnRisk, levels ?? options.churn);
   return { churnRisk, churnLevel, drivers, notJudged: NOT_IN_ORDERS, reasons: reasonsText({ drivers, notJudged: NOT_IN_ORDERS }, options.language) };
 }
