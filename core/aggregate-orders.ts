@@ -65,8 +65,7 @@ export class OrderAggregator {
 
   add(order: Order): void {
     // Exports often list a customer's orders together: skip the table lookup for a repeat of the last id.
-    const c = order.customerId === this.lastId ? this.lastIndex : this.index.positionOf(order.customerId);
-    if (c === this.people.length) this.people.push({ id: order.customerId, name: null, email: null, region: null, owner: null });
+    const c = order.customerId === this.lastId ? this.lastIndex : this.customer(order.customerId);
     // The latest non-empty contact details win, as in a CRM.
     if (order.name || order.email || order.region || order.owner) {
       const person = this.people[c] as Totals;
@@ -77,13 +76,37 @@ export class OrderAggregator {
     }
     this.lastId = order.customerId;
     this.lastIndex = c;
+    this.addOrderOf(c, orderDay(order.date, this.count), order.amount);
+  }
+
+  /** The position of customer `id` (their place in finish()'s list), added when new. */
+  customer(id: string): number {
+    const c = this.index.positionOf(id);
+    if (c === this.people.length) this.people.push({ id, name: null, email: null, region: null, owner: null });
+    return c;
+  }
+
+  /** The position of the customer whose id is text[start, end), or -1 when none of their orders was added (then use customer()). */
+  knownCustomer(text: string, start: number, end: number): number {
+    return this.index.positionOfRange(text, start, end);
+  }
+
+  /** The id of the customer at position `c`. */
+  idAt(c: number): string {
+    return (this.people[c] as Totals).id;
+  }
+
+  /**
+   * An order of the customer at position `c` (from customer()) on day number `day`, without contact
+   * details: add() without an Order object, for a reader that parsed the cells itself.
+   */
+  addOrderOf(c: number, day: number, amount: number): void {
     if (this.count === this.owner.length) this.grow();
     const i = this.count++;
     this.owner[i] = c;
-    const day = orderDay(order.date, i);
     if (day > this.asOfDay) this.afterAsOf++;
     this.days[i] = day;
-    this.amounts[i] = order.amount;
+    this.amounts[i] = amount;
   }
 
   private grow(): void {
