@@ -38,6 +38,23 @@ export interface StreamedOrderScore {
  * rows were read so far. `plainRows: false` reads every row as cells (for tests: the same result).
  */
 export async function scoreOrderFile(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, onRows?: (rows: number) => void, pieceBytes?: number, plainRows = true): Promise<StreamedOrderScore> {
+  const options = OptionsSchema.parse(optionsInput);
+  const read = await readOrderFile(path, configInput, options, onRows, pieceBytes, plainRows);
+  const history = orderHistoryFromColumns(read.aggregator);
+  const results = orderResults(read.table, read.aggregator, history, options, read.problems);
+  return { results, text: read.text, problems: read.problems };
+}
+
+/** An order file read: its layout, bad rows and trails, the kept orders in the aggregator, the rows with an unclosed quote. */
+export interface OrderFileRead {
+  table: OrdersToScore;
+  aggregator: OrderAggregator;
+  problems: RowProblem[];
+  text: StreamedText;
+}
+
+/** Reads the order table in the text file at `path` into an aggregator (scoreOrderFile's reading; the arguments are its). */
+export async function readOrderFile(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, onRows?: (rows: number) => void, pieceBytes?: number, plainRows = true): Promise<OrderFileRead> {
   const config = TableConfigSchema.parse({ ...configInput, kind: 'orders' });
   const options = OptionsSchema.parse(optionsInput);
   let dateOrder: DateOrder = config.dateOrder === 'auto' ? 'mdy' : config.dateOrder;
@@ -47,7 +64,7 @@ export async function scoreOrderFile(path: string, configInput: TableConfigInput
       path,
       (start) => {
         pass = new OrderPass(start, config, options, dateOrder, onRows, plainRows);
-        return (piece, final) => (pass as OrderPass).push(piece, final);
+        return (piece, final, bytes) => (pass as OrderPass).push(piece, final, bytes);
       },
       pieceBytes,
       options.language,
@@ -58,9 +75,7 @@ export async function scoreOrderFile(path: string, configInput: TableConfigInput
       dateOrder = read.inferred;
       continue;
     }
-    const history = orderHistoryFromColumns(read.aggregator);
-    const results = orderResults(read.table, read.aggregator, history, options, read.problems);
-    return { results, text, problems: read.problems };
+    return { table: read.table, aggregator: read.aggregator, problems: read.problems, text };
   }
 }
 
@@ -87,6 +102,7 @@ class OrderPass {
   private plain: PlainOrderRows | null = null;
   /** Rows were read as cells since the reader last handed its orders on. */
   private unflushed = false;
+  private pieces = 0;
   readonly aggregator: OrderAggregator;
   /** The first rows, until the header can be found (20 rows and one that is not blank, as layoutOf reads). */
   private head: Cell[][] | null = [];
@@ -112,8 +128,11 @@ class OrderPass {
     this.parser = new OrderTextRows(start.delimiter, (cells, index) => this.row(cells, index));
   }
 
-  push(piece: string, final: boolean): void {
+  push(piece: string, final: boolean, bytes: { read: number; size: number }): void {
     this.parser.push(piece, final);
+    // After the first piece, room for as many orders as the file has rows at its rate so far (a few
+    // more): the aggregator's arrays then neither double (48 bytes an order while copying) nor need trimming.
+    if (this.pieces++ === 0 && !final && bytes.read > 0) this.aggregator.reserve(Math.ceil((this.parser.rows * bytes.size * 1.03) / bytes.read) + 1024);
   }
 
   private row(cells: Cell[], index: number): void {

@@ -68,6 +68,11 @@ export class OrderTextRows {
     this.plain = plain;
   }
 
+  /** Rows read so far (as cells or plain). */
+  get rows(): number {
+    return this.lines !== null ? this.lines.rows : this.count;
+  }
+
   /** Rows with an unclosed quote so far. */
   get problems(): RowProblem[] {
     return this.lines !== null ? this.lines.problems : this.ownProblems;
