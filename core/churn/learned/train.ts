@@ -153,8 +153,8 @@ const failed = (failure: TrainFailure): TrainResult => ({ ok: false, reason: WOR
 export function trainChurnModel(log: OrderLog, asOfDay: number, settings: LearnedSettings): TrainResult {
   const plan = planWindows(log, asOfDay, settings.horizon);
   if (plan === null) return failed({ kind: 'shortHistory', days: asOfDay - log.firstDay });
-  // Every window's rows go straight into one matrix sized for every customer in every window (the
-  // rows used are a prefix): a block per window joined at the end held 10M orders' examples twice (+240 MB).
+  // Every window's rows go straight into one matrix sized for every customer trained on in every window
+  // (the rows used are a prefix): a block per window joined at the end held 10M orders' examples twice (+240 MB).
   const keep = trainingSample(log, plan.windows, settings.sample ?? TRAIN_SAMPLE);
   const kept = keep === null ? log.ids.length : keep.reduce((n, v) => n + v, 0);
   const capacity = plan.windows.length * kept;
