@@ -55,6 +55,8 @@ export interface PiecesScore {
   /** The output, encoded, in order, when it was handed back (output.to 'reply'), and how it was encoded. */
   chunks: Uint8Array[];
   output: PiecesInput['output'];
+  /** The scored file, when the lines were written into it as they were scored (output.to 'stream'). */
+  writtenTo?: string;
   /** Each piece writes its lines into the file at `path`, the first piece from byte `at` on (output.to 'file'). */
   writeInto(path: string, at: number): Promise<void>;
   /** Ends the worker threads; to be called once the output is written. */
@@ -66,7 +68,8 @@ export async function scoreInPieces(input: PiecesInput, runnerFor: () => PieceRu
   const text = input.decoded.charCodeAt(0) === 0xfeff ? input.decoded.slice(1) : input.decoded;
   if (text.charCodeAt(0) === 0xfeff) return null;
   const cuts = cutAtLineStarts(text, input.pieces);
-  if (cuts.length < 3) return null;
+  // Threads are only worth it for two pieces or more; one piece is asked for to run in this thread.
+  if (cuts.length < 3 && input.pieces > 1) return null;
   const runners = cuts.slice(1).map(() => runnerFor());
   let scored: PiecesScore | null = null;
   try {
