@@ -2,7 +2,8 @@
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { syntheticCustomers, syntheticOrders } from './synthetic.ts';
+import type { Order } from '../core/index.ts';
+import { syntheticCustomers, syntheticOrderStream } from './synthetic.ts';
 
 export const OUT = join(import.meta.dirname, 'out');
 
@@ -38,9 +39,10 @@ export async function ordersFile(count: number): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const path = join(OUT, `orders-${count}.csv`);
   if (existsSync(path)) return path;
-  const orders = syntheticOrders(count);
-  await writeLines(path, 'customer_id,date,amount', count, (i) => {
-    const o = orders[i]!;
+  // Streamed: 100M orders (issue 16's largest case) as objects would not fit in a heap.
+  const orders = syntheticOrderStream(count);
+  await writeLines(path, 'customer_id,date,amount', count, () => {
+    const o = orders.next().value as Order;
     return `${o.customerId},${o.date},${o.amount}`;
   });
   return path;

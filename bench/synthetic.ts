@@ -41,17 +41,19 @@ export function syntheticCustomers(n: number, seed = 1): CustomerInput[] {
   return customers;
 }
 
-/** n orders spread over customers (about 10 each), ids and dates shared like a parsed file's would be. */
-export function syntheticOrders(n: number, seed = 2): Order[] {
+/**
+ * n orders spread over customers (about 10 each), one at a time: a 100M-order file is written without
+ * holding its orders. Ids and dates are shared like a parsed file's would be.
+ */
+export function* syntheticOrderStream(n: number, seed = 2): Generator<Order> {
   const rand = random(seed);
   const asOfDay = dayNumber(AS_OF);
   const customers = Math.max(1, Math.floor(n / 10));
   const ids = Array.from({ length: customers }, (_, i) => `C${i}`);
   const dates = Array.from({ length: 1100 }, (_, d) => isoFromDayNumber(asOfDay - d));
-  const orders: Order[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const amount = rand() < 0.03 ? -Math.round(rand() * 50) : Math.round((5 + rand() * 200) * 100) / 100;
-    orders[i] = {
+    yield {
       customerId: ids[Math.floor(rand() * customers)] as string,
       date: dates[Math.floor(rand() * 1100)] as string,
       amount,
@@ -61,5 +63,9 @@ export function syntheticOrders(n: number, seed = 2): Order[] {
       owner: null,
     };
   }
-  return orders;
+}
+
+/** syntheticOrderStream's orders as one array. */
+export function syntheticOrders(n: number, seed = 2): Order[] {
+  return [...syntheticOrderStream(n, seed)];
 }

@@ -2,6 +2,11 @@
 import { COMMANDS } from './commands/index.ts';
 import { FileError, UsageError, type CliIo, type Command } from './io.ts';
 import { TableError } from '../adapters/table/contract.ts';
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { roomyHeapFlag } from './heap-room.ts';
 
 function help(): string {
   const lines = ['Usage: tierwise <command> [options]', '', 'Commands:'];
@@ -82,7 +87,17 @@ if (isEntry || process.env['TIERWISE_RUN_MAIN'] === '1') {
     throw error;
   });
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
-  main(process.argv.slice(2), io).then(
+  const heapFlag = roomyHeapFlag({
+    args: process.argv.slice(2),
+    execArgv: process.execArgv,
+    nodeOptions: process.env['NODE_OPTIONS'],
+    heapLimitBytes: getHeapStatistics().heap_size_limit,
+    totalMemoryBytes: totalmem(),
+    sizeOf: fileSize,
+    ...(process.env['TIERWISE_LARGE_INPUT_BYTES'] === undefined ? {} : { largeInputBytes: Number(process.env['TIERWISE_LARGE_INPUT_BYTES']) }),
+  });
+  if (heapFlag !== null) runAgainWith(heapFlag);
+  else main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
@@ -91,4 +106,24 @@ if (isEntry || process.env['TIERWISE_RUN_MAIN'] === '1') {
       process.exitCode = 1;
     },
   );
+}
+
+function fileSize(path: string): number | null {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats?.isFile() === true ? stats.size : null;
+}
+
+/** The same command in a new Node with `flag` (see heap-room.ts); its exit code or signal becomes ours. */
+function runAgainWith(flag: string): void {
+  const child = spawn(process.execPath, [...process.execArgv, flag, process.argv[1] as string, ...process.argv.slice(2)], { stdio: 'inherit' });
+  // Ctrl-C reaches both (same process group); a TERM sent to this process alone is passed on.
+  const pass = (signal: NodeJS.Signals) => () => child.kill(signal);
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', pass('SIGTERM'));
+  child.on('exit', (code, signal) => {
+    if (signal !== null) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    } else process.exitCode = code ?? 1;
+  });
 }

@@ -3,7 +3,7 @@
 // that never closes instead of letting it swallow the rest of the file.
 import { clip } from './clip.ts';
 import { WORDS } from '../../core/i18n/index.ts';
-import { DelimitedScanner } from './delimited-scanner.ts';
+import { DelimitedScanner, FieldStarts } from './delimited-scanner.ts';
 
 export type Delimiter = ',' | ';' | '\t' | 'whitespace';
 
@@ -112,6 +112,67 @@ export function parseDelimitedWithSpans(input: string, delimiter: Delimiter = sn
     },
   }, true).scan(text, true);
   return { rows, spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: Int32Array.from(rows, (r) => r.length) }, text, problems };
+}
+
+/** Delimited text read to offsets only: where each row and each field lies, for text-rows.ts to read cells from on demand. */
+export interface ParsedOffsets {
+  text: string;
+  spans: RowSpans;
+  /** Field k of row r starts at fieldStarts[firstField[r] + k]; a row with an unclosed quote has none. */
+  fieldStarts: Int32Array;
+  firstField: Int32Array;
+  problems: RowProblem[];
+}
+
+/**
+ * parseDelimitedWithSpans without cutting a cell: the same rows, spans, widths and problems, with the
+ * start of every field instead of its text (test/adapters/text-rows.test.ts checks the two agree).
+ */
+export function parseDelimitedOffsets(input: string, delimiter: ',' | ';' | '\t', onRows?: (rows: number) => void): ParsedOffsets {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
+  let widths = new Int32Array(1024);
+  let first = new Int32Array(1025);
+  let count = 0;
+  const fields = new FieldStarts();
+  const problems: RowProblem[] = [];
+  const grow = (a: Int32Array, size: number) => {
+    const b = new Int32Array(size);
+    b.set(a);
+    return b;
+  };
+  const mark = (start: number, end: number, width: number) => {
+    if (count === starts.length) {
+      starts = grow(starts, count * 2);
+      ends = grow(ends, count * 2);
+      widths = grow(widths, count * 2);
+      first = grow(first, count * 2 + 1);
+    }
+    starts[count] = start;
+    ends[count] = end;
+    widths[count] = width;
+    count++;
+    first[count] = fields.count;
+    if ((count & 0xffff) === 0 && onRows !== undefined) onRows(count);
+  };
+  new DelimitedScanner(delimiter, {
+    row(_cells, start, end, width) {
+      mark(start, end, width);
+    },
+    unclosed(field, after, start, end) {
+      // Reported, never read as data: the row has no fields (read-file.ts emptied its cells before), but its width is the line's.
+      problems.push(unclosedQuote(count, field, after));
+      mark(start, end, text.slice(start, end).split(delimiter).length);
+    },
+  }, false, fields).scan(text, true);
+  return {
+    text,
+    spans: { starts: starts.subarray(0, count), ends: ends.subarray(0, count), widths: widths.subarray(0, count) },
+    fieldStarts: fields.starts.subarray(0, fields.count),
+    firstField: first.subarray(0, count + 1),
+    problems,
+  };
 }
 
 /**

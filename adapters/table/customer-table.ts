@@ -3,7 +3,8 @@ import type { Customer } from '../../core/schema/customer.ts';
 import { dayNumber, parseIsoDay } from '../../core/dates.ts';
 import { CUSTOMER_FIELDS, ORDER_FIELDS, TableError, type Cell, type CustomerField, type TableConfig } from './contract.ts';
 import { CUSTOMER_REQUIRED } from './headers.ts';
-import { footerNote, headerKeysOf, layoutOf, MissingColumnsError, rowKind, tableBody, type Layout } from './read-rows.ts';
+import { footerNote, headerKeysOf, layoutOf, MissingColumnsError, rowKindAt, tableBody, type Layout } from './read-rows.ts';
+import { rowsOf, type Rows, type TableRows } from './table-rows.ts';
 import { detectColumns } from './headers.ts';
 import { cellText, findHeaderRow } from './header-row.ts';
 import { Invalid, parseDate, type DateOrder, type Parsed } from './cells.ts';
@@ -38,7 +39,7 @@ export type CustomerRow = { /** 1-based spreadsheet row number. */ row: number; 
 export interface CustomerTable extends Layout<CustomerField> {
   rows: CustomerRow[];
   warnings: string[];
-  /** Index in `cells` of the first and one-past-last data row. */
+  /** Index in the table's rows of the first and one-past-last data row. */
   range: [number, number];
 }
 
@@ -47,15 +48,17 @@ export function idText(cell: Cell): string {
   return cellText(cell);
 }
 
-export function readCustomerTable(cells: Cell[][], config: TableConfig, asOf: string, release = false, onRows?: (rows: number) => void, language: Language = 'en'): CustomerTable {
-  const layout = customerLayout(cells, config, language);
+/** With `release`, each data row is let go once read (a grid empties it; text rows hold nothing per row). */
+export function readCustomerTable(cells: Rows, config: TableConfig, asOf: string, release = false, onRows?: (rows: number) => void, language: Language = 'en'): CustomerTable {
+  const table = rowsOf(cells);
+  const layout = customerLayout(table, config, language);
   const { headers, mapping } = layout;
-  const { range, footer } = tableBody(cells, layout.headerIndex);
+  const { range, footer } = tableBody(table, layout.headerIndex);
   const warnings: string[] = [...layout.notes];
   if (footer !== null) warnings.push(footerNote(footer, WORDS[language].table));
-  const dateOrders = columnDateOrders(cells, range, mapping, CUSTOMER_DATES, headers, config.dateOrder, warnings, WORDS[language].table);
+  const dateOrders = columnDateOrders(table, range, mapping, CUSTOMER_DATES, headers, config.dateOrder, warnings, WORDS[language].table);
   const headerKeys = headerKeysOf(headers, mapping, CUSTOMER_REQUIRED);
-  const rows = readCustomerRows(cells, range, 0, { headerKeys, mapping, dateOrders, asOf }, firstRowsInOrder(range[1] - range[0]), release, onRows);
+  const rows = readCustomerRows(table, range, 0, { headerKeys, mapping, dateOrders, asOf }, firstRowsInOrder(range[1] - range[0]), release, onRows);
   return { ...layout, rows, warnings, range };
 }
 
@@ -90,19 +93,20 @@ export function firstRowsInOrder(expected = 1024): FirstRowOfId {
  * The id a data row is checked for repeats by, or null for a row that is blank, repeats the header,
  * has no id or is a totals line (those rows have their own problem, not a repeated id).
  */
-export function repeatableId(cellsOfRow: readonly Cell[], context: RowContext): string | null {
-  if (rowKind(cellsOfRow, context.headerKeys) !== 'data') return null;
-  const id = idText(cellsOfRow[context.mapping.id as number]);
+export function repeatableId(rows: TableRows, i: number, context: RowContext): string | null {
+  if (rowKindAt(rows, i, context.headerKeys) !== 'data') return null;
+  const id = idText(rows.cell(i, context.mapping.id as number));
   return id === '' || isTotalsLabel(id) ? null : id;
 }
 
 
 /**
  * Rows range[0] … range[1] − 1 of `cells` as customers or problems; `rowOffset` is the table row of
- * cells[0] (0 for a whole table, more for a piece of one read on a worker thread).
+ * cells' row 0 (0 for a whole table, more for a piece of one read on a worker thread). Only the
+ * mapped cells of a row are read.
  */
 export function readCustomerRows(
-  cells: Cell[][],
+  cells: Rows,
   range: readonly [number, number],
   rowOffset: number,
   context: RowContext,
@@ -110,17 +114,17 @@ export function readCustomerRows(
   release = false,
   onRows?: (rows: number) => void,
 ): CustomerRow[] {
+  const table = rowsOf(cells);
   const rows: CustomerRow[] = [];
   const { headerKeys, mapping, dateOrders, asOf } = context;
-  const reader = new RowReader(mapping, dateOrders, asOf);
+  const reader = new RowReader(table, mapping, dateOrders, asOf);
   const customerOfRow = customerOfRowWith(mapping);
   const idColumn = mapping.id as number;
   for (let r = range[0]; r < range[1]; r++) {
-    const cellsOfRow = cells[r] ?? [];
-    if (release) cells[r] = [];
     if (((r - range[0]) & 0xffff) === 0xffff && onRows !== undefined) onRows(r - range[0] + 1);
     const row = r + rowOffset + 1;
-    const kind = rowKind(cellsOfRow, headerKeys);
+    const kind = rowKindAt(table, r, headerKeys);
+    if (kind !== 'data' && release) table.release(r);
     if (kind === 'blank') {
       rows.push({ row, id: null, customer: null, problem: { kind: 'blank' } });
       continue;
@@ -129,8 +133,8 @@ export function readCustomerRows(
       rows.push({ row, id: null, customer: null, problem: { kind: 'headerAgain' } });
       continue;
     }
-    reader.start(cellsOfRow);
-    const id = idText(cellsOfRow[idColumn]);
+    reader.start(r);
+    const id = idText(table.cell(r, idColumn));
     if (id === '') reader.problem({ code: 'emptyId', field: 'id', value: '' });
     else if (isTotalsLabel(id)) reader.problem({ code: 'totalsRow', field: 'id', value: id });
     else {
@@ -146,6 +150,7 @@ export function readCustomerRows(
       if (unscorable !== null) for (const p of unscorable) reader.problem(p);
     }
     const problems = reader.problems as Problem[] | null;
+    if (release) table.release(r);
     rows.push(
       problems === null
         ? { row, id, customer, problem: null }
@@ -159,13 +164,13 @@ export function readCustomerRows(
  * The customer table's columns. A table with customer totals but no purchase date at all cannot be
  * scored for recency: one sentence says so and which export to use instead.
  */
-export function customerLayout(cells: Cell[][], config: TableConfig, language: Language): Layout<CustomerField> {
+export function customerLayout(cells: Rows, config: TableConfig, language: Language): Layout<CustomerField> {
   try {
     return layoutOf(cells, CUSTOMER_FIELDS, CUSTOMER_REQUIRED, config.columns, 'customer', { kind: 'customers', words: WORDS[language].table });
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || !error.missing.includes('lastPurchase')) throw error;
     const headerIndex = findHeaderRow(cells, CUSTOMER_FIELDS, 2, config.columns);
-    const headers = (cells[headerIndex] ?? []).map(cellText);
+    const headers = rowsOf(cells).row(headerIndex).map(cellText);
     const found = detectColumns(headers, CUSTOMER_FIELDS, config.columns);
     const orderish = detectColumns(headers, ORDER_FIELDS, {});
     const anyDate = found.firstPurchase !== undefined || found.lastContact !== undefined || orderish.date !== undefined;
@@ -176,31 +181,34 @@ export function customerLayout(cells: Cell[][], config: TableConfig, language: L
   }
 }
 
-/** Reads the cells of one row at a time, collecting what is wrong with it (as data; the host words it). */
+/** Reads the cells of one row at a time, each as it is asked for, collecting what is wrong with it (as data; the host words it). */
 class RowReader implements RowCells {
   problems: Problem[] | null = null;
   id = '';
   /** Day numbers of the row's first and last purchase (NaN when empty), for the scorability rule. */
   readonly days = { first: NaN, last: NaN };
   readonly asOfDay: number;
-  private cells: readonly Cell[] = [];
+  private readonly table: TableRows;
+  private index = 0;
   private readonly mapping: Partial<Record<CustomerField, number>>;
   private readonly dateOrders: Partial<Record<CustomerField, DateOrder>>;
   private readonly asOf: string;
 
   constructor(
+    table: TableRows,
     mapping: Partial<Record<CustomerField, number>>,
     dateOrders: Partial<Record<CustomerField, DateOrder>>,
     asOf: string,
   ) {
+    this.table = table;
     this.mapping = mapping;
     this.dateOrders = dateOrders;
     this.asOf = asOf;
     this.asOfDay = dayNumber(asOf);
   }
 
-  start(cells: readonly Cell[]): void {
-    this.cells = cells;
+  start(index: number): void {
+    this.index = index;
     this.problems = null;
     this.days.first = NaN;
     this.days.last = NaN;
@@ -212,15 +220,16 @@ class RowReader implements RowCells {
 
   text(field: CustomerField): string | null {
     const column = this.mapping[field];
-    return column === undefined ? null : cellText(this.cells[column]) || null;
+    return column === undefined ? null : cellText(this.table.cell(this.index, column)) || null;
   }
 
   parse<T>(field: CustomerField, parser: (cell: Cell) => Parsed<T>): T | null {
     const column = this.mapping[field];
     if (column === undefined) return null;
-    const value = parser(this.cells[column]);
+    const cell = this.table.cell(this.index, column);
+    const value = parser(cell);
     if (value instanceof Invalid) {
-      this.problem({ code: 'unreadable', field, value: cellText(this.cells[column]), expected: value.kind });
+      this.problem({ code: 'unreadable', field, value: cellText(cell), expected: value.kind });
       return null;
     }
     return value;
@@ -229,7 +238,7 @@ class RowReader implements RowCells {
   date(field: CustomerField): string | null {
     const column = this.mapping[field];
     if (column === undefined) return null;
-    const cell = this.cells[column];
+    const cell = this.table.cell(this.index, column);
     // An ISO date cell is its own value and gives its day number in one read (parseDate would read it twice).
     let day = typeof cell === 'string' && cell.length === 10 ? parseIsoDay(cell) : NaN;
     let value: string | null;

@@ -1,10 +1,11 @@
 // How to read slash dates ("3/1/2026"), decided per column from its own values.
-import type { Cell, TableConfig } from './contract.ts';
-import { inferDateOrder, type DateOrder, type DateOrderInference } from './cells.ts';
+import type { TableConfig } from './contract.ts';
+import { DateOrderEvidence, type DateOrder, type DateOrderInference } from './cells.ts';
+import { rowsOf, type Rows } from './table-rows.ts';
 import type { TableWords } from '../../core/i18n/host-words.ts';
 
 export function columnDateOrders<F extends string>(
-  cells: readonly Cell[][],
+  cells: Rows,
   range: [number, number],
   mapping: Partial<Record<F, number>>,
   dateFields: readonly F[],
@@ -13,6 +14,7 @@ export function columnDateOrders<F extends string>(
   warnings: string[],
   words: TableWords,
 ): Partial<Record<F, DateOrder>> {
+  const rows = rowsOf(cells);
   const orders: Partial<Record<F, DateOrder>> = {};
   for (const field of dateFields) {
     const column = mapping[field];
@@ -21,10 +23,9 @@ export function columnDateOrders<F extends string>(
       orders[field] = configured;
       continue;
     }
-    const values = function* () {
-      for (let r = range[0]; r < range[1]; r++) yield (cells[r] ?? [])[column];
-    };
-    const inferred = inferDateOrder(values());
+    const evidence = new DateOrderEvidence();
+    for (let r = range[0]; r < range[1]; r++) evidence.add(rows.cell(r, column));
+    const inferred = evidence.result();
     orders[field] = inferred.order;
     const note = dateOrderNote(headers[column] ?? field, inferred, words);
     if (note !== null) warnings.push(note);

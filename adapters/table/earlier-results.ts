@@ -3,28 +3,26 @@
 // place), so a blank row stays blank and an old Why never reads as data.
 import { findResultBlock } from '../result-columns.ts';
 import { cellText } from './header-row.ts';
-import type { Cell } from './contract.ts';
+import { rowsOf, type Rows } from './table-rows.ts';
 
 /** The header row (among the first 20) holding Tierwise's result block, and the block's columns; null when there is none. */
-export function earlierResultsOf(cells: readonly Cell[][]): { row: number; block: { start: number; end: number } } | null {
-  const limit = Math.min(cells.length, 20);
+export function earlierResultsOf(cells: Rows): { row: number; block: { start: number; end: number } } | null {
+  const rows = rowsOf(cells);
+  const limit = Math.min(rows.length, 20);
   for (let r = 0; r < limit; r++) {
-    const block = findResultBlock((cells[r] ?? []).map(cellText));
+    const block = findResultBlock(rows.row(r).map(cellText));
     if (block !== null) return { row: r, block };
   }
   return null;
 }
 
 /** Blanks the result block's cells in rows from … cells.length − 1. */
-export function blankResultCells(cells: Cell[][], from: number, block: { start: number; end: number }): void {
-  for (let i = from; i < cells.length; i++) {
-    const row = cells[i] as Cell[];
-    for (let c = block.start; c < Math.min(block.end, row.length); c++) row[c] = '';
-  }
+export function blankResultCells(cells: Rows, from: number, block: { start: number; end: number }): void {
+  rowsOf(cells).clearColumns(from, block);
 }
 
 /** Blanks the old result cells below a header row holding Tierwise's result block; returns that row's index or -1. */
-export function clearEarlierResults(cells: Cell[][]): number {
+export function clearEarlierResults(cells: Rows): number {
   const earlier = earlierResultsOf(cells);
   if (earlier === null) return -1;
   blankResultCells(cells, earlier.row + 1, earlier.block);

@@ -1,6 +1,7 @@
 // Finds the header row (it need not be the first: exports often start with a title or notes).
 import type { Cell } from './contract.ts';
 import { detectColumns } from './headers.ts';
+import { rowsOf, type Rows } from './table-rows.ts';
 
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
@@ -12,12 +13,13 @@ export function cellText(cell: Cell): string {
 const MAX_HEADER_CELLS = 16_384;
 
 /** Index of the row among the first 20 that names the most of `fields`, or -1 when none names `least`. */
-export function findHeaderRow(cells: readonly Cell[][], fields: readonly string[], least: number, explicit: Readonly<Record<string, string>> = {}): number {
+export function findHeaderRow(cells: Rows, fields: readonly string[], least: number, explicit: Readonly<Record<string, string>> = {}): number {
+  const rows = rowsOf(cells);
   let best = -1;
   let bestCount = least - 1;
-  const limit = Math.min(cells.length, 20);
+  const limit = Math.min(rows.length, 20);
   for (let r = 0; r < limit; r++) {
-    const row = cells[r] ?? [];
+    const row = rows.row(r);
     if (row.length > MAX_HEADER_CELLS) continue;
     const headers = row.map(cellText);
     const found = Object.keys(detectColumns(headers, fields as never[], explicit)).length;

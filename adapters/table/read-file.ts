@@ -4,7 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { TableError, type Cell } from './contract.ts';
-import { parseDelimitedWithSpans, sniffDelimiter, type Delimiter, type RowProblem, type RowSpans } from './csv.ts';
+import { parseDelimitedOffsets, parseDelimitedWithSpans, sniffDelimiter, type Delimiter, type RowProblem, type RowSpans } from './csv.ts';
+import { gridOf, GridRows, type TableRows } from './table-rows.ts';
+import { TextRows } from './text-rows.ts';
 import { decodeBytes, type TextEncoding } from './text-encoding.ts';
 import { clip } from './clip.ts';
 import { WORDS } from '../../core/i18n/index.ts';
@@ -12,7 +14,10 @@ import type { Language } from '../../core/schema/options.ts';
 
 /** A table read from disk; for delimited text, also the text itself, so output can copy rows untouched. */
 export interface TableFile {
-  cells: Cell[][];
+  /** The rows; delimited text is read from the text on demand (text-rows.ts), never held as a grid of cells. */
+  rows: TableRows;
+  /** Every row's cells as a grid, for readers that need one (made from `rows` on first use for delimited text). */
+  readonly cells: Cell[][];
   /** `lineEnd`: the input's own line break (Windows exports use CRLF), used again when writing it back. */
   text: { text: string; delimiter: Delimiter; spans: RowSpans; encoding: TextEncoding; lineEnd: '\n' | '\r\n' } | null;
   /** Rows that could not be read (an unclosed quote): their cells are emptied, and each must be reported. */
@@ -86,12 +91,25 @@ export function lineEndOf(decoded: string): '\n' | '\r\n' {
 /** `onRows` hears how many rows of a text file were read so far (for progress lines). */
 export async function readTable(path: string, sheet?: string, onRows?: (rows: number) => void, language: Language = 'en'): Promise<TableFile> {
   const opened = await openTable(path, sheet, language);
-  if (opened.kind === 'workbook') return { cells: opened.cells, text: null, problems: [] };
+  if (opened.kind === 'workbook') return { rows: new GridRows(opened.cells), cells: opened.cells, text: null, problems: [] };
   const { encoding, decoded, delimiter } = opened;
-  const parsed = parseDelimitedWithSpans(decoded, delimiter, onRows);
-  // A row with an unclosed quote is not read as data: its cells are dropped and the row is reported.
-  for (const problem of parsed.problems) parsed.rows[problem.index] = [];
-  return { cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding, lineEnd: lineEndOf(decoded) }, problems: parsed.problems };
+  const lineEnd = lineEndOf(decoded);
+  if (delimiter === 'whitespace') {
+    const parsed = parseDelimitedWithSpans(decoded, delimiter, onRows);
+    return { rows: new GridRows(parsed.rows), cells: parsed.rows, text: { text: parsed.text, delimiter, spans: parsed.spans, encoding, lineEnd }, problems: parsed.problems };
+  }
+  // A row with an unclosed quote is not read as data: it has no cells, and the row is reported.
+  const parsed = parseDelimitedOffsets(decoded, delimiter, onRows);
+  const rows = new TextRows(parsed, delimiter);
+  let grid: Cell[][] | null = null;
+  return {
+    rows,
+    get cells() {
+      return (grid ??= gridOf(rows));
+    },
+    text: { text: parsed.text, delimiter, spans: parsed.spans, encoding, lineEnd },
+    problems: parsed.problems,
+  };
 }
 
 async function readWorkbook(path: string, bytes: Buffer, sheet: string | undefined, language: Language): Promise<Cell[][]> {

@@ -7,6 +7,7 @@ import { profileOf } from './export-profiles.ts';
 import { clip, clipList } from './clip.ts';
 import type { TableWords } from '../../core/i18n/host-words.ts';
 import { WORDS } from '../../core/i18n/index.ts';
+import { rowsOf, type Rows, type TableRows } from './table-rows.ts';
 
 export interface Layout<F extends string> {
   headerIndex: number;
@@ -37,7 +38,7 @@ export class MissingColumnsError extends TableError {
 }
 
 export function layoutOf<F extends string>(
-  cells: readonly Cell[][],
+  cells: Rows,
   fields: readonly F[],
   required: readonly F[],
   explicit: Readonly<Record<string, string>>,
@@ -48,7 +49,8 @@ export function layoutOf<F extends string>(
   const tableWords = rules.words ?? WORDS.en.table;
   const say = tableWords.header;
   const label = (f: F) => say.field(f as never);
-  if (cells.length === 0 || cells.every((row) => row.every((c) => cellText(c) === ''))) {
+  const rows = rowsOf(cells);
+  if (allEmpty(rows)) {
     throw new TableError(say.empty(kindWord === 'order' ? 'orders' : 'customers'));
   }
   for (const [field, header] of Object.entries(explicit)) {
@@ -56,12 +58,12 @@ export function layoutOf<F extends string>(
       throw new TableError(say.unknownField(clip(field, tableWords), clip(header, tableWords), fields));
     }
   }
-  const headerIndex = findHeaderRow(cells, fields, 2, explicit);
+  const headerIndex = findHeaderRow(rows, fields, 2, explicit);
   if (headerIndex < 0) {
-    const seen = (cells[0] ?? []).map(cellText).filter((h) => h !== '');
+    const seen = rows.row(0).map(cellText).filter((h) => h !== '');
     throw new TableError(say.noHeaderRow(required.map(label), clipList(seen, tableWords), required[0] ?? 'id'));
   }
-  const headers = (cells[headerIndex] ?? []).map(cellText);
+  const headers = rows.row(headerIndex).map(cellText);
   const recognised = profileOf(headers, rules.kind);
   // The user's mapping beats the export's profile, which beats detection.
   const columns = { ...(recognised?.columns ?? {}), ...explicit };
@@ -79,10 +81,17 @@ export function layoutOf<F extends string>(
 
 export type RowKind = 'data' | 'blank' | 'header';
 
+/** True when the table has no rows, or no cell with any text (asked row by row: the first filled row ends it). */
+function allEmpty(rows: TableRows): boolean {
+  for (let i = 0; i < rows.length; i++) if (!rows.row(i).every((c) => cellText(c) === '')) return false;
+  return true;
+}
+
 /** Data rows after the header, skipping only blank rows at the very end of the file. */
-export function dataRowRange(cells: readonly Cell[][], headerIndex: number): [number, number] {
-  let end = cells.length;
-  while (end > headerIndex + 1 && (cells[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
+export function dataRowRange(cells: Rows, headerIndex: number): [number, number] {
+  const rows = rowsOf(cells);
+  let end = rows.length;
+  while (end > headerIndex + 1 && rows.row(end - 1).every((c) => cellText(c) === '')) end--;
   return [headerIndex + 1, end];
 }
 
@@ -114,18 +123,19 @@ function firstText(row: readonly Cell[]): string {
  * The data rows and the report footer under them, if any: a trailing block of blank or one-cell lines
  * (a "Grand Totals" line may carry sums) that starts at a blank line or a footer mark and holds one.
  */
-export function tableBody(cells: readonly Cell[][], headerIndex: number): { range: [number, number]; footer: { from: number; to: number; lines: string[] } | null } {
-  const [start, end] = dataRowRange(cells, headerIndex);
+export function tableBody(cells: Rows, headerIndex: number): { range: [number, number]; footer: { from: number; to: number; lines: string[] } | null } {
+  const rows = rowsOf(cells);
+  const [start, end] = dataRowRange(rows, headerIndex);
   let block = end;
   while (block > start) {
-    const row = cells[block - 1] ?? [];
+    const row = rows.row(block - 1);
     if (mayBeFooter(row)) block--;
     else break;
   }
   let from = -1;
   let marked = false;
   for (let r = block; r < end; r++) {
-    const row = cells[r] ?? [];
+    const row = rows.row(r);
     const mark = FOOTER_MARK.test(firstText(row));
     if (from < 0 && (mark || filledCells(row) === 0)) from = r;
     if (from >= 0 && mark) marked = true;
@@ -133,11 +143,11 @@ export function tableBody(cells: readonly Cell[][], headerIndex: number): { rang
   if (from < 0 || !marked) return { range: [start, end], footer: null };
   const lines = [];
   for (let r = from; r < end; r++) {
-    const t = firstText(cells[r] ?? []);
+    const t = firstText(rows.row(r));
     if (t !== '') lines.push(t);
   }
   let to = from;
-  while (to > start && filledCells(cells[to - 1] ?? []) === 0) to--;
+  while (to > start && filledCells(rows.row(to - 1)) === 0) to--;
   return { range: [start, to], footer: { from: to + 1, to: end, lines } };
 }
 
@@ -173,6 +183,18 @@ export function rowKind(row: readonly Cell[], headerKeys: readonly [number, stri
   for (let k = 0; k < headerKeys.length; k++) {
     const [column, header] = headerKeys[k] as [number, string];
     const c = row[column];
+    if (!(typeof c === 'string' && sameLowerCase(c.trim(), header))) return 'data';
+  }
+  return 'header';
+}
+
+/** rowKind of row i of `rows`, asking only the cells it needs (the same rules). */
+export function rowKindAt(rows: TableRows, i: number, headerKeys: readonly [number, string][]): RowKind {
+  if (rows.blank(i)) return 'blank';
+  if (headerKeys.length < 2) return 'data';
+  for (let k = 0; k < headerKeys.length; k++) {
+    const [column, header] = headerKeys[k] as [number, string];
+    const c = rows.cell(i, column);
     if (!(typeof c === 'string' && sameLowerCase(c.trim(), header))) return 'data';
   }
   return 'header';

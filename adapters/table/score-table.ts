@@ -16,22 +16,23 @@ import { readCustomerTable, type CustomerRow } from './customer-table.ts';
 import { readOrderTable } from './order-table.ts';
 import { collectOrderResults, orderResults, type OrdersToScore } from './order-results.ts';
 import { rankingNotes } from './ranking-notes.ts';
+import { gridOf, type Rows } from './table-rows.ts';
 
 export type { OrdersToScore } from './order-results.ts';
 export { rankingNotes } from './ranking-notes.ts';
 
 /**
- * Scores a grid of cells. With `release`, each data row of `cells` is emptied once read, so a host that
- * keeps the rows elsewhere (the CLI keeps the file's text) never holds a million rows twice.
+ * Scores a grid of cells, or rows read on demand (table-rows.ts). With `release`, each data row of a
+ * grid is emptied once read, so a host that keeps the rows elsewhere never holds a million rows twice.
  * `onRows` hears how many customer rows were read so far (for progress lines).
  */
-export function scoreTable(cells: Cell[][], configInput: TableConfigInput, optionsInput: OptionsInput, release = false, onRows?: (rows: number) => void): TableScore {
+export function scoreTable(cells: Rows, configInput: TableConfigInput, optionsInput: OptionsInput, release = false, onRows?: (rows: number) => void): TableScore {
   const config = TableConfigSchema.parse(configInput);
   const options = OptionsSchema.parse(optionsInput);
-  return config.kind === 'orders' ? scoreOrderTable(cells, config, options) : scoreCustomerTable(cells, config, options, release, onRows);
+  return config.kind === 'orders' ? scoreOrderTable(gridOf(cells), config, options) : scoreCustomerTable(cells, config, options, release, onRows);
 }
 
-function scoreCustomerTable(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean, onRows?: (rows: number) => void): TableScore {
+function scoreCustomerTable(cells: Rows, config: ReturnType<typeof TableConfigSchema.parse>, options: ReturnType<typeof OptionsSchema.parse>, release: boolean, onRows?: (rows: number) => void): TableScore {
   const table = readCustomerLooksLikeOrders(cells, config, options.asOf, release, onRows, options.language);
   const customers: Customer[] = [];
   for (const r of table.rows) if (r.customer !== null) customers.push(r.customer);
@@ -104,7 +105,7 @@ function customerRepeats(rows: readonly { order: { customerId: string } | null }
 }
 
 /** Reads a customer table; when it cannot, and the cells read as an order table, the error says so (hosts offer their order mode). */
-function readCustomerLooksLikeOrders(cells: Cell[][], config: ReturnType<typeof TableConfigSchema.parse>, asOf: string, release: boolean, onRows: ((rows: number) => void) | undefined, language: Language) {
+function readCustomerLooksLikeOrders(cells: Rows, config: ReturnType<typeof TableConfigSchema.parse>, asOf: string, release: boolean, onRows: ((rows: number) => void) | undefined, language: Language) {
   try {
     return readCustomerTable(cells, config, asOf, release, onRows, language);
   } catch (error) {
@@ -117,9 +118,9 @@ function readCustomerLooksLikeOrders(cells: Cell[][], config: ReturnType<typeof 
  * True when the cells read as an order table with an order number, a status or line items (more than a
  * date and an amount), or with a customer on more than one row (a customer table has one row each).
  */
-export function looksLikeOrderTable(cells: Cell[][]): boolean {
+export function looksLikeOrderTable(cells: Rows): boolean {
   try {
-    const table = readOrderTable(cells, TableConfigSchema.parse({ kind: 'orders' }));
+    const table = readOrderTable(gridOf(cells), TableConfigSchema.parse({ kind: 'orders' }));
     const m = table.mapping;
     return table.source !== null || m.orderId !== undefined || m.status !== undefined || m.quantity !== undefined || m.lineAmount !== undefined || customerRepeats(table.rows);
   } catch (error) {

@@ -1,5 +1,5 @@
-// Times the stages of `tierwise score` on a customer table in one process: read (file → cells),
-// score (cells → results), write (results → CSV), with the heap after each; the output's SHA-256
+// Times the stages of `tierwise score` on a customer table in one process: read (file → rows read on
+// demand), score (rows → results), write (results → CSV), with the heap after each; the output's SHA-256
 // lets a change be checked byte for byte. Not part of npm run bench (bench/run.ts times the CLI end to end).
 // Run: npx node bench/cases/score-stages.ts bench/out/customers-1000000.csv [out.csv]
 import { createHash } from 'node:crypto';
@@ -22,9 +22,9 @@ const lap = (name: string) => {
   lastCpu = process.cpuUsage();
 };
 const table = await readTable(path);
-clearEarlierResults(table.cells);
+clearEarlierResults(table.rows);
 lap('read');
-const score = scoreTable(table.cells, { kind: 'customers' }, { asOf: '2026-11-01' }, true);
+const score = scoreTable(table.rows, { kind: 'customers' }, { asOf: '2026-11-01' }, true);
 lap('score');
 await writeTable(out, table, score, { language: 'en', plainUtf8: false });
 lap('write');

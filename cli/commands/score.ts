@@ -93,13 +93,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       output = writtenOutput(end);
     } else {
       table = await readTable(inputPath, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())), language);
-      const cells = table.cells;
-      clearEarlierResults(cells);
-      progress.tick(() => say.readAll(count(cells.length), seconds()));
-      // Delimited text is written back from its own text, so parsed rows can go as soon as they are read;
+      // Delimited text is read from the text on demand (adapters/table/text-rows.ts): no grid of cells.
+      const rows = table.rows;
+      clearEarlierResults(rows);
+      progress.tick(() => say.readAll(count(rows.length), seconds()));
+      // Delimited text is written back from its own text, so a grid's parsed rows can go as soon as they are read;
       // an XLSX copy is built from the cells, so it keeps them.
       const release = table.text !== null && table.text.delimiter !== 'whitespace' && !writesXlsx;
-      const score = scoreTable(cells, { ...config, kind }, options, release, (rows) => progress.tick(() => say.scored(count(rows), count(cells.length), seconds())));
+      const score = scoreTable(rows, { ...config, kind }, options, release, (read) => progress.tick(() => say.scored(count(read), count(rows.length), seconds())));
       output = tableOutput(table, reportUnreadableRows(score, table.problems, language), language, values['utf8-no-bom'], progress, seconds);
     }
   } catch (error) {

@@ -19,6 +19,9 @@ import { FileError } from '../io.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import { csvResultFields, csvText } from './csv-result-fields.ts';
 import { writeUtf8Lines } from './utf8-lines.ts';
+import { lastContentRow, rowsOf, type Rows } from '../../adapters/table/table-rows.ts';
+
+export { lastContentRow } from '../../adapters/table/table-rows.ts';
 
 const FOLLOW_UP = RESULT_COLUMNS.findIndex((c) => c.key === 'followUpBy');
 
@@ -32,7 +35,7 @@ function withResults(row: readonly Cell[], width: number, block: { start: number
 }
 
 /** The rows to write: customer tables keep every input row; order tables get one row per customer. */
-export function* scoredRows(cells: readonly Cell[][], score: TableScore, language: Language, resultCellsOf: ResultCellsOf, guard: (text: string) => string): Generator<Cell[]> {
+export function* scoredRows(cells: Rows, score: TableScore, language: Language, resultCellsOf: ResultCellsOf, guard: (text: string) => string): Generator<Cell[]> {
   const headers = resultHeaders(language);
   if (score.kind === 'orders') {
     yield orderHeaderCells(language);
@@ -42,11 +45,12 @@ export function* scoredRows(cells: readonly Cell[][], score: TableScore, languag
   const width = score.headers.length;
   const block = findResultBlock(score.headers);
   const lastScored = lastRowOf(score);
+  const rows = rowsOf(cells);
   // Lines under the table (a report's footer) are copied as they are; trailing blank lines are not rows anyone wrote.
-  const end = Math.min(cells.length, Math.max(lastScored, lastContentRow(cells)));
+  const end = Math.min(rows.length, Math.max(lastScored, lastContentRow(rows)));
   let next = 0; // score.rows are in row order
   for (let i = 0; i < end; i++) {
-    const row = cells[i] ?? [];
+    const row = rows.row(i);
     const rowNumber = i + 1;
     if (rowNumber > lastScored) {
       yield row as Cell[];
@@ -89,14 +93,6 @@ function unscoredWidth(width: number, block: { start: number; end: number } | nu
   return block !== null && block.end === width ? block.start : width;
 }
 
-/** The 1-based number of the last row holding any text, 0 for none. */
-export function lastContentRow(cells: readonly Cell[][]): number {
-  for (let i = cells.length - 1; i >= 0; i--) {
-    if ((cells[i] ?? []).some((c) => c !== null && c !== '' && !(typeof c === 'string' && c.trim() === ''))) return i + 1;
-  }
-  return 0;
-}
-
 function lastRowOf(score: TableScore): number {
   return score.rows.length > 0 ? (score.rows[score.rows.length - 1] as ScoredRow).row : score.headerRow;
 }
@@ -108,13 +104,13 @@ function lastRowOf(score: TableScore): number {
 export function* scoredTextLines(file: TableFile, score: TableScore, language: Language): Generator<string> {
   const source = file.text;
   if (source === null || source.delimiter === 'whitespace' || score.kind === 'orders') {
-    for (const row of scoredRows(file.cells, score, language, textResultCells(language), neutraliseFormula)) yield csvLine(row);
+    for (const row of scoredRows(file.rows, score, language, textResultCells(language), neutraliseFormula)) yield csvLine(row);
     return;
   }
   const lineOf = new ScoredLines(score.headers, language, source.delimiter);
   const { starts, ends, widths } = source.spans;
   const lastScored = lastRowOf(score);
-  const end = Math.min(starts.length, Math.max(lastScored, lastContentRow(file.cells)));
+  const end = Math.min(starts.length, Math.max(lastScored, lastContentRow(file.rows)));
   let next = 0;
   for (let i = 0; i < end; i++) {
     const line = source.text.slice(starts[i], ends[i]);
@@ -251,7 +247,7 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
   await writeThroughTemporary(path, async (temporary) => {
     if (extname(path).toLowerCase() === '.xlsx') {
       const { default: writeXlsxFile } = await import('write-excel-file/node');
-      const data = [...scoredRows(file.cells, score, options.language, xlsxResultCells(options.language), (t) => t)].map((row) => row.map(xlsxCell));
+      const data = [...scoredRows(file.rows, score, options.language, xlsxResultCells(options.language), (t) => t)].map((row) => row.map(xlsxCell));
       await writeXlsxFile(data as never).toFile(temporary);
     } else {
       const encoding = outputEncoding(file.text?.encoding ?? null, options.plainUtf8);

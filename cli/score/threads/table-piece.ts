@@ -5,7 +5,8 @@
 import { Writable } from 'node:stream';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Cell, ScoredRow } from '../../../adapters/table/contract.ts';
-import { parseDelimitedWithSpans, type RowSpans } from '../../../adapters/table/csv.ts';
+import { parseDelimitedOffsets, type RowSpans } from '../../../adapters/table/csv.ts';
+import { TextRows } from '../../../adapters/table/text-rows.ts';
 import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
 import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
@@ -29,7 +30,8 @@ const SCORED_AT_ONCE = 1024;
 interface Parsed {
   text: string;
   delimiter: ',' | ';' | '\t';
-  cells: Cell[][];
+  /** The piece's rows, read from its text on demand (no grid of cells). */
+  cells: TextRows;
   spans: RowSpans;
 }
 
@@ -41,10 +43,13 @@ export class TablePiece {
   #chunks: Uint8Array[] = [];
 
   parse({ text, delimiter }: ParseInput): ParseOutput {
-    const parsed = parseDelimitedWithSpans(text, delimiter);
+    const parsed = parseDelimitedOffsets(text, delimiter);
+    const cells = new TextRows(parsed, delimiter);
     // Rows with an unclosed quote are only counted: the main thread then reads the file in one piece.
-    this.#parsed = { text: parsed.text, delimiter, cells: parsed.rows, spans: parsed.spans };
-    return { rows: parsed.rows.length, head: parsed.rows.slice(0, HEAD_ROWS), unclosedQuotes: parsed.problems.length };
+    this.#parsed = { text: parsed.text, delimiter, cells, spans: parsed.spans };
+    const head: Cell[][] = [];
+    for (let i = 0; i < Math.min(cells.length, HEAD_ROWS); i++) head.push(cells.row(i) as Cell[]);
+    return { rows: cells.length, head, unclosedQuotes: parsed.problems.length };
   }
 
   layout(input: LayoutInput): LayoutOutput {
@@ -59,12 +64,12 @@ export class TablePiece {
       // tableBody on this piece alone: exact unless every row of it might belong to a footer block reaching back into the piece before.
       const local = tableBody(cells, Math.max(-1, input.headerIndex - rowOffset));
       end = local.range[1];
-      const after = lastContentRow(cells.slice(end));
+      const after = lastContentRow(cells, end);
       tableEnd = {
         bodyEnd: end + rowOffset,
         footer: local.footer === null ? null : { from: local.footer.from + rowOffset, to: local.footer.to + rowOffset, lines: local.footer.lines },
         lastContent: after === 0 ? 0 : after + end + rowOffset,
-        unsure: input.headerIndex < rowOffset && cells.every(mayBeFooter),
+        unsure: input.headerIndex < rowOffset && everyRowMayBeFooter(cells),
       };
     }
     const context = this.#context(input, {}, '');
@@ -72,13 +77,12 @@ export class TablePiece {
     const idRows: number[] = [];
     const evidence = input.dateColumns.map(() => new DateOrderEvidence());
     for (let r = start; r < end; r++) {
-      const row = cells[r] as Cell[];
-      const id = repeatableId(row, context);
+      const id = repeatableId(cells, r, context);
       if (id !== null) {
         ids.push(id);
         idRows.push(r);
       }
-      for (let c = 0; c < evidence.length; c++) (evidence[c] as DateOrderEvidence).add(row[input.dateColumns[c] as number]);
+      for (let c = 0; c < evidence.length; c++) (evidence[c] as DateOrderEvidence).add(cells.cell(r, input.dateColumns[c] as number));
     }
     return { ids, idRows: Int32Array.from(idRows), seen: evidence.map((e) => e.seen()), end: tableEnd };
   }
@@ -194,6 +198,12 @@ export class TablePiece {
     if (value === null) throw new Error(`table piece: the ${step} step has not run`);
     return value;
   }
+}
+
+/** True when every row of the piece may belong to a report's footer (asked row by row: the first that may not ends it). */
+function everyRowMayBeFooter(rows: TextRows): boolean {
+  for (let i = 0; i < rows.length; i++) if (!mayBeFooter(rows.row(i))) return false;
+  return true;
 }
 
 /** A chunk that owns its whole buffer, so it can be transferred (small Buffers share Node's pool). */
