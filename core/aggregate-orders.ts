@@ -11,6 +11,7 @@ import { dayNumber, isoFromDayNumber, parseIsoDay } from './dates.ts';
 import { IdIndex } from './id-index.ts';
 import { sortByDay } from './sort-by-day.ts';
 import { blankCustomer } from './customer-guard.ts';
+import type { OrderLog } from './churn/learned/order-log.ts';
 
 const NOT_IN_ORDERS: Readonly<Customer> = Object.freeze(blankCustomer());
 
@@ -57,6 +58,8 @@ export class OrderAggregator {
   private lastIndex = 0;
   /** Orders dated after the as-of date: left out of the scoring, counted for the user. */
   afterAsOf = 0;
+  /** finish()'s regrouping: each customer's orders sorted by day (what the churn models' order log holds). */
+  private grouped: Grouped | null = null;
 
   constructor(optionsInput: OptionsInput) {
     this.options = OptionsSchema.parse(optionsInput);
@@ -65,8 +68,7 @@ export class OrderAggregator {
 
   add(order: Order): void {
     // Exports often list a customer's orders together: skip the table lookup for a repeat of the last id.
-    const c = order.customerId === this.lastId ? this.lastIndex : this.index.positionOf(order.customerId);
-    if (c === this.people.length) this.people.push({ id: order.customerId, name: null, email: null, region: null, owner: null });
+    const c = order.customerId === this.lastId ? this.lastIndex : this.customer(order.customerId);
     // The latest non-empty contact details win, as in a CRM.
     if (order.name || order.email || order.region || order.owner) {
       const person = this.people[c] as Totals;
@@ -77,23 +79,56 @@ export class OrderAggregator {
     }
     this.lastId = order.customerId;
     this.lastIndex = c;
+    this.addOrderOf(c, orderDay(order.date, this.count), order.amount);
+  }
+
+  /** The position of customer `id` (their place in finish()'s list), added when new. */
+  customer(id: string): number {
+    const c = this.index.positionOf(id);
+    if (c === this.people.length) this.people.push({ id, name: null, email: null, region: null, owner: null });
+    return c;
+  }
+
+  /** The position of the customer whose id is text[start, end), or -1 when none of their orders was added (then use customer()). */
+  knownCustomer(text: string, start: number, end: number): number {
+    return this.index.positionOfRange(text, start, end);
+  }
+
+  /** The id of the customer at position `c`. */
+  idAt(c: number): string {
+    return (this.people[c] as Totals).id;
+  }
+
+  /**
+   * An order of the customer at position `c` (from customer()) on day number `day`, without contact
+   * details: add() without an Order object, for a reader that parsed the cells itself.
+   */
+  addOrderOf(c: number, day: number, amount: number): void {
     if (this.count === this.owner.length) this.grow();
     const i = this.count++;
     this.owner[i] = c;
-    const day = orderDay(order.date, i);
     if (day > this.asOfDay) this.afterAsOf++;
     this.days[i] = day;
-    this.amounts[i] = order.amount;
+    this.amounts[i] = amount;
+  }
+
+  /** Makes room for `orders` orders in all (a host that can estimate the count saves the copies of growing, and the trim). */
+  reserve(orders: number): void {
+    if (orders > this.owner.length) this.resize(orders);
   }
 
   private grow(): void {
-    const size = Math.max(1024, this.owner.length * 2);
+    this.resize(Math.max(1024, this.owner.length * 2));
+  }
+
+  private resize(size: number): void {
+    const n = this.count;
     const owner = new Int32Array(size);
-    owner.set(this.owner);
+    owner.set(this.owner.subarray(0, n));
     const days = new Int32Array(size);
-    days.set(this.days);
+    days.set(this.days.subarray(0, n));
     const amounts = new Float64Array(size);
-    amounts.set(this.amounts);
+    amounts.set(this.amounts.subarray(0, n));
     this.owner = owner;
     this.days = days;
     this.amounts = amounts;
@@ -116,30 +151,41 @@ export class OrderAggregator {
       this.days = this.days.slice(0, this.count);
       this.amounts = this.amounts.slice(0, this.count);
     }
-    return customersFrom(this.people, this.owner.subarray(0, this.count), this.days, this.amounts, this.options, this.asOfDay);
+    const grouped = groupByCustomer(this.people.length, this.owner.subarray(0, this.count), this.days, this.amounts);
+    this.grouped = grouped;
+    return customersFrom(this.people, grouped, this.options, this.asOfDay);
+  }
+
+  /**
+   * The churn models' order log (order-log.ts orderLogOf of the orders up to `asOfDay`) without building
+   * it: after finish(), when no order is after the as-of date and that is `asOfDay`, it is finish()'s
+   * regrouping (the same customers in the same order, each one's orders sorted by day alike). Null otherwise.
+   */
+  logAsOf(asOfDay: number): OrderLog | null {
+    const grouped = this.grouped;
+    if (grouped === null || asOfDay !== this.asOfDay || this.afterAsOf > 0) return null;
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    const days = grouped.days;
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i] as number;
+      if (day < firstDay) firstDay = day;
+      if (day > lastDay) lastDay = day;
+    }
+    return { ids: this.people.map((p) => p.id), start: grouped.start, days, amounts: grouped.amounts, firstDay, lastDay };
   }
 }
 
-export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsInput): Customer[] {
-  const aggregator = new OrderAggregator(optionsInput);
-  for (const order of orders) aggregator.add(order);
-  return aggregator.finish();
+/** Orders regrouped by customer: customer c's are positions start[c] .. start[c + 1] − 1, sorted by day (file order breaking ties). */
+interface Grouped {
+  start: Int32Array;
+  days: Int32Array;
+  amounts: Float64Array;
 }
 
-/** Regroups orders by customer and walks each customer's orders by day. */
-function customersFrom(
-  people: readonly Totals[],
-  owner: Int32Array,
-  days: Int32Array,
-  amounts: Float64Array,
-  options: Options,
-  asOfDay: number,
-): Customer[] {
+/** A counting sort by customer (file order kept within a customer), then each customer's run sorted by day. */
+function groupByCustomer(k: number, owner: Int32Array, days: Int32Array, amounts: Float64Array): Grouped {
   const n = owner.length;
-  const recentFrom = asOfDay - options.periodDays; // recent period: (recentFrom, asOf]
-  const previousFrom = recentFrom - options.periodDays; // previous period: (previousFrom, recentFrom]
-  // Pass 2: regroup days and amounts by customer (a counting sort; file order kept within a customer).
-  const k = people.length;
   const start = new Int32Array(k + 1);
   for (let i = 0; i < n; i++) {
     const slot = (owner[i] as number) + 1;
@@ -156,6 +202,22 @@ function customersFrom(
     groupAmounts[at] = amounts[i] as number;
     fill[c] = at + 1;
   }
+  for (let c = 0; c < k; c++) sortByDay(groupDays, groupAmounts, start[c] as number, start[c + 1] as number);
+  return { start, days: groupDays, amounts: groupAmounts };
+}
+
+export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsInput): Customer[] {
+  const aggregator = new OrderAggregator(optionsInput);
+  for (const order of orders) aggregator.add(order);
+  return aggregator.finish();
+}
+
+/** Walks each customer's orders (grouped and sorted by day) into their customer row. */
+function customersFrom(people: readonly Totals[], grouped: Grouped, options: Options, asOfDay: number): Customer[] {
+  const recentFrom = asOfDay - options.periodDays; // recent period: (recentFrom, asOf]
+  const previousFrom = recentFrom - options.periodDays; // previous period: (previousFrom, recentFrom]
+  const { start, days: groupDays, amounts: groupAmounts } = grouped;
+  const k = people.length;
 
   // Pass 3: one customer from each group, walking its orders by day.
   const customers: Customer[] = new Array<Customer>(k);
@@ -165,7 +227,6 @@ function customersFrom(
   for (let c = 0; c < k; c++) {
     const from = start[c] as number;
     const to = start[c + 1] as number;
-    sortByDay(groupDays, groupAmounts, from, to);
     let count = 0;
     let total = 0;
     let recentOrders = 0;

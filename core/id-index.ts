@@ -44,6 +44,38 @@ export class IdIndex {
     }
   }
 
+  /**
+   * The position of the id text[start, end), or -1 when it was never added: a reader of a file's text
+   * finds a repeat customer without cutting a string out of the text (add a new one with positionOf).
+   */
+  positionOfRange(text: string, start: number, end: number): number {
+    // fnv1a (core/fnv1a.ts) over the range, so a range finds the id positionOf added.
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const hash = h | 1;
+    const slots = this.#slots;
+    const length = end - start;
+    for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const at = slot * SLOT;
+      const stored = slots[at] as number;
+      if (stored === 0) return -1;
+      if (slots[at + 1] === hash && slots[at + 2] === length && this.#sameRange(at, text, start, length, stored - 1)) return stored - 1;
+    }
+  }
+
+  #sameRange(at: number, text: string, start: number, length: number, position: number): boolean {
+    const slots = this.#slots;
+    const inline = Math.min(length, INLINE);
+    for (let i = 0; i < inline; i += 2) {
+      const pair = text.charCodeAt(start + i) | (i + 1 < inline ? text.charCodeAt(start + i + 1) << 16 : 0);
+      if (slots[at + 3 + (i >> 1)] !== pair) return false;
+    }
+    if (length <= INLINE) return true;
+    const id = this.#ids[position] as string;
+    for (let i = INLINE; i < length; i++) if (id.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+    return true;
+  }
+
   #sameId(at: number, id: string, position: number): boolean {
     const slots = this.#slots;
     const inline = Math.min(id.length, INLINE);

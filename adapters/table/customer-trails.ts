@@ -23,7 +23,7 @@ export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
   }
 
   /** The customer's position, added with `row` as their first row when new. */
-  private at(id: string, row: number): number {
+  at(id: string, row: number): number {
     if (this.index === null) throw new Error(`customer "${id}" at row ${row} came after the trails were sealed`);
     const c = this.index.positionOf(id);
     if (c === this.ids.length) {
@@ -51,7 +51,11 @@ export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
 
   /** A kept order of `amount` at `row`. */
   addKept(id: string, row: number, amount: number): void {
-    const c = this.at(id, row);
+    this.addKeptAt(this.at(id, row), amount);
+  }
+
+  /** A kept order of `amount` of the customer at position `c` (from at()). */
+  addKeptAt(c: number, amount: number): void {
     this.kept[c] = (this.kept[c] as number) + 1;
     if (amount < 0) {
       this.negative[c] = (this.negative[c] as number) + 1;

@@ -1,7 +1,9 @@
 // The orders of a file read in pieces, as the churn models read them (choose.ts's OrderHistory), from
-// the aggregator's typed arrays: no Order object per order is kept. The log is built exactly as
-// orderLogOf builds it from the list of orders up to a date (customers by first such order, each
-// one's orders sorted by day, file order breaking ties), so the models see the same numbers.
+// the aggregator's typed arrays: no Order object per order is kept. The log is exactly what
+// orderLogOf builds from the list of orders up to a date (customers by first such order, each one's
+// orders sorted by day, file order breaking ties), so the models see the same numbers. As of the
+// aggregator's own date with no later order (the usual case), that is the aggregator's regrouping
+// (OrderAggregator.logAsOf), shared as it is; otherwise it is built here.
 import type { OrderAggregator } from '../../core/aggregate-orders.ts';
 import type { OrderHistory } from '../../core/churn/learned/choose.ts';
 import type { OrderLog } from '../../core/churn/learned/order-log.ts';
@@ -12,7 +14,7 @@ import { sortByDay } from '../../core/sort-by-day.ts';
 export function orderHistoryFromColumns(aggregator: OrderAggregator): OrderHistory {
   return {
     // Built on each call, not kept: the model check only needs it until it has drawn its sample.
-    log: (asOf) => logUpTo(aggregator, dayNumber(asOf)),
+    log: (asOf) => aggregator.logAsOf(dayNumber(asOf)) ?? logUpTo(aggregator, dayNumber(asOf)),
     orders(asOf, keep) {
       const { ids, owner, days, amounts } = aggregator.orders();
       const asOfDay = dayNumber(asOf);

@@ -10,7 +10,8 @@ import { OptionsSchema, type Language, type OptionsInput } from '../../core/sche
 import { WORDS } from '../../core/i18n/index.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput } from './contract.ts';
-import { DelimitedRows } from './csv-stream.ts';
+import { OrderTextRows } from './order-text-rows.ts';
+import { plainColumnsOf, PlainOrderRows } from './plain-order-rows.ts';
 import type { RowProblem } from './csv.ts';
 import { streamTextTable, type StreamedText, type TextStart } from './read-text-stream.ts';
 import { orderLayout, OrderRows, type OrderRow } from './order-table.ts';
@@ -32,8 +33,28 @@ export interface StreamedOrderScore {
   problems: RowProblem[];
 }
 
-/** Scores the order table in the text file at `path`, reading it in pieces. `onRows` hears how many rows were read so far. */
-export async function scoreOrderFile(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, onRows?: (rows: number) => void, pieceBytes?: number): Promise<StreamedOrderScore> {
+/**
+ * Scores the order table in the text file at `path`, reading it in pieces. `onRows` hears how many
+ * rows were read so far. `plainRows: false` reads every row as cells (for tests: the same result).
+ */
+export async function scoreOrderFile(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, onRows?: (rows: number) => void, pieceBytes?: number, plainRows = true): Promise<StreamedOrderScore> {
+  const options = OptionsSchema.parse(optionsInput);
+  const read = await readOrderFile(path, configInput, options, onRows, pieceBytes, plainRows);
+  const history = orderHistoryFromColumns(read.aggregator);
+  const results = orderResults(read.table, read.aggregator, history, options, read.problems);
+  return { results, text: read.text, problems: read.problems };
+}
+
+/** An order file read: its layout, bad rows and trails, the kept orders in the aggregator, the rows with an unclosed quote. */
+export interface OrderFileRead {
+  table: OrdersToScore;
+  aggregator: OrderAggregator;
+  problems: RowProblem[];
+  text: StreamedText;
+}
+
+/** Reads the order table in the text file at `path` into an aggregator (scoreOrderFile's reading; the arguments are its). */
+export async function readOrderFile(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, onRows?: (rows: number) => void, pieceBytes?: number, plainRows = true): Promise<OrderFileRead> {
   const config = TableConfigSchema.parse({ ...configInput, kind: 'orders' });
   const options = OptionsSchema.parse(optionsInput);
   let dateOrder: DateOrder = config.dateOrder === 'auto' ? 'mdy' : config.dateOrder;
@@ -42,8 +63,8 @@ export async function scoreOrderFile(path: string, configInput: TableConfigInput
     const text = await streamTextTable(
       path,
       (start) => {
-        pass = new OrderPass(start, config, options, dateOrder, onRows);
-        return (piece, final) => (pass as OrderPass).push(piece, final);
+        pass = new OrderPass(start, config, options, dateOrder, onRows, plainRows);
+        return (piece, final, bytes) => (pass as OrderPass).push(piece, final, bytes);
       },
       pieceBytes,
       options.language,
@@ -54,9 +75,7 @@ export async function scoreOrderFile(path: string, configInput: TableConfigInput
       dateOrder = read.inferred;
       continue;
     }
-    const history = orderHistoryFromColumns(read.aggregator);
-    const results = orderResults(read.table, read.aggregator, history, options, read.problems);
-    return { results, text, problems: read.problems };
+    return { table: read.table, aggregator: read.aggregator, problems: read.problems, text };
   }
 }
 
@@ -76,7 +95,14 @@ class OrderPass {
   private readonly config: Config;
   private readonly dateOrder: DateOrder;
   private readonly onRows: ((rows: number) => void) | undefined;
-  private readonly parser: DelimitedRows;
+  private readonly parser: OrderTextRows;
+  private readonly delimiter: TextStart['delimiter'];
+  private readonly plainRows: boolean;
+  /** Reads plain rows from the text (plain-order-rows.ts), when the table's can be. */
+  private plain: PlainOrderRows | null = null;
+  /** Rows were read as cells since the reader last handed its orders on. */
+  private unflushed = false;
+  private pieces = 0;
   readonly aggregator: OrderAggregator;
   /** The first rows, until the header can be found (20 rows and one that is not blank, as layoutOf reads). */
   private head: Cell[][] | null = [];
@@ -91,17 +117,22 @@ class OrderPass {
   private readonly badRows: OrderRow[] = [];
   private readonly language: Language;
 
-  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void) {
+  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void, plainRows = true) {
     this.config = config;
+    this.delimiter = start.delimiter;
+    this.plainRows = plainRows;
     this.dateOrder = dateOrder;
     this.onRows = onRows;
     this.aggregator = new OrderAggregator(options);
     this.language = options.language;
-    this.parser = new DelimitedRows(start.delimiter, (cells, index) => this.row(cells, index));
+    this.parser = new OrderTextRows(start.delimiter, (cells, index) => this.row(cells, index));
   }
 
-  push(piece: string, final: boolean): void {
+  push(piece: string, final: boolean, bytes: { read: number; size: number }): void {
     this.parser.push(piece, final);
+    // After the first piece, room for as many orders as the file has rows at its rate so far (a few
+    // more): the aggregator's arrays then neither double (48 bytes an order while copying) nor need trimming.
+    if (this.pieces++ === 0 && !final && bytes.read > 0) this.aggregator.reserve(Math.ceil((this.parser.rows * bytes.size * 1.03) / bytes.read) + 1024);
   }
 
   private row(cells: Cell[], index: number): void {
@@ -134,7 +165,19 @@ class OrderPass {
       throw error;
     }
     this.layout = layout;
-    this.reader = new OrderRows(layout, this.dateOrder, (row) => (row.order !== null ? this.aggregator.add(row.order) : this.badRows.push(row)), true, this.language);
+    const reader = new OrderRows(layout, this.dateOrder, (row) => (row.order !== null ? this.aggregator.add(row.order) : this.badRows.push(row)), true, this.language);
+    this.reader = reader;
+    // Plain rows are read from the text; not under an earlier run's result block (its cells are blanked first).
+    const columns = this.plainRows && this.earlier === null && this.delimiter !== 'whitespace' ? plainColumnsOf(layout) : null;
+    if (columns !== null) {
+      const plain = new PlainOrderRows(columns, this.delimiter as ',' | ';' | '\t', this.aggregator, reader.customers);
+      this.plain = plain;
+      this.parser.usePlain((text, start, final, index, widest) => {
+        const next = plain.parse(text, start, final, widest);
+        if (next >= 0) this.plainRow(text, index);
+        return next;
+      });
+    } else this.parser.usePlain(null);
     for (let r = layout.headerIndex + 1; r < head.length; r++) this.data(head[r] as Cell[], r);
   }
 
@@ -156,6 +199,23 @@ class OrderPass {
     const layout = this.layout as Layout<OrderField>;
     this.evidence.add(cells[layout.mapping.date as number]);
     (this.reader as OrderRows).read(cells, index);
+    this.unflushed = true;
+  }
+
+  /** Row `index` was found plain: what row() and data() do with a data row, then its order is added. */
+  private plainRow(text: string, index: number): void {
+    if (((index + 1) & 0xffff) === 0 && this.onRows !== undefined) this.onRows(index + 1);
+    if (this.pending.length > 0) {
+      for (const p of this.pending) this.read(p.cells, p.index);
+      this.pending = [];
+    }
+    // Orders read as cells before this row are handed on first, so the aggregator gets them all in row order.
+    if (this.unflushed) {
+      (this.reader as OrderRows).flush();
+      this.unflushed = false;
+    }
+    // An ISO date is no evidence of day/month order (AMBIGUOUS_DATE), so the evidence needs nothing from it.
+    (this.plain as PlainOrderRows).add(text, index + 1);
   }
 
   finish(): { table: OrdersToScore; aggregator: OrderAggregator; problems: RowProblem[]; inferred: DateOrder | null } {
@@ -180,7 +240,9 @@ class OrderPass {
       const note = dateOrderNote(layout.headers[layout.mapping.date as number] ?? 'date', inferred, WORDS[this.language].table);
       if (note !== null) warnings.push(note);
     }
-    const read = (this.reader as OrderRows).finish();
+    const reader = this.reader as OrderRows;
+    if (this.plain !== null) reader.countPlain(this.plain.kept, this.plain.negative);
+    const read = reader.finish();
     read.customers.seal();
     this.badRows.sort((a, b) => a.row - b.row);
     return {

@@ -115,6 +115,8 @@ export class OrderRows {
   private negative = 0;
   private continuationRows = 0;
   private sinceTaken = 0;
+  /** Kept orders with a negative amount read by a plain-row reader (plain-order-rows.ts), not the assembler. */
+  private plainNegative = 0;
 
   constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en') {
     this.words = WORDS[language].problems;
@@ -220,12 +222,28 @@ export class OrderRows {
     }
   }
 
+  /**
+   * Hands on every order read so far (a table without order numbers settles each row as it comes), so
+   * that orders a plain-row reader adds next come after them, in row order.
+   */
+  flush(): void {
+    if (this.layout.mapping.orderId !== undefined) throw new Error('an order table with order numbers settles its orders at the end: it cannot be flushed');
+    this.sinceTaken = 0;
+    this.settle(this.assembler.takeSettled());
+  }
+
+  /** Counts `kept` orders (`negative` of them below zero) that a plain-row reader added to the aggregator and the trails itself. */
+  countPlain(kept: number, negative: number): void {
+    this.kept += kept;
+    this.plainNegative += negative;
+  }
+
   /** Settles the rest; kept orders, rows with a problem and the trails are complete after this. */
   finish(): OrdersRead {
     const assembled = this.assembler.finish();
     this.settle(assembled);
     this.continuationRows = assembled.continuationRows;
-    this.negative = assembled.negative;
+    this.negative = assembled.negative + this.plainNegative;
     const mapping = this.layout.mapping;
     const notes = summaryNotes(
       { orders: this.kept + this.dropped, continuationRows: this.continuationRows, negative: this.negative },

@@ -19,8 +19,8 @@ export interface TextStart {
   delimiter: Delimiter;
 }
 
-/** Handles the pieces of one pass over the text; `final` on the last. */
-export type OnPiece = (text: string, final: boolean) => void;
+/** Handles the pieces of one pass over the text; `final` on the last. `bytes`: how far into the file (of `size` bytes) the text so far goes. */
+export type OnPiece = (text: string, final: boolean, bytes: { read: number; size: number }) => void;
 
 export interface StreamedText extends TextStart {
   /** The input's own line break, for writing output in kind. */
@@ -133,7 +133,7 @@ async function pass(path: string, handle: FileHandle, size: number, head: Buffer
     const final = got < buffer.length || position >= size;
     const text = decode(buffer.subarray(0, got), final);
     see(text);
-    onPiece(text, final);
+    onPiece(text, final, { read: position, size });
     if (final) break;
   }
   return { encoding, delimiter, lineEnd: lineEnd ?? '\n' };

@@ -67,20 +67,32 @@ export function fitBgNbd(data: Compressed): { params: BgNbdParams; logLikelihood
 
 /** P(alive | x, t_x, T) (Hardie's note 021); 1 for a customer with no repeat purchase, by construction. */
 export function bgnbdPAlive(p: BgNbdParams, h: History): number {
-  if (h.x === 0) return 1;
-  const ratio = Math.exp((p.r + h.x) * (Math.log(p.alpha + h.T) - Math.log(p.alpha + h.tx)));
-  return 1 / (1 + (p.a / (p.b + h.x - 1)) * ratio);
+  return bgnbdPAliveOf(p, h.x, h.tx, h.T);
+}
+
+/** bgnbdPAlive from the three numbers (no History object per customer). */
+export function bgnbdPAliveOf(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  const ratio = Math.exp((p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx)));
+  return 1 / (1 + (p.a / (p.b + x - 1)) * ratio);
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t (FHL 2005 eq. 10). */
 export function bgnbdExpectedPurchases(p: BgNbdParams, h: History, t: number): number {
+  return bgnbdForecastFactor(p, h.x, h.T, t) * bgnbdPAlive(p, h);
+}
+
+/**
+ * E[Y(t) | x, t_x, T] / P(alive), which depends on x and T only: the ₂F₁ the forecast costs, shared
+ * by every customer with the same x and T (churn/learned/train.ts keeps it per pair, pair-cache.ts).
+ */
+export function bgnbdForecastFactor(p: BgNbdParams, x: number, T: number, t: number): number {
   const { r, alpha, a, b } = p;
-  const { x, T } = h;
   const z = t / (alpha + T + t);
   const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
   const head = (a + b + x - 1) / (a - 1);
   const body = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * f;
-  return head * body * bgnbdPAlive(p, h);
+  return head * body;
 }
 
 /** E[X(t)]: expected purchases of a new customer in a period of length t (FHL 2005 eq. 9). */

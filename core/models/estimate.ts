@@ -13,7 +13,7 @@ import { dayNumber } from '../dates.ts';
 import { compress, type History } from './history.ts';
 import { fnv1a } from '../fnv1a.ts';
 import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
-import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.ts';
+import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAliveCached, paretoNbdTerms, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 import { ModelFitError } from './fit-error.ts';
 import { EstimateColumns } from './estimate-columns.ts';
@@ -179,9 +179,11 @@ export function estimatePurchases(
   const discounts = Float64Array.from({ length: opts.clvMonths }, (_, i) => Math.pow(1 + opts.monthlyDiscountRate, i + 1));
   const byMonth = new Float64Array(models.gammaGamma === null ? 0 : opts.clvMonths);
   const perCustomer = new EstimateColumns(histories.length, models.dropout.identified);
+  // P(alive)'s two ₂F₁ terms once per distinct (x, t_x) and (x, T): far fewer than distinct histories.
+  const terms = paretoNbdTerms(models.paretoNbd);
   for (let k = 0; k < index.count; k++) {
     const h = histories[index.firstAt[k] as number] as PurchaseHistory;
-    const pAlive = paretoNbdPAlive(models.paretoNbd, h);
+    const pAlive = paretoNbdPAliveCached(models.paretoNbd, h, terms);
     for (let i = 0; i < byMonth.length; i++) byMonth[i] = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, (i + 1) * WEEKS_PER_MONTH);
     const expectedPurchases = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon);
     const pNoPurchase = Math.exp(-expectedPurchases);

@@ -5,6 +5,7 @@ import { hyp2f1, lnGamma, logAddExp } from './special.ts';
 import { fitCountModel } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
 import { distinctOf } from './distinct.ts';
+import { PairCache } from './pair-cache.ts';
 
 export interface ParetoNbdParams extends Record<string, number> {
   r: number;
@@ -15,15 +16,23 @@ export interface ParetoNbdParams extends Record<string, number> {
 
 /** log A0 of note 009 eq. 19-20, the integral over the unobserved dropout time; every ₂F₁ argument is in [0, 1). */
 function logA0(p: ParetoNbdParams, h: History): number {
+  return logA0Of(paretoNbdA0Term(p, h.x, h.tx), paretoNbdA0Term(p, h.x, h.T));
+}
+
+// A0 = e^term1 − e^term2 with term1 ≥ term2.
+const logA0Of = (term1: number, term2: number): number => term1 + Math.log1p(-Math.exp(term2 - term1));
+
+/**
+ * One of A0's two terms, at time t_x (the first) or T (the second): a pure function of x and that
+ * time, which customers share (paretoNbdPAliveCached keeps it per pair).
+ */
+export function paretoNbdA0Term(p: ParetoNbdParams, x: number, time: number): number {
   const { r, alpha, s, beta } = p;
-  const { x, tx, T } = h;
   const rsx = r + s + x;
-  const [max, t] = alpha >= beta ? [alpha, s + 1] : [beta, r + x];
+  const max = alpha >= beta ? alpha : beta;
+  const t = alpha >= beta ? s + 1 : r + x;
   const diff = Math.abs(alpha - beta);
-  const term1 = Math.log(hyp2f1(rsx, t, rsx + 1, diff / (max + tx))) - rsx * Math.log(max + tx);
-  const term2 = Math.log(hyp2f1(rsx, t, rsx + 1, diff / (max + T))) - rsx * Math.log(max + T);
-  // A0 = e^term1 − e^term2 with term1 ≥ term2.
-  return term1 + Math.log1p(-Math.exp(term2 - term1));
+  return Math.log(hyp2f1(rsx, t, rsx + 1, diff / (max + time))) - rsx * Math.log(max + time);
 }
 
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, h: History): number {
@@ -98,10 +107,25 @@ export function fitParetoNbd(data: Compressed): { params: ParetoNbdParams; logLi
 
 /** P(alive | x, t_x, T): below 1 even for a customer who bought once. */
 export function paretoNbdPAlive(p: ParetoNbdParams, h: History): number {
+  return pAliveOf(p, h, logA0(p, h));
+}
+
+function pAliveOf(p: ParetoNbdParams, h: History, logA0: number): number {
   const { r, alpha, s, beta } = p;
   const { x, T } = h;
-  const logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0(p, h);
+  const logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0;
   return 1 / (1 + Math.exp(logOdds));
+}
+
+/** A0's terms per (x, time) for fit `p`, for paretoNbdPAliveCached. */
+export const paretoNbdTerms = (p: ParetoNbdParams): PairCache => new PairCache((x, time) => paretoNbdA0Term(p, x, time));
+
+/**
+ * paretoNbdPAlive, bit for bit, with A0's two ₂F₁ terms taken from `terms` (paretoNbdTerms of the
+ * same p): a million histories are mostly distinct, their (x, t_x) and (x, T) pairs are not.
+ */
+export function paretoNbdPAliveCached(p: ParetoNbdParams, h: History, terms: PairCache): number {
+  return pAliveOf(p, h, logA0Of(terms.of(h.x, h.tx), terms.of(h.x, h.T)));
 }
 
 /** E[Y(t) | x, t_x, T] (Schmittlein et al. 1987; lifetimes' conditional_expected_number_of_purchases_up_to_time). */

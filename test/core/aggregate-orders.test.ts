@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import '../fast-check-seed.ts';
 import { aggregateOrders, type Order } from '../../core/index.ts';
+import { OrderAggregator } from '../../core/aggregate-orders.ts';
+import { orderLogOf } from '../../core/churn/learned/order-log.ts';
+import { dayNumber, isoFromDayNumber } from '../../core/dates.ts';
 
 const order = (customerId: string, date: string, amount: number, extra: Partial<Order> = {}): Order => ({
   customerId, date, amount, name: null, email: null, region: null, owner: null, ...extra,
@@ -44,5 +49,34 @@ describe('aggregateOrders', () => {
 
   it('computes the mean spend of repeat purchase days', () => {
     expect(a?.repeatSpendMean).toBe((80 + 120) / 2);
+  });
+});
+
+describe("the aggregator's order log", () => {
+  it('is the order log of the orders up to the as-of date, shared from the regrouping when none is later', () => {
+    const day = fc.integer({ min: 0, max: 400 }).map((d) => isoFromDayNumber(dayNumber('2026-01-01') + d));
+    const anOrder = fc.record({ customerId: fc.constantFrom('a', 'b', 'c', 'customer-0000000001', 'customer-0000000002'), date: day, amount: fc.constantFrom(5, 12.5, -3, 0, 70) });
+    fc.assert(
+      fc.property(fc.array(anOrder, { maxLength: 80 }), fc.constantFrom('2026-06-01', '2027-02-05'), (list, asOf) => {
+        const orders = list.map((o) => order(o.customerId, o.date, o.amount));
+        const aggregator = new OrderAggregator({ asOf });
+        for (const o of orders) aggregator.add(o);
+        const customers = aggregator.finish();
+        const log = aggregator.logAsOf(dayNumber(asOf));
+        if (orders.some((o) => o.date > asOf)) expect(log).toBeNull();
+        else {
+          expect(log).toEqual(orderLogOf(orders));
+          expect(log?.ids).toEqual(customers.map((c) => c.id));
+        }
+        expect(aggregator.logAsOf(dayNumber(asOf) - 1)).toBeNull();
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is not there before the orders are aggregated', () => {
+    const aggregator = new OrderAggregator({ asOf: '2026-11-01' });
+    aggregator.add(order('a', '2026-01-01', 5));
+    expect(aggregator.logAsOf(dayNumber('2026-11-01'))).toBeNull();
   });
 });

@@ -47,4 +47,19 @@ describe('the customer id index', () => {
     expect(index.positionOf('ABCDEFGHIJ-2')).toBe(1);
     expect(index.positionOf('ABCDEFGHIJ-1')).toBe(0);
   });
+
+  it('finds an id inside a longer text, without cutting it out, at the position positionOf gave it', () => {
+    const id = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', '1'), maxLength: 13 }), fc.constantFrom('customer-000000001', 'customer-000000002', '客户编号0001', ''));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), fc.array(id, { maxLength: 20 }), (added, asked) => {
+        const index = new IdIndex(1);
+        for (const x of added) index.positionOf(x);
+        for (const x of [...added, ...asked]) {
+          const text = `,${x};`;
+          expect(index.positionOfRange(text, 1, 1 + x.length), x).toBe(added.includes(x) ? index.positionOf(x) : -1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -54,6 +54,42 @@ const YEAR = 365;
  * With `into`, written into that object rather than a new one (see train.ts's ChurnPredictor.peek).
  */
 export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: number, periodDays: number, into?: Snapshot): Snapshot | null {
+  const s = into ?? blankSnapshot();
+  return readSnapshot(log, k, cut, horizon, periodDays, s) < 0 ? null : s;
+}
+
+export function blankSnapshot(): Snapshot {
+  return { purchaseDays: 0, first: 0, last: 0, recency: 0, gap: null, spend: 0, recentOrders: 0, previousOrders: 0, recentSpend: 0, previousSpend: 0, seasonYears: 0, seasonHits: 0, daysToSeason: null };
+}
+
+/** The gaps between purchase days, one buffer reused by every snapshot (a new array per customer per cut-off was garbage). */
+let gaps = new Int32Array(256);
+
+/** Sorts gaps[0, n): insertion sort for the usual few, the typed array's sort beyond. */
+function sortGaps(n: number): void {
+  if (n > 32) {
+    gaps.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = gaps[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (gaps[j] as number) > v) {
+      gaps[j + 1] = gaps[j] as number;
+      j--;
+    }
+    gaps[j + 1] = v;
+  }
+}
+
+/**
+ * snapshotAt into `into` in one pass over the orders up to the cut (the seasons walk back from its
+ * end): the position after the customer's last order on or before `cut`, or −1 with no purchase by
+ * then (`into` is then not written). The position lets the label (boughtNothingAfter) start there.
+ */
+export function readSnapshot(log: OrderLog, k: number, cut: number, horizon: number, periodDays: number, into: Snapshot): number {
+  const days = log.days;
+  const amounts = log.amounts;
   const from = log.start[k] as number;
   const to = log.start[k + 1] as number;
   let purchaseDays = 0;
@@ -66,11 +102,14 @@ export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: numbe
   let previousSpend = 0;
   const recentFrom = cut - periodDays;
   const previousFrom = recentFrom - periodDays;
-  const gaps: number[] = [];
-  for (let p = from; p < to; p++) {
-    const day = log.days[p] as number;
+  const seasonBefore = cut - 300;
+  let nearestSeason = -1;
+  let n = 0;
+  let p = from;
+  for (; p < to; p++) {
+    const day = days[p] as number;
     if (day > cut) break;
-    const amount = log.amounts[p] as number;
+    const amount = amounts[p] as number;
     spend += amount;
     if (day > recentFrom) recentSpend += amount;
     else if (day > previousFrom) previousSpend += amount;
@@ -78,45 +117,47 @@ export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: numbe
     if (amount < 0) continue;
     if (day > recentFrom) recentOrders++;
     else if (day > previousFrom) previousOrders++;
+    // The next yearly return of a purchase made at least 300 days before the cut (daysToSeason).
+    if (day <= seasonBefore) {
+      const ahead = (((day - cut) % YEAR) + YEAR) % YEAR;
+      if (nearestSeason < 0 || ahead < nearestSeason) nearestSeason = ahead;
+    }
     if (day !== last) {
-      if (last >= 0) gaps.push(day - last);
-      else first = day;
+      if (last >= 0) {
+        if (n === gaps.length) {
+          const wider = new Int32Array(2 * n);
+          wider.set(gaps);
+          gaps = wider;
+        }
+        gaps[n++] = day - last;
+      } else first = day;
       purchaseDays++;
       last = day;
     }
   }
-  if (purchaseDays === 0) return null;
-  gaps.sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  const gap = gaps.length === 0 ? null : Math.max(1, gaps.length % 2 === 1 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2);
+  if (purchaseDays === 0) return -1;
+  const end = p;
+  sortGaps(n);
+  const mid = n >> 1;
+  const gap = n === 0 ? null : Math.max(1, n % 2 === 1 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2);
   // Seasonality: in each past year the customer had already started, did they buy in the weeks
-  // that correspond to the coming horizon?
+  // that correspond to the coming horizon? Each year's window (lo, hi] starts earlier than the last,
+  // so its first order is found by walking back from where the previous year's was.
   let seasonYears = 0;
   let seasonHits = 0;
+  let q = end;
   for (let y = 1; cut - y * YEAR >= first; y++) {
     const lo = cut - y * YEAR;
     const hi = lo + horizon;
     seasonYears++;
-    for (let p = from; p < to; p++) {
-      const day = log.days[p] as number;
-      if (day > hi || day > cut) break;
-      if (day > lo && (log.amounts[p] as number) >= 0) {
+    while (q > from && (days[q - 1] as number) > lo) q--;
+    for (let r = q; r < end && (days[r] as number) <= hi; r++) {
+      if ((amounts[r] as number) >= 0) {
         seasonHits++;
         break;
       }
     }
   }
-  let daysToSeason: number | null = null;
-  if (seasonYears > 0) {
-    for (let p = from; p < to; p++) {
-      const day = log.days[p] as number;
-      if (day > cut - 300) break;
-      if ((log.amounts[p] as number) < 0) continue;
-      const ahead = (((day - cut) % YEAR) + YEAR) % YEAR;
-      if (daysToSeason === null || ahead < daysToSeason) daysToSeason = ahead;
-    }
-  }
-  if (into === undefined) return { purchaseDays, first, last, recency: cut - last, gap, spend, recentOrders, previousOrders, recentSpend, previousSpend, seasonYears, seasonHits, daysToSeason };
   into.purchaseDays = purchaseDays;
   into.first = first;
   into.last = last;
@@ -129,8 +170,8 @@ export function snapshotAt(log: OrderLog, k: number, cut: number, horizon: numbe
   into.previousSpend = previousSpend;
   into.seasonYears = seasonYears;
   into.seasonHits = seasonHits;
-  into.daysToSeason = daysToSeason;
-  return into;
+  into.daysToSeason = seasonYears > 0 && nearestSeason >= 0 ? nearestSeason : null;
+  return end;
 }
 
 /** Whether customer k bought anything in (cut, cut + horizon]: the label (true = churned, bought nothing). */
@@ -139,6 +180,16 @@ export function boughtNothing(log: OrderLog, k: number, cut: number, horizon: nu
     const day = log.days[p] as number;
     if (day > cut + horizon) break;
     if (day > cut && (log.amounts[p] as number) >= 0) return false;
+  }
+  return true;
+}
+
+/** boughtNothing, from `end`, readSnapshot's position (the customer's first order after the cut). */
+export function boughtNothingAfter(log: OrderLog, k: number, end: number, cut: number, horizon: number): boolean {
+  for (let p = end, to = log.start[k + 1] as number; p < to; p++) {
+    const day = log.days[p] as number;
+    if (day > cut + horizon) break;
+    if ((log.amounts[p] as number) >= 0) return false;
   }
   return true;
 }

@@ -14,23 +14,49 @@ import type { LearnedPrediction } from './train.ts';
 import type { ProbabilityLevels } from '../levels.ts';
 
 const DRIVERS: readonly LearnedDriver[] = [...new Set(FEATURES.map((f) => f.driver))];
+/** Each feature's driver, as its index in DRIVERS. */
+const DRIVER_OF = Int32Array.from(FEATURES, (f) => DRIVERS.indexOf(f.driver));
 
 /** Order tables carry no NPS, satisfaction, contact or competitor data: said as for the rules. */
 const NOT_IN_ORDERS = ['nps', 'satisfaction', 'contact', 'competitor'].reduce((bits, f) => bits | (1 << CHURN_FACTORS.indexOf(f as (typeof CHURN_FACTORS)[number])), 0);
 
 /**
  * Whole points per driver that add up to `total` exactly (largest remainder), from shares ≥ 0.
- * With no share at all, every point goes to the first driver.
+ * With no share at all, every point goes to the first driver. Plain loops: it runs per customer
+ * (10M orders: a million times), where arrays of {i, r} sorted per call were garbage.
  */
 export function apportion(shares: readonly number[], total: number): number[] {
-  const sum = shares.reduce((s, x) => s + x, 0);
-  if (sum <= 0) return shares.map((_, i) => (i === 0 ? total : 0));
-  const exact = shares.map((s) => (s / sum) * total);
-  const points = exact.map(Math.floor);
-  let left = total - points.reduce((s, x) => s + x, 0);
-  const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  const n = shares.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += shares[i] as number;
+  const points = new Array<number>(n);
+  if (sum <= 0) {
+    for (let i = 0; i < n; i++) points[i] = i === 0 ? total : 0;
+    return points;
+  }
+  let left = total;
+  const remainder = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const exact = ((shares[i] as number) / sum) * total;
+    const whole = Math.floor(exact);
+    points[i] = whole;
+    remainder[i] = exact - whole;
+    left -= whole;
+  }
+  if (!(left > 0)) return points;
+  // The largest remainders first, ties to the earlier driver (a stable insertion sort by remainder);
+  // all are finite here: a NaN or infinite share makes `left` NaN.
+  const byRemainder = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let j = i - 1;
+    while (j >= 0 && (remainder[byRemainder[j] as number] as number) < (remainder[i] as number)) {
+      byRemainder[j + 1] = byRemainder[j] as number;
+      j--;
+    }
+    byRemainder[j + 1] = i;
+  }
   for (let k = 0; left > 0; k++, left--) {
-    const i = (byRemainder[k % byRemainder.length] as { i: number }).i;
+    const i = byRemainder[k % n] as number;
     points[i] = (points[i] as number) + 1;
   }
   return points;
@@ -66,7 +92,8 @@ function sayDriver(driver: LearnedDriver, p: LearnedPrediction, horizon: number,
  */
 export function learnedRisk(p: LearnedPrediction, horizon: number, options: Options, identified: boolean, levels?: ProbabilityLevels): ChurnRisk {
   const churnRisk = Math.round(p.probability * 100);
-  const shares = DRIVERS.map((d) => FEATURES.reduce((s, f, j) => (f.driver === d ? s + (p.contributions[j] as number) : s), 0));
+  const shares = new Array<number>(DRIVERS.length).fill(0);
+  for (let j = 0; j < DRIVER_OF.length; j++) shares[DRIVER_OF[j] as number] = (shares[DRIVER_OF[j] as number] as number) + (p.contributions[j] as number);
   const points = apportion(shares, churnRisk);
   const drivers: Driver[] = [];
   DRIVERS.forEach((d, i) => {

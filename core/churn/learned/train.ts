@@ -2,11 +2,12 @@
 // cut-off day, features from the orders up to it; the label is whether the customer then bought
 // nothing in the following horizon. Scored as of the real as-of date with the same features.
 import type { OrderLog } from './order-log.ts';
-import { FEATURE_COUNT, FEATURES, boughtNothing, featuresOf, snapshotAt, type Snapshot } from './features.ts';
+import { FEATURE_COUNT, FEATURES, blankSnapshot, boughtNothingAfter, featuresOf, readSnapshot, snapshotAt, type Snapshot } from './features.ts';
 import { fitLogisticInPlace, logisticTerms, sigmoid, standardisedTerms, type Logistic } from './logistic.ts';
 import { DAYS_PER_UNIT, sampleBound } from '../../models/estimate.ts';
 import { fnv1a } from '../../fnv1a.ts';
-import { bgnbdExpectedPurchases, bgnbdPAlive, fitBgNbd, type BgNbdParams } from '../../models/bgnbd.ts';
+import { bgnbdForecastFactor, bgnbdPAliveOf, fitBgNbd, type BgNbdParams } from '../../models/bgnbd.ts';
+import { PairCache } from '../../models/pair-cache.ts';
 import { compress, type History } from '../../models/history.ts';
 import { fitNbd, LR_CRITICAL } from '../../models/dropout.ts';
 import { ModelFitError } from '../../models/fit-error.ts';
@@ -77,22 +78,8 @@ export interface ModelOutputs {
   pAlive: number;
 }
 
-const historyAt = (s: Snapshot, cut: number): History => ({ x: s.purchaseDays - 1, tx: (s.last - s.first) / DAYS_PER_UNIT, T: (cut - s.first) / DAYS_PER_UNIT });
-
-/**
- * One number per distinct history at a cut-off: (x, t_x, T) are whole days (x purchase days after the
- * first, t_x and T days since the first): a string key per customer cost a string each and most of
- * the lookup. Outside the bounds that keep the number exact (x < 2^11, days < 2^21) the key is text.
- */
-function historyKey(s: Snapshot, cut: number): number | string {
-  const x = s.purchaseDays - 1;
-  const tx = s.last - s.first;
-  const T = cut - s.first;
-  return x < 2048 && T < 2097152 && tx >= 0 && tx <= T ? (x * 2097152 + tx) * 2097152 + T : `${x}|${tx}|${T}`;
-}
-
-/** A fitted purchase model's forecast per customer snapshot, each distinct (x, t_x, T) worked out once. */
-type PurchaseModel = { outputsOf: (s: Snapshot) => ModelOutputs; identified: boolean; params: BgNbdParams } | null;
+/** A fitted purchase model's forecast per customer snapshot. */
+type PurchaseModel = { outputsOf: (s: Snapshot, into: ModelOutputs) => ModelOutputs; identified: boolean; params: BgNbdParams } | null;
 
 /**
  * BG/NBD fitted on the histories at `cut` (a sample of up to 5,000 customers); null when no fit is
@@ -112,18 +99,20 @@ function fitPurchaseModel(log: OrderLog, cut: number, horizon: number): Purchase
     if (error instanceof ModelFitError) return null;
     throw error;
   }
-  const cache = new Map<number | string, ModelOutputs>();
   const weeks = horizon / DAYS_PER_UNIT;
-  const outputsOf = (s: Snapshot): ModelOutputs => {
-    const key = historyKey(s, cut);
-    let o = cache.get(key);
-    if (o === undefined) {
-      const h = historyAt(s, cut);
-      const expectedPurchases = bgnbdExpectedPurchases(params, h, weeks);
-      o = { expectedPurchases: Number.isFinite(expectedPurchases) ? Math.max(0, expectedPurchases) : 0, pAlive: identified ? bgnbdPAlive(params, h) : 1 };
-      cache.set(key, o);
-    }
-    return o;
+  // bgnbdExpectedPurchases(params, (x, t_x, T), weeks), bit for bit: its ₂F₁ factor depends on x and T
+  // only, kept per pair (keyed by whole days: T in weeks is T days / 7, one to one); P(alive) is a few
+  // logs per customer. A cache per (x, t_x, T) missed for most of a million customers.
+  const factors = new PairCache((x, days) => bgnbdForecastFactor(params, x, days / DAYS_PER_UNIT, weeks));
+  const outputsOf = (s: Snapshot, into: ModelOutputs): ModelOutputs => {
+    const x = s.purchaseDays - 1;
+    const tx = (s.last - s.first) / DAYS_PER_UNIT;
+    const T = (cut - s.first) / DAYS_PER_UNIT;
+    const pAlive = bgnbdPAliveOf(params, x, tx, T);
+    const expectedPurchases = factors.of(x, cut - s.first) * pAlive;
+    into.expectedPurchases = Number.isFinite(expectedPurchases) ? Math.max(0, expectedPurchases) : 0;
+    into.pAlive = identified ? pAlive : 1;
+    return into;
   };
   return { outputsOf, identified, params };
 }
@@ -149,14 +138,15 @@ export function trainChurnModel(log: OrderLog, asOfDay: number, settings: Learne
   // Each customer's snapshot is read into one reused object as their row is written: a million
   // snapshots per window kept until the purchase model was fitted were ~300 MB of garbage each.
   const snapshot = blankSnapshot();
+  const outputs: ModelOutputs = { expectedPurchases: 0, pAlive: 1 };
   for (const w of plan.windows) {
     const fitted = fitPurchaseModel(log, w.cut, w.horizon);
     for (let k = 0; k < log.ids.length; k++) {
-      if (!boughtBy(log, k, w.cut)) continue; // no purchase by the cut: snapshotAt would say null
-      const s = snapshotAt(log, k, w.cut, w.horizon, settings.periodDays, snapshot) as Snapshot;
-      featuresOf(s, fitted === null ? null : fitted.outputsOf(s), w.horizon, settings.defaultGapDays, x, rows * FEATURE_COUNT);
+      const end = readSnapshot(log, k, w.cut, w.horizon, settings.periodDays, snapshot);
+      if (end < 0) continue; // no purchase by the cut
+      featuresOf(snapshot, fitted === null ? null : fitted.outputsOf(snapshot, outputs), w.horizon, settings.defaultGapDays, x, rows * FEATURE_COUNT);
       keepOnly(settings.only, x, rows * FEATURE_COUNT);
-      y[rows] = boughtNothing(log, k, w.cut, w.horizon) ? 1 : 0;
+      y[rows] = boughtNothingAfter(log, k, end, w.cut, w.horizon) ? 1 : 0;
       rows++;
     }
   }
@@ -219,18 +209,19 @@ export function churnPredictor(model: LearnedModel, log: OrderLog, asOfDay: numb
     return sigmoid(eta);
   };
   const reused: LearnedPrediction = { probability: 0, contributions: new Float64Array(FEATURE_COUNT), snapshot: blankSnapshot(), model: null };
+  const reusedOutputs: ModelOutputs = { expectedPurchases: 0, pAlive: 1 };
   return {
     identified: fitted?.identified ?? false,
     predict(k, contributions = new Float64Array(FEATURE_COUNT)) {
       const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays);
       if (s === null) return null;
-      const m = fitted === null ? null : fitted.outputsOf(s);
+      const m = fitted === null ? null : fitted.outputsOf(s, { expectedPurchases: 0, pAlive: 1 });
       return { probability: probabilityOf(s, m, contributions), contributions, snapshot: s, model: m };
     },
     peek(k) {
       const s = snapshotAt(log, k, asOfDay, horizon, model.periodDays, reused.snapshot);
       if (s === null) return null;
-      reused.model = fitted === null ? null : fitted.outputsOf(s);
+      reused.model = fitted === null ? null : fitted.outputsOf(s, reusedOutputs);
       reused.probability = probabilityOf(s, reused.model, reused.contributions);
       return reused;
     },
@@ -238,7 +229,7 @@ export function churnPredictor(model: LearnedModel, log: OrderLog, asOfDay: numb
 }
 
 /**
- * historyAt(snapshotAt(…)) without the rest of the snapshot (trends, seasons): the fit needs only
+ * The (x, t_x, T) of snapshotAt(…), in weeks, without the rest of the snapshot (trends, seasons): the fit needs only
  * (x, t_x, T), and a million full snapshots cost seconds. Purchase days as snapshotAt counts them.
  */
 function purchaseHistoryAt(log: OrderLog, k: number, cut: number): History | null {
@@ -277,10 +268,6 @@ function sampledHistoriesAt(log: OrderLog, cut: number): (History | null)[] {
   for (let k = 0; k < log.ids.length; k++) if (boughtBy(log, k, cut)) present++;
   const keepBelow = sampleBound(present, undefined, log.hashRange);
   return log.ids.map((id, k) => (fnv1a(id) < keepBelow ? purchaseHistoryAt(log, k, cut) : null));
-}
-
-function blankSnapshot(): Snapshot {
-  return { purchaseDays: 0, first: 0, last: 0, recency: 0, gap: null, spend: 0, recentOrders: 0, previousOrders: 0, recentSpend: 0, previousSpend: 0, seasonYears: 0, seasonHits: 0, daysToSeason: null };
 }
 
 /**
