@@ -15,14 +15,15 @@ export interface CustomerChecks {
 }
 
 export class PassReader {
-  readonly #customers: readonly unknown[];
+  readonly #customers: ArrayLike<unknown>;
   readonly #checks: CustomerChecks;
   /** The customer being read: valid until the next read, as nothing keeps a customer past its turn. */
   readonly #reading: Customer;
   /** 1 where `slow` decided the customer, so a later pass asks it again rather than `reread`. */
   readonly #viaSlow: Uint8Array;
 
-  constructor(customers: readonly unknown[], checks: CustomerChecks, blank: Customer) {
+  /** `customers`: the inputs as `checks` reads them (records, or positions in a host's own store of them). */
+  constructor(customers: ArrayLike<unknown>, checks: CustomerChecks, blank: Customer) {
     this.#customers = customers;
     this.#checks = checks;
     this.#reading = blank;

@@ -114,8 +114,23 @@ export function readCustomerRows(
   release = false,
   onRows?: (rows: number) => void,
 ): CustomerRow[] {
-  const table = rowsOf(cells);
   const rows: CustomerRow[] = [];
+  eachCustomerRow(cells, range, rowOffset, context, firstRowOf, (row) => rows.push(row), release, onRows);
+  return rows;
+}
+
+/** readCustomerRows one row at a time, for a reader that keeps less than every row (cli/score/threads/table-piece.ts). */
+export function eachCustomerRow(
+  cells: Rows,
+  range: readonly [number, number],
+  rowOffset: number,
+  context: RowContext,
+  firstRowOf: FirstRowOfId,
+  visit: (row: CustomerRow) => void,
+  release = false,
+  onRows?: (rows: number) => void,
+): void {
+  const table = rowsOf(cells);
   const { headerKeys, mapping, dateOrders, asOf } = context;
   const reader = new RowReader(table, mapping, dateOrders, asOf);
   const customerOfRow = customerOfRowWith(mapping);
@@ -126,11 +141,11 @@ export function readCustomerRows(
     const kind = rowKindAt(table, r, headerKeys);
     if (kind !== 'data' && release) table.release(r);
     if (kind === 'blank') {
-      rows.push({ row, id: null, customer: null, problem: { kind: 'blank' } });
+      visit({ row, id: null, customer: null, problem: { kind: 'blank' } });
       continue;
     }
     if (kind === 'header') {
-      rows.push({ row, id: null, customer: null, problem: { kind: 'headerAgain' } });
+      visit({ row, id: null, customer: null, problem: { kind: 'headerAgain' } });
       continue;
     }
     reader.start(r);
@@ -151,13 +166,12 @@ export function readCustomerRows(
     }
     const problems = reader.problems as Problem[] | null;
     if (release) table.release(r);
-    rows.push(
+    visit(
       problems === null
         ? { row, id, customer, problem: null }
         : { row, id: id === '' ? null : id, customer: null, problem: { kind: 'cells', problems } },
     );
   }
-  return rows;
 }
 
 /**

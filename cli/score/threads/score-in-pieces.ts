@@ -24,11 +24,10 @@ import { rankingNotes } from '../../../adapters/table/score-table.ts';
 import { OptionsSchema, type OptionsInput } from '../../../core/schema/options.ts';
 import { scoreRfm, type RfmScores } from '../../../core/rfm.ts';
 import { dayNumber } from '../../../core/dates.ts';
-import { summarize } from '../../../core/summarize.ts';
 import { WORDS } from '../../../core/i18n/index.ts';
 import { firstOfEachId } from '../../../adapters/table/repeated-ids.ts';
 import { ATTENTION_SHOWN, type RunToShow } from '../summary-table.ts';
-import { readFacts } from './summary-facts.ts';
+import { summarizeFacts } from './summary-facts.ts';
 import { HEAD_ROWS, type LayoutInput, type ParseOutput, type PiecesOutput, type Step, type Steps } from './protocol.ts';
 
 /** Runs a piece's steps: on a worker thread (thread-runner.ts), or in this thread for tests. */
@@ -132,6 +131,9 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
     }
     return rows;
   });
+  // The ids are not needed again: a million strings would otherwise live on through scoring.
+  ids.length = 0;
+  for (const f of found) f.ids = [];
   const warnings = [...layout.notes];
   if (end.footer !== null) warnings.push(footerNote(end.footer, words));
   const dateOrders: Partial<Record<(typeof CUSTOMER_DATES)[number], DateOrder>> = {};
@@ -186,7 +188,7 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
   return {
     run: {
       kind: 'customers',
-      summary: summarize(readFacts(facts), { language }),
+      summary: summarizeFacts(facts, language),
       warnings: [...warnings, ...rankingNotes(scorable, options)],
       attention: { count: errors.length, first: errors.slice(0, ATTENTION_SHOWN) },
     },

@@ -1,7 +1,8 @@
 // What the summary reads of each result (core/summarize.ts SummaryFacts), as typed arrays a worker
 // thread hands over without copying, and read back on the main thread in row order. The main thread
 // then summarises the whole table in one go, so sums of money add up in the same order as on one thread.
-import type { SummaryFacts } from '../../../core/summarize.ts';
+import { SummaryTally, type Summary, type SummaryFacts } from '../../../core/summarize.ts';
+import type { Language } from '../../../core/schema/options.ts';
 import { TIERS } from '../../../core/tiers.ts';
 import { SEGMENTS } from '../../../core/segments.ts';
 import { CHURN_LEVELS } from '../../../core/churn/levels.ts';
@@ -88,28 +89,31 @@ export class FactsWriter {
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
-/** The facts of every row, in order, as summarize reads them. */
-export function readFacts(pieces: readonly FactColumns[]): SummaryFacts[] {
-  const facts: SummaryFacts[] = [];
+/**
+ * The summary of every row's facts, in row order, as summarize makes it: each row's facts are read
+ * into one reused record and counted (SummaryTally keeps none), not made into a million records first.
+ */
+export function summarizeFacts(pieces: readonly FactColumns[], language: Language): Summary {
+  const tally = new SummaryTally({ language });
+  const facts: SummaryFacts = { error: null, lifecycle: null, tier: null, segment: null, churnLevel: null, totalSpend: null, orders: null, clv: null, pAlive: null, region: null, owner: null };
   for (const c of pieces) {
     let e = 0;
     for (let i = 0; i < c.count; i++) {
       const region = c.groups[i * 2] as number;
       const owner = c.groups[i * 2 + 1] as number;
-      facts.push({
-        error: c.failed[i] === 1 ? (c.errors[e++] as string) : null,
-        lifecycle: valueOf(LIFECYCLE_STAGES, c.lifecycle[i] as number),
-        tier: valueOf(TIERS, c.tier[i] as number),
-        segment: valueOf(SEGMENTS, c.segment[i] as number),
-        churnLevel: valueOf(CHURN_LEVELS, c.churnLevel[i] as number),
-        totalSpend: orNull(c.numbers[i * 4] as number),
-        orders: orNull(c.numbers[i * 4 + 1] as number),
-        clv: orNull(c.numbers[i * 4 + 2] as number),
-        pAlive: orNull(c.numbers[i * 4 + 3] as number),
-        region: region < 0 ? null : (c.texts[region] as string),
-        owner: owner < 0 ? null : (c.texts[owner] as string),
-      });
+      facts.error = c.failed[i] === 1 ? (c.errors[e++] as string) : null;
+      facts.lifecycle = valueOf(LIFECYCLE_STAGES, c.lifecycle[i] as number);
+      facts.tier = valueOf(TIERS, c.tier[i] as number);
+      facts.segment = valueOf(SEGMENTS, c.segment[i] as number);
+      facts.churnLevel = valueOf(CHURN_LEVELS, c.churnLevel[i] as number);
+      facts.totalSpend = orNull(c.numbers[i * 4] as number);
+      facts.orders = orNull(c.numbers[i * 4 + 1] as number);
+      facts.clv = orNull(c.numbers[i * 4 + 2] as number);
+      facts.pAlive = orNull(c.numbers[i * 4 + 3] as number);
+      facts.region = region < 0 ? null : (c.texts[region] as string);
+      facts.owner = owner < 0 ? null : (c.texts[owner] as string);
+      tally.add(facts);
     }
   }
-  return facts;
+  return tally.summary();
 }

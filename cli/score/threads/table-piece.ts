@@ -10,14 +10,15 @@ import { TextRows } from '../../../adapters/table/text-rows.ts';
 import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
 import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
-import { readCustomerRows, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
+import { eachCustomerRow, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
+import { CustomerColumns } from '../../../adapters/table/customer-columns.ts';
+import { blankCustomer } from '../../../core/customer-guard.ts';
+import { PassReader } from '../../../core/pass-reader.ts';
 import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
 import type { Result } from '../../../core/schema/result.ts';
 import { encoderFor } from '../../../adapters/table/text-encoding.ts';
 import { OptionsSchema, type Options } from '../../../core/schema/options.ts';
-import type { Customer } from '../../../core/schema/customer.ts';
-import { checkCustomers, scoreRange, trustingReader, type CheckedCustomers } from '../../../core/score.ts';
-import type { PassReader } from '../../../core/pass-reader.ts';
+import { checkCustomers, scoreRange, type CheckedCustomers } from '../../../core/score.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
 import { writeUtf8Lines } from '../utf8-lines.ts';
@@ -26,6 +27,18 @@ import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type P
 
 /** Customers scored at a time: results of a small range die young (a larger range's are promoted to the old generation first). */
 const SCORED_AT_ONCE = 1024;
+
+/**
+ * The piece's data rows once read: the customers are kept as columns (customer-columns.ts) for the
+ * scorer to read back, and only the rows that cannot be scored as CustomerRows, with their problem.
+ */
+interface ReadRows {
+  /** Table index of the first data row, and how many data rows follow it. */
+  first: number;
+  count: number;
+  /** By data row (0 = the first): the rows that are not customers. */
+  unscored: Map<number, CustomerRow>;
+}
 
 /** What a step leaves for the next one. */
 interface Parsed {
@@ -39,7 +52,7 @@ interface Parsed {
 export class TablePiece {
   #parsed: Parsed | null = null;
   #layout: LayoutInput | null = null;
-  #rows: CustomerRow[] = [];
+  #rows: ReadRows = { first: 0, count: 0, unscored: new Map() };
   #scoring: { options: Options; reader: PassReader; checked: CheckedCustomers } | null = null;
   #chunks: Uint8Array[] = [];
 
@@ -99,11 +112,17 @@ export class TablePiece {
       const first = input.firstRows[row - 1 - rowOffset] as number;
       return first === 0 ? undefined : first;
     };
-    this.#rows = readCustomerRows(parsed.cells, range, rowOffset, context, firstRowOf, true);
-    const customers: Customer[] = [];
-    for (const r of this.#rows) if (r.customer !== null) customers.push(r.customer);
+    const columns = new CustomerColumns(layout.mapping, range[1] - range[0]);
+    const rows: ReadRows = { first: range[0] + rowOffset, count: 0, unscored: new Map() };
+    eachCustomerRow(parsed.cells, range, rowOffset, context, firstRowOf, (row) => {
+      if (row.customer !== null) columns.add(row.customer);
+      else rows.unscored.set(rows.count, row);
+      rows.count++;
+    });
+    this.#rows = rows;
     const options = OptionsSchema.parse(input.options);
-    const reader = trustingReader(customers);
+    // Input k of the scorer is customer k of the columns, read back into one reused record each pass.
+    const reader = new PassReader(Int32Array.from({ length: columns.count }, (_, k) => k), columns.checks(), blankCustomer());
     const checked = checkCustomers(reader, options, dayNumber(options.asOf));
     this.#scoring = { options, reader, checked };
     const { lastDay, orders, spend } = checked.columns.rfmInput();
@@ -129,32 +148,33 @@ export class TablePiece {
       return results[taken++] as Result;
     };
     const rows = this.#rows;
-    this.#rows = [];
+    this.#rows = { first: 0, count: 0, unscored: new Map() };
     const headerOf = headerOfColumn(layout.headers, layout.mapping);
-    const facts = new FactsWriter(rows.length);
-    const scoredRow = (k: number): ScoredRow => {
-      const row = scoredRowOf(rows[k] as CustomerRow, nextResult, headerOf, options.language);
-      facts.add(row.result);
-      return row;
+    const facts = new FactsWriter(rows.count);
+    const scoredRow = (k: number): Result => {
+      const unscored = rows.unscored.get(k);
+      const result = unscored === undefined ? nextResult() : scoredRowOf(unscored, nextResult, headerOf, options.language).result;
+      facts.add(result);
+      return result;
     };
     const chunks: Uint8Array[] = [];
     if (input.output === null) {
-      for (let k = 0; k < rows.length; k++) scoredRow(k);
+      for (let k = 0; k < rows.count; k++) scoredRow(k);
       return { chunks, bytes: 0, facts: facts.finish().columns };
     }
 
     const lineOf = new ScoredLines(layout.headers, options.language, parsed.delimiter);
     const { text, spans } = parsed;
     const { rowOffset, headerIndex } = layout;
-    const firstScored = rows.length > 0 ? (rows[0] as CustomerRow).row - 1 : Number.POSITIVE_INFINITY;
-    const bodyEnd = firstScored + rows.length;
+    const firstScored = rows.count > 0 ? rows.first : Number.POSITIVE_INFINITY;
+    const bodyEnd = firstScored + rows.count;
     const lines = function* (): Generator<string> {
       const end = Math.min(spans.starts.length, input.outputEnd - rowOffset);
       for (let i = 0; i < end; i++) {
         const line = text.slice(spans.starts[i], spans.ends[i]);
         const width = spans.widths[i] as number;
         const g = i + rowOffset;
-        if (g >= firstScored && g < bodyEnd) yield lineOf.scored(line, width, scoredRow(g - firstScored).result);
+        if (g >= firstScored && g < bodyEnd) yield lineOf.scored(line, width, scoredRow(g - firstScored));
         else if (g === headerIndex) yield lineOf.header(line, width);
         else if (g < headerIndex) yield lineOf.unscored(line, width);
         else yield line; // under the table: a footer line, byte for byte
