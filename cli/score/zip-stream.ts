@@ -4,7 +4,21 @@
 // central directory and its end record. No ZIP64: an entry or archive past 4 GiB is refused, not written
 // wrong. What is held at once is a few pieces of data and one directory record per entry.
 import { once } from 'node:events';
-import { createDeflateRaw, crc32 } from 'node:zlib';
+import * as zlib from 'node:zlib';
+
+/** CRC-32 (ISO 3309, the ZIP polynomial), table-driven: for a Node older than 20.15, which has no zlib.crc32. */
+const TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+export function crc32Js(data: Uint8Array, value = 0): number {
+  let c = ~value;
+  for (let i = 0; i < data.length; i++) c = (TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return ~c >>> 0;
+}
+// Looked up, not imported by name: an ES import of a missing name would stop the CLI from loading at all.
+const crc32: (data: Uint8Array, value?: number) => number = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32 ?? crc32Js;
 
 const LIMIT = 0xffffffff;
 /** Bit 3: sizes and CRC in a data descriptor after the data; bit 11: names are UTF-8. */
@@ -58,7 +72,7 @@ export class ZipStream {
     header.writeUInt16LE(record.name.length, 26);
     header.writeUInt16LE(0, 28);
     const started = this.#write(Buffer.concat([header, record.name]));
-    const deflate = createDeflateRaw({ level: 1 });
+    const deflate = zlib.createDeflateRaw({ level: 1 });
     // Deflated pieces go on to the file in order as they come; the file's backpressure pauses the deflater.
     deflate.on('data', (piece: Buffer) => {
       record.compressed += piece.length;

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { ZipStream } from '../../cli/score/zip-stream.ts';
+import { crc32Js, ZipStream } from '../../cli/score/zip-stream.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-zip-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,5 +71,12 @@ describe('ZipStream', () => {
     expect(found.get('first.xml')?.toString('utf8')).toBe('<a>中文 & more</a>');
     expect(found.get('folder/big.txt')?.equals(Buffer.concat(pieces))).toBe(true);
     expect(found.get('empty.txt')?.length).toBe(0);
+  });
+
+  it('computes CRC-32 in JavaScript as zlib does (the fallback for a Node without zlib.crc32)', () => {
+    const data = Buffer.from('The quick brown fox jumps over the lazy dog 中文'.repeat(50));
+    expect(crc32Js(Buffer.from('123456789'))).toBe(0xcbf43926);
+    expect(crc32Js(data)).toBe(crc32(data));
+    expect(crc32Js(data.subarray(100), crc32Js(data.subarray(0, 100)))).toBe(crc32(data));
   });
 });
