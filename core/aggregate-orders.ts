@@ -14,9 +14,10 @@ import { blankCustomer } from './customer-guard.ts';
 import type { OrderLog } from './churn/learned/order-log.ts';
 
 const NOT_IN_ORDERS: Readonly<Customer> = Object.freeze(blankCustomer());
+const NO_CONTACT: Readonly<Contact> = Object.freeze({ name: null, email: null, region: null, owner: null });
 
-interface Totals {
-  id: string;
+/** A customer's latest non-empty contact details; kept only for customers whose orders had any. */
+interface Contact {
   name: string | null;
   email: string | null;
   region: string | null;
@@ -48,8 +49,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export class OrderAggregator {
   private readonly options: Options;
   private readonly asOfDay: number;
-  private readonly index = new IdIndex();
-  private readonly people: Totals[] = [];
+  /** Null after finish(): no order comes any more (its slots were ~64 bytes per customer). */
+  private index: IdIndex | null = new IdIndex();
+  /** Customer ids by position; contact details by position, for those who have any (a plain export has none). */
+  private readonly ids: string[] = [];
+  private readonly contacts = new Map<number, Contact>();
   private owner = new Int32Array(1024);
   private days = new Int32Array(1024);
   private amounts = new Float64Array(1024);
@@ -71,7 +75,11 @@ export class OrderAggregator {
     const c = order.customerId === this.lastId ? this.lastIndex : this.customer(order.customerId);
     // The latest non-empty contact details win, as in a CRM.
     if (order.name || order.email || order.region || order.owner) {
-      const person = this.people[c] as Totals;
+      let person = this.contacts.get(c);
+      if (person === undefined) {
+        person = { name: null, email: null, region: null, owner: null };
+        this.contacts.set(c, person);
+      }
       if (order.name) person.name = order.name;
       if (order.email) person.email = order.email;
       if (order.region) person.region = order.region;
@@ -84,19 +92,24 @@ export class OrderAggregator {
 
   /** The position of customer `id` (their place in finish()'s list), added when new. */
   customer(id: string): number {
-    const c = this.index.positionOf(id);
-    if (c === this.people.length) this.people.push({ id, name: null, email: null, region: null, owner: null });
+    const c = this.indexOf().positionOf(id);
+    if (c === this.ids.length) this.ids.push(id);
     return c;
   }
 
   /** The position of the customer whose id is text[start, end), or -1 when none of their orders was added (then use customer()). */
   knownCustomer(text: string, start: number, end: number): number {
-    return this.index.positionOfRange(text, start, end);
+    return this.indexOf().positionOfRange(text, start, end);
   }
 
   /** The id of the customer at position `c`. */
   idAt(c: number): string {
-    return (this.people[c] as Totals).id;
+    return this.ids[c] as string;
+  }
+
+  private indexOf(): IdIndex {
+    if (this.index === null) throw new Error('orders were added after the customers were aggregated (finish)');
+    return this.index;
   }
 
   /**
@@ -141,7 +154,7 @@ export class OrderAggregator {
    */
   orders(): { ids: string[]; owner: Int32Array; days: Int32Array; amounts: Float64Array } {
     const n = this.count;
-    return { ids: this.people.map((p) => p.id), owner: this.owner.subarray(0, n), days: this.days.subarray(0, n), amounts: this.amounts.subarray(0, n) };
+    return { ids: this.ids, owner: this.owner.subarray(0, n), days: this.days.subarray(0, n), amounts: this.amounts.subarray(0, n) };
   }
 
   finish(): Customer[] {
@@ -151,9 +164,10 @@ export class OrderAggregator {
       this.days = this.days.slice(0, this.count);
       this.amounts = this.amounts.slice(0, this.count);
     }
-    const grouped = groupByCustomer(this.people.length, this.owner.subarray(0, this.count), this.days, this.amounts);
+    this.index = null;
+    const grouped = groupByCustomer(this.ids.length, this.owner.subarray(0, this.count), this.days, this.amounts);
     this.grouped = grouped;
-    return customersFrom(this.people, grouped, this.options, this.asOfDay);
+    return customersFrom(this.ids, this.contacts, grouped, this.options, this.asOfDay);
   }
 
   /**
@@ -172,7 +186,7 @@ export class OrderAggregator {
       if (day < firstDay) firstDay = day;
       if (day > lastDay) lastDay = day;
     }
-    return { ids: this.people.map((p) => p.id), start: grouped.start, days, amounts: grouped.amounts, firstDay, lastDay };
+    return { ids: this.ids, start: grouped.start, days, amounts: grouped.amounts, firstDay, lastDay };
   }
 }
 
@@ -213,11 +227,11 @@ export function aggregateOrders(orders: readonly Order[], optionsInput: OptionsI
 }
 
 /** Walks each customer's orders (grouped and sorted by day) into their customer row. */
-function customersFrom(people: readonly Totals[], grouped: Grouped, options: Options, asOfDay: number): Customer[] {
+function customersFrom(ids: readonly string[], contacts: ReadonlyMap<number, Contact>, grouped: Grouped, options: Options, asOfDay: number): Customer[] {
   const recentFrom = asOfDay - options.periodDays; // recent period: (recentFrom, asOf]
   const previousFrom = recentFrom - options.periodDays; // previous period: (previousFrom, recentFrom]
   const { start, days: groupDays, amounts: groupAmounts } = grouped;
-  const k = people.length;
+  const k = ids.length;
 
   // Pass 3: one customer from each group, walking its orders by day.
   const customers: Customer[] = new Array<Customer>(k);
@@ -259,12 +273,12 @@ function customersFrom(people: readonly Totals[], grouped: Grouped, options: Opt
       if (purchaseDays > 1) repeatSpend += amount;
     }
     const gaps = gapSpace.subarray(0, gapCount).sort();
-    const person = people[c] as Totals;
+    const person = contacts.get(c) ?? NO_CONTACT;
     // Fields an order history cannot tell (NPS, contacts, …) come from the blank record, so a field
     // added to the field table needs no line here.
     customers[c] = {
       ...NOT_IN_ORDERS,
-      id: person.id,
+      id: ids[c] as string,
       name: person.name,
       email: person.email,
       region: person.region,

@@ -111,7 +111,9 @@ export class IdIndex {
       if (old[at] === 0) continue;
       let slot = (old[at + 1] as number) & mask;
       while (slots[slot * SLOT] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(at, at + SLOT), slot * SLOT);
+      // Copied value by value: a subarray per slot cost more than the copy (an object each).
+      const to = slot * SLOT;
+      for (let k = 0; k < SLOT; k++) slots[to + k] = old[at + k] as number;
     }
     this.#slots = slots;
     this.#mask = mask;

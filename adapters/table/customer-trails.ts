@@ -63,6 +63,14 @@ export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
     }
   }
 
+  /**
+   * The customer at position `c` has `kept` kept orders in all: for a reader that adds kept orders
+   * to the aggregator without telling each one here, and counts them there at the end.
+   */
+  setKept(c: number, kept: number): void {
+    this.kept[c] = kept;
+  }
+
   /** An order at `row` left out as not a purchase. */
   addLeftOut(id: string, row: number, reason: LeftOutReason): void {
     const c = this.at(id, row);

@@ -243,6 +243,7 @@ class OrderPass {
     const reader = this.reader as OrderRows;
     if (this.plain !== null) reader.countPlain(this.plain.kept, this.plain.negative);
     const read = reader.finish();
+    this.plain?.finish(); // after the reader's last orders, before the trails are sealed
     read.customers.seal();
     this.badRows.sort((a, b) => a.row - b.row);
     return {

@@ -84,13 +84,33 @@ export class OrderTextRows {
       this.lines.push(piece, final);
       return;
     }
-    let text = this.rest === '' ? piece : this.rest + piece;
-    if (this.first && text.length > 0) {
-      this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const n = text.length;
+    let text = piece;
     let at = 0;
+    if (this.first && piece.length > 0) {
+      this.first = false;
+      if (piece.charCodeAt(0) === 0xfeff) at = 1;
+    }
+    // The piece is read where it is, not joined to the rest of the last one (a joined string is read
+    // through one more indirection): only the row cut between them is joined, up to the first line break.
+    if (this.rest !== '') {
+      const lf = piece.indexOf('\n');
+      const joinedEnd = lf < 0 ? piece.length : lf + 1;
+      const joined = this.rest + piece.slice(0, joinedEnd);
+      const used = this.read(joined, 0, final && joinedEnd === piece.length);
+      if (used === joined.length) at = joinedEnd;
+      else {
+        // A row goes on past that line break (a quoted field over lines): read on in the whole text.
+        text = this.rest + piece;
+        at = used;
+      }
+    }
+    const end = this.read(text, at, final);
+    this.rest = end >= text.length ? '' : text.slice(end);
+  }
+
+  /** Hands on the rows of text from `at`: where the unread text starts (a row that may go on in the next piece). */
+  private read(text: string, at: number, final: boolean): number {
+    const n = text.length;
     while (at < n) {
       const plain = this.plain;
       if (plain === null) {
@@ -112,7 +132,7 @@ export class OrderTextRows {
       if (used === 0) break;
       at += used;
     }
-    this.rest = at >= n ? '' : text.slice(at);
+    return at;
   }
 
   /**

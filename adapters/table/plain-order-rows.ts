@@ -61,8 +61,8 @@ export class PlainOrderRows {
   private readonly sep: number;
   private readonly aggregator: OrderAggregator;
   private readonly trails: CustomerTrails;
-  /** Trail position + 1 of each aggregator position (0: not looked up yet), so an id is looked up once per order. */
-  private trailOf = new Int32Array(1024);
+  /** Trail position + 1 of each aggregator position (0: not known yet): noted as customers come, so finish() looks up few ids. */
+  private trailPlusOne = new Int32Array(1024);
   // The last row parse() found plain.
   private idStart = 0;
   private idEnd = 0;
@@ -145,26 +145,60 @@ export class PlainOrderRows {
     return next;
   }
 
-  /** Adds the order of the row parse() last found plain (`row`: the user's row number). */
+  /**
+   * Adds the order of the row parse() last found plain (`row`: the user's row number). A new customer
+   * gets their trail here, in row order; their count of kept orders is set at finish().
+   */
   add(text: string, row: number): void {
     const aggregator = this.aggregator;
     let c = aggregator.knownCustomer(text, this.idStart, this.idEnd);
-    if (c < 0) c = aggregator.customer(flatCopy(text.slice(this.idStart, this.idEnd)));
-    if (c >= this.trailOf.length) {
-      const grown = new Int32Array(Math.max(this.trailOf.length * 2, c + 1));
-      grown.set(this.trailOf);
-      this.trailOf = grown;
-    }
-    let t = (this.trailOf[c] as number) - 1;
-    if (t < 0) {
-      t = this.trails.at(aggregator.idAt(c), row);
-      this.trailOf[c] = t + 1;
+    if (c < 0) {
+      c = aggregator.customer(flatCopy(text.slice(this.idStart, this.idEnd)));
+      this.noteTrail(c, this.trails.at(aggregator.idAt(c), row));
     }
     const amount = this.amount;
-    this.trails.addKeptAt(t, amount);
+    if (amount < 0) {
+      // Rare: the trail's negative orders and their total, in row order with the other rows'.
+      this.trails.addKeptAt(this.trailOf(c, row), amount);
+      this.negative++;
+    }
     aggregator.addOrderOf(c, this.day, amount);
     this.kept++;
-    if (amount < 0) this.negative++;
+  }
+
+  /**
+   * Sets each customer's count of kept orders in their trail: every kept order, read here or as cells
+   * (order-table.ts OrderRows), is added to both the aggregator and the trails, so the count is the
+   * aggregator's. Counted once at the end rather than per row: one less random memory access per order.
+   */
+  finish(): void {
+    if (this.kept === 0) return;
+    const aggregator = this.aggregator;
+    const { ids, owner } = aggregator.orders();
+    const counts = new Int32Array(ids.length);
+    for (let i = 0; i < owner.length; i++) {
+      const c = owner[i] as number;
+      counts[c] = (counts[c] as number) + 1;
+    }
+    for (let c = 0; c < ids.length; c++) this.trails.setKept(this.trailOf(c, 0), counts[c] as number);
+  }
+
+  /** The trail position of the aggregator's customer `c` (first seen at `row` if new to the trails). */
+  private trailOf(c: number, row: number): number {
+    const known = c < this.trailPlusOne.length ? (this.trailPlusOne[c] as number) - 1 : -1;
+    if (known >= 0) return known;
+    const t = this.trails.at(this.aggregator.idAt(c), row);
+    this.noteTrail(c, t);
+    return t;
+  }
+
+  private noteTrail(c: number, t: number): void {
+    if (c >= this.trailPlusOne.length) {
+      const grown = new Int32Array(Math.max(this.trailPlusOne.length * 2, c + 1));
+      grown.set(this.trailPlusOne);
+      this.trailPlusOne = grown;
+    }
+    this.trailPlusOne[c] = t + 1;
   }
 
   /** text[from, to) as parseMoney reads a plain number (cells.ts isSimpleNumber, then Number()), into this.amount; false when it is not one. */
