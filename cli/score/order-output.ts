@@ -1,8 +1,8 @@
 // `score --orders` output, written batch by batch as the customers are scored (adapters/table/
 // order-results.ts): the scored CSV, the --json array and the table on stdout each get a batch and
 // the batch is dropped, so 10M orders' million results never exist at once. Bytes are those the
-// whole-list writers (write-output.ts, json-output.ts) write. A workbook (.xlsx) is built in memory
-// (write-excel-file writes one sheet whole; its row limit, 1,048,576, bounds it).
+// whole-list writers (write-output.ts, json-output.ts) write. A workbook (.xlsx) is written a row at
+// a time too (xlsx-stream.ts).
 import { once } from 'node:events';
 import type { OrderResults, OrderResultsEnd } from '../../adapters/table/order-results.ts';
 import type { Cell, ScoredRow } from '../../adapters/table/contract.ts';
@@ -14,7 +14,8 @@ import type { Result } from '../../core/schema/result.ts';
 import { csvResultFields, csvText } from './csv-result-fields.ts';
 import { Utf8Chunks, utf8Most } from './utf8-lines.ts';
 import { ResultFieldBytes } from './result-field-bytes.ts';
-import { csvLine, orderHeaderCells, orderRowCells, writeStream, writeThroughTemporary, xlsxCell, xlsxResultCells, type WriteOptions } from './write-output.ts';
+import { csvLine, orderHeaderCells, orderRowCells, writeStream, writeThroughTemporary, xlsxResultCells, type WriteOptions } from './write-output.ts';
+import { XlsxStream } from './xlsx-stream.ts';
 import { JsonArrayWriter } from './json-output.ts';
 
 const COMMA = 0x2c;
@@ -46,9 +47,10 @@ export async function writeOrderResults(results: OrderResults, targets: OrderTar
   }
   await writeThroughTemporary(out.path, async (temporary) => {
     if (/\.xlsx$/i.test(out.path)) {
-      const sheet = xlsxSink(options);
-      await pump(results, [...streams, sheet], options);
-      await sheet.toFile(temporary);
+      await writeStream(temporary, new Uint8Array(0), async (file) => {
+        const sheet = await XlsxStream.open(file);
+        await pump(results, [...streams, xlsxSink(sheet, options)], options);
+      });
       return;
     }
     const encoding = outputEncoding(out.encoding, options.plainUtf8);
@@ -170,18 +172,20 @@ function jsonSink(stream: NodeJS.WritableStream): Sink {
   return { rows: (batch) => json.rows(batch), done: () => json.end() };
 }
 
-/** The workbook's rows, kept until the end (scoredRows for an order table, XLSX cells). */
-function xlsxSink(options: WriteOptions): Sink & { toFile(path: string): Promise<void> } {
+/** The workbook (scoredRows for an order table, as XLSX cells), written a row at a time (xlsx-stream.ts). */
+function xlsxSink(sheet: XlsxStream, options: WriteOptions): Sink {
   const cellsOf = xlsxResultCells(options.language);
-  const data: ReturnType<typeof xlsxCell>[][] = [orderHeaderCells(options.language).map(xlsxCell)];
+  let header = true;
   return {
     async rows(batch) {
-      for (const r of batch) data.push(orderRowCells(r, cellsOf, (t) => t).map((c: Cell) => xlsxCell(c)));
+      if (header) await sheet.row(orderHeaderCells(options.language));
+      header = false;
+      for (const r of batch) await sheet.row(orderRowCells(r, cellsOf, (t) => t));
     },
-    async done() {},
-    async toFile(path) {
-      const { default: writeXlsxFile } = await import('write-excel-file/node');
-      await writeXlsxFile(data as never).toFile(path);
+    async done() {
+      if (header) await sheet.row(orderHeaderCells(options.language));
+      header = false;
+      await sheet.close();
     },
   };
 }

@@ -19,6 +19,7 @@ import { FileError } from '../io.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import { csvResultFields, csvText } from './csv-result-fields.ts';
 import { writeUtf8Lines } from './utf8-lines.ts';
+import { XlsxStream } from './xlsx-stream.ts';
 import { lastContentRow, rowsOf, type Rows } from '../../adapters/table/table-rows.ts';
 
 export { lastContentRow } from '../../adapters/table/table-rows.ts';
@@ -210,17 +211,6 @@ export async function writeLines(
   return count;
 }
 
-/** A cell for write-excel-file: dates stay dates (with a format, which it requires), text stays text. */
-export function xlsxCell(cell: Cell): { value: string | number | boolean | Date; format?: string; type?: StringConstructor } | null {
-  if (cell === null || cell === undefined || cell === '') return null;
-  if (cell instanceof Date) {
-    const midnight = cell.getUTCHours() === 0 && cell.getUTCMinutes() === 0 && cell.getUTCSeconds() === 0;
-    return { value: cell, format: midnight ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
-  }
-  if (typeof cell === 'number' || typeof cell === 'boolean') return { value: cell };
-  return { value: String(cell), type: String };
-}
-
 /** XLSX result cells: Follow up by as a real date. Text cells are typed as text, so none becomes a formula. */
 export function xlsxResultCells(language: Language): ResultCellsOf {
   return (result) => {
@@ -246,9 +236,11 @@ export interface WriteOptions {
 export async function writeTable(path: string, file: TableFile, score: TableScore, options: WriteOptions): Promise<number> {
   await writeThroughTemporary(path, async (temporary) => {
     if (extname(path).toLowerCase() === '.xlsx') {
-      const { default: writeXlsxFile } = await import('write-excel-file/node');
-      const data = [...scoredRows(file.rows, score, options.language, xlsxResultCells(options.language), (t) => t)].map((row) => row.map(xlsxCell));
-      await writeXlsxFile(data as never).toFile(temporary);
+      await writeStream(temporary, new Uint8Array(0), async (stream) => {
+        const sheet = await XlsxStream.open(stream);
+        for (const row of scoredRows(file.rows, score, options.language, xlsxResultCells(options.language), (t) => t)) await sheet.row(row);
+        await sheet.close();
+      });
     } else {
       const encoding = outputEncoding(file.text?.encoding ?? null, options.plainUtf8);
       const encoder = encoderFor(encoding);
