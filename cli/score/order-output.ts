@@ -48,7 +48,7 @@ export async function writeOrderResults(results: OrderResults, targets: OrderTar
   await writeThroughTemporary(out.path, async (temporary) => {
     if (/\.xlsx$/i.test(out.path)) {
       await writeStream(temporary, new Uint8Array(0), async (file) => {
-        const sheet = await XlsxStream.open(file);
+        const sheet = await XlsxStream.open(file, options.language);
         await pump(results, [...streams, xlsxSink(sheet, options)], options);
       });
       return;

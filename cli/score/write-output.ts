@@ -237,7 +237,7 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
   await writeThroughTemporary(path, async (temporary) => {
     if (extname(path).toLowerCase() === '.xlsx') {
       await writeStream(temporary, new Uint8Array(0), async (stream) => {
-        const sheet = await XlsxStream.open(stream);
+        const sheet = await XlsxStream.open(stream, options.language);
         for (const row of scoredRows(file.rows, score, options.language, xlsxResultCells(options.language), (t) => t)) await sheet.row(row);
         await sheet.close();
       });

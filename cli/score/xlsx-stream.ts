@@ -7,6 +7,8 @@
 import type { Cell } from '../../adapters/table/contract.ts';
 import { ZipStream } from './zip-stream.ts';
 import { FileError } from '../io.ts';
+import { WORDS } from '../../core/i18n/index.ts';
+import type { Language } from '../../core/schema/options.ts';
 
 /** Excel's rows per sheet (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
 export const MAX_ROWS = 1_048_576;
@@ -64,20 +66,22 @@ export class XlsxStream {
   readonly #sheet: ReturnType<ZipStream['entry']>;
   readonly #columns: string[] = [];
   readonly #maxRows: number;
+  readonly #language: Language;
   #chunk = SHEET_START;
   #rows = 0;
 
-  private constructor(zip: ZipStream, maxRows: number) {
+  private constructor(zip: ZipStream, language: Language, maxRows: number) {
     this.#zip = zip;
+    this.#language = language;
     this.#maxRows = maxRows;
     this.#sheet = zip.entry('xl/worksheets/sheet1.xml');
   }
 
-  /** Starts a workbook on `stream` (a new file); `maxRows` is Excel's limit but for tests. */
-  static async open(stream: NodeJS.WritableStream, maxRows = MAX_ROWS): Promise<XlsxStream> {
+  /** Starts a workbook on `stream` (a new file); `language` words the row-limit error; `maxRows` is Excel's limit but for tests. */
+  static async open(stream: NodeJS.WritableStream, language: Language = 'en', maxRows = MAX_ROWS): Promise<XlsxStream> {
     const zip = new ZipStream(stream);
     for (const [name, text] of PARTS) await zip.file(name, text);
-    return new XlsxStream(zip, maxRows);
+    return new XlsxStream(zip, language, maxRows);
   }
 
   /** Rows written so far. */
@@ -87,7 +91,7 @@ export class XlsxStream {
 
   /** Writes the next row: empty cells are left out; dates as dates, numbers and booleans as such, anything else as text. */
   async row(cells: readonly Cell[]): Promise<void> {
-    if (this.#rows >= this.#maxRows) throw new FileError(`a workbook sheet holds at most ${this.#maxRows.toLocaleString('en')} rows and this table has more: write it as CSV (--out file.csv)`);
+    if (this.#rows >= this.#maxRows) throw new FileError(WORDS[this.#language].files.sheetFull(this.#maxRows.toLocaleString('en')));
     const r = ++this.#rows;
     let xml = `<row r="${r}">`;
     for (let c = 0; c < cells.length; c++) {

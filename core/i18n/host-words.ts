@@ -23,6 +23,8 @@ export interface FileWords {
   binary: (path: string) => string;
   unreadableWorkbook: (path: string, detail: string) => string;
   noSuchSheet: (path: string, sheet: string, sheets: readonly string[]) => string;
+  /** An .xlsx output with more rows than a sheet holds; `max` comes formatted. */
+  sheetFull: (max: string) => string;
 }
 
 /** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */

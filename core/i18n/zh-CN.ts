@@ -249,6 +249,7 @@ export const zhCN: Words = {
     binary: (path) => `${path} 不是文本表格，也不是 .xlsx 工作簿（看起来是二进制数据）`,
     unreadableWorkbook: (path, detail) => `${path} 不是可读取的 .xlsx 工作簿（${detail}）`,
     noSuchSheet: (path, sheet, sheets) => `${path} 中没有工作表“${sheet}”；现有工作表：${sheets.map((s) => `“${s}”`).join('、')}`,
+    sheetFull: (max) => `一个工作表最多只能容纳 ${max} 行，而此表格超出了：请改为写入 CSV（--out file.csv）`,
   },
   progress: {
     read: (rows, seconds) => `已读取 ${rows} 行（${seconds} 秒）`,

@@ -89,7 +89,7 @@ describe('XLSX written row by row', () => {
   it('refuses a row past the sheet\'s limit with a sentence, having written none of it', async () => {
     const path = join(dir, 'full.xlsx');
     const file = createWriteStream(path);
-    const sheet = await XlsxStream.open(file, 3);
+    const sheet = await XlsxStream.open(file, 'en', 3);
     for (let i = 0; i < 3; i++) await sheet.row([`row ${i}`]);
     await expect(sheet.row(['one too many'])).rejects.toThrow('a workbook sheet holds at most 3 rows and this table has more: write it as CSV (--out file.csv)');
     expect(sheet.rows).toBe(3);
@@ -97,5 +97,15 @@ describe('XLSX written row by row', () => {
     file.end();
     await once(file, 'finish');
     expect(await readBack(path)).toEqual([['row 0'], ['row 1'], ['row 2']]);
+  });
+
+  it('words the row limit in the language of the run', async () => {
+    const file = createWriteStream(join(dir, 'full-zh.xlsx'));
+    const sheet = await XlsxStream.open(file, 'zh-CN', 1);
+    await sheet.row(['一']);
+    await expect(sheet.row(['二'])).rejects.toThrow('一个工作表最多只能容纳 1 行，而此表格超出了：请改为写入 CSV（--out file.csv）');
+    await sheet.close();
+    file.end();
+    await once(file, 'finish');
   });
 });
