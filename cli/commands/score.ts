@@ -69,8 +69,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     // Several threads for a customer table written as text (cli/score/threads/); null: read in one go.
     const inPieces =
-      threads > 1 && kind === 'customers' && !values.json && !writesXlsx
-        ? await scoreFileInPieces(inputPath, values.sheet, { threads, minPieceBytes: minPieceBytes(io.env), config: { ...config, kind }, options, plainUtf8: values['utf8-no-bom'], lines: outPath !== undefined ? 'file' : values.summary ? 'none' : 'stdout' })
+      kind === 'customers' && !values.json && !writesXlsx
+        ? await scoreFileInPieces(inputPath, values.sheet, { threads, minPieceBytes: minPieceBytes(io.env), config: { ...config, kind }, options, plainUtf8: values['utf8-no-bom'], lines: outPath !== undefined ? 'file' : values.summary ? 'none' : 'stdout', ...(outPath === undefined ? {} : { out: outPath }) })
         : null;
     if (inPieces !== null) {
       progress.tick(() => say.scoredInPieces(count(inPieces.rows), seconds()));

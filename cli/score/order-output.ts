@@ -85,8 +85,8 @@ export const CHUNK_CHARS = 1 << 16;
 /**
  * An order row's CSV fields, as csvLine(orderRowCells(...)) makes them (test/cli/order-output.test.ts
  * pins it): the id neutralised against formulas and quoted, the source row, then the result fields
- * from csvResultFields, whose texts of repeated values are made once. The cell-by-cell path cost
- * ~4.6 µs a row, mostly in copying each row's text three times over (bench/cases/order-output.md).
+ * from csvResultFields, whose texts of repeated values are made once. The cell-by-cell path copied
+ * each row's text three times over and made ~600 bytes of garbage a row (bench/cases/order-output.md).
  */
 class OrderRowText {
   readonly #fields: (result: Result) => string;

@@ -1,8 +1,9 @@
 // The nine result fields of a row written as UTF-8 bytes, the same bytes as csvResultFields' text
 // (test/cli/result-field-bytes.test.ts): each distinct value of a column that takes few values is
 // encoded once and copied, and Why, different on every row, is written from its own string once,
-// between quote marks written as bytes. Joining the fields into one string first made V8 copy each
-// row's text again (a rope of ~20 pieces flattened when encoded): ~0.4 µs a row of the 10M-order output.
+// between quote marks written as bytes. No line string is made per row, so a million rows make almost
+// no garbage (bench/cases/order-output.md). Used for order tables; customer tables, whose rows are
+// mostly the input's own text, measured faster as one line string encoded natively (write-output.ts).
 import type { Language } from '../../core/schema/options.ts';
 import type { Result } from '../../core/schema/result.ts';
 import { LABELS } from '../../core/labels.ts';

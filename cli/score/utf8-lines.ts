@@ -68,7 +68,10 @@ export class Utf8Chunks {
 
   /** Writes the bytes of `bytes`; room must have been made. */
   bytes(bytes: Uint8Array): void {
-    for (let k = 0; k < bytes.length; k++) this.#buffer[this.#used++] = bytes[k] as number;
+    const buffer = this.#buffer;
+    let used = this.#used;
+    for (let k = 0; k < bytes.length; k++) buffer[used++] = bytes[k] as number;
+    this.#used = used;
   }
 
   /** Writes a whole number ≥ 0 in decimal digits; room for 16 bytes must have been made. */

@@ -18,8 +18,7 @@ import { encoderFor, outputEncoding } from '../../adapters/table/text-encoding.t
 import { FileError } from '../io.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import { csvResultFields, csvText } from './csv-result-fields.ts';
-import { Utf8Chunks, utf8Most, writeUtf8Lines } from './utf8-lines.ts';
-import { ResultFieldBytes } from './result-field-bytes.ts';
+import { writeUtf8Lines } from './utf8-lines.ts';
 import { lastContentRow, rowsOf, type Rows } from '../../adapters/table/table-rows.ts';
 
 export { lastContentRow } from '../../adapters/table/table-rows.ts';
@@ -109,68 +108,28 @@ export function* scoredTextLines(file: TableFile, score: TableScore, language: L
     return;
   }
   const lineOf = new ScoredLines(score.headers, language, source.delimiter);
-  for (const row of scoredTextRows(file, score, lineOf)) yield row.result === null ? row.line : lineOf.scored(row.line, row.width, row.result);
-}
-
-/** One output row of delimited text: a finished line (`result` null), or a scored row's input line and result to be joined. */
-interface TextRow {
-  line: string;
-  width: number;
-  result: Result | null;
-}
-
-/** The rows of scoredTextLines for delimited text, one object reused for each (read it before asking for the next). */
-function* scoredTextRows(file: TableFile, score: TableScore, lineOf: ScoredLines): Generator<TextRow> {
-  const source = file.text as NonNullable<TableFile['text']>;
   const { starts, ends, widths } = source.spans;
   const lastScored = lastRowOf(score);
   const end = Math.min(starts.length, Math.max(lastScored, lastContentRow(file.rows)));
-  const row: TextRow = { line: '', width: 0, result: null };
   let next = 0;
   for (let i = 0; i < end; i++) {
     const line = source.text.slice(starts[i], ends[i]);
     const rowWidth = widths[i] ?? 0;
     const rowNumber = i + 1;
-    row.width = rowWidth;
-    row.result = null;
-    if (rowNumber > lastScored) row.line = line; // a footer line under the table, byte for byte
-    else if (rowNumber === score.headerRow) row.line = lineOf.header(line, rowWidth);
-    else {
-      const scored = score.rows[next];
-      if (scored !== undefined && scored.row === rowNumber) {
-        next++;
-        row.line = line;
-        row.result = scored.result;
-      } else row.line = lineOf.unscored(line, rowWidth);
+    if (rowNumber > lastScored) {
+      yield line; // a footer line under the table, byte for byte
+      continue;
     }
-    yield row;
+    if (rowNumber === score.headerRow) {
+      yield lineOf.header(line, rowWidth);
+      continue;
+    }
+    const scored = score.rows[next];
+    if (scored !== undefined && scored.row === rowNumber) {
+      next++;
+      yield lineOf.scored(line, rowWidth, scored.result);
+    } else yield lineOf.unscored(line, rowWidth);
   }
-}
-
-/**
- * scoredTextLines as UTF-8 bytes: a scored row's input line, its padding and its result fields are
- * written into the buffer one after the other (ResultFieldBytes), never joined into a line string
- * that V8 would copy again to encode it. Lines that are not scored rows are written as they are.
- */
-async function writeScoredUtf8(stream: NodeJS.WritableStream, file: TableFile, score: TableScore, language: Language, lineEnd: string, onLines?: (written: number) => void): Promise<number> {
-  const source = file.text;
-  if (source === null || source.delimiter === 'whitespace' || score.kind === 'orders') return writeUtf8Lines(stream, scoredTextLines(file, score, language), onLines, lineEnd);
-  const end = Buffer.from(lineEnd, 'utf8');
-  const lineOf = new ScoredLines(score.headers, language, source.delimiter);
-  let count = 0;
-  const out = new Utf8Chunks(stream, onLines === undefined ? undefined : () => onLines(count));
-  for (const row of scoredTextRows(file, score, lineOf)) {
-    const bytes = row.result === null ? -1 : lineOf.scoredBytes(row.width, row.result);
-    const line = bytes < 0 && row.result !== null ? lineOf.scored(row.line, row.width, row.result) : row.line;
-    const wait = out.room(utf8Most(line) + Math.max(bytes, 0) + end.length);
-    if (wait !== null) await wait;
-    out.text(line);
-    if (bytes >= 0) lineOf.writeScoredBytes(out);
-    out.bytes(end);
-    count++;
-  }
-  await out.end();
-  return count;
 }
 
 /**
@@ -184,10 +143,6 @@ export class ScoredLines {
   readonly #delimiter: ',' | ';' | '\t';
   readonly #headers: string;
   readonly #fields: (result: Result) => string;
-  readonly #language: Language;
-  #bytes: ResultFieldBytes | undefined;
-  #pad = 0;
-  #after = 0;
 
   /** `headers`: the input's header texts (TableScore.headers). */
   constructor(headers: readonly string[], language: Language, delimiter: ',' | ';' | '\t') {
@@ -196,7 +151,6 @@ export class ScoredLines {
     this.#delimiter = delimiter;
     this.#headers = resultHeaders(language).map((h) => csvField(h, delimiter)).join(delimiter);
     this.#fields = csvResultFields(language, delimiter);
-    this.#language = language;
   }
 
   header(line: string, rowWidth: number): string {
@@ -205,30 +159,6 @@ export class ScoredLines {
 
   scored(line: string, rowWidth: number, result: Result): string {
     return spliceFields(line, rowWidth, this.#width, this.#block, this.#delimiter, this.#fields(result));
-  }
-
-  /**
-   * For a scored row whose result fields follow its own text (no earlier block to splice into), the
-   * bytes that follow the input line at most, ready for writeScoredBytes; -1 when the fields go
-   * inside the line (then `scored` makes the line).
-   */
-  scoredBytes(rowWidth: number, result: Result): number {
-    const block = this.#block;
-    if (block !== null && rowWidth > block.start) return -1;
-    const before = block === null ? this.#width : block.start;
-    this.#pad = rowWidth < before ? before - rowWidth : 0;
-    this.#after = block !== null && this.#width > block.end ? this.#width - block.end : 0;
-    this.#bytes ??= new ResultFieldBytes(this.#language, this.#delimiter);
-    return this.#pad + 1 + this.#bytes.prepare(result) + this.#after;
-  }
-
-  /** What spliceFields adds after the input line, as bytes: the padding, the delimiter, the fields and the empty columns after. */
-  writeScoredBytes(out: Utf8Chunks): void {
-    const d = this.#delimiter.charCodeAt(0);
-    for (let k = 0; k < this.#pad; k++) out.byte(d);
-    out.byte(d);
-    (this.#bytes as ResultFieldBytes).write(out);
-    for (let k = 0; k < this.#after; k++) out.byte(d);
   }
 
   unscored(line: string, rowWidth: number): string {
@@ -322,9 +252,10 @@ export async function writeTable(path: string, file: TableFile, score: TableScor
     } else {
       const encoding = outputEncoding(file.text?.encoding ?? null, options.plainUtf8);
       const encoder = encoderFor(encoding);
+      const lines = scoredTextLines(file, score, options.language);
       const lineEnd = file.text?.lineEnd ?? '\n';
       const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
-      await writeStream(temporary, encoder.bom, (stream) => (utf8 ? writeScoredUtf8(stream, file, score, options.language, lineEnd, options.onLines) : writeLines(stream, scoredTextLines(file, score, options.language), encoder.encode, options.onLines, lineEnd)));
+      await writeStream(temporary, encoder.bom, (stream) => (utf8 ? writeUtf8Lines(stream, lines, options.onLines, lineEnd) : writeLines(stream, lines, encoder.encode, options.onLines, lineEnd)));
     }
   }, options.language);
   return score.rows.length;

@@ -187,7 +187,7 @@ function sharedText(judge: Factor, index: number, ctx: RiskContext, words: Churn
   return sentences.recall(index, sentence) ?? sentences.remember(index, sentence, judge.say(ctx, words));
 }
 
-export function churnLevelOf(risk: number, churn: Options['churn']): ChurnLevel {
+export function churnLevelOf(risk: number, churn: Pick<Options['churn'], 'highAt' | 'mediumAt'>): ChurnLevel {
   if (risk >= churn.highAt) return 'high';
   if (risk >= churn.mediumAt) return 'medium';
   return 'low';

@@ -98,7 +98,8 @@ export function idSample(ids: readonly string[], sampleSize: number): Set<string
  * sample would keep every one of them (the validation split fitted on 20,000 customers, not 5,000).
  */
 export function sampleById<H>(histories: readonly (H | null)[], ids: readonly string[], sampleSize = FIT_SAMPLE, hashRange = 2 ** 32): (H | null)[] {
-  const keepBelow = sampleBound(histories.filter((h) => h !== null).length, sampleSize, hashRange);
+  const present = histories.reduce((n: number, h) => (h !== null ? n + 1 : n), 0);
+  const keepBelow = sampleBound(present, sampleSize, hashRange);
   return histories.map((h, i) => (h !== null && idHash(ids[i] ?? '') < keepBelow ? h : null));
 }
 
@@ -117,7 +118,10 @@ export function fitModels(histories: readonly (PurchaseHistory | null)[], ids: r
   const dropout = checkDropout(data, bgnbdFit.logLikelihood, paretoFit.logLikelihood);
   let gammaGamma: GammaGammaParams | null = null;
   try {
-    gammaGamma = fitGammaGamma(sample.filter((h) => h !== null && h.x > 0 && h.repeatSpendMean !== null).map((h) => ({ x: (h as PurchaseHistory).x, m: (h as PurchaseHistory).repeatSpendMean as number }))).params;
+    // The sample's repeat buyers with a spend, in order (a loop: `sample` has a slot per customer, most of them null).
+    const spenders: { x: number; m: number }[] = [];
+    for (const h of sample) if (h !== null && h !== undefined && h.x > 0 && h.repeatSpendMean !== null) spenders.push({ x: h.x, m: h.repeatSpendMean });
+    gammaGamma = fitGammaGamma(spenders).params;
   } catch (error) {
     if (!(error instanceof ModelFitError)) throw error;
   }

@@ -1,7 +1,7 @@
 // A pure function of two numbers, worked out once per distinct pair: an open-addressing table over
 // typed arrays. The purchase models' forecasts spend their time in a ₂F₁ series that depends on
 // (x, T) or (x, t_x) only, which a million customers share in a few thousand pairs; a Map keyed by a
-// number or string per pair cost more than the sums it saved (10M orders: bench/cases/learned-churn.md).
+// number or string per pair cost more than the sums it saved (10M orders: bench/cases/learned-sample.md).
 // Pairs are equal when both numbers are ===, so 0 and −0 share an entry (the callers' formulas give
 // them the same bits); a pair with a NaN is never kept, only computed.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -18,9 +18,15 @@ beforeAll(() => {
 
 const hash = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** `tierwise score` (the built CLI) with --threads, cutting any file of more than `minPiece` bytes into pieces. */
+/** A smallest piece no test file reaches: the file is read in one go (adapters/table, cli/score/write-output.ts). */
+const ONE_GO = 1 << 30;
+
+/**
+ * `tierwise score` (the built CLI) with --threads, cutting any file of more than `minPiece` bytes into
+ * pieces (one thread: one piece in the main thread, its lines written as they are scored).
+ */
 function score(file: string, threads: number, extra: string[], minPiece = 2000) {
-  const out = join(dir, `out-${threads}-${hash(file + extra.join(' ')).slice(0, 8)}.csv`);
+  const out = join(dir, `out-${threads}-${minPiece}-${hash(file + extra.join(' ')).slice(0, 8)}.csv`);
   const writes = !extra.includes('--json') && !extra.includes('--no-out');
   const args = [join(ROOT, 'bin', 'tierwise.js'), 'score', file, '--as-of', '2026-11-01', '--threads', String(threads), ...extra.filter((a) => a !== '--no-out'), ...(writes ? ['--out', out] : [])];
   const child = spawnSync(process.execPath, args, { encoding: 'buffer', maxBuffer: 1 << 28, env: { ...process.env, TIERWISE_MIN_PIECE_BYTES: String(minPiece) } });
@@ -64,7 +70,7 @@ describe('tierwise score --threads', () => {
     const file = write('tricky.csv', trickyTable(TABLE));
     const inPieces = await scoreFileInPieces(file, undefined, { threads: 3, minPieceBytes: 2000, config: {}, options: { asOf: '2026-11-01' }, plainUtf8: false, lines: 'file' });
     expect(inPieces).not.toBeNull();
-    const one = score(file, 1, []);
+    const one = score(file, 1, [], ONE_GO);
     expect(one.status).toBe(0);
     const written = join(dir, 'tricky-scored.csv');
     expect(await writePieces(written, inPieces as PiecesScore)).toBe(inPieces?.rows);
@@ -91,14 +97,14 @@ describe('tierwise score --threads', () => {
     ['as UTF-8 without a BOM', {}, ['--utf8-no-bom']],
   ];
   for (const [name, table, extra] of cases) {
-    it(`writes the same bytes, summary and notes on 1, 2 and 3 threads: ${name}`, async () => {
+    it(`writes the same bytes, summary and notes in one go and on 1, 2 and 3 threads: ${name}`, async () => {
       const file = write(`t-${hash(name).slice(0, 8)}.csv`, trickyTable({ ...TABLE, ...table }));
       // The table really is read in pieces (not in one go after a fallback).
       const inPieces = await scoreFileInPieces(file, undefined, { threads: 3, minPieceBytes: 2000, config: {}, options: { asOf: '2026-11-01' }, plainUtf8: false, lines: 'none' });
       expect(inPieces).not.toBeNull();
       await inPieces?.close();
       const args = extra.map((a) => (a === 'ZH' ? write('zh.json', '{"options":{"language":"zh-CN"}}') : a));
-      const runs = [1, 2, 3].map((threads) => score(file, threads, args));
+      const runs = [score(file, 1, args, ONE_GO), ...[1, 2, 3].map((threads) => score(file, threads, args))];
       const [one] = runs;
       expect(one?.status).toBe(0);
       for (const run of runs.slice(1)) {
@@ -110,24 +116,44 @@ describe('tierwise score --threads', () => {
     });
   }
 
+  it('writes a UTF-16 table back in UTF-16, the same in one go and on 1 and 2 threads', () => {
+    const text = trickyTable({ ...TABLE, bom: false });
+    const file = write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const [one, ...others] = [score(file, 1, ['--summary'], ONE_GO), ...[1, 2].map((threads) => score(file, threads, ['--summary'], 4000))];
+    expect(one?.status).toBe(0);
+    expect([...(one?.output as Buffer).subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    for (const other of others) {
+      expect(other?.status).toBe(0);
+      expect(hash(other?.output as Buffer)).toBe(hash(one?.output as Buffer));
+      expect(other?.stdout).toBe(one?.stdout);
+    }
+  });
+
   it('reads a table with a quote that never closes in one go, with the same output', async () => {
     // The totals row opens a quote no later line closes.
     const text = trickyTable({ ...TABLE, earlierResults: false }).replace('Total,,', 'Total,"open,');
     const file = write('unclosed.csv', text);
     const inPieces = await scoreFileInPieces(file, undefined, { threads: 2, minPieceBytes: 2000, config: {}, options: { asOf: '2026-11-01' }, plainUtf8: false, lines: 'file' });
     expect(inPieces).toBeNull();
-    const [one, two] = [1, 2].map((threads) => score(file, threads, ['--summary']));
+    const [one, ...others] = [score(file, 1, ['--summary'], ONE_GO), ...[1, 2].map((threads) => score(file, threads, ['--summary']))];
     expect(one?.output?.toString('utf8')).toContain('is never closed');
-    expect(hash(two?.output as Buffer)).toBe(hash(one?.output as Buffer));
-    expect(two?.stdout).toBe(one?.stdout);
+    for (const other of others) {
+      expect(hash(other?.output as Buffer)).toBe(hash(one?.output as Buffer));
+      expect(other?.stdout).toBe(one?.stdout);
+    }
   });
 
   it('gives the same error for a table it cannot use', () => {
     const file = write('no-header.csv', 'a,b,c\n'.repeat(2000));
-    const [one, two] = [1, 2].map((threads) => score(file, threads, []));
+    const [one, ...others] = [score(file, 1, [], ONE_GO), ...[1, 2].map((threads) => score(file, threads, []))];
     expect(one?.status).not.toBe(0);
-    expect(two?.status).toBe(one?.status);
-    expect(two?.stderr).toBe(one?.stderr);
+    for (const other of others) {
+      expect(other?.status).toBe(one?.status);
+      expect(other?.stderr).toBe(one?.stderr);
+      expect(existsSync(join(dir, `out-1-2000-${hash(file).slice(0, 8)}.csv`))).toBe(false);
+    }
+    // Nor a temporary file: the one thread's lines go through one (score-file.ts), removed when the table cannot be read in pieces.
+    expect(readdirSync(dir).filter((f) => f.includes('.tierwise-'))).toEqual([]);
   });
 
   it('refuses a --threads that is not a whole number from 1', () => {

@@ -1,8 +1,7 @@
-// A scored customer table written as UTF-8 (cli/score/write-output.ts's writeTable: each scored row's
-// input line and result fields written as bytes, one after the other) is byte for byte the text of
-// scoredTextLines, with the BOM and the input's line end: for a first run, a re-run (results replaced
-// at the end or inside the row), a title above the header, short rows, a footer, ; and tab delimiters,
-// both languages. And reading the file back finds every input customer once, with their result.
+// A scored customer table written as UTF-8 (cli/score/write-output.ts's writeTable, through reused
+// buffers: utf8-lines.ts) is byte for byte the text of scoredTextLines, with the BOM and the input's
+// line end: for a first run, a re-run (results replaced at the end or inside the row), a title above
+// the header, short rows, a footer, ; and tab delimiters, both languages. And reading the file back finds every input customer once, with their result.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +55,7 @@ function expectEveryRow(bytes: Buffer, delimiter: string, ids: string[], languag
   }
 }
 
-describe('writeTable as UTF-8 bytes', () => {
+describe('writeTable as UTF-8', () => {
   const ids = Array.from({ length: 40 }, (_, i) => (i === 3 ? '=HYPERLINK("x")' : `C${i}`));
   for (const [name, d, lineEnd] of [['comma', ',', '\r\n'], ['semicolon', ';', '\n'], ['tab', '\t', '\n']] as const) {
     for (const language of ['en', 'zh-CN'] as const) {

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import type { Order } from '../../core/index.ts';
 import { isoFromDayNumber } from '../../core/dates.ts';
 import { orderLogOf, type OrderLog } from '../../core/churn/learned/order-log.ts';
-import { blankSnapshot, boughtNothing, boughtNothingAfter, readSnapshot, snapshotAt, type Snapshot } from '../../core/churn/learned/features.ts';
-import { apportion } from '../../core/churn/learned/risk.ts';
+import { blankSnapshot, boughtNothing, boughtNothingAfter, FEATURES, readSnapshot, snapshotAt, type Snapshot } from '../../core/churn/learned/features.ts';
+import { apportion, learnedRisk } from '../../core/churn/learned/risk.ts';
+import { OptionsSchema } from '../../core/schema/options.ts';
 import { PairCache } from '../../core/models/pair-cache.ts';
 import { bgnbdForecastFactor, bgnbdPAliveOf, type BgNbdParams } from '../../core/models/bgnbd.ts';
 import { hyp2f1 } from '../../core/models/special.ts';
@@ -172,6 +173,25 @@ describe('apportion', () => {
         expect(apportion(shares, total)).toEqual(referenceApportion(shares, total));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('learned risk drivers', () => {
+  it('come biggest first, in driver order among equals, their points apportioned from the contributions', () => {
+    const options = OptionsSchema.parse({ asOf: '2026-11-01' });
+    const drivers = [...new Set(FEATURES.map((f) => f.driver))];
+    const contribution = fc.oneof(fc.constant(0), fc.constantFrom(0.25, 0.5, 1), fc.double({ min: 0, max: 3, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(contribution, { minLength: FEATURES.length, maxLength: FEATURES.length }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), (contributions, probability) => {
+        const snapshot = { ...blankSnapshot(), purchaseDays: 3, first: 100, last: 200, recency: 40, gap: 50, spend: 120 };
+        const risk = learnedRisk({ probability, contributions: Float64Array.from(contributions), snapshot, model: { expectedPurchases: 0.7, pAlive: 0.6 } }, 90, options, true);
+        const shares = drivers.map((d) => FEATURES.reduce((s, f, j) => (f.driver === d ? s + (contributions[j] as number) : s), 0));
+        const points = referenceApportion(shares, Math.round(probability * 100));
+        const want = drivers.map((factor, i) => ({ factor, points: points[i] as number })).filter((d) => d.points > 0).sort((a, b) => b.points - a.points);
+        expect(risk.drivers.map(({ factor, points }) => ({ factor, points }))).toEqual(want);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -86,12 +86,12 @@ export interface ScoreInput {
   /** How lines are written; null: not at all (only the summary is shown). */
   output: PiecesOutput | null;
 }
-/** How a piece writes its lines: encoded, and either kept for the write step (a file) or handed back (stdout). */
-export interface PiecesOutput {
-  lineEnd: '\n' | '\r\n';
-  encoding: TextEncoding;
-  to: 'file' | 'reply';
-}
+/**
+ * How a piece writes its lines: encoded, and either kept for the write step (a file), handed back
+ * (stdout), or written into `stream` as they are made (a piece in this thread only: a stream is not
+ * data a worker can be sent; in-thread-runner.ts).
+ */
+export type PiecesOutput = { lineEnd: '\n' | '\r\n'; encoding: TextEncoding } & ({ to: 'file' | 'reply' } | { to: 'stream'; stream: NodeJS.WritableStream });
 export interface ScoreOutput {
   /** The piece's output lines, encoded, in order: handed back when output.to is 'reply', else kept for the write step. */
   chunks: Uint8Array[];

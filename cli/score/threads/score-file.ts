@@ -6,10 +6,11 @@ import { openTable, lineEndOf } from '../../../adapters/table/read-file.ts';
 import { TableConfigSchema, type TableConfigInput } from '../../../adapters/table/contract.ts';
 import { encoderFor, outputEncoding } from '../../../adapters/table/text-encoding.ts';
 import type { Language, OptionsInput } from '../../../core/schema/options.ts';
-import { writeThroughTemporary } from '../write-output.ts';
+import { writeStream, writeThroughTemporary } from '../write-output.ts';
 import { piecesFor } from './plan.ts';
 import { scoreInPieces, type PiecesScore } from './score-in-pieces.ts';
 import { ThreadRunner } from './thread-runner.ts';
+import { InThreadRunner } from './in-thread-runner.ts';
 
 export interface InPieces {
   threads: number;
@@ -19,11 +20,17 @@ export interface InPieces {
   plainUtf8: boolean;
   /** Where the scored lines go: a file (in the input's encoding and line end), stdout (UTF-8, '\n'), or nowhere (summary only). */
   lines: 'file' | 'stdout' | 'none';
+  /** The scored file (lines 'file'): read in one piece in this thread, its lines are written into it as they are scored. */
+  out?: string;
 }
 
+/** Thrown inside the scored file's writing when the table is read in one go after all: nothing was written, and the file is not made. */
+class ReadInOneGo extends Error {}
+
 /**
- * The file scored in pieces on worker threads, or null when it is read in one go: a workbook, a
- * whitespace-aligned text, a file too small to pay for threads, or one score-in-pieces.ts finds unsafe.
+ * The file scored in pieces on worker threads (in one piece in this thread for one thread), or null
+ * when it is read in one go: a workbook, a whitespace-aligned text, a file smaller than a piece, or
+ * one score-in-pieces.ts finds unsafe.
  */
 export async function scoreFileInPieces(path: string, sheet: string | undefined, how: InPieces): Promise<PiecesScore | null> {
   if (extname(path).toLowerCase() === '.xlsx' || sheet !== undefined) return null;
@@ -36,7 +43,7 @@ export async function scoreFileInPieces(path: string, sheet: string | undefined,
     throw error;
   }
   const pieces = piecesFor(bytes, how.threads, how.minPieceBytes);
-  if (pieces < 2) return null;
+  if (bytes < how.minPieceBytes) return null;
   const opened = await openTable(path, sheet, how.options.language);
   if (opened.kind !== 'text' || opened.delimiter === 'whitespace') return null;
   const output =
@@ -45,11 +52,30 @@ export async function scoreFileInPieces(path: string, sheet: string | undefined,
       : how.lines === 'stdout'
         ? { encoding: 'utf-8' as const, lineEnd: '\n' as const, to: 'reply' as const }
         : null;
-  return scoreInPieces({ decoded: opened.decoded, delimiter: opened.delimiter, pieces, config: TableConfigSchema.parse(how.config), options: how.options, output }, () => new ThreadRunner());
+  const input = { decoded: opened.decoded, delimiter: opened.delimiter, pieces, config: TableConfigSchema.parse(how.config), options: how.options, output };
+  if (pieces > 1) return scoreInPieces(input, () => new ThreadRunner());
+  if (output?.to !== 'file' || how.out === undefined) return scoreInPieces(input, () => new InThreadRunner());
+  // One piece, one thread: the lines go into the file as they are scored (no result and no line is held
+  // for a later write), through a temporary file renamed into place as write-output.ts writes.
+  const out = how.out;
+  let scored: PiecesScore | null = null;
+  try {
+    await writeThroughTemporary(out, async (temporary) => {
+      await writeStream(temporary, encoderFor(output.encoding).bom, async (stream) => {
+        scored = await scoreInPieces({ ...input, output: { ...output, to: 'stream', stream } }, () => new InThreadRunner());
+        if (scored === null) throw new ReadInOneGo();
+      });
+    }, how.options.language);
+  } catch (error) {
+    if (error instanceof ReadInOneGo) return null;
+    throw error;
+  }
+  return scored === null ? null : { ...(scored as PiecesScore), writtenTo: out };
 }
 
 /** Writes the scored copy through a temporary file: its byte order mark, then each piece's lines, written by the piece itself. Returns the rows written below the header. */
 export async function writePieces(path: string, scored: PiecesScore, language: Language = 'en'): Promise<number> {
+  if (scored.writtenTo === path) return scored.rows;
   if (scored.output?.to !== 'file') throw new Error('the pieces were scored without keeping their lines for a file');
   const { bom } = encoderFor(scored.output.encoding);
   await writeThroughTemporary(path, async (temporary) => {

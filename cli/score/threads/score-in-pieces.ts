@@ -26,7 +26,7 @@ import { scoreRfm, type RfmScores } from '../../../core/rfm.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { summarize } from '../../../core/summarize.ts';
 import { WORDS } from '../../../core/i18n/index.ts';
-import { IdIndex } from '../../../core/id-index.ts';
+import { firstOfEachId } from '../../../adapters/table/repeated-ids.ts';
 import { ATTENTION_SHOWN, type RunToShow } from '../summary-table.ts';
 import { readFacts } from './summary-facts.ts';
 import { HEAD_ROWS, type LayoutInput, type ParseOutput, type PiecesOutput, type Step, type Steps } from './protocol.ts';
@@ -55,6 +55,8 @@ export interface PiecesScore {
   /** The output, encoded, in order, when it was handed back (output.to 'reply'), and how it was encoded. */
   chunks: Uint8Array[];
   output: PiecesInput['output'];
+  /** The scored file, when the lines were written into it as they were scored (output.to 'stream'). */
+  writtenTo?: string;
   /** Each piece writes its lines into the file at `path`, the first piece from byte `at` on (output.to 'file'). */
   writeInto(path: string, at: number): Promise<void>;
   /** Ends the worker threads; to be called once the output is written. */
@@ -66,7 +68,8 @@ export async function scoreInPieces(input: PiecesInput, runnerFor: () => PieceRu
   const text = input.decoded.charCodeAt(0) === 0xfeff ? input.decoded.slice(1) : input.decoded;
   if (text.charCodeAt(0) === 0xfeff) return null;
   const cuts = cutAtLineStarts(text, input.pieces);
-  if (cuts.length < 3) return null;
+  // Threads are only worth it for two pieces or more; one piece is asked for to run in this thread.
+  if (cuts.length < 3 && input.pieces > 1) return null;
   const runners = cuts.slice(1).map(() => runnerFor());
   let scored: PiecesScore | null = null;
   try {
@@ -110,17 +113,22 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
   const found = await all('layout', (k) => ({ ...shared, rowOffset: offsets[k] as number, last: k === runners.length - 1 }));
   const end = found[found.length - 1]?.end;
   if (end === undefined || end === null || end.unsure) return null;
-  // Ids in row order over the whole table (core/id-index.ts: a Map of a million strings is slower), and the row each was first seen on.
-  const seen = new IdIndex(found.reduce((n, f) => n + f.ids.length, 0));
-  const firstRowOf: number[] = [];
+  // Ids in row order over the whole table, and the row each was first seen on (repeated-ids.ts: all ids at once, sorted by hash).
+  const ids: string[] = [];
+  const tableRows = new Int32Array(found.reduce((n, f) => n + f.ids.length, 0));
+  found.forEach((f, k) => {
+    for (let j = 0; j < f.ids.length; j++) {
+      tableRows[ids.length] = (f.idRows[j] as number) + (offsets[k] as number) + 1;
+      ids.push(f.ids[j] as string);
+    }
+  });
+  const firsts = firstOfEachId(ids);
+  let at = 0;
   const firstRows = found.map((f, k) => {
     const rows = new Int32Array(parsed[k]?.rows ?? 0);
-    for (let j = 0; j < f.ids.length; j++) {
-      const local = f.idRows[j] as number;
-      const known = seen.size;
-      const position = seen.positionOf(f.ids[j] as string);
-      if (position < known) rows[local] = firstRowOf[position] as number;
-      else firstRowOf.push(local + (offsets[k] as number) + 1);
+    for (let j = 0; j < f.ids.length; j++, at++) {
+      const first = firsts[at] as number;
+      if (first >= 0) rows[f.idRows[j] as number] = tableRows[first] as number;
     }
     return rows;
   });

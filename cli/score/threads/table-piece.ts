@@ -20,6 +20,7 @@ import { checkCustomers, scoreRange, trustingReader, type CheckedCustomers } fro
 import type { PassReader } from '../../../core/pass-reader.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
+import { writeUtf8Lines } from '../utf8-lines.ts';
 import { FactsWriter } from './summary-facts.ts';
 import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
 
@@ -159,6 +160,13 @@ export class TablePiece {
         else yield line; // under the table: a footer line, byte for byte
       }
     };
+    if (input.output.to === 'stream') {
+      // One piece in this thread: its lines go straight into the file as the one-thread writer sends them (write-output.ts writeTable).
+      const { stream, encoding, lineEnd } = input.output;
+      if (encoding === 'utf-8' || encoding === 'utf-8-bom') await writeUtf8Lines(stream, lines(), undefined, lineEnd);
+      else await writeLines(stream, lines(), encoderFor(encoding).encode, undefined, lineEnd);
+      return { chunks: [], bytes: 0, facts: facts.finish().columns };
+    }
     const sink = new Writable({
       write(chunk: Uint8Array, _encoding, done) {
         chunks.push(chunk);

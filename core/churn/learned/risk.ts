@@ -95,12 +95,24 @@ export function learnedRisk(p: LearnedPrediction, horizon: number, options: Opti
   const shares = new Array<number>(DRIVERS.length).fill(0);
   for (let j = 0; j < DRIVER_OF.length; j++) shares[DRIVER_OF[j] as number] = (shares[DRIVER_OF[j] as number] as number) + (p.contributions[j] as number);
   const points = apportion(shares, churnRisk);
-  const drivers: Driver[] = [];
-  DRIVERS.forEach((d, i) => {
+  let count = 0;
+  for (let i = 0; i < DRIVERS.length; i++) if ((points[i] as number) > 0) count++;
+  // Biggest first, in driver order among equals: each placed as found after every driver with at
+  // least as many points (a stable sort's order, without the work space Array.prototype.sort allocates per call).
+  const drivers = new Array<Driver>(count);
+  let placed = 0;
+  for (let i = 0; i < DRIVERS.length; i++) {
     const pts = points[i] as number;
-    if (pts > 0) drivers.push({ factor: d, points: pts, text: sayDriver(d, p, horizon, options, identified) });
-  });
-  drivers.sort((a, b) => b.points - a.points);
-  const churnLevel = churnLevelOf(churnRisk, levels === undefined ? options.churn : { ...options.churn, highAt: levels.highAt, mediumAt: levels.mediumAt });
+    if (!(pts > 0)) continue;
+    const d = DRIVERS[i] as LearnedDriver;
+    const driver: Driver = { factor: d, points: pts, text: sayDriver(d, p, horizon, options, identified) };
+    let at = placed++;
+    while (at > 0 && (drivers[at - 1] as Driver).points < pts) {
+      drivers[at] = drivers[at - 1] as Driver;
+      at--;
+    }
+    drivers[at] = driver;
+  }
+  const churnLevel = churnLevelOf(churnRisk, levels ?? options.churn);
   return { churnRisk, churnLevel, drivers, notJudged: NOT_IN_ORDERS, reasons: reasonsText({ drivers, notJudged: NOT_IN_ORDERS }, options.language) };
 }

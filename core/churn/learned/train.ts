@@ -40,6 +40,30 @@ export interface LearnedSettings {
   periodDays: number;
   /** Only these FEATURES (by name); the rest are held at 0. The backtest's calibrated recency uses one. */
   only?: readonly string[];
+  /** Train on about this many customers at most (TRAIN_SAMPLE unless given; bench/cases/learned-sample.ts tries others). */
+  sample?: number;
+}
+
+/**
+ * Customers the model is trained on at most (about; picked by a hash of the id, never by row order):
+ * two windows of 100,000 customers are 200,000 examples for fifteen weights. A million customers'
+ * two million examples cost seconds to read and fit and predicted no better
+ * (bench/cases/learned-sample.md). Predictions still cover every customer.
+ */
+export const TRAIN_SAMPLE = 100_000;
+
+/**
+ * Whether each customer of the log is trained on: all when no more than `sample` have bought by the
+ * latest cut-off, else those whose id hash falls below sampleBound (as the purchase models' fits
+ * sample: models/estimate.ts). Null: every customer.
+ */
+function trainingSample(log: OrderLog, windows: readonly Window[], sample: number): Uint8Array | null {
+  const latest = Math.max(...windows.map((w) => w.cut));
+  let present = 0;
+  for (let k = 0; k < log.ids.length; k++) if (boughtBy(log, k, latest)) present++;
+  if (present <= sample) return null;
+  const keepBelow = sampleBound(present, sample, log.hashRange);
+  return Uint8Array.from(log.ids, (id) => (fnv1a(id) < keepBelow ? 1 : 0));
 }
 
 /** Zeroes the features not in `only` (a constant column gets no weight, see logistic.ts). */
@@ -129,9 +153,11 @@ const failed = (failure: TrainFailure): TrainResult => ({ ok: false, reason: WOR
 export function trainChurnModel(log: OrderLog, asOfDay: number, settings: LearnedSettings): TrainResult {
   const plan = planWindows(log, asOfDay, settings.horizon);
   if (plan === null) return failed({ kind: 'shortHistory', days: asOfDay - log.firstDay });
-  // Every window's rows go straight into one matrix sized for every customer in every window (the
-  // rows used are a prefix): a block per window joined at the end held 10M orders' examples twice (+240 MB).
-  const capacity = plan.windows.length * log.ids.length;
+  // Every window's rows go straight into one matrix sized for every customer trained on in every window
+  // (the rows used are a prefix): a block per window joined at the end held 10M orders' examples twice (+240 MB).
+  const keep = trainingSample(log, plan.windows, settings.sample ?? TRAIN_SAMPLE);
+  const kept = keep === null ? log.ids.length : keep.reduce((n, v) => n + v, 0);
+  const capacity = plan.windows.length * kept;
   let x = new Float64Array(capacity * FEATURE_COUNT);
   let y = new Uint8Array(capacity);
   let rows = 0;
@@ -142,6 +168,7 @@ export function trainChurnModel(log: OrderLog, asOfDay: number, settings: Learne
   for (const w of plan.windows) {
     const fitted = fitPurchaseModel(log, w.cut, w.horizon);
     for (let k = 0; k < log.ids.length; k++) {
+      if (keep !== null && keep[k] === 0) continue;
       const end = readSnapshot(log, k, w.cut, w.horizon, settings.periodDays, snapshot);
       if (end < 0) continue; // no purchase by the cut
       featuresOf(snapshot, fitted === null ? null : fitted.outputsOf(snapshot, outputs), w.horizon, settings.defaultGapDays, x, rows * FEATURE_COUNT);
