@@ -1,6 +1,7 @@
-// `score --orders` on a text file, in pieces: each piece of text is parsed into rows (csv-stream.ts),
+// `score --orders` on a text file, in pieces: each piece of text is parsed into rows (order-text-rows.ts),
 // each row read as an order (order-table.ts's OrderRows) and added to the aggregator's typed arrays;
-// rows are dropped as soon as they are read. What is kept: per customer, the id once, contact
+// rows are dropped as soon as they are read. A plain row (customer id, ISO date, plain amount) is
+// read from the text without cells (plain-order-rows.ts), with the same result. What is kept: per customer, the id once, contact
 // details and the trail of their orders; per kept order, 16 bytes (customer, day, amount); the rows
 // that could not be read. Same result as reading the whole file (readTable + readOrderTable), which
 // is what happens for an .xlsx workbook. Two things are only known at the end and start a second

@@ -107,6 +107,19 @@ describe('plain order rows read from the text', () => {
   }, 120_000);
 });
 
+describe('a file whose rows are mostly not plain', () => {
+  it('stops offering them to the plain reader after a trial, with the same result', async () => {
+    const text = ['customer_id,date,amount'];
+    for (let i = 0; i < 12_000; i++) text.push(`C${(i * 7919) % 900},2026-0${1 + (i % 9)}-1${i % 10},${i % 3 === 0 ? '' : '$'}${(i % 400) / 4}`);
+    const path = join(dir, 'mostly-dollars.csv');
+    writeFileSync(path, text.join('\r\n'));
+    const options = { asOf, purchaseModel: 'off' } as const;
+    const plain = await inPieces(path, options, 1 << 15, true);
+    expect(plain).toEqual(await inPieces(path, options, 1 << 15, false));
+    expect(plain.score.rows.length).toBe(900);
+  }, 120_000);
+});
+
 describe('a plain row', () => {
   const layout = orderLayout([['customer_id', 'date', 'amount']], { kind: 'orders', columns: {}, dateOrder: 'auto' });
   const columns = plainColumnsOf(layout);
