@@ -21,7 +21,7 @@ async function samePath(a: string, b: string, language: Language): Promise<boole
 
 /** Refuses an --out that would overwrite the input or cannot be written, before anything is read or scored. */
 export async function checkOut(out: string, shown: string, input: string, force: boolean, language: Language = 'en'): Promise<void> {
-  if (!force && (await samePath(out, input, language))) throw new UsageError(`--out ${shown} is the input file: choose another name, or add --force to overwrite the input`);
+  if (!force && (await samePath(out, input, language))) throw new UsageError(WORDS[language].files.outIsInput(shown));
   let folder;
   try {
     folder = await stat(dirname(out));
@@ -29,5 +29,5 @@ export async function checkOut(out: string, shown: string, input: string, force:
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new FileError(WORDS[language].files.noFolder(shown, dirname(shown)));
     throw new FileError(fileSystemProblem(dirname(shown), error, 'read', language));
   }
-  if (!folder.isDirectory()) throw new FileError(`${shown} cannot be written: ${dirname(shown)} is not a folder`);
+  if (!folder.isDirectory()) throw new FileError(WORDS[language].files.outFolderIsFile(shown, dirname(shown)));
 }

@@ -263,6 +263,8 @@ export const en: Words = {
     binary: (path) => `${path} is not a text table or an .xlsx workbook (it looks like binary data)`,
     unreadableWorkbook: (path, detail) => `${path} is not a readable .xlsx workbook (${detail})`,
     noSuchSheet: (path, sheet, sheets) => `${path} has no sheet "${sheet}"; sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`,
+    outIsInput: (shown) => `--out ${shown} is the input file: choose another name, or add --force to overwrite the input`,
+    outFolderIsFile: (shown, folder) => `${shown} cannot be written: ${folder} is not a folder`,
     sheetFull: (max) => `a workbook sheet holds at most ${max} rows and this table has more: write it as CSV (--out file.csv)`,
   },
   progress: {

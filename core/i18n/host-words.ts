@@ -25,6 +25,10 @@ export interface FileWords {
   noSuchSheet: (path: string, sheet: string, sheets: readonly string[]) => string;
   /** An .xlsx output with more rows than a sheet holds; `max` comes formatted. */
   sheetFull: (max: string) => string;
+  /** `--out` names the input file (a usage error: --force overwrites it). */
+  outIsInput: (shown: string) => string;
+  /** The folder part of `--out` is a file. */
+  outFolderIsFile: (shown: string, folder: string) => string;
 }
 
 /** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */

@@ -249,6 +249,8 @@ export const zhCN: Words = {
     binary: (path) => `${path} 不是文本表格，也不是 .xlsx 工作簿（看起来是二进制数据）`,
     unreadableWorkbook: (path, detail) => `${path} 不是可读取的 .xlsx 工作簿（${detail}）`,
     noSuchSheet: (path, sheet, sheets) => `${path} 中没有工作表“${sheet}”；现有工作表：${sheets.map((s) => `“${s}”`).join('、')}`,
+    outIsInput: (shown) => `--out ${shown} 就是输入文件：请换一个文件名，或加上 --force 覆盖输入文件`,
+    outFolderIsFile: (shown, folder) => `无法写入 ${shown}：${folder} 不是文件夹`,
     sheetFull: (max) => `一个工作表最多只能容纳 ${max} 行，而此表格超出了：请改为写入 CSV（--out file.csv）`,
   },
   progress: {
