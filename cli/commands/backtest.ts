@@ -96,10 +96,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
   const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
-  const { rows, buyersAfter, bgnbdNote } = backtestCustomers(orders, options);
+  const { rows, buyersAfter, bgnbdFailure } = backtestCustomers(orders, options);
   const words = WORDS[options.language];
   if (buyersAfter === 0) throw new UsageError(words.backtest.noOrdersAfter(asOf));
-  if (bgnbdNote !== null) io.stderr.write(`tierwise: ${words.summary.stderrNote(bgnbdNote)}\n`);
+  if (bgnbdFailure !== null) io.stderr.write(`tierwise: ${words.summary.stderrNote(words.models.comparisonLeftOut(words.models.fitFailure(bgnbdFailure)))}\n`);
 
   // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only.
   const comparison = compareChurnModels(orders, options);

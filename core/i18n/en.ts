@@ -103,6 +103,15 @@ export const en: Words = {
     noDropoutTest: (lr, critical) =>
       `the purchase models found no sign of customers leaving in these orders (likelihood-ratio ${lr} against a model where nobody leaves, below ${critical}); P(alive) is not shown and recency is judged against each customer's own rhythm`,
     fellBack: (reason) => `churn risk uses the hand-set weights: ${reason}`,
+    fitFailure: (f) =>
+      f.kind === 'fewCustomers'
+        ? `${f.model} needs at least 20 customers and 10 who bought more than once; got ${f.customers} customers, ${f.repeaters} repeat buyers`
+        : f.kind === 'diverged'
+          ? `${f.model} did not converge on this data (the parameters ran away); the histories may be too short or too uniform`
+          : f.kind === 'fewSpenders'
+            ? `Gamma-Gamma needs at least 10 repeat buyers with a positive spend; got ${f.usable}`
+            : `Gamma-Gamma did not give a usable fit (q = ${f.q.toFixed(3)}; the expected spend needs q > 1)`,
+    comparisonLeftOut: (reason) => `${reason}; the BG/NBD comparison is left out`,
     trainFailure: (f) =>
       f.kind === 'shortHistory'
         ? `the order history (${f.days} days) is too short to learn from`

@@ -2,6 +2,7 @@
 // model was used and why, and how its levels were set. Numbers come raw; each language formats them.
 import type { ChurnModelName } from '../churn/learned/choose.ts';
 import type { TrainFailure } from '../churn/learned/train.ts';
+import type { FitFailure } from '../models/fit-error.ts';
 
 export interface ModelNoteWords {
   /** The history is too short to check any model: the hand-set weights are used. */
@@ -20,4 +21,8 @@ export interface ModelNoteWords {
   fellBack: (reason: string) => string;
   /** Why the learned model could not be trained. */
   trainFailure: (failure: TrainFailure) => string;
+  /** Why a purchase model could not be fitted (core/models/fit-error.ts). */
+  fitFailure: (failure: FitFailure) => string;
+  /** The backtest's BG/NBD comparison is left out, and why (`reason` from fitFailure). */
+  comparisonLeftOut: (reason: string) => string;
 }

@@ -94,6 +94,15 @@ export const zhCN: Words = {
     noDropoutTest: (lr, critical) =>
       `购买模型在这些订单中未发现客户流失的迹象（与“无人流失”模型相比的似然比为 ${lr}，低于 ${critical}），因此不显示 P(alive)，最近购买按每位客户自己的购买节奏判断`,
     fellBack: (reason) => `流失风险使用人工设定的权重：${reason}`,
+    fitFailure: (f) =>
+      f.kind === 'fewCustomers'
+        ? `${f.model} 至少需要 20 位客户，其中 10 位买过不止一次；实际有 ${f.customers} 位客户、${f.repeaters} 位回购客户`
+        : f.kind === 'diverged'
+          ? `${f.model} 在这些数据上没有收敛（参数发散）；购买记录可能太短或太整齐`
+          : f.kind === 'fewSpenders'
+            ? `Gamma-Gamma 至少需要 10 位消费金额为正的回购客户；实际有 ${f.usable} 位`
+            : `Gamma-Gamma 没有得到可用的拟合（q = ${f.q.toFixed(3)}；预期消费需要 q > 1）`,
+    comparisonLeftOut: (reason) => `${reason}；BG/NBD 对比从略`,
     trainFailure: (f) =>
       f.kind === 'shortHistory'
         ? `订单历史（${f.days} 天）太短，无法学习`

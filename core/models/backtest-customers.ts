@@ -9,15 +9,15 @@ import { dayNumber } from '../dates.ts';
 import { DAYS_PER_UNIT, historyOf } from './estimate.ts';
 import { compress } from './history.ts';
 import { bgnbdExpectedPurchases, fitBgNbd } from './bgnbd.ts';
-import { ModelFitError } from './fit-error.ts';
+import { ModelFitError, type FitFailure } from './fit-error.ts';
 import type { BacktestCustomer } from './backtest.ts';
 
 export interface BacktestCustomers {
   rows: BacktestCustomer[];
   /** Customers with an order in (asOf, asOf + horizon]: none means the file ends before the horizon. */
   buyersAfter: number;
-  /** Why the BG/NBD comparison is left out, when it is. */
-  bgnbdNote: string | null;
+  /** Why the BG/NBD comparison is left out, when it is (worded by the host: ModelNoteWords.fitFailure). */
+  bgnbdFailure: FitFailure | null;
 }
 
 /** `options` carry the as-of date and expectedPurchasesDays = the horizon, so churn risk asks what is checked. */
@@ -36,7 +36,7 @@ export function backtestCustomers(orders: readonly Order[], options: Options): B
     if (o.amount >= 0) entry.days.add(day);
     entry.revenue += o.amount;
   }
-  if (after.size === 0) return { rows: [], buyersAfter: 0, bgnbdNote: null };
+  if (after.size === 0) return { rows: [], buyersAfter: 0, bgnbdFailure: null };
 
   const aggregator = new OrderAggregator(options);
   for (const o of orders) aggregator.add(o);
@@ -44,14 +44,14 @@ export function backtestCustomers(orders: readonly Order[], options: Options): B
   const results = scoreCustomers(customers, options);
   const histories = customers.map((c) => historyOf(c, asOfDay));
   let expected: (number | null)[] = histories.map(() => null);
-  let bgnbdNote: string | null = null;
+  let bgnbdFailure: FitFailure | null = null;
   try {
     // BG/NBD on every customer, as `model fit` does.
     const bgnbd = fitBgNbd(compress(histories)).params;
     expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(bgnbd, h, horizon / DAYS_PER_UNIT)));
   } catch (error) {
     if (!(error instanceof ModelFitError)) throw error;
-    bgnbdNote = `${error.message}; the BG/NBD comparison is left out`;
+    bgnbdFailure = error.failure;
   }
   const rows: BacktestCustomer[] = [];
   customers.forEach((c, i) => {
@@ -65,5 +65,5 @@ export function backtestCustomers(orders: readonly Order[], options: Options): B
       outcome: { purchases: outcome?.days.size ?? 0, revenue: outcome?.revenue ?? 0 },
     });
   });
-  return { rows, buyersAfter: after.size, bgnbdNote };
+  return { rows, buyersAfter: after.size, bgnbdFailure };
 }

@@ -15,7 +15,7 @@ import { fnv1a } from '../fnv1a.ts';
 import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
 import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAliveCached, paretoNbdTerms, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
-import { ModelFitError } from './fit-error.ts';
+import { ModelFitError, type FitFailure } from './fit-error.ts';
 import { EstimateColumns } from './estimate-columns.ts';
 import { indexHistories } from './history-index.ts';
 import { checkDropout, type DropoutCheck } from './dropout.ts';
@@ -63,7 +63,7 @@ export interface FittedModels {
 
 export type PurchaseEstimates =
   | { ok: true; models: FittedModels; perCustomer: EstimateColumns }
-  | { ok: false; reason: string };
+  | { ok: false; failure: FitFailure };
 
 /** x, t_x, T in weeks from a customer's first and last purchase and purchase count; null when not derivable. */
 export function historyOf(customer: Customer, asOfDay: number): PurchaseHistory | null {
@@ -157,7 +157,7 @@ export function estimatePurchases(
   try {
     models = fitModels(histories, ids, FIT_SAMPLE, opts.hashRange);
   } catch (error) {
-    if (error instanceof ModelFitError) return { ok: false, reason: error.message };
+    if (error instanceof ModelFitError) return { ok: false, failure: error.failure };
     throw error;
   }
   // Predictions once per distinct (x, t_x, T) history (P(alive), the forecasts by horizon and by

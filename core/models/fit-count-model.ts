@@ -2,7 +2,7 @@
 // the check that the data can support a fit, and maximum likelihood over log-parameters.
 import { nelderMead, outOfBounds } from './optimize.ts';
 import type { Compressed, History } from './history.ts';
-import { ModelFitError } from './fit-error.ts';
+import { ModelFitError, type FitFailure } from './fit-error.ts';
 
 /** The plain weighted sum, row by row: the reference the models' fast totals must equal bit for bit (test/models/distinct.test.ts). */
 export function totalLogLikelihood<P>(params: P, data: Compressed, logLikelihood: (params: P, h: History) => number): number {
@@ -24,14 +24,14 @@ export function fitCountModel<P extends Record<string, number>>(
   const key = `${name}\n${start.join(',')}\n${contentOf(data)}`;
   const known = fitted.get(key);
   if (known !== undefined) {
-    if (typeof known === 'string') throw new ModelFitError(known);
+    if ('kind' in known) throw new ModelFitError(known);
     return { params: { ...(known.params as P) }, logLikelihood: known.logLikelihood };
   }
   let outcome: { params: P; logLikelihood: number };
   try {
     outcome = fitOnce(name, data, totalOf, fromLog, start, outside);
   } catch (error) {
-    if (error instanceof ModelFitError) remember(key, error.message);
+    if (error instanceof ModelFitError) remember(key, error.failure);
     throw error;
   }
   remember(key, { params: { ...outcome.params }, logLikelihood: outcome.logLikelihood });
@@ -47,7 +47,7 @@ export function fitCountModel<P extends Record<string, number>>(
  * server keeps at most FITS_KEPT.
  */
 const FITS_KEPT = 8;
-const fitted = new Map<string, { params: Record<string, number>; logLikelihood: number } | string>();
+const fitted = new Map<string, { params: Record<string, number>; logLikelihood: number } | FitFailure>();
 const contents = new WeakMap<Compressed, string>();
 
 /** Forgets the kept fits: for benchmarks that time a step as a fresh run would pay for it. */
@@ -68,7 +68,7 @@ function contentOf(data: Compressed): string {
   return text;
 }
 
-function remember(key: string, outcome: { params: Record<string, number>; logLikelihood: number } | string): void {
+function remember(key: string, outcome: { params: Record<string, number>; logLikelihood: number } | FitFailure): void {
   fitted.delete(key);
   fitted.set(key, outcome);
   if (fitted.size > FITS_KEPT) fitted.delete(fitted.keys().next().value as string);
@@ -85,14 +85,14 @@ function fitOnce<P extends Record<string, number>>(
   const customers = data.weights.reduce((s, w) => s + w, 0);
   const repeaters = data.rows.reduce((s, h, i) => s + (h.x > 0 ? (data.weights[i] as number) : 0), 0);
   if (customers < 20 || repeaters < 10) {
-    throw new ModelFitError(`${name} needs at least 20 customers and 10 who bought more than once; got ${customers} customers, ${repeaters} repeat buyers`);
+    throw new ModelFitError({ kind: 'fewCustomers', model: name, customers, repeaters });
   }
   // The mean, not the sum, keeps the optimizer's tolerances meaningful at any data size.
   const best = nelderMead((v) => (outOfBounds(v) || outside(v) ? Infinity : -totalOf(fromLog(v), data) / customers), start);
   const params = fromLog(best.point);
   const total = totalOf(params, data);
   if (!Number.isFinite(total) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
-    throw new ModelFitError(`${name} did not converge on this data (the parameters ran away); the histories may be too short or too uniform`);
+    throw new ModelFitError({ kind: 'diverged', model: name });
   }
   return { params, logLikelihood: total };
 }

@@ -64,14 +64,14 @@ export function spendTotal(rows: readonly SpendRow[]): (params: GammaGammaParams
 
 export function fitGammaGamma(rows: readonly SpendRow[]): { params: GammaGammaParams; logLikelihood: number } {
   const usable = rows.filter((r) => r.x > 0 && r.m > 0);
-  if (usable.length < 10) throw new ModelFitError(`Gamma-Gamma needs at least 10 repeat buyers with a positive spend; got ${usable.length}`);
+  if (usable.length < 10) throw new ModelFitError({ kind: 'fewSpenders', usable: usable.length });
   const total = spendTotal(usable);
   const fromLog = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0] as number), q: Math.exp(v[1] as number), gamma: Math.exp(v[2] as number) });
   const best = nelderMead((v) => outOfBounds(v) ? Infinity : -total(fromLog(v)) / usable.length, [0, 0, 0]);
   const params = fromLog(best.point);
   const logLikelihood = total(params);
   if (!Number.isFinite(logLikelihood) || params.q <= 1) {
-    throw new ModelFitError(`Gamma-Gamma did not give a usable fit (q = ${params.q.toFixed(3)}; the expected spend needs q > 1)`);
+    throw new ModelFitError({ kind: 'spendUnusable', q: params.q });
   }
   return { params, logLikelihood };
 }

@@ -190,6 +190,20 @@ describe('tierwise backtest, for a zh-CN user', () => {
     const figures = (text: string) => text.match(/\d+\.\d{4}/g);
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
   }, 120_000);
+
+  it('says in Chinese why a purchase model could not be fitted (no repeat buyers before the as-of date)', () => {
+    const orders = join(DIR, 'one-timers.csv');
+    const rows = Array.from({ length: 40 }, (_, i) => `C${i},2026-0${1 + (i % 5)}-1${i % 9},${20 + i}`);
+    const later = Array.from({ length: 14 }, (_, j) => `C${3 * j},2026-09-1${(3 * j) % 9},${30 + j}`);
+    writeFileSync(orders, ['customer_id,date,amount', ...rows, ...later].join('\n') + '\n');
+    const args = ['backtest', orders, '--as-of', '2026-07-01', '--horizon', '90d'];
+    const zh = tierwise([...args, '--config', ZH]);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('BG/NBD 至少需要 20 位客户，其中 10 位买过不止一次；实际有 40 位客户、0 位回购客户；BG/NBD 对比从略');
+    expect(englishSentences([zh.stdout, zh.stderr.split(orders).join(' ')].join('\n'), [])).toEqual([]);
+    const en = tierwise(args);
+    expect(en.stderr).toContain('BG/NBD needs at least 20 customers and 10 who bought more than once; got 40 customers, 0 repeat buyers; the BG/NBD comparison is left out');
+  });
 });
 
 describe('a file that cannot be read or written, for a zh-CN user', () => {

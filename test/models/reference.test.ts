@@ -93,7 +93,7 @@ describe('Gamma-Gamma on CDNOW (946 repeat buyers)', () => {
 describe('when the data cannot support a fit', () => {
   it('says so in numbers instead of returning NaN', () => {
     const oneTimers = compress(Array.from({ length: 100 }, (_, i) => ({ x: 0, tx: 0, T: 10 + (i % 7) })));
-    expect(() => fitBgNbd(oneTimers)).toThrow(new ModelFitError('BG/NBD needs at least 20 customers and 10 who bought more than once; got 100 customers, 0 repeat buyers'));
+    expect(() => fitBgNbd(oneTimers)).toThrow('BG/NBD needs at least 20 customers and 10 who bought more than once; got 100 customers, 0 repeat buyers');
     expect(() => fitGammaGamma([{ x: 1, m: 10 }])).toThrow(/at least 10 repeat buyers/);
   });
 });

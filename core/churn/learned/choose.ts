@@ -66,7 +66,7 @@ export function candidatesAt(orders: readonly Order[], cut: string, options: Opt
   // Why a candidate is missing, in the options' language (a fit's own error stays as the fit says it).
   const words = WORDS[options.language];
   const { dropout } = estimates.ok ? estimates.models : { dropout: null };
-  const paretoReason = !estimates.ok ? estimates.reason : dropout === null || dropout.identified ? null : words.models.noDropoutTest(dropout.lrParetoNbd.toFixed(2), LR_CRITICAL);
+  const paretoReason = !estimates.ok ? words.models.fitFailure(estimates.failure) : dropout === null || dropout.identified ? null : words.models.noDropoutTest(dropout.lrParetoNbd.toFixed(2), LR_CRITICAL);
   return { ids, rules, pareto, paretoReason, learned, learnedReason: trained.ok ? null : words.models.trainFailure(trained.failure) };
 }
 

@@ -10,7 +10,7 @@ import { brierScore } from '../../models/calibration.ts';
 import { DAYS_PER_UNIT, historyOf } from '../../models/estimate.ts';
 import { bgnbdPNoPurchase, fitBgNbd } from '../../models/bgnbd.ts';
 import { compress } from '../../models/history.ts';
-import { ModelFitError } from '../../models/fit-error.ts';
+import { ModelFitError, type FitFailure } from '../../models/fit-error.ts';
 import { orderLogOf } from './order-log.ts';
 import { predictChurn, trainChurnModel } from './train.ts';
 import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from './choose.ts';
@@ -63,7 +63,7 @@ export function compareChurnModels(orders: readonly Order[], options: Options): 
   }
   // BG/NBD fitted on every customer (as `model fit` does): its exact chance of no purchase.
   let bgnbd: number[] | null = null;
-  let bgnbdNote: string | null = null;
+  let bgnbdFailure: FitFailure | null = null;
   const customers = aggregateOrders(past, { asOf });
   const histories = customers.map((c) => historyOf(c, asOfDay));
   try {
@@ -75,7 +75,7 @@ export function compareChurnModels(orders: readonly Order[], options: Options): 
     });
   } catch (error) {
     if (!(error instanceof ModelFitError)) throw error;
-    bgnbdNote = error.message;
+    bgnbdFailure = error.failure;
   }
   const chances: Record<ContenderKey, number[] | null> = { learned: candidates.learned, pareto: candidates.pareto, rules: candidates.rules, recency, bgnbd };
   const words = WORDS[options.language];
@@ -95,7 +95,7 @@ export function compareChurnModels(orders: readonly Order[], options: Options): 
     measure('rules', null),
     // Ranked on the days themselves (the AUC everyone quotes); the Brier score needs the calibrated chance.
     measure('recency', recencyModel.ok ? null : words.models.trainFailure(recencyModel.failure), recencyDays),
-    measure('bgnbd', bgnbdNote),
+    measure('bgnbd', bgnbdFailure === null ? null : words.models.fitFailure(bgnbdFailure)),
   ];
   const choice = chooseChurnModel(orders, options);
   const chosen = (choice.model === 'learned' ? candidates.learned : choice.model === 'pareto' ? candidates.pareto : null) ?? candidates.rules;
