@@ -26,17 +26,22 @@ export function isValidCivil(year: number, month: number, day: number): boolean 
 
 /** Day number of "YYYY-MM-DD" read character by character, or NaN when it is not a real date (no regex, no allocation: this runs millions of times). */
 export function parseIsoDay(iso: string): number {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return NaN;
+  return iso.length === 10 ? isoDayAt(iso, 0) : NaN;
+}
+
+/** parseIsoDay of text[at, at + 10), read in place: a reader of a whole file's text need not cut the date out. */
+export function isoDayAt(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return NaN;
   let year = 0;
   for (let i = 0; i < 4; i++) {
-    const d = iso.charCodeAt(i) - 48;
+    const d = text.charCodeAt(at + i) - 48;
     if (d < 0 || d > 9) return NaN;
     year = year * 10 + d;
   }
-  const m1 = iso.charCodeAt(5) - 48;
-  const m2 = iso.charCodeAt(6) - 48;
-  const d1 = iso.charCodeAt(8) - 48;
-  const d2 = iso.charCodeAt(9) - 48;
+  const m1 = text.charCodeAt(at + 5) - 48;
+  const m2 = text.charCodeAt(at + 6) - 48;
+  const d1 = text.charCodeAt(at + 8) - 48;
+  const d2 = text.charCodeAt(at + 9) - 48;
   if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;

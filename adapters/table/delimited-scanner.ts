@@ -4,6 +4,7 @@
 // the last character) is left unread, and the next scan starts again at that row.
 // Outline: swallowsRows (when a quoted field that spans lines was really an unclosed quote),
 // RowSink (what a driver does with each row), DelimitedScanner.scan (the row loop, plain fields) and #quoted (a quoted field).
+import { CR, LF, QUOTE } from './char-codes.ts';
 
 /**
  * A quoted field that spans lines is an unclosed quote when the file ends inside it, when its closing
@@ -58,9 +59,6 @@ export class FieldStarts {
 /** The cells a scanner with FieldStarts hands over: none. */
 const NO_CELLS: string[] = [];
 
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
 /** What #quoted found: a field (in #value, ending at #end), the end of the piece inside it, or an unclosed quote. */
 const FIELD = 0;
 const MORE = 1;

@@ -7,12 +7,13 @@
 // possible footer line, a row wider than any so far, ...) is left to it: order-stream.ts hands it on.
 // Outline: plainColumnsOf (which tables can have plain rows) → PlainOrderRows.parse (one row, no
 // effect) → add (the kept order, to the aggregator and the trails).
-import { daysFromCivil, isValidCivil } from '../../core/dates.ts';
+import { isoDayAt } from '../../core/dates.ts';
 import type { OrderAggregator } from '../../core/aggregate-orders.ts';
 import type { OrderField } from './contract.ts';
 import type { Layout } from './read-rows.ts';
 import type { CustomerTrails } from './customer-trails.ts';
 import { flatCopy } from './csv-stream.ts';
+import { CR, LF, QUOTE } from './char-codes.ts';
 
 /** The row is not plain: the general reader reads it. */
 export const NOT_PLAIN = -1;
@@ -43,9 +44,6 @@ export function plainColumnsOf(layout: Layout<OrderField>): PlainColumns | null 
   return { customerId, date, amount };
 }
 
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
 const AT = 64;
 const MINUS = 45;
 const DOT = 46;
@@ -247,23 +245,4 @@ function mayStartMark(a: number, b: number): boolean {
   const x = a | 32;
   const y = b | 32;
   return (x === 99 /* c */ && y === 111) || (x === 103 /* g */ && y === 114) || (x === 116 /* t */ && y === 111) || (x === 101 /* e */ && y === 120) || (x === 114 /* r */ && y === 101) || (a === 40 /* ( */ && y === 99);
-}
-
-/** core/dates.ts parseIsoDay of text[at, at + 10), without cutting it out. */
-function isoDayAt(text: string, at: number): number {
-  if (text.charCodeAt(at + 4) !== MINUS || text.charCodeAt(at + 7) !== MINUS) return NaN;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = text.charCodeAt(at + i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    year = year * 10 + d;
-  }
-  const m1 = text.charCodeAt(at + 5) - 48;
-  const m2 = text.charCodeAt(at + 6) - 48;
-  const d1 = text.charCodeAt(at + 8) - 48;
-  const d2 = text.charCodeAt(at + 9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
-  return isValidCivil(year, month, day) ? daysFromCivil(year, month, day) : NaN;
 }

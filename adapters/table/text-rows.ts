@@ -6,8 +6,7 @@
 import type { Cell } from './contract.ts';
 import type { ParsedOffsets } from './csv.ts';
 import { blankCell, type TableRows } from './table-rows.ts';
-
-const QUOTE = 34;
+import { QUOTE } from './char-codes.ts';
 
 /** A quoted field's value, as the scanner reads it: "" is one quote, and text after the closing quote is kept. */
 export function unquoted(text: string, start: number, end: number): string {
