@@ -16,7 +16,8 @@ import { orderLogOf, type OrderLog } from './order-log.ts';
 import { boughtNothing } from './features.ts';
 import { churnPredictor, predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
 import { positionsIn } from '../../id-positions.ts';
-import { learnedRisk } from './risk.ts';
+import { learnedRiskOf } from './risk.ts';
+import { PredictionColumns } from './prediction-columns.ts';
 import type { ChurnRisk } from '../risk.ts';
 import { probabilityLevels, type ProbabilityLevels } from '../levels.ts';
 import { WORDS } from '../../i18n/index.ts';
@@ -243,19 +244,19 @@ export function orderHistoryScorer(orders: readonly Order[] | OrderHistory, cust
     if (trained.ok) {
       const predictor = churnPredictor(trained.model, log, asOfDay, horizon);
       const at = positionsIn(log.ids, customers.length, (i) => (customers[i] as Customer).id);
-      // The levels need every customer's probability (their mean); each customer's risk and drivers are
-      // worked out again as it is scored, rather than a million of them kept until then.
+      // The levels need every customer's probability (their mean) before the first is scored: each
+      // prediction is read once, kept as typed arrays, and worded as its customer is scored.
+      const predictions = new PredictionColumns(customers.length);
       const probabilities: number[] = [];
       for (let i = 0; i < customers.length; i++) {
         const p = (at[i] as number) < 0 ? null : predictor.peek(at[i] as number);
-        if (p !== null) probabilities.push(p.probability);
+        if (p === null) continue;
+        predictions.set(i, p);
+        probabilities.push(p.probability);
       }
       const levels = probabilityLevels(probabilities);
       const identified = predictor.identified;
-      const override = (i: number): ChurnRisk | null => {
-        const p = (at[i] as number) < 0 ? null : predictor.peek(at[i] as number);
-        return p === null ? null : learnedRisk(p, horizon, options, identified, levels);
-      };
+      const override = (i: number): ChurnRisk | null => (predictions.has(i) ? learnedRiskOf(predictions.read(i), horizon, options, identified, levels) : null);
       const w = trained.model.windows;
       notes.push(words.learnedMeaning(horizon, trained.model.examples, w.map((x) => ({ cut: isoFromDayNumber(x.cut), horizon: x.horizon })), trained.model.shortWindows));
       notes.push(levelsNote(levels, horizon, words));

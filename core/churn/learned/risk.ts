@@ -8,14 +8,12 @@ import { churnLevelOf } from '../risk.ts';
 import { reasonsText } from '../reasons.ts';
 import { CHURN_FACTORS } from '../factors.ts';
 import { CHURN_PHRASES } from '../phrases.ts';
-import { FEATURES, type LearnedDriver } from './features.ts';
+import type { LearnedDriver } from './features.ts';
 import { LEARNED_PHRASES } from './phrases.ts';
 import type { LearnedPrediction } from './train.ts';
 import type { ProbabilityLevels } from '../levels.ts';
-
-const DRIVERS: readonly LearnedDriver[] = [...new Set(FEATURES.map((f) => f.driver))];
-/** Each feature's driver, as its index in DRIVERS. */
-const DRIVER_OF = Int32Array.from(FEATURES, (f) => DRIVERS.indexOf(f.driver));
+import { DRIVER_COUNT, DRIVERS, driverShares } from './driver-shares.ts';
+import type { StoredPrediction } from './prediction-columns.ts';
 
 /** Order tables carry no NPS, satisfaction, contact or competitor data: said as for the rules. */
 const NOT_IN_ORDERS = ['nps', 'satisfaction', 'contact', 'competitor'].reduce((bits, f) => bits | (1 << CHURN_FACTORS.indexOf(f as (typeof CHURN_FACTORS)[number])), 0);
@@ -25,7 +23,7 @@ const NOT_IN_ORDERS = ['nps', 'satisfaction', 'contact', 'competitor'].reduce((b
  * With no share at all, every point goes to the first driver. Plain loops: it runs per customer
  * (10M orders: a million times), where arrays of {i, r} sorted per call were garbage.
  */
-export function apportion(shares: readonly number[], total: number): number[] {
+export function apportion(shares: ArrayLike<number>, total: number): number[] {
   const n = shares.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += shares[i] as number;
@@ -62,7 +60,7 @@ export function apportion(shares: readonly number[], total: number): number[] {
   return points;
 }
 
-function sayDriver(driver: LearnedDriver, p: LearnedPrediction, horizon: number, options: Options, identified: boolean): string {
+function sayDriver(driver: LearnedDriver, p: Pick<StoredPrediction, 'snapshot' | 'model'>, horizon: number, options: Options, identified: boolean): string {
   const s = p.snapshot;
   const words = LEARNED_PHRASES[options.language];
   const rules = CHURN_PHRASES[options.language];
@@ -91,10 +89,16 @@ function sayDriver(driver: LearnedDriver, p: LearnedPrediction, horizon: number,
  * from the customers' base rate, core/churn/levels.ts), else by the fixed cut-offs of options.churn.
  */
 export function learnedRisk(p: LearnedPrediction, horizon: number, options: Options, identified: boolean, levels?: ProbabilityLevels): ChurnRisk {
+  return learnedRiskOf({ probability: p.probability, shares: driverShares(p.contributions, sharesSpace), snapshot: p.snapshot, model: p.model }, horizon, options, identified, levels);
+}
+
+/** One work space for learnedRisk's driver shares (read at once by learnedRiskOf). */
+const sharesSpace = new Float64Array(DRIVER_COUNT);
+
+/** learnedRisk of a prediction whose contributions are already summed per driver (prediction-columns.ts keeps them so). */
+export function learnedRiskOf(p: StoredPrediction, horizon: number, options: Options, identified: boolean, levels?: ProbabilityLevels): ChurnRisk {
   const churnRisk = Math.round(p.probability * 100);
-  const shares = new Array<number>(DRIVERS.length).fill(0);
-  for (let j = 0; j < DRIVER_OF.length; j++) shares[DRIVER_OF[j] as number] = (shares[DRIVER_OF[j] as number] as number) + (p.contributions[j] as number);
-  const points = apportion(shares, churnRisk);
+  const points = apportion(p.shares, churnRisk);
   let count = 0;
   for (let i = 0; i < DRIVERS.length; i++) if ((points[i] as number) > 0) count++;
   // Biggest first, in driver order among equals: each placed as found after every driver with at

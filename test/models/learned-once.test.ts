@@ -1,0 +1,61 @@
+// The learned model's predictions are read once per customer and kept as typed arrays
+// (core/churn/learned/prediction-columns.ts) for the levels and then the scoring: the risk, drivers,
+// points and words made from the kept columns must be those made from a fresh prediction.
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../../core/index.ts';
+import { OptionsSchema } from '../../core/schema/options.ts';
+import { dayNumber } from '../../core/dates.ts';
+import { orderLogOf } from '../../core/churn/learned/order-log.ts';
+import { churnPredictor, trainChurnModel } from '../../core/churn/learned/train.ts';
+import { learnedRisk, learnedRiskOf } from '../../core/churn/learned/risk.ts';
+import { settingsOf } from '../../core/churn/learned/choose.ts';
+import { PredictionColumns } from '../../core/churn/learned/prediction-columns.ts';
+import { probabilityLevels } from '../../core/churn/levels.ts';
+import { seasonalOrders } from './synthetic-histories.ts';
+import { cdnowSample } from './cdnow-sample.ts';
+
+function check(orders: readonly Order[], asOf: string, language: 'en' | 'zh-CN'): number {
+  const options = OptionsSchema.parse({ asOf, language });
+  const asOfDay = dayNumber(asOf);
+  const past = orders.filter((o) => o.date <= asOf);
+  const log = orderLogOf(past);
+  const trained = trainChurnModel(log, asOfDay, settingsOf(options));
+  if (!trained.ok) throw new Error(trained.reason);
+  const predictor = churnPredictor(trained.model, log, asOfDay, 90);
+  // Kept in reverse order, so a column slot written late cannot pass for an earlier one.
+  const columns = new PredictionColumns(log.ids.length);
+  for (let k = log.ids.length - 1; k >= 0; k--) {
+    const p = predictor.peek(k);
+    if (p !== null) columns.set(k, p);
+  }
+  const levels = probabilityLevels(log.ids.flatMap((_, k) => (columns.has(k) ? [columns.probability(k)] : [])));
+  let compared = 0;
+  for (let k = 0; k < log.ids.length; k++) {
+    const fresh = predictor.predict(k);
+    expect(columns.has(k)).toBe(fresh !== null);
+    if (fresh === null) continue;
+    expect(columns.probability(k)).toBe(fresh.probability);
+    for (const identified of [true, false]) {
+      const want = learnedRisk(fresh, 90, options, identified, levels);
+      const got = learnedRiskOf(columns.read(k), 90, options, identified, levels);
+      expect(got).toEqual(want);
+    }
+    const read = columns.read(k);
+    expect({ ...read.snapshot }).toEqual({ ...fresh.snapshot });
+    expect(read.model === null ? null : { ...read.model }).toEqual(fresh.model === null ? null : { ...fresh.model });
+    compared++;
+  }
+  return compared;
+}
+
+describe('learned predictions read once', () => {
+  it('give the risks, drivers and words of fresh predictions (CDNOW, English and Chinese)', () => {
+    expect(check(cdnowSample(), '1998-03-31', 'en')).toBeGreaterThan(2000);
+    expect(check(cdnowSample(), '1997-12-31', 'zh-CN')).toBeGreaterThan(2000);
+  });
+
+  it('give the same on seasonal customers (seasons, trends, refunds)', () => {
+    const { orders, asOf } = seasonalOrders(1500, 7);
+    expect(check(orders, asOf, 'en')).toBeGreaterThan(1000);
+  });
+});
