@@ -6,7 +6,6 @@ import type { ChurnPhrases } from './phrases.ts';
 import { CHURN_PHRASES } from './phrases.ts';
 import { factorsIn, NO_FACTORS, type FactorSet } from './factor-set.ts';
 import { saidOnce } from './sentence-memory.ts';
-import { flat } from '../flat-string.ts';
 
 /** "not judged for lack of data: NPS, contact" */
 const notJudgedText = saidOnce((set, words: ChurnPhrases) => words.notJudged(factorsIn(set).map((factor) => words.factorName[factor])));
@@ -26,18 +25,24 @@ export interface WordedDriver {
 }
 
 /**
- * The line for the first `count` of `drivers` (biggest first) and the factors not judged. Kept as
- * one flat string: a million results would otherwise keep a rope of pieces each (flat-string.ts).
+ * The line for the first `count` of `drivers` (biggest first) and the factors not judged, made as one
+ * flat string by a join: built by `+=` it was a rope of ~20 pieces per line that V8 flattened only
+ * when the line was first read, often long after, its pieces scattered over the heap by then (writing
+ * 10M orders' rows: ~1.4 s in neutraliseFormula's first read; bench/cases/order-per-customer.md). A
+ * million results would also keep a rope of pieces each (flat-string.ts).
  */
 export function reasonsLine(drivers: readonly WordedDriver[], count: number, notJudged: FactorSet, words: ChurnPhrases): string {
   if (count === 0) return notJudged === NO_FACTORS ? words.noWarning : noWarningText(notJudged, words);
-  let text = '';
+  const parts = new Array<string>(count * 3 - 1 + (notJudged === NO_FACTORS ? 0 : 1));
+  let n = 0;
   for (let i = 0; i < count; i++) {
     const driver = drivers[i] as WordedDriver;
-    text += (i === 0 ? '' : words.join) + driver.text + pointsText(driver.points);
+    if (i > 0) parts[n++] = words.join;
+    parts[n++] = driver.text;
+    parts[n++] = pointsText(driver.points);
   }
-  if (notJudged !== NO_FACTORS) text += notJudgedTail(notJudged, words);
-  return flat(text);
+  if (notJudged !== NO_FACTORS) parts[n++] = notJudgedTail(notJudged, words);
+  return parts.join('');
 }
 
 /** How many characters a driver takes in a line reasonsLine made, the separator after it included. */

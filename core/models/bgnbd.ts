@@ -3,7 +3,7 @@
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
 import { fitCountModel } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
-import { distinctOf } from './distinct.ts';
+import { distinctOf, workSpace } from './distinct.ts';
 
 export interface BgNbdParams extends Record<string, number> {
   r: number;
@@ -25,7 +25,8 @@ export function bgnbdLogLikelihood(p: BgNbdParams, h: History): number {
 
 /**
  * Σ weight × bgnbdLogLikelihood over the rows, bit for bit (the same operations in the same order),
- * with what depends on x alone (four lnΓ), on T alone or on t_x alone computed once per distinct value.
+ * with what depends on x alone (four lnΓ), on T alone or on t_x alone computed once per distinct value
+ * (into work space reused by every evaluation, in plain loops: a typed array's map called a closure per value).
  */
 export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): number {
   const { r, alpha, a, b } = p;
@@ -36,9 +37,7 @@ export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): numbe
   const lnGammaB = lnGamma(b);
   const logA = Math.log(a);
   const nx = d.xs.length;
-  const head = new Float64Array(nx);
-  const rx = new Float64Array(nx);
-  const a4Head = new Float64Array(nx);
+  const [head, rx, a4Head] = workSpace(d, 'bgnbd x', 3, nx) as [Float64Array, Float64Array, Float64Array];
   for (let k = 0; k < nx; k++) {
     const x = d.xs[k] as number;
     const a1 = lnGamma(r + x) - lnGammaR + rLogAlpha;
@@ -47,8 +46,10 @@ export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): numbe
     rx[k] = r + x;
     a4Head[k] = x > 0 ? logA - Math.log(b + x - 1) : -Infinity;
   }
-  const logAlphaT = d.Ts.map((T) => Math.log(alpha + T));
-  const logAlphaTx = d.txs.map((tx) => Math.log(alpha + tx));
+  const [logAlphaT] = workSpace(d, 'bgnbd T', 1, d.Ts.length) as [Float64Array];
+  for (let j = 0; j < d.Ts.length; j++) logAlphaT[j] = Math.log(alpha + (d.Ts[j] as number));
+  const [logAlphaTx] = workSpace(d, 'bgnbd tx', 1, d.txs.length) as [Float64Array];
+  for (let j = 0; j < d.txs.length; j++) logAlphaTx[j] = Math.log(alpha + (d.txs[j] as number));
   let total = 0;
   for (let i = 0; i < d.rows; i++) {
     const k = d.xAt[i] as number;

@@ -4,7 +4,7 @@
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
 import { fitCountModel } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
-import { distinctOf } from './distinct.ts';
+import { distinctOf, workSpace } from './distinct.ts';
 import { PairCache } from './pair-cache.ts';
 
 export interface ParetoNbdParams extends Record<string, number> {
@@ -47,7 +47,9 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, h: History): number {
 /**
  * Σ weight × paretoNbdLogLikelihood, bit for bit (the same operations in the same order), with A0's
  * first term (and its ₂F₁ series) once per distinct (x, t_x) and its second once per distinct (x, T):
- * every one-time buyer shares the first, and histories with the same x and T share the second.
+ * every one-time buyer shares the first, and histories with the same x and T share the second. What
+ * depends on t_x or T alone (log(max + time), log(α + T), log(β + T)) once per distinct value, into
+ * work space reused by every evaluation, in plain loops (a typed array's from/map called a closure per value).
  */
 export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed): number {
   const { r, alpha, s, beta } = p;
@@ -59,11 +61,7 @@ export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed
   const max = alphaIsMax ? alpha : beta;
   const diff = Math.abs(alpha - beta);
   const nx = d.xs.length;
-  const head = new Float64Array(nx);
-  const rx = new Float64Array(nx);
-  const rsx = new Float64Array(nx);
-  const t = new Float64Array(nx);
-  const logShare = new Float64Array(nx);
+  const [head, rx, rsx, t, logShare] = workSpace(d, 'paretoNbd x', 5, nx) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   for (let k = 0; k < nx; k++) {
     const x = d.xs[k] as number;
     head[k] = lnGamma(r + x) - lnGammaR + rLogAlpha + sLogBeta;
@@ -72,14 +70,34 @@ export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed
     t[k] = alphaIsMax ? s + 1 : r + x;
     logShare[k] = Math.log(s / (r + s + x));
   }
-  const term = (k: number, time: number): number => {
+  const [maxTx, logMaxTx] = workSpace(d, 'paretoNbd tx', 2, d.txs.length) as [Float64Array, Float64Array];
+  for (let j = 0; j < d.txs.length; j++) {
+    maxTx[j] = max + (d.txs[j] as number);
+    logMaxTx[j] = Math.log(maxTx[j] as number);
+  }
+  const [maxT, logMaxT, logAlphaT, logBetaT] = workSpace(d, 'paretoNbd T', 4, d.Ts.length) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  for (let j = 0; j < d.Ts.length; j++) {
+    const T = d.Ts[j] as number;
+    maxT[j] = max + T;
+    logMaxT[j] = Math.log(maxT[j] as number);
+    logAlphaT[j] = Math.log(alpha + T);
+    logBetaT[j] = Math.log(beta + T);
+  }
+  // A0's terms (paretoNbdA0Term): log ₂F₁(r+s+x, t; r+s+x+1; |α−β|/(max+time)) − (r+s+x)·log(max+time).
+  const [term1] = workSpace(d, 'paretoNbd xTx', 1, d.xTxX.length) as [Float64Array];
+  for (let q = 0; q < d.xTxX.length; q++) {
+    const k = d.xTxX[q] as number;
+    const j = d.xTxTxAt[q] as number;
     const c = rsx[k] as number;
-    return Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (max + time))) - c * Math.log(max + time);
-  };
-  const term1 = Float64Array.from(d.xTxX, (k, j) => term(k, d.xTxTx[j] as number));
-  const term2 = Float64Array.from(d.xTX, (k, j) => term(k, d.xTT[j] as number));
-  const logAlphaT = d.Ts.map((T) => Math.log(alpha + T));
-  const logBetaT = d.Ts.map((T) => Math.log(beta + T));
+    term1[q] = Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (maxTx[j] as number))) - c * (logMaxTx[j] as number);
+  }
+  const [term2] = workSpace(d, 'paretoNbd xT', 1, d.xTX.length) as [Float64Array];
+  for (let q = 0; q < d.xTX.length; q++) {
+    const k = d.xTX[q] as number;
+    const j = d.xTTAt[q] as number;
+    const c = rsx[k] as number;
+    term2[q] = Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (maxT[j] as number))) - c * (logMaxT[j] as number);
+  }
   let total = 0;
   for (let i = 0; i < d.rows; i++) {
     const k = d.xAt[i] as number;
@@ -141,4 +159,5 @@ export function paretoNbdExpectedPurchasesAlive(p: ParetoNbdParams, h: History, 
   const lifetime = Math.abs(s - 1) < 1e-9 ? (beta + h.T) * Math.log1p(t / (beta + h.T)) : ((beta + h.T) / (s - 1)) * (1 - Math.pow((beta + h.T) / (beta + h.T + t), s - 1));
   return pAlive * rate * lifetime;
 }
+
 

@@ -143,6 +143,27 @@ describe('the reasons line', () => {
     expect(reasonsText(risk, 'zh-CN')).toBe('no order for 94 days; usually orders every 27 (+30);NPS 3 (a detractor: 0-6) (+10);asked about competitors (+5);缺少数据未评估:满意度、联系频率');
   });
 
+  it('is the line the pieces added one by one made (the join that replaced it makes it flat, nothing else)', () => {
+    // reasonsLine as it was: the pieces added to a string in turn.
+    const plusLine = (drivers: readonly { text: string; points: number }[], notJudged: number, language: 'en' | 'zh-CN'): string => {
+      const words = CHURN_PHRASES[language];
+      if (drivers.length === 0) return notJudged === NO_FACTORS ? words.noWarning : words.noWarning + words.join + words.notJudged(factorsIn(notJudged).map((f) => words.factorName[f]));
+      let text = '';
+      drivers.forEach((d, i) => (text += (i === 0 ? '' : words.join) + d.text + ` (+${d.points})`));
+      if (notJudged !== NO_FACTORS) text += words.join + words.notJudged(factorsIn(notJudged).map((f) => words.factorName[f]));
+      return text;
+    };
+    const driver = fc.record({ factor: fc.constantFrom(...CHURN_FACTORS), points: fc.integer({ min: 1, max: 140 }), text: fc.string({ maxLength: 60 }) });
+    const factors = fc.subarray([...CHURN_FACTORS]);
+    fc.assert(
+      fc.property(fc.array(driver, { maxLength: 9 }), factors, fc.constantFrom('en' as const, 'zh-CN' as const), (drivers, notJudged, language) => {
+        const set = factorSetOf(notJudged);
+        expect(reasonsText({ drivers, notJudged: set }, language)).toBe(plusLine(drivers, set, language));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('says there are no warning signs when no factor earned points', () => {
     expect(reasonsText({ ...risk, drivers: [], notJudged: NO_FACTORS }, 'en')).toBe('no warning signs');
     expect(reasonsText({ ...risk, drivers: [] }, 'en')).toBe('no warning signs; not judged for lack of data: satisfaction, contact');

@@ -44,6 +44,9 @@ describe('fast likelihood totals', () => {
       expect(d.xs[d.xTxX[d.xTxAt[i] as number] as number]).toBe(h.x);
       expect(d.xTT[d.xTAt[i] as number]).toBe(h.T);
       expect(d.xs[d.xTX[d.xTAt[i] as number] as number]).toBe(h.x);
+      // Each pair's time as an index into the distinct times (the likelihoods take log(max + time) from there).
+      expect(d.txs[d.xTxTxAt[d.xTxAt[i] as number] as number]).toBe(h.tx);
+      expect(d.Ts[d.xTTAt[d.xTAt[i] as number] as number]).toBe(h.T);
     });
   });
 
@@ -55,6 +58,16 @@ describe('fast likelihood totals', () => {
     // α ≥ β and α < β take different branches of A0.
     for (const [r, alpha, s, beta] of [[0.553, 10.578, 0.606, 11.669], [0.553, 12, 0.606, 3], [2, 1, 0.1, 200]] as const) {
       expect(paretoNbdTotalLogLikelihood({ r, alpha, s, beta }, cdnowData)).toBe(totalLogLikelihood({ r, alpha, s, beta }, cdnowData, paretoNbdLogLikelihood));
+    }
+  });
+
+  it('equal the row-by-row sums exactly when one data set is evaluated again and again (work space reused, as in a fit)', () => {
+    const data = compress(cdnow.map(([, x, tx, T]) => ({ x, tx, T })));
+    const points = [[0.243, 4.414, 0.793, 2.426], [2, 1, 0.1, 200], [0.553, 12, 0.606, 3], [0.243, 4.414, 0.793, 2.426]] as const;
+    for (const [p1, p2, p3, p4] of points) {
+      expect(bgnbdTotalLogLikelihood({ r: p1, alpha: p2, a: p3, b: p4 }, data)).toBe(totalLogLikelihood({ r: p1, alpha: p2, a: p3, b: p4 }, data, bgnbdLogLikelihood));
+      expect(paretoNbdTotalLogLikelihood({ r: p1, alpha: p2, s: p3, beta: p4 }, data)).toBe(totalLogLikelihood({ r: p1, alpha: p2, s: p3, beta: p4 }, data, paretoNbdLogLikelihood));
+      expect(nbdTotalLogLikelihood({ r: p1, alpha: p2 }, data)).toBe(totalLogLikelihood({ r: p1, alpha: p2 }, data, nbdLogLikelihood));
     }
   });
 
