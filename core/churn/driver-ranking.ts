@@ -31,17 +31,17 @@ const driverOf = ({ factor, points, text, shared }: Found, line: string, at: num
 /** One per scoring run: `start` a customer, `add` their drivers in factor order, then `reasons` and `drivers`. */
 export class DriverRanking {
   /** The current customer's drivers so far, biggest first; at most one per factor. */
-  readonly #found: Found[] = Array.from({ length: CHURN_FACTORS.length }, emptySlot);
-  #count = 0;
+  private readonly found: Found[] = Array.from({ length: CHURN_FACTORS.length }, emptySlot);
+  private count = 0;
 
   start(): void {
-    this.#count = 0;
+    this.count = 0;
   }
 
   /** Placed as found (insertion), after every driver with at least as many points: stable. */
   add(factor: ChurnFactorName, points: number, text: string, shared: boolean): void {
-    const found = this.#found;
-    let at = this.#count++;
+    const found = this.found;
+    let at = this.count++;
     const slot = found[at] as Found;
     while (at > 0 && (found[at - 1] as Found).points < points) {
       found[at] = found[at - 1] as Found;
@@ -56,7 +56,7 @@ export class DriverRanking {
 
   /** The reasons line of the drivers added since `start` (reasons.ts words it). */
   reasons(notJudged: FactorSet, words: ChurnPhrases): string {
-    return reasonsLine(this.#found, this.#count, notJudged, words);
+    return reasonsLine(this.found, this.count, notJudged, words);
   }
 
   /**
@@ -64,8 +64,8 @@ export class DriverRanking {
    * sentences as they are, every other text a slice of `line`, which `reasons` made from them.
    */
   drivers(line: string, words: ChurnPhrases): Driver[] {
-    const found = this.#found;
-    switch (this.#count) {
+    const found = this.found;
+    switch (this.count) {
       case 0:
         return NO_DRIVERS;
       case 1:
@@ -76,7 +76,7 @@ export class DriverRanking {
       }
       default: {
         const drivers: Driver[] = [];
-        for (let i = 0, at = 0; i < this.#count; i++) {
+        for (let i = 0, at = 0; i < this.count; i++) {
           const slot = found[i] as Found;
           drivers.push(driverOf(slot, line, at));
           at += spanInLine(slot.text, slot.points, words);

@@ -8,21 +8,21 @@ import { flat } from '../flat-string.ts';
  * first use, then shared by the run's later customers. One per run, so nothing outlives the run.
  */
 export class SentenceMemory {
-  readonly #said: (string | undefined)[][];
+  private readonly said: (string | undefined)[][];
 
   /** `counts[f]`: how many sentences factor f can say by number (0: none are remembered). */
   constructor(counts: readonly number[]) {
-    this.#said = counts.map((count) => new Array<string | undefined>(count).fill(undefined));
+    this.said = counts.map((count) => new Array<string | undefined>(count).fill(undefined));
   }
 
   /** Sentence `index` of factor `factor`, when the run has said it. */
   recall(factor: number, index: number): string | undefined {
-    return (this.#said[factor] as (string | undefined)[])[index];
+    return (this.said[factor] as (string | undefined)[])[index];
   }
 
   /** Keeps `text` as sentence `index` of factor `factor`, and hands back the copy kept. */
   remember(factor: number, index: number, text: string): string {
-    return ((this.#said[factor] as (string | undefined)[])[index] = flat(text));
+    return ((this.said[factor] as (string | undefined)[])[index] = flat(text));
   }
 }
 

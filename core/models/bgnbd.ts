@@ -37,7 +37,7 @@ export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): numbe
   const lnGammaB = lnGamma(b);
   const logA = Math.log(a);
   const nx = d.xs.length;
-  const [head, rx, a4Head] = workSpace(d, 'bgnbd x', 3, nx) as [Float64Array, Float64Array, Float64Array];
+  const [head, rx, a4Head, logAlphaT, logAlphaTx] = workSpace(d, 'bgnbd', [nx, nx, nx, d.Ts.length, d.txs.length]) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   for (let k = 0; k < nx; k++) {
     const x = d.xs[k] as number;
     const a1 = lnGamma(r + x) - lnGammaR + rLogAlpha;
@@ -46,9 +46,7 @@ export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): numbe
     rx[k] = r + x;
     a4Head[k] = x > 0 ? logA - Math.log(b + x - 1) : -Infinity;
   }
-  const [logAlphaT] = workSpace(d, 'bgnbd T', 1, d.Ts.length) as [Float64Array];
   for (let j = 0; j < d.Ts.length; j++) logAlphaT[j] = Math.log(alpha + (d.Ts[j] as number));
-  const [logAlphaTx] = workSpace(d, 'bgnbd tx', 1, d.txs.length) as [Float64Array];
   for (let j = 0; j < d.txs.length; j++) logAlphaTx[j] = Math.log(alpha + (d.txs[j] as number));
   let total = 0;
   for (let i = 0; i < d.rows; i++) {

@@ -101,15 +101,15 @@ export function distinctOf(data: Compressed): Distinct {
 }
 
 /**
- * Work space for a likelihood evaluated on `d`: `count` arrays of `length` doubles, made on the first
- * evaluation and reused by the next hundreds (a fit's evaluations on the same rows made ~10 arrays
- * each). The caller must read what it wrote before the next evaluation with the same key.
+ * Work space for a likelihood evaluated on `d`: arrays of doubles of the `lengths` given, made on the
+ * first evaluation and reused by the next hundreds (a fit's evaluations on the same rows made ~10
+ * arrays each). One per `key` (a model): what it wrote is read before its next evaluation.
  */
-export function workSpace(d: Distinct, key: string, count: number, length: number): Float64Array[] {
+export function workSpace(d: Distinct, key: string, lengths: readonly number[]): Float64Array[] {
   let spaces = work.get(d);
   if (spaces === undefined) work.set(d, (spaces = new Map()));
   let space = spaces.get(key);
-  if (space === undefined) spaces.set(key, (space = Array.from({ length: count }, () => new Float64Array(length))));
+  if (space === undefined) spaces.set(key, (space = lengths.map((n) => new Float64Array(n))));
   return space;
 }
 const work = new WeakMap<Distinct, Map<string, Float64Array[]>>();

@@ -26,13 +26,12 @@ export function nbdTotalLogLikelihood(p: NbdParams, data: Compressed): number {
   const d = distinctOf(data);
   const lnGammaR = lnGamma(p.r);
   const rLogAlpha = p.r * Math.log(p.alpha);
-  const [head, rx] = workSpace(d, 'nbd x', 2, d.xs.length) as [Float64Array, Float64Array];
+  const [head, rx, logAlphaT] = workSpace(d, 'nbd', [d.xs.length, d.xs.length, d.Ts.length]) as [Float64Array, Float64Array, Float64Array];
   for (let k = 0; k < d.xs.length; k++) {
     const x = d.xs[k] as number;
     head[k] = lnGamma(p.r + x) - lnGammaR + rLogAlpha;
     rx[k] = p.r + x;
   }
-  const [logAlphaT] = workSpace(d, 'nbd T', 1, d.Ts.length) as [Float64Array];
   for (let j = 0; j < d.Ts.length; j++) logAlphaT[j] = Math.log(p.alpha + (d.Ts[j] as number));
   let total = 0;
   for (let i = 0; i < d.rows; i++) {

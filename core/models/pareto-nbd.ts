@@ -61,7 +61,10 @@ export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed
   const max = alphaIsMax ? alpha : beta;
   const diff = Math.abs(alpha - beta);
   const nx = d.xs.length;
-  const [head, rx, rsx, t, logShare] = workSpace(d, 'paretoNbd x', 5, nx) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [nt, nT] = [d.txs.length, d.Ts.length];
+  const [head, rx, rsx, t, logShare, logMaxTx, logMaxT, logAlphaT, logBetaT, term1, term2] = workSpace(d, 'paretoNbd', [nx, nx, nx, nx, nx, nt, nT, nT, nT, d.xTxX.length, d.xTX.length]) as [
+    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+  ];
   for (let k = 0; k < nx; k++) {
     const x = d.xs[k] as number;
     head[k] = lnGamma(r + x) - lnGammaR + rLogAlpha + sLogBeta;
@@ -70,34 +73,24 @@ export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed
     t[k] = alphaIsMax ? s + 1 : r + x;
     logShare[k] = Math.log(s / (r + s + x));
   }
-  const [maxTx, logMaxTx] = workSpace(d, 'paretoNbd tx', 2, d.txs.length) as [Float64Array, Float64Array];
-  for (let j = 0; j < d.txs.length; j++) {
-    maxTx[j] = max + (d.txs[j] as number);
-    logMaxTx[j] = Math.log(maxTx[j] as number);
-  }
-  const [maxT, logMaxT, logAlphaT, logBetaT] = workSpace(d, 'paretoNbd T', 4, d.Ts.length) as [Float64Array, Float64Array, Float64Array, Float64Array];
-  for (let j = 0; j < d.Ts.length; j++) {
+  for (let j = 0; j < nt; j++) logMaxTx[j] = Math.log(max + (d.txs[j] as number));
+  for (let j = 0; j < nT; j++) {
     const T = d.Ts[j] as number;
-    maxT[j] = max + T;
-    logMaxT[j] = Math.log(maxT[j] as number);
+    logMaxT[j] = Math.log(max + T);
     logAlphaT[j] = Math.log(alpha + T);
     logBetaT[j] = Math.log(beta + T);
   }
-  // A0's terms (paretoNbdA0Term): log ₂F₁(r+s+x, t; r+s+x+1; |α−β|/(max+time)) − (r+s+x)·log(max+time).
-  const [term1] = workSpace(d, 'paretoNbd xTx', 1, d.xTxX.length) as [Float64Array];
-  for (let q = 0; q < d.xTxX.length; q++) {
-    const k = d.xTxX[q] as number;
-    const j = d.xTxTxAt[q] as number;
-    const c = rsx[k] as number;
-    term1[q] = Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (maxTx[j] as number))) - c * (logMaxTx[j] as number);
-  }
-  const [term2] = workSpace(d, 'paretoNbd xT', 1, d.xTX.length) as [Float64Array];
-  for (let q = 0; q < d.xTX.length; q++) {
-    const k = d.xTX[q] as number;
-    const j = d.xTTAt[q] as number;
-    const c = rsx[k] as number;
-    term2[q] = Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (maxT[j] as number))) - c * (logMaxT[j] as number);
-  }
+  // A0's terms per pair (paretoNbdA0Term): log ₂F₁(r+s+x, t; r+s+x+1; |α−β|/(max+time)) − (r+s+x)·log(max+time).
+  const a0Terms = (xOf: Int32Array, timeAt: Int32Array, times: Float64Array, logMax: Float64Array, into: Float64Array) => {
+    for (let q = 0; q < xOf.length; q++) {
+      const k = xOf[q] as number;
+      const j = timeAt[q] as number;
+      const c = rsx[k] as number;
+      into[q] = Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (max + (times[j] as number)))) - c * (logMax[j] as number);
+    }
+  };
+  a0Terms(d.xTxX, d.xTxTxAt, d.txs, logMaxTx, term1);
+  a0Terms(d.xTX, d.xTTAt, d.Ts, logMaxT, term2);
   let total = 0;
   for (let i = 0; i < d.rows; i++) {
     const k = d.xAt[i] as number;

@@ -9,7 +9,7 @@ import { orderLogOf } from '../../core/churn/learned/order-log.ts';
 import { churnPredictor, trainChurnModel } from '../../core/churn/learned/train.ts';
 import { learnedRisk, learnedRiskOf } from '../../core/churn/learned/risk.ts';
 import { settingsOf } from '../../core/churn/learned/choose.ts';
-import { PredictionColumns } from '../../core/churn/learned/prediction-columns.ts';
+import { predictionColumns } from '../../core/churn/learned/prediction-columns.ts';
 import { probabilityLevels } from '../../core/churn/levels.ts';
 import { seasonalOrders } from './synthetic-histories.ts';
 import { cdnowSample } from './cdnow-sample.ts';
@@ -23,7 +23,7 @@ function check(orders: readonly Order[], asOf: string, language: 'en' | 'zh-CN')
   if (!trained.ok) throw new Error(trained.reason);
   const predictor = churnPredictor(trained.model, log, asOfDay, 90);
   // Kept in reverse order, so a column slot written late cannot pass for an earlier one.
-  const columns = new PredictionColumns(log.ids.length);
+  const columns = predictionColumns(log.ids.length);
   for (let k = log.ids.length - 1; k >= 0; k--) {
     const p = predictor.peek(k);
     if (p !== null) columns.set(k, p);

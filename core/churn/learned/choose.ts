@@ -17,7 +17,7 @@ import { boughtNothing } from './features.ts';
 import { churnPredictor, predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
 import { positionsIn } from '../../id-positions.ts';
 import { learnedRiskOf } from './risk.ts';
-import { PredictionColumns } from './prediction-columns.ts';
+import { predictionColumns } from './prediction-columns.ts';
 import type { ChurnRisk } from '../risk.ts';
 import { probabilityLevels, type ProbabilityLevels } from '../levels.ts';
 import { WORDS } from '../../i18n/index.ts';
@@ -246,7 +246,7 @@ export function orderHistoryScorer(orders: readonly Order[] | OrderHistory, cust
       const at = positionsIn(log.ids, customers.length, (i) => (customers[i] as Customer).id);
       // The levels need every customer's probability (their mean) before the first is scored: each
       // prediction is read once, kept as typed arrays, and worded as its customer is scored.
-      const predictions = new PredictionColumns(customers.length);
+      const predictions = predictionColumns(customers.length);
       const probabilities: number[] = [];
       for (let i = 0; i < customers.length; i++) {
         const p = (at[i] as number) < 0 ? null : predictor.peek(at[i] as number);
