@@ -6,7 +6,7 @@
 // customers, a copy each cost ~20 MB kept and doubled the young collector's pauses). Measured with
 // bench/cases/core-score-allocations.ts and --trace-gc-nvp (bench/cases/core-score.md).
 import type { Driver } from '../schema/result.ts';
-import { CHURN_FACTORS, type ChurnFactorName } from './factors.ts';
+import { DRIVER_FACTORS, type DriverFactorName } from './factors.ts';
 import type { ChurnPhrases } from './phrases.ts';
 import type { FactorSet } from './factor-set.ts';
 import { reasonsLine, spanInLine } from './reasons.ts';
@@ -16,7 +16,7 @@ const NO_DRIVERS: Driver[] = Object.freeze([]) as unknown as Driver[];
 
 /** A driver found for the current customer: one of the ranking's reused slots, never handed out. */
 interface Found {
-  factor: ChurnFactorName;
+  factor: DriverFactorName;
   points: number;
   text: string;
   /** The text is the run's shared sentence (sentence-memory.ts): kept as it is, not cut from the line. */
@@ -31,7 +31,7 @@ const driverOf = ({ factor, points, text, shared }: Found, line: string, at: num
 /** One per scoring run: `start` a customer, `add` their drivers in factor order, then `reasons` and `drivers`. */
 export class DriverRanking {
   /** The current customer's drivers so far, biggest first; at most one per factor. */
-  private readonly found: Found[] = Array.from({ length: CHURN_FACTORS.length }, emptySlot);
+  private readonly found: Found[] = Array.from({ length: DRIVER_FACTORS.length }, emptySlot);
   private count = 0;
 
   start(): void {
@@ -39,7 +39,7 @@ export class DriverRanking {
   }
 
   /** Placed as found (insertion), after every driver with at least as many points: stable. */
-  add(factor: ChurnFactorName, points: number, text: string, shared: boolean): void {
+  add(factor: DriverFactorName, points: number, text: string, shared: boolean): void {
     const found = this.found;
     let at = this.count++;
     const slot = found[at] as Found;
