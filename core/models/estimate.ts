@@ -13,7 +13,7 @@ import { dayNumber } from '../dates.ts';
 import { compress, type History } from './history.ts';
 import { fnv1a } from '../fnv1a.ts';
 import { fitBgNbd, type BgNbdParams } from './bgnbd.ts';
-import { fitParetoNbd, paretoNbdExpectedPurchasesAlive, paretoNbdPAliveCached, paretoNbdTerms, type ParetoNbdParams } from './pareto-nbd.ts';
+import { fitParetoNbd, paretoNbdExpectedPurchasesOver, paretoNbdLifetime, paretoNbdPAliveCached, paretoNbdTerms, type ParetoNbdParams } from './pareto-nbd.ts';
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 import { ModelFitError, type FitFailure } from './fit-error.ts';
 import { EstimateColumns } from './estimate-columns.ts';
@@ -185,11 +185,25 @@ export function estimatePurchases(
   const perCustomer = new EstimateColumns(histories.length, models.dropout.identified);
   // P(alive)'s two ₂F₁ terms once per distinct (x, t_x) and (x, T): far fewer than distinct histories.
   const terms = paretoNbdTerms(models.paretoNbd);
+  // The forecasts' lifetime integrals (a Math.pow each) depend on T and the span only: kept per T,
+  // each month's then the horizon's, for the histories sharing it (a million histories, ~1,500 Ts).
+  const lifetimes = new Map<number, Float64Array>();
+  const lifetimesAt = (T: number): Float64Array => {
+    let at = lifetimes.get(T);
+    if (at === undefined) {
+      at = new Float64Array(byMonth.length + 1);
+      for (let i = 0; i < byMonth.length; i++) at[i] = paretoNbdLifetime(models.paretoNbd, T, (i + 1) * WEEKS_PER_MONTH);
+      at[byMonth.length] = paretoNbdLifetime(models.paretoNbd, T, horizon);
+      lifetimes.set(T, at);
+    }
+    return at;
+  };
   for (let k = 0; k < index.count; k++) {
     const h = histories[index.firstAt[k] as number] as PurchaseHistory;
     const pAlive = paretoNbdPAliveCached(models.paretoNbd, h, terms);
-    for (let i = 0; i < byMonth.length; i++) byMonth[i] = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, (i + 1) * WEEKS_PER_MONTH);
-    const expectedPurchases = paretoNbdExpectedPurchasesAlive(models.paretoNbd, h, pAlive, horizon);
+    const life = lifetimesAt(h.T);
+    for (let i = 0; i < byMonth.length; i++) byMonth[i] = paretoNbdExpectedPurchasesOver(models.paretoNbd, h, pAlive, life[i] as number);
+    const expectedPurchases = paretoNbdExpectedPurchasesOver(models.paretoNbd, h, pAlive, life[byMonth.length] as number);
     const pNoPurchase = Math.exp(-expectedPurchases);
     for (let j = start[k] as number; j < (start[k + 1] as number); j++) {
       const row = order[j] as number;

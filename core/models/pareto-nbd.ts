@@ -146,11 +146,18 @@ export function paretoNbdExpectedPurchases(p: ParetoNbdParams, h: History, t: nu
 
 /** The same, given P(alive) already: closed form, so a 12-month CLV costs no extra ₂F₁. */
 export function paretoNbdExpectedPurchasesAlive(p: ParetoNbdParams, h: History, pAlive: number, t: number): number {
-  const { r, alpha, s, beta } = p;
-  const rate = (r + h.x) / (alpha + h.T);
-  // s = 1 is the limit of the expression below: the lifetime integral becomes a logarithm.
-  const lifetime = Math.abs(s - 1) < 1e-9 ? (beta + h.T) * Math.log1p(t / (beta + h.T)) : ((beta + h.T) / (s - 1)) * (1 - Math.pow((beta + h.T) / (beta + h.T + t), s - 1));
+  return paretoNbdExpectedPurchasesOver(p, h, pAlive, paretoNbdLifetime(p, h.T, t));
+}
+
+/** paretoNbdExpectedPurchasesAlive from paretoNbdLifetime(p, h.T, t), which depends on T and t only (estimate.ts keeps it per T). */
+export function paretoNbdExpectedPurchasesOver(p: ParetoNbdParams, h: History, pAlive: number, lifetime: number): number {
+  const rate = (p.r + h.x) / (p.alpha + h.T);
   return pAlive * rate * lifetime;
 }
 
-
+/** The expected time alive within the next t, from T (the lifetime integral of the forecast). */
+export function paretoNbdLifetime(p: ParetoNbdParams, T: number, t: number): number {
+  const { s, beta } = p;
+  // s = 1 is the limit of the expression below: the lifetime integral becomes a logarithm.
+  return Math.abs(s - 1) < 1e-9 ? (beta + T) * Math.log1p(t / (beta + T)) : ((beta + T) / (s - 1)) * (1 - Math.pow((beta + T) / (beta + T + t), s - 1));
+}
