@@ -8,7 +8,7 @@
 import { lnGamma } from './special.ts';
 import { fitCountModel } from './fit-count-model.ts';
 import type { Compressed, History } from './history.ts';
-import { distinctOf, workSpace } from './distinct.ts';
+import { distinctOf } from './distinct.ts';
 import { WORDS } from '../i18n/index.ts';
 
 export interface NbdParams extends Record<string, number> {
@@ -26,13 +26,9 @@ export function nbdTotalLogLikelihood(p: NbdParams, data: Compressed): number {
   const d = distinctOf(data);
   const lnGammaR = lnGamma(p.r);
   const rLogAlpha = p.r * Math.log(p.alpha);
-  const [head, rx, logAlphaT] = workSpace(d, 'nbd', [d.xs.length, d.xs.length, d.Ts.length]) as [Float64Array, Float64Array, Float64Array];
-  for (let k = 0; k < d.xs.length; k++) {
-    const x = d.xs[k] as number;
-    head[k] = lnGamma(p.r + x) - lnGammaR + rLogAlpha;
-    rx[k] = p.r + x;
-  }
-  for (let j = 0; j < d.Ts.length; j++) logAlphaT[j] = Math.log(p.alpha + (d.Ts[j] as number));
+  const head = d.xs.map((x) => lnGamma(p.r + x) - lnGammaR + rLogAlpha);
+  const rx = d.xs.map((x) => p.r + x);
+  const logAlphaT = d.Ts.map((T) => Math.log(p.alpha + T));
   let total = 0;
   for (let i = 0; i < d.rows; i++) {
     const k = d.xAt[i] as number;

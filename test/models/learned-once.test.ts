@@ -53,13 +53,13 @@ function check(orders: readonly Order[], asOf: string, language: 'en' | 'zh-CN')
     const p = predictor.peek(k);
     if (p !== null) columns.set(k, p);
   }
-  const levels = probabilityLevels(log.ids.flatMap((_, k) => (columns.has(k) ? [columns.probability(k)] : [])));
+  const levels = probabilityLevels(log.ids.flatMap((_, k) => { const p = predictor.predict(k); return p === null ? [] : [p.probability]; }));
   let compared = 0;
   for (let k = 0; k < log.ids.length; k++) {
     const fresh = predictor.predict(k);
     expect(columns.has(k)).toBe(fresh !== null);
     if (fresh === null) continue;
-    expect(columns.probability(k)).toBe(fresh.probability);
+    expect(columns.read(k).churnRisk).toBe(Math.round(fresh.probability * 100));
     for (const identified of [true, false]) {
       const want = referenceRisk(fresh, 90, options, identified, levels);
       expect(learnedRisk(fresh, 90, options, identified, levels)).toEqual(want);

@@ -1,18 +1,20 @@
 // Every customer's learned prediction, kept from the one pass that reads it as typed arrays: the
 // churn levels need every probability before the first customer is scored, and scoring then needs
-// each customer's driver shares and the numbers their drivers are worded with. Reading each
-// prediction twice (once for the levels, again when scored) cost a second pass over every order
-// (10M orders: ~0.7 s); a million prediction objects kept would be ~1 GB. ~150 bytes a customer here,
+// each customer's risk, their drivers' points and the numbers their drivers are worded with. Reading
+// each prediction twice (once for the levels, again when scored) cost a second pass over every order
+// (10M orders: ~0.7 s); a million prediction objects kept would be ~1 GB. ~90 bytes a customer here,
 // and the order log can go once they are read (bench/cases/order-per-customer.md).
 import { blankSnapshot, type Snapshot } from './features.ts';
 import type { LearnedPrediction } from './train.ts';
-import { DRIVER_COUNT, driverShares } from './driver-shares.ts';
+import { DRIVER_COUNT } from './driver-shares.ts';
+import { pointsOf } from './risk.ts';
 
 /** One customer's prediction as learnedRiskOf reads it: valid until the next read. */
 export interface StoredPrediction {
-  probability: number;
-  /** Log-odds points per driver (driver-shares.ts), summed as learnedRisk sums them. */
-  shares: Float64Array;
+  /** Whole points 0-100: the probability of no purchase, rounded. */
+  churnRisk: number;
+  /** Each driver's share of those points (DRIVERS order), apportioned from the log-odds it added. */
+  points: ArrayLike<number>;
   snapshot: Snapshot;
   model: { expectedPurchases: number; pAlive: number } | null;
 }
@@ -22,7 +24,6 @@ export interface PredictionColumns {
   /** Keeps customer i's prediction (a peeked one may be reused by the predictor after this). */
   set(i: number, p: LearnedPrediction): void;
   has(i: number): boolean;
-  probability(i: number): number;
   /** Customer i's prediction (has(i) must be true), into one object reused by every call. */
   read(i: number): StoredPrediction;
 }
@@ -32,22 +33,24 @@ export interface PredictionColumns {
  * fields: the Sheets bundle (es2020) would turn each private field access into a helper call.
  */
 export function predictionColumns(count: number): PredictionColumns {
-  const present = new Uint8Array(count);
-  const probability = new Float64Array(count);
-  const shares = new Float64Array(count * DRIVER_COUNT);
-  // Whole numbers (days, counts; daysToSeason −1 for null), then the rest (a gap's NaN for null).
-  const ints = new Int32Array(count * 9);
-  const floats = new Float64Array(count * 6);
+  // Per customer: the risk (255: no prediction) and each driver's points, all whole numbers 0-100.
+  const risk = new Uint8Array(count).fill(255);
+  const points = new Uint8Array(count * DRIVER_COUNT);
+  // Whole numbers (days, counts; twice the gap, a whole or half day; −1 for null), then the rest.
+  const ints = new Int32Array(count * 10);
+  const floats = new Float64Array(count * 5);
   let withModel = false;
   const model = { expectedPurchases: 0, pAlive: 1 };
-  const out: StoredPrediction = { probability: 0, shares: new Float64Array(DRIVER_COUNT), snapshot: blankSnapshot(), model: null };
+  const out: StoredPrediction = { churnRisk: 0, points: new Uint8Array(DRIVER_COUNT), snapshot: blankSnapshot(), model: null };
   return {
     set(i, p) {
-      present[i] = 1;
-      probability[i] = p.probability;
-      driverShares(p.contributions, shares.subarray(i * DRIVER_COUNT, (i + 1) * DRIVER_COUNT));
+      const worked = pointsOf(p);
+      // Whole points 0-100 fit a byte; a probability that is not a number has no points to keep.
+      if (!(worked.churnRisk >= 0 && worked.churnRisk <= 100)) throw new RangeError(`customer ${i}: churn probability ${p.probability}, expected 0-1`);
+      risk[i] = worked.churnRisk;
+      points.set(worked.points, i * DRIVER_COUNT);
       const s = p.snapshot;
-      const n = i * 9;
+      const n = i * 10;
       ints[n] = s.purchaseDays;
       ints[n + 1] = s.first;
       ints[n + 2] = s.last;
@@ -57,24 +60,23 @@ export function predictionColumns(count: number): PredictionColumns {
       ints[n + 6] = s.seasonYears;
       ints[n + 7] = s.seasonHits;
       ints[n + 8] = s.daysToSeason ?? -1;
-      const f = i * 6;
-      floats[f] = s.gap ?? NaN;
-      floats[f + 1] = s.spend;
-      floats[f + 2] = s.recentSpend;
-      floats[f + 3] = s.previousSpend;
+      ints[n + 9] = s.gap === null ? -1 : s.gap * 2;
+      const f = i * 5;
+      floats[f] = s.spend;
+      floats[f + 1] = s.recentSpend;
+      floats[f + 2] = s.previousSpend;
       if (p.model !== null) {
         withModel = true;
-        floats[f + 4] = p.model.expectedPurchases;
-        floats[f + 5] = p.model.pAlive;
+        floats[f + 3] = p.model.expectedPurchases;
+        floats[f + 4] = p.model.pAlive;
       }
     },
-    has: (i) => present[i] === 1,
-    probability: (i) => probability[i] as number,
+    has: (i) => risk[i] !== 255,
     read(i) {
-      out.probability = probability[i] as number;
-      out.shares.set(shares.subarray(i * DRIVER_COUNT, (i + 1) * DRIVER_COUNT));
+      out.churnRisk = risk[i] as number;
+      out.points = points.subarray(i * DRIVER_COUNT, (i + 1) * DRIVER_COUNT);
       const s = out.snapshot;
-      const n = i * 9;
+      const n = i * 10;
       s.purchaseDays = ints[n] as number;
       s.first = ints[n + 1] as number;
       s.last = ints[n + 2] as number;
@@ -85,15 +87,15 @@ export function predictionColumns(count: number): PredictionColumns {
       s.seasonHits = ints[n + 7] as number;
       const season = ints[n + 8] as number;
       s.daysToSeason = season < 0 ? null : season;
-      const f = i * 6;
-      const gap = floats[f] as number;
-      s.gap = gap !== gap ? null : gap;
-      s.spend = floats[f + 1] as number;
-      s.recentSpend = floats[f + 2] as number;
-      s.previousSpend = floats[f + 3] as number;
+      const gap = ints[n + 9] as number;
+      s.gap = gap < 0 ? null : gap / 2;
+      const f = i * 5;
+      s.spend = floats[f] as number;
+      s.recentSpend = floats[f + 1] as number;
+      s.previousSpend = floats[f + 2] as number;
       if (withModel) {
-        model.expectedPurchases = floats[f + 4] as number;
-        model.pAlive = floats[f + 5] as number;
+        model.expectedPurchases = floats[f + 3] as number;
+        model.pAlive = floats[f + 4] as number;
       }
       out.model = withModel ? model : null;
       return out;

@@ -59,6 +59,14 @@ export function apportion(shares: ArrayLike<number>, total: number): number[] {
   return points;
 }
 
+/** The risk and drivers' points of a prediction, as learnedRisk works them out. */
+export function pointsOf(p: LearnedPrediction): { churnRisk: number; points: number[] } {
+  const churnRisk = Math.round(p.probability * 100);
+  return { churnRisk, points: apportion(driverShares(p.contributions, shares), churnRisk) };
+}
+/** Work space for pointsOf (read at once by apportion). */
+const shares = new Float64Array(DRIVER_COUNT);
+
 /** A driver's words with the customer's own numbers (exported for tests). */
 export function sayDriver(driver: LearnedDriver, p: Pick<StoredPrediction, 'snapshot' | 'model'>, horizon: number, options: Options, identified: boolean): string {
   const s = p.snapshot;
@@ -89,16 +97,12 @@ export function sayDriver(driver: LearnedDriver, p: Pick<StoredPrediction, 'snap
  * from the customers' base rate, core/churn/levels.ts), else by the fixed cut-offs of options.churn.
  */
 export function learnedRisk(p: LearnedPrediction, horizon: number, options: Options, identified: boolean, levels?: ProbabilityLevels): ChurnRisk {
-  return learnedRiskOf({ probability: p.probability, shares: driverShares(p.contributions, sharesSpace), snapshot: p.snapshot, model: p.model }, horizon, options, identified, levels);
+  return learnedRiskOf({ ...pointsOf(p), snapshot: p.snapshot, model: p.model }, horizon, options, identified, levels);
 }
 
-/** One work space for learnedRisk's driver shares (read at once by learnedRiskOf). */
-const sharesSpace = new Float64Array(DRIVER_COUNT);
-
-/** learnedRisk of a prediction whose contributions are already summed per driver (prediction-columns.ts keeps them so). */
+/** learnedRisk of a prediction whose risk and drivers' points are already worked out (prediction-columns.ts keeps them so). */
 export function learnedRiskOf(p: StoredPrediction, horizon: number, options: Options, identified: boolean, levels?: ProbabilityLevels): ChurnRisk {
-  const churnRisk = Math.round(p.probability * 100);
-  const points = apportion(p.shares, churnRisk);
+  const { churnRisk, points } = p;
   // Biggest first, in driver order among equals (DriverRanking places each as found); each driver's
   // words are then kept as a slice of the reasons line, as the rules' are: a result keeping its
   // drivers' own texts kept ~20 rope pieces more, which the young collector copied and promoted.
