@@ -33,15 +33,12 @@ export interface WordedDriver {
  */
 export function reasonsLine(drivers: readonly WordedDriver[], count: number, notJudged: FactorSet, words: ChurnPhrases): string {
   if (count === 0) return notJudged === NO_FACTORS ? words.noWarning : noWarningText(notJudged, words);
-  const parts = new Array<string>(count * 3 - 1 + (notJudged === NO_FACTORS ? 0 : 1));
-  let n = 0;
+  const parts: string[] = [];
   for (let i = 0; i < count; i++) {
     const driver = drivers[i] as WordedDriver;
-    if (i > 0) parts[n++] = words.join;
-    parts[n++] = driver.text;
-    parts[n++] = pointsText(driver.points);
+    parts.push(i > 0 ? words.join : '', driver.text, pointsText(driver.points));
   }
-  if (notJudged !== NO_FACTORS) parts[n++] = notJudgedTail(notJudged, words);
+  if (notJudged !== NO_FACTORS) parts.push(notJudgedTail(notJudged, words));
   return parts.join('');
 }
 

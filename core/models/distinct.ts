@@ -14,15 +14,13 @@ export interface Distinct {
   txAt: Int32Array;
   Ts: Float64Array;
   TAt: Int32Array;
-  /** Distinct (x, t_x) pairs as (index into xs, t_x), each pair's t_x as an index into txs, and each row's pair. */
+  /** Distinct (x, t_x) pairs as (index into xs, t_x), and each row's pair. */
   xTxX: Int32Array;
   xTxTx: Float64Array;
-  xTxTxAt: Int32Array;
   xTxAt: Int32Array;
-  /** Distinct (x, T) pairs likewise (T as an index into Ts). */
+  /** Distinct (x, T) pairs likewise. */
   xTX: Int32Array;
   xTT: Float64Array;
-  xTTAt: Int32Array;
   xTAt: Int32Array;
 }
 
@@ -43,12 +41,10 @@ function valueIndex(values: ArrayLike<number>): { distinct: Float64Array; at: In
   return { distinct: Float64Array.from(distinct), at };
 }
 
-/** The distinct (first, second) pairs; `secondAt`: each row's second value as an index into its distinct values. */
-function pairIndex(first: Int32Array, second: Float64Array, secondAt: Int32Array): { first: Int32Array; second: Float64Array; secondAt: Int32Array; at: Int32Array } {
+function pairIndex(first: Int32Array, second: Float64Array): { first: Int32Array; second: Float64Array; at: Int32Array } {
   const seen = new Map<string, number>();
   const a: number[] = [];
   const b: number[] = [];
-  const bAt: number[] = [];
   const at = new Int32Array(first.length);
   for (let i = 0; i < first.length; i++) {
     const key = `${first[i]}|${second[i]}`;
@@ -58,11 +54,10 @@ function pairIndex(first: Int32Array, second: Float64Array, secondAt: Int32Array
       seen.set(key, k);
       a.push(first[i] as number);
       b.push(second[i] as number);
-      bAt.push(secondAt[i] as number);
     }
     at[i] = k;
   }
-  return { first: Int32Array.from(a), second: Float64Array.from(b), secondAt: Int32Array.from(bAt), at };
+  return { first: Int32Array.from(a), second: Float64Array.from(b), at };
 }
 
 const built = new WeakMap<Compressed, Distinct>();
@@ -76,8 +71,8 @@ export function distinctOf(data: Compressed): Distinct {
   const T = valueIndex(data.rows.map((h) => h.T));
   const txPerRow = Float64Array.from(data.rows, (h) => h.tx);
   const TPerRow = Float64Array.from(data.rows, (h) => h.T);
-  const xTx = pairIndex(x.at, txPerRow, tx.at);
-  const xT = pairIndex(x.at, TPerRow, T.at);
+  const xTx = pairIndex(x.at, txPerRow);
+  const xT = pairIndex(x.at, TPerRow);
   const d: Distinct = {
     rows: n,
     weights: Float64Array.from(data.weights),
@@ -89,11 +84,9 @@ export function distinctOf(data: Compressed): Distinct {
     TAt: T.at,
     xTxX: xTx.first,
     xTxTx: xTx.second,
-    xTxTxAt: xTx.secondAt,
     xTxAt: xTx.at,
     xTX: xT.first,
     xTT: xT.second,
-    xTTAt: xT.secondAt,
     xTAt: xT.at,
   };
   built.set(data, d);

@@ -48,7 +48,7 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, h: History): number {
  * Σ weight × paretoNbdLogLikelihood, bit for bit (the same operations in the same order), with A0's
  * first term (and its ₂F₁ series) once per distinct (x, t_x) and its second once per distinct (x, T):
  * every one-time buyer shares the first, and histories with the same x and T share the second. What
- * depends on t_x or T alone (log(max + time), log(α + T), log(β + T)) once per distinct value, into
+ * depends on T alone (log(α + T), log(β + T)) once per distinct value, into
  * work space reused by every evaluation, in plain loops (a typed array's from/map called a closure per value).
  */
 export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed): number {
@@ -61,9 +61,9 @@ export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed
   const max = alphaIsMax ? alpha : beta;
   const diff = Math.abs(alpha - beta);
   const nx = d.xs.length;
-  const [nt, nT] = [d.txs.length, d.Ts.length];
-  const [head, rx, rsx, t, logShare, logMaxTx, logMaxT, logAlphaT, logBetaT, term1, term2] = workSpace(d, 'paretoNbd', [nx, nx, nx, nx, nx, nt, nT, nT, nT, d.xTxX.length, d.xTX.length]) as [
-    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+  const nT = d.Ts.length;
+  const [head, rx, rsx, t, logShare, logAlphaT, logBetaT, term1, term2] = workSpace(d, 'paretoNbd', [nx, nx, nx, nx, nx, nT, nT, d.xTxX.length, d.xTX.length]) as [
+    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
   ];
   for (let k = 0; k < nx; k++) {
     const x = d.xs[k] as number;
@@ -73,24 +73,22 @@ export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: Compressed
     t[k] = alphaIsMax ? s + 1 : r + x;
     logShare[k] = Math.log(s / (r + s + x));
   }
-  for (let j = 0; j < nt; j++) logMaxTx[j] = Math.log(max + (d.txs[j] as number));
   for (let j = 0; j < nT; j++) {
     const T = d.Ts[j] as number;
-    logMaxT[j] = Math.log(max + T);
     logAlphaT[j] = Math.log(alpha + T);
     logBetaT[j] = Math.log(beta + T);
   }
-  // A0's terms per pair (paretoNbdA0Term): log ₂F₁(r+s+x, t; r+s+x+1; |α−β|/(max+time)) − (r+s+x)·log(max+time).
-  const a0Terms = (xOf: Int32Array, timeAt: Int32Array, times: Float64Array, logMax: Float64Array, into: Float64Array) => {
+  // A0's terms per (x, time) pair (paretoNbdA0Term): log ₂F₁(r+s+x, t; r+s+x+1; |α−β|/(max+time)) − (r+s+x)·log(max+time).
+  const a0Terms = (xOf: Int32Array, times: Float64Array, into: Float64Array) => {
     for (let q = 0; q < xOf.length; q++) {
       const k = xOf[q] as number;
-      const j = timeAt[q] as number;
       const c = rsx[k] as number;
-      into[q] = Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (max + (times[j] as number)))) - c * (logMax[j] as number);
+      const time = times[q] as number;
+      into[q] = Math.log(hyp2f1(c, t[k] as number, c + 1, diff / (max + time))) - c * Math.log(max + time);
     }
   };
-  a0Terms(d.xTxX, d.xTxTxAt, d.txs, logMaxTx, term1);
-  a0Terms(d.xTX, d.xTTAt, d.Ts, logMaxT, term2);
+  a0Terms(d.xTxX, d.xTxTx, term1);
+  a0Terms(d.xTX, d.xTT, term2);
   let total = 0;
   for (let i = 0; i < d.rows; i++) {
     const k = d.xAt[i] as number;

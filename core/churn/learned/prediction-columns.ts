@@ -14,7 +14,7 @@ export interface StoredPrediction {
   /** Whole points 0-100: the probability of no purchase, rounded. */
   churnRisk: number;
   /** Each driver's share of those points (DRIVERS order), apportioned from the log-odds it added. */
-  points: ArrayLike<number>;
+  points: Uint8Array | number[];
   snapshot: Snapshot;
   model: { expectedPurchases: number; pAlive: number } | null;
 }
@@ -74,7 +74,7 @@ export function predictionColumns(count: number): PredictionColumns {
     has: (i) => risk[i] !== 255,
     read(i) {
       out.churnRisk = risk[i] as number;
-      out.points = points.subarray(i * DRIVER_COUNT, (i + 1) * DRIVER_COUNT);
+      for (let d = 0; d < DRIVER_COUNT; d++) out.points[d] = points[i * DRIVER_COUNT + d] as number;
       const s = out.snapshot;
       const n = i * 10;
       s.purchaseDays = ints[n] as number;
