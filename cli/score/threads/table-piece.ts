@@ -10,8 +10,9 @@ import { TextRows } from '../../../adapters/table/text-rows.ts';
 import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
 import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
-import { eachCustomerRow, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
+import { repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
 import { CustomerColumns } from '../../../adapters/table/customer-columns.ts';
+import { readCustomersInto } from '../../../adapters/table/plain-customer-rows.ts';
 import { blankCustomer } from '../../../core/customer-guard.ts';
 import { PassReader } from '../../../core/pass-reader.ts';
 import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
@@ -114,11 +115,7 @@ export class TablePiece {
     };
     const columns = new CustomerColumns(layout.mapping, range[1] - range[0]);
     const rows: ReadRows = { first: range[0] + rowOffset, count: 0, unscored: new Map() };
-    eachCustomerRow(parsed.cells, range, rowOffset, context, firstRowOf, (row) => {
-      if (row.customer !== null) columns.add(row.customer);
-      else rows.unscored.set(rows.count, row);
-      rows.count++;
-    });
+    rows.count = readCustomersInto(parsed.cells, range, rowOffset, context, firstRowOf, columns, (k, row) => rows.unscored.set(k, row));
     this.#rows = rows;
     const options = OptionsSchema.parse(input.options);
     // Input k of the scorer is customer k of the columns, read back into one reused record each pass.
