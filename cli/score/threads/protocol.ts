@@ -85,6 +85,12 @@ export interface ScoreInput {
   outputEnd: number;
   /** How lines are written; null: not at all (only the summary is shown). */
   output: PiecesOutput | null;
+  /**
+   * A UTF-8 file (output.to 'file') the piece writes its lines into as it makes them, from byte `at` on:
+   * for the first piece, whose place in the file is known before any piece is scored. Null: the lines
+   * are kept for the write step.
+   */
+  streamInto: WriteInput | null;
 }
 /**
  * How a piece writes its lines: encoded, and either kept for the write step (a file), handed back

@@ -21,7 +21,7 @@ import { encoderFor } from '../../../adapters/table/text-encoding.ts';
 import { OptionsSchema, type Options } from '../../../core/schema/options.ts';
 import { checkCustomers, scoreRange, type CheckedCustomers } from '../../../core/score.ts';
 import { dayNumber } from '../../../core/dates.ts';
-import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
+import { lastContentRow, ScoredLines, writeLines, writeStream } from '../write-output.ts';
 import { writeUtf8Lines } from '../utf8-lines.ts';
 import { FactsWriter } from './summary-facts.ts';
 import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
@@ -177,6 +177,13 @@ export class TablePiece {
         else yield line; // under the table: a footer line, byte for byte
       }
     };
+    if (input.streamInto !== null) {
+      // The first piece's place in the file is known: its lines go straight there as they are made (reused buffers, no chunk kept).
+      const { path, at } = input.streamInto;
+      const lineEnd = input.output.lineEnd;
+      const bytes = await writeStream(path, new Uint8Array(0), (stream) => writeUtf8Lines(stream, lines(), undefined, lineEnd), at);
+      return { chunks: [], bytes, facts: facts.finish().columns };
+    }
     if (input.output.to === 'stream') {
       // One piece in this thread: its lines go straight into the file as the one-thread writer sends them (write-output.ts writeTable).
       const { stream, encoding, lineEnd } = input.output;
@@ -190,7 +197,10 @@ export class TablePiece {
         done();
       },
     });
-    await writeLines(sink, lines(), encoderFor(input.output.encoding).encode, undefined, input.output.lineEnd);
+    const { encoding, lineEnd } = input.output;
+    // Lines kept for the write step are written as UTF-8 into new buffers the sink keeps (no chunk string to encode).
+    if (input.output.to === 'file' && (encoding === 'utf-8' || encoding === 'utf-8-bom')) await writeUtf8Lines(sink, lines(), undefined, lineEnd, true);
+    else await writeLines(sink, lines(), encoderFor(encoding).encode, undefined, lineEnd);
     const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
     if (input.output.to === 'file') {
       this.#chunks = chunks;
