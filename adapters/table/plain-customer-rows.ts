@@ -133,6 +133,82 @@ export function plainNumberAt(text: string, from: number, to: number): number {
   return negative ? -value : value;
 }
 
+/**
+ * Whether a row may repeat the header (read-rows.ts rowKindAt): its first key cell, text[start, end),
+ * is or may be, once trimmed and lower-cased, the header's text `lower` (no U+0307: PlainCustomerRows.for).
+ */
+function mayRepeatHeader(text: string, start: number, end: number, lower: string): boolean {
+  if (start === end) return false;
+  if (text.charCodeAt(start) === QUOTE || !isSolidEdge(text.charCodeAt(start)) || !isSolidEdge(text.charCodeAt(end - 1))) return true;
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 128) return true;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Whether the header's keys let plain rows be told from a repeated header by character codes (a header holding U+0307 can match a shorter cell once lower-cased: read-rows.ts sameLowerCase). */
+const plainHeaderKeys = (headerKeys: readonly [number, string][]) => !headerKeys.some(([, header]) => header === '' || header.indexOf('\u0307') >= 0);
+
+/**
+ * What the layout step (cli/score/threads/table-piece.ts) reads of every row, from the text where it
+ * can: the id a row is checked for repeats by (customer-table.ts repeatableId), and whether a date cell
+ * can show a day/month order (cells.ts DateOrderEvidence). A million rows took 2 id and 2 date strings each.
+ */
+export class PlainIds {
+  readonly #raw: RawRows;
+  readonly #idColumn: number;
+  readonly #headerKey: readonly [number, string] | null;
+
+  static for(rows: Rows, context: Pick<RowContext, 'headerKeys' | 'mapping'>): PlainIds | null {
+    const table = rowsOf(rows);
+    if (!(table instanceof TextRows)) return null;
+    const raw = table.raw();
+    if (raw === null || !plainHeaderKeys(context.headerKeys) || context.mapping.id === undefined) return null;
+    return new PlainIds(raw, context.mapping.id, context.headerKeys.length < 2 ? null : (context.headerKeys[0] as [number, string]));
+  }
+
+  private constructor(raw: RawRows, idColumn: number, headerKey: readonly [number, string] | null) {
+    this.#raw = raw;
+    this.#idColumn = idColumn;
+    this.#headerKey = headerKey;
+  }
+
+  /** repeatableId of row r when its id is plain (null for a totals line), undefined when the cells must say. */
+  idAt(r: number): string | null | undefined {
+    const { text, fieldStarts, firstField, ends } = this.#raw;
+    const f0 = firstField[r] as number;
+    const width = (firstField[r + 1] as number) - f0;
+    const cellEnd = (c: number) => (c + 1 < width ? (fieldStarts[f0 + c + 1] as number) - 1 : (ends[r] as number));
+    const c = this.#idColumn;
+    const key = this.#headerKey;
+    if (c >= width || (key !== null && (key[0] >= width || mayRepeatHeader(text, fieldStarts[f0 + key[0]] as number, cellEnd(key[0]), key[1])))) return undefined;
+    const start = fieldStarts[f0 + c] as number;
+    const end = cellEnd(c);
+    // A plain id is not blank, so the row is data (rowKindAt).
+    if (start === end || text.charCodeAt(start) === QUOTE || !isSolidEdge(text.charCodeAt(start)) || !isSolidEdge(text.charCodeAt(end - 1))) return undefined;
+    const id = text.slice(start, end);
+    return isTotalsLabel(id) ? null : id;
+  }
+
+  /** True when cell c of row r certainly shows no day/month order (cells.ts AMBIGUOUS_DATE: it is empty or starts with three digits, as ISO dates do). */
+  noDateOrder(r: number, c: number): boolean {
+    const { text, fieldStarts, firstField, ends } = this.#raw;
+    const f0 = firstField[r] as number;
+    const width = (firstField[r + 1] as number) - f0;
+    if (c >= width) return false;
+    const start = fieldStarts[f0 + c] as number;
+    const end = c + 1 < width ? (fieldStarts[f0 + c + 1] as number) - 1 : (ends[r] as number);
+    if (start === end) return true;
+    return end - start >= 3 && isDigit(text.charCodeAt(start)) && isDigit(text.charCodeAt(start + 1)) && isDigit(text.charCodeAt(start + 2));
+  }
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** Stands for a date's text in the scorability check, which reads only whether the date is there when it finds nothing wrong (a row it finds wrong is read as cells). */
 const A_DATE = 'date';
 
@@ -166,8 +242,7 @@ export class PlainCustomerRows {
     if (!(table instanceof TextRows)) return null;
     const raw = table.raw();
     if (raw === null) return null;
-    // A header holding U+0307 can match a shorter cell once lower-cased (read-rows.ts sameLowerCase): left to the cells.
-    if (context.headerKeys.some(([, header]) => header === '' || header.indexOf('\u0307') >= 0)) return null;
+    if (!plainHeaderKeys(context.headerKeys)) return null;
     const kind = new Map(CUSTOMER_FIELD_TABLE.map((f) => [f.key, f.kind]));
     const fields: PlainField[] = [];
     for (const store of ['text', 'number', 'date', 'flag'] as const) {
@@ -211,7 +286,7 @@ export class PlainCustomerRows {
     if (width <= this.#lastColumn) return false;
     const cellEnd = (c: number) => (c + 1 < width ? (fieldStarts[f0 + c + 1] as number) - 1 : (ends[r] as number));
     const headerKey = this.#headerKey;
-    if (headerKey !== null && this.#mayRepeatHeader(text, fieldStarts[f0 + headerKey[0]] as number, cellEnd(headerKey[0]), headerKey[1])) return false;
+    if (headerKey !== null && mayRepeatHeader(text, fieldStarts[f0 + headerKey[0]] as number, cellEnd(headerKey[0]), headerKey[1])) return false;
     const fields = this.#fields;
     for (let k = 0; k < fields.length; k++) {
       const field = fields[k] as PlainField;
@@ -276,20 +351,6 @@ export class PlainCustomerRows {
         return true;
       }
     }
-  }
-
-  /** Whether the row may repeat the header (rowKindAt): its first key cell is, or may be once trimmed and lower-cased, the header's text. */
-  #mayRepeatHeader(text: string, start: number, end: number, lower: string): boolean {
-    if (start === end) return false;
-    if (text.charCodeAt(start) === QUOTE || !isSolidEdge(text.charCodeAt(start)) || !isSolidEdge(text.charCodeAt(end - 1))) return true;
-    if (end - start !== lower.length) return false;
-    for (let i = 0; i < lower.length; i++) {
-      let c = text.charCodeAt(start + i);
-      if (c >= 128) return true;
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== lower.charCodeAt(i)) return false;
-    }
-    return true;
   }
 
   /** The core's one rule for a row read without a problem (core/scorable.ts): true when it finds nothing wrong. */

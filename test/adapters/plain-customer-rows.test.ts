@@ -7,9 +7,11 @@ import fc from 'fast-check';
 import '../fast-check-seed.ts';
 import { parseDelimitedOffsets } from '../../adapters/table/csv.ts';
 import { TextRows } from '../../adapters/table/text-rows.ts';
-import { customerLayout, eachCustomerRow, firstRowsInOrder, type CustomerRow, type RowContext } from '../../adapters/table/customer-table.ts';
+import { customerLayout, eachCustomerRow, firstRowsInOrder, repeatableId, type CustomerRow, type RowContext } from '../../adapters/table/customer-table.ts';
 import { CustomerColumns } from '../../adapters/table/customer-columns.ts';
-import { isSolidEdge, PlainCustomerRows, plainNumberAt, readCustomersInto } from '../../adapters/table/plain-customer-rows.ts';
+import { isSolidEdge, PlainCustomerRows, PlainIds, plainNumberAt, readCustomersInto } from '../../adapters/table/plain-customer-rows.ts';
+import { AMBIGUOUS_DATE } from '../../adapters/table/cells.ts';
+import { cellText } from '../../adapters/table/header-row.ts';
 import { headerKeysOf, tableBody } from '../../adapters/table/read-rows.ts';
 import { CUSTOMER_REQUIRED } from '../../adapters/table/headers.ts';
 import { TableConfigSchema } from '../../adapters/table/contract.ts';
@@ -78,6 +80,7 @@ describe('plain customer rows read from the text', () => {
   it('give the same customers and the same row problems as every row read as cells', () => {
     let plainRows = 0;
     let otherRows = 0;
+    let idsAsCells = 0;
     const add = vi.spyOn(PlainCustomerRows.prototype, 'add');
     fc.assert(
       fc.property(
@@ -101,13 +104,26 @@ describe('plain customer rows read from the text', () => {
             return shape.kinds.map((kind) => (kind === 'date' ? (nthDate++ === 0 ? v.date : (plainDates[(dates[i] as number) % plainDates.length] as string)) : kind === 'id' ? id : v[kind]));
           });
           const text = tableText(shape, entries, delimiter, lineEnd);
-          const { plain, cells: asCells, general } = readBothWays(text, delimiter, dateOrder);
+          const both = readBothWays(text, delimiter, dateOrder);
+          const { plain, cells: asCells, general } = both;
           expect(plain).toEqual(asCells);
           // And both are what eachCustomerRow gives: the customers in order, the other rows at their index.
           expect(plain.customers).toEqual(general.filter((r) => r.customer !== null).map((r) => ({ ...r.customer })));
           expect(plain.notCustomers).toEqual(general.flatMap((r, k) => (r.customer === null ? [[k, r]] : [])));
           expect(plain.count).toBe(general.length);
           otherRows += plain.notCustomers.length;
+          // The layout step's reading of each row: its id to check for repeats, and whether a date cell can show a day/month order.
+          const { rows, context, range } = both;
+          const ids = PlainIds.for(rows, context);
+          expect(ids).not.toBeNull();
+          for (let r = range[0]; r < range[1]; r++) {
+            const id = ids?.idAt(r);
+            if (id !== undefined) expect(id).toBe(repeatableId(rows, r, context));
+            else idsAsCells++;
+            for (let c = 0; c < shape.kinds.length; c++) {
+              if (ids?.noDateOrder(r, c)) expect(AMBIGUOUS_DATE.test(cellText(rows.cell(r, c)))).toBe(false);
+            }
+          }
         },
       ),
       { numRuns: 300 },
@@ -117,6 +133,7 @@ describe('plain customer rows read from the text', () => {
     // Rows read from the text, and rows that are not customers, were met many times.
     expect(plainRows).toBeGreaterThan(1000);
     expect(otherRows).toBeGreaterThan(1000);
+    expect(idsAsCells).toBeGreaterThan(100);
   });
 
   it('reads the rows of a plain table from the text, and leaves the others to the cell readers', () => {

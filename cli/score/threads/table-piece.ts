@@ -12,7 +12,7 @@ import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
 import { repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
 import { CustomerColumns } from '../../../adapters/table/customer-columns.ts';
-import { readCustomersInto } from '../../../adapters/table/plain-customer-rows.ts';
+import { PlainIds, readCustomersInto } from '../../../adapters/table/plain-customer-rows.ts';
 import { blankCustomer } from '../../../core/customer-guard.ts';
 import { PassReader } from '../../../core/pass-reader.ts';
 import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
@@ -91,13 +91,19 @@ export class TablePiece {
     const ids: string[] = [];
     const idRows: number[] = [];
     const evidence = input.dateColumns.map(() => new DateOrderEvidence());
+    // Plain ids and ISO dates are read from the text (plain-customer-rows.ts), any other cell as a cell.
+    const plain = PlainIds.for(cells, context);
     for (let r = start; r < end; r++) {
-      const id = repeatableId(cells, r, context);
+      let id = plain === null ? undefined : plain.idAt(r);
+      if (id === undefined) id = repeatableId(cells, r, context);
       if (id !== null) {
         ids.push(id);
         idRows.push(r);
       }
-      for (let c = 0; c < evidence.length; c++) (evidence[c] as DateOrderEvidence).add(cells.cell(r, input.dateColumns[c] as number));
+      for (let c = 0; c < evidence.length; c++) {
+        const column = input.dateColumns[c] as number;
+        if (plain === null || !plain.noDateOrder(r, column)) (evidence[c] as DateOrderEvidence).add(cells.cell(r, column));
+      }
     }
     return { ids, idRows: Int32Array.from(idRows), seen: evidence.map((e) => e.seen()), end: tableEnd };
   }
