@@ -25,7 +25,7 @@ import { OptionsSchema, type OptionsInput } from '../../../core/schema/options.t
 import { scoreRfm, type RfmScores } from '../../../core/rfm.ts';
 import { dayNumber } from '../../../core/dates.ts';
 import { WORDS } from '../../../core/i18n/index.ts';
-import { firstOfEachId } from '../../../adapters/table/repeated-ids.ts';
+import { HashedIds } from '../../../adapters/table/repeated-ids.ts';
 import { ATTENTION_SHOWN, type RunToShow } from '../summary-table.ts';
 import { summarizeFacts } from './summary-facts.ts';
 import { HEAD_ROWS, type LayoutInput, type ParseOutput, type PiecesOutput, type Step, type Steps, type WriteInput } from './protocol.ts';
@@ -118,28 +118,36 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
   const found = await all('layout', (k) => ({ ...shared, rowOffset: offsets[k] as number, last: k === runners.length - 1 }));
   const end = found[found.length - 1]?.end;
   if (end === undefined || end === null || end.unsure) return null;
-  // Ids in row order over the whole table, and the row each was first seen on (repeated-ids.ts: all ids at once, sorted by hash).
-  const ids: string[] = [];
-  const tableRows = new Int32Array(found.reduce((n, f) => n + f.ids.length, 0));
+  // Ids in row order over the whole table, and the row each was first seen on (repeated-ids.ts: sorted by
+  // hash; only ids sharing a hash are asked for as text, from the pieces holding them).
+  const starts = [0];
+  for (const f of found) starts.push((starts[starts.length - 1] as number) + f.hashes.length);
+  const hashes = new Uint32Array(starts[starts.length - 1] as number);
+  const tableRows = new Int32Array(hashes.length);
   found.forEach((f, k) => {
-    for (let j = 0; j < f.ids.length; j++) {
-      tableRows[ids.length] = (f.idRows[j] as number) + (offsets[k] as number) + 1;
-      ids.push(f.ids[j] as string);
-    }
+    const from = starts[k] as number;
+    hashes.set(f.hashes, from);
+    for (let j = 0; j < f.idRows.length; j++) tableRows[from + j] = (f.idRows[j] as number) + (offsets[k] as number) + 1;
   });
-  const firsts = firstOfEachId(ids);
-  let at = 0;
+  const hashed = new HashedIds(hashes);
+  const sharing = hashed.shared();
+  const texts = new Map<number, string>();
+  if (sharing.length > 0) {
+    const asked = found.map((_, k) => sharing.filter((i) => i >= (starts[k] as number) && i < (starts[k + 1] as number)).map((i) => i - (starts[k] as number)));
+    // A copy is sent: the message takes its buffer away from this thread.
+    const answers = await all('ids', (k) => ({ at: (asked[k] as Int32Array).slice() }));
+    answers.forEach((a, k) => a.ids.forEach((id, j) => texts.set((asked[k] as Int32Array)[j] as number + (starts[k] as number), id)));
+  }
+  const firsts = hashed.firsts((i) => texts.get(i) as string);
   const firstRows = found.map((f, k) => {
     const rows = new Int32Array(parsed[k]?.rows ?? 0);
-    for (let j = 0; j < f.ids.length; j++, at++) {
-      const first = firsts[at] as number;
+    const from = starts[k] as number;
+    for (let j = 0; j < f.idRows.length; j++) {
+      const first = firsts[from + j] as number;
       if (first >= 0) rows[f.idRows[j] as number] = tableRows[first] as number;
     }
     return rows;
   });
-  // The ids are not needed again: a million strings would otherwise live on through scoring.
-  ids.length = 0;
-  for (const f of found) f.ids = [];
   const warnings = [...layout.notes];
   if (end.footer !== null) warnings.push(footerNote(end.footer, words));
   const dateOrders: Partial<Record<(typeof CUSTOMER_DATES)[number], DateOrder>> = {};

@@ -13,6 +13,7 @@ import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
 import { repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
 import { CustomerColumns } from '../../../adapters/table/customer-columns.ts';
 import { PlainIds, readCustomersInto } from '../../../adapters/table/plain-customer-rows.ts';
+import { idHashes } from '../../../adapters/table/repeated-ids.ts';
 import { blankCustomer } from '../../../core/customer-guard.ts';
 import { PassReader } from '../../../core/pass-reader.ts';
 import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
@@ -24,7 +25,7 @@ import { dayNumber } from '../../../core/dates.ts';
 import { lastContentRow, ScoredLines, writeLines, writeStream } from '../write-output.ts';
 import { writeUtf8Lines } from '../utf8-lines.ts';
 import { FactsWriter } from './summary-facts.ts';
-import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
+import { HEAD_ROWS, type IdsInput, type IdsOutput, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
 
 /** Customers scored at a time: results of a small range die young (a larger range's are promoted to the old generation first). */
 const SCORED_AT_ONCE = 1024;
@@ -56,6 +57,8 @@ export class TablePiece {
   #rows: ReadRows = { first: 0, count: 0, unscored: new Map() };
   #scoring: { options: Options; reader: PassReader; checked: CheckedCustomers } | null = null;
   #chunks: Uint8Array[] = [];
+  /** The ids the layout step hashed, for the ids step. */
+  #ids: string[] = [];
 
   parse({ text, delimiter }: ParseInput): ParseOutput {
     const parsed = parseDelimitedOffsets(text, delimiter);
@@ -105,10 +108,17 @@ export class TablePiece {
         if (plain === null || !plain.noDateOrder(r, column)) (evidence[c] as DateOrderEvidence).add(cells.cell(r, column));
       }
     }
-    return { ids, idRows: Int32Array.from(idRows), seen: evidence.map((e) => e.seen()), end: tableEnd };
+    this.#ids = ids;
+    return { hashes: idHashes(ids), idRows: Int32Array.from(idRows), seen: evidence.map((e) => e.seen()), end: tableEnd };
+  }
+
+  ids({ at }: IdsInput): IdsOutput {
+    return { ids: Array.from(at, (k) => this.#ids[k] as string) };
   }
 
   read(input: ReadInput): ReadOutput {
+    // Repeats are decided: the ids are not asked for again.
+    this.#ids = [];
     const parsed = this.#need(this.#parsed, 'parse');
     const layout = this.#need(this.#layout, 'layout');
     const { rowOffset } = layout;
