@@ -12,8 +12,8 @@ import { isoFromDayNumber, parseIsoDay } from '../../core/dates.ts';
 import type { CustomerField } from './contract.ts';
 
 /** How a field is kept: text (strings), a number (NaN: null), a date (its day number; NaN: null), a flag (-1 null, 0, 1). */
-type Store = 'text' | 'number' | 'date' | 'flag';
-const STORE: Record<FieldKind, Store> = { id: 'text', text: 'text', date: 'date', count: 'number', money: 'number', score: 'number', positive: 'number', flag: 'flag' };
+export type Store = 'text' | 'number' | 'date' | 'flag';
+export const STORE: Record<FieldKind, Store> = { id: 'text', text: 'text', date: 'date', count: 'number', money: 'number', score: 'number', positive: 'number', flag: 'flag' };
 
 /** Distinct values a text column shares before it keeps each row's own string (ids and names are all distinct). */
 const SHARED_TEXTS = 4096;
@@ -84,6 +84,29 @@ export class CustomerColumns {
       const value = c[this.#flagKeys[j] as string] as boolean | null;
       (this.#flags[j] as Int8Array)[k] = value === null ? -1 : value ? 1 : 0;
     }
+    this.#count = k + 1;
+  }
+
+  /** The fields kept, by how: the order addValues takes their values in. */
+  keysOf(store: Store): readonly string[] {
+    return store === 'text' ? this.#textKeys : store === 'number' ? this.#numberKeys : store === 'date' ? this.#dateKeys : this.#flagKeys;
+  }
+
+  /**
+   * Keeps the next customer from its values in keysOf's order (a date as its day number, a flag as
+   * -1/0/1, NaN for a null number or date): what add keeps of a customer with these values, without
+   * the record (plain-customer-rows.ts reads rows straight from the text).
+   */
+  addValues(texts: readonly (string | null)[], numbers: Float64Array, dates: Float64Array, flags: Int8Array): void {
+    const k = this.#count;
+    if (k === this.#capacity) this.#grow();
+    for (let j = 0; j < texts.length; j++) {
+      const value = texts[j] as string | null;
+      (this.#texts[j] as (string | null)[])[k] = value === null ? null : this.#share(j, value);
+    }
+    for (let j = 0; j < numbers.length; j++) (this.#numbers[j] as Float64Array)[k] = numbers[j] as number;
+    for (let j = 0; j < dates.length; j++) (this.#dates[j] as Float64Array)[k] = dates[j] as number;
+    for (let j = 0; j < flags.length; j++) (this.#flags[j] as Int8Array)[k] = flags[j] as number;
     this.#count = k + 1;
   }
 

@@ -20,13 +20,13 @@ import { IdIndex } from '../../core/id-index.ts';
 /** The date columns of a customer table; slash dates are read per column (date-columns.ts). */
 export const CUSTOMER_DATES: readonly CustomerField[] = ['firstPurchase', 'lastPurchase', 'lastContact', 'renewalDate'];
 /** Dates that cannot lie after the as-of date (a renewal date can). */
-const PAST_DATES = new Set<CustomerField>(['firstPurchase', 'lastPurchase', 'lastContact']);
+export const PAST_DATES = new Set<CustomerField>(['firstPurchase', 'lastPurchase', 'lastContact']);
 const TOTAL_ROW = new Set(['total', 'totals', 'grand total', 'grandtotal', 'sum', 'subtotal', 'sub total', 'total:', 'totals:', '合计', '总计', '小计', '合计:', '总计:']);
 /** The first characters of TOTAL_ROW's words in either case: other ids are not lower-cased and looked up (a string per row). */
 const TOTAL_ROW_FIRST = new Set([...TOTAL_ROW].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
 
 /** A label of a sums row ("Total", "合计") in the id column. */
-function isTotalsLabel(id: string): boolean {
+export function isTotalsLabel(id: string): boolean {
   return id.length <= 11 && TOTAL_ROW_FIRST.has(id.charCodeAt(0)) && TOTAL_ROW.has(id.toLowerCase());
 }
 
@@ -130,24 +130,30 @@ export function eachCustomerRow(
   release = false,
   onRows?: (rows: number) => void,
 ): void {
+  const rowAt = customerRowReader(cells, rowOffset, context, firstRowOf, release);
+  for (let r = range[0]; r < range[1]; r++) {
+    if (((r - range[0]) & 0xffff) === 0xffff && onRows !== undefined) onRows(r - range[0] + 1);
+    visit(rowAt(r));
+  }
+}
+
+/**
+ * Reads table row r (any row, in row order: repeated ids are decided as rows come) as a customer or
+ * a problem: what eachCustomerRow gives for each row; plain-customer-rows.ts asks it for the rows it
+ * cannot read from the text itself.
+ */
+export function customerRowReader(cells: Rows, rowOffset: number, context: RowContext, firstRowOf: FirstRowOfId, release = false): (r: number) => CustomerRow {
   const table = rowsOf(cells);
   const { headerKeys, mapping, dateOrders, asOf } = context;
   const reader = new RowReader(table, mapping, dateOrders, asOf);
   const customerOfRow = customerOfRowWith(mapping);
   const idColumn = mapping.id as number;
-  for (let r = range[0]; r < range[1]; r++) {
-    if (((r - range[0]) & 0xffff) === 0xffff && onRows !== undefined) onRows(r - range[0] + 1);
+  return (r) => {
     const row = r + rowOffset + 1;
     const kind = rowKindAt(table, r, headerKeys);
     if (kind !== 'data' && release) table.release(r);
-    if (kind === 'blank') {
-      visit({ row, id: null, customer: null, problem: { kind: 'blank' } });
-      continue;
-    }
-    if (kind === 'header') {
-      visit({ row, id: null, customer: null, problem: { kind: 'headerAgain' } });
-      continue;
-    }
+    if (kind === 'blank') return { row, id: null, customer: null, problem: { kind: 'blank' } };
+    if (kind === 'header') return { row, id: null, customer: null, problem: { kind: 'headerAgain' } };
     reader.start(r);
     const id = idText(table.cell(r, idColumn));
     if (id === '') reader.problem({ code: 'emptyId', field: 'id', value: '' });
@@ -166,12 +172,10 @@ export function eachCustomerRow(
     }
     const problems = reader.problems as Problem[] | null;
     if (release) table.release(r);
-    visit(
-      problems === null
-        ? { row, id, customer, problem: null }
-        : { row, id: id === '' ? null : id, customer: null, problem: { kind: 'cells', problems } },
-    );
-  }
+    return problems === null
+      ? { row, id, customer, problem: null }
+      : { row, id: id === '' ? null : id, customer: null, problem: { kind: 'cells', problems } };
+  };
 }
 
 /**

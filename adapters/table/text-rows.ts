@@ -27,6 +27,18 @@ export function unquoted(text: string, start: number, end: number): string {
   return value + text.slice(at, end);
 }
 
+/**
+ * Where TextRows reads its cells from: cell c of row i starts at fieldStarts[firstField[i] + c] and ends
+ * one before the next field's start, or at ends[i] for the row's last cell (firstField has one entry
+ * more than the rows). A cell whose first character is a quote is a quoted field (unquoted() reads it).
+ */
+export interface RawRows {
+  readonly text: string;
+  readonly fieldStarts: Int32Array;
+  readonly firstField: Int32Array;
+  readonly ends: Int32Array;
+}
+
 export class TextRows implements TableRows {
   readonly #text: string;
   readonly #sep: number;
@@ -87,6 +99,12 @@ export class TextRows implements TableRows {
       return this.#blankCells(i);
     }
     return true;
+  }
+
+  /** The text and offsets cells are read from (plain-customer-rows.ts reads plain cells by character codes); null once columns were emptied, which only cell() knows. */
+  raw(): RawRows | null {
+    if (this.#cleared.length > 0) return null;
+    return { text: this.#text, fieldStarts: this.#fieldStarts, firstField: this.#firstField, ends: this.#ends };
   }
 
   release(): void {

@@ -23,9 +23,13 @@ export class Utf8Chunks {
   /** Called after each buffer is handed on. */
   readonly #onChunk: (() => void) | undefined;
 
-  constructor(stream: NodeJS.WritableStream, onChunk?: () => void) {
+  /** Each buffer handed to the stream is the stream's to keep when `keep` (a sink that holds its chunks): the next one is new. */
+  readonly #keep: boolean;
+
+  constructor(stream: NodeJS.WritableStream, onChunk?: () => void, keep = false) {
     this.#stream = stream;
     this.#onChunk = onChunk;
+    this.#keep = keep;
   }
 
   /** Makes sure `most` more bytes fit; null when they already do. */
@@ -40,6 +44,13 @@ export class Utf8Chunks {
       return;
     }
     const full = this.#buffer;
+    if (this.#keep) {
+      this.#stream.write(full.subarray(0, this.#used));
+      this.#used = 0;
+      this.#onChunk?.();
+      this.#buffer = Buffer.allocUnsafe(Math.max(CHUNK, most));
+      return;
+    }
     this.#stream.write(full.subarray(0, this.#used), () => {
       this.#free.push(full);
       this.#waiting?.();
@@ -102,11 +113,14 @@ export class Utf8Chunks {
 /** A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4). */
 export const utf8Most = (text: string): number => text.length * 3;
 
-/** Writes each line and `lineEnd` as UTF-8; calls `onLines` with the lines written so far after each chunk. Returns the number of lines. */
-export async function writeUtf8Lines(stream: NodeJS.WritableStream, lines: Iterable<string>, onLines?: (written: number) => void, lineEnd = '\n'): Promise<number> {
+/**
+ * Writes each line and `lineEnd` as UTF-8; calls `onLines` with the lines written so far after each chunk.
+ * `keep`: the stream keeps the buffers it is handed (Utf8Chunks). Returns the number of lines.
+ */
+export async function writeUtf8Lines(stream: NodeJS.WritableStream, lines: Iterable<string>, onLines?: (written: number) => void, lineEnd = '\n', keep = false): Promise<number> {
   const end = Buffer.from(lineEnd, 'utf8');
   let count = 0;
-  const out = new Utf8Chunks(stream, onLines === undefined ? undefined : () => onLines(count));
+  const out = new Utf8Chunks(stream, onLines === undefined ? undefined : () => onLines(count), keep);
   for (const line of lines) {
     const wait = out.room(utf8Most(line) + end.length);
     if (wait !== null) await wait;

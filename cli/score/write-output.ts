@@ -266,14 +266,19 @@ export async function writeThroughTemporary(path: string, fill: (temporary: stri
   }
 }
 
-/** Writes `bom` and then whatever `write` sends to a new file at `path`, failing if the file system does. */
-export async function writeStream(path: string, bom: Uint8Array, write: (stream: NodeJS.WritableStream) => Promise<unknown>): Promise<void> {
+/**
+ * Writes `bom` and then whatever `write` sends to a new file at `path`, failing if the file system does;
+ * with `at`, into the existing file from byte `at` on (a piece's place in a scored file, threads/table-piece.ts).
+ * Returns the bytes written.
+ */
+export async function writeStream(path: string, bom: Uint8Array, write: (stream: NodeJS.WritableStream) => Promise<unknown>, at?: number): Promise<number> {
   // Room for a few chunks in flight, so rows are built while earlier ones are written.
-  const stream = createWriteStream(path, { highWaterMark: 16 << 20 });
+  const stream = createWriteStream(path, at === undefined ? { highWaterMark: 16 << 20 } : { highWaterMark: 16 << 20, flags: 'r+', start: at });
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);
   if (bom.length > 0) stream.write(bom);
   await Promise.race([write(stream), failed]);
   stream.end();
   await Promise.race([once(stream, 'finish'), failed]);
+  return stream.bytesWritten;
 }

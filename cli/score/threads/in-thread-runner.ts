@@ -16,6 +16,8 @@ export class InThreadRunner implements PieceRunner {
         return piece.parse(request.input) as Steps[S][1];
       case 'layout':
         return piece.layout(request.input) as Steps[S][1];
+      case 'ids':
+        return piece.ids(request.input) as Steps[S][1];
       case 'read':
         return piece.read(request.input) as Steps[S][1];
       case 'score':

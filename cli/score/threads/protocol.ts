@@ -39,8 +39,12 @@ export interface LayoutInput {
   last: boolean;
 }
 export interface LayoutOutput {
-  /** Ids to check for repeats, in row order, and the piece's row index of each. */
-  ids: string[];
+  /**
+   * The hash (core/fnv1a.ts) of each id to check for repeats, in row order, and the piece's row index of
+   * each: a million id strings cloned to the main thread and hashed there cost it ~0.5 s; the text of
+   * the few ids whose hash another shares is asked for in the ids step.
+   */
+  hashes: Uint32Array;
   idRows: Int32Array;
   /** Per entry of dateColumns, what its slash dates showed in this piece. */
   seen: DateOrderSeen[];
@@ -56,6 +60,14 @@ export interface TableEnd {
   lastContent: number;
   /** True when the last piece holds no data row at all (the table's end may lie in an earlier piece). */
   unsure: boolean;
+}
+
+/** Which of the piece's ids (by index in LayoutOutput.hashes) to hand over as text. */
+export interface IdsInput {
+  at: Int32Array;
+}
+export interface IdsOutput {
+  ids: string[];
 }
 
 export interface ReadInput {
@@ -85,6 +97,12 @@ export interface ScoreInput {
   outputEnd: number;
   /** How lines are written; null: not at all (only the summary is shown). */
   output: PiecesOutput | null;
+  /**
+   * A UTF-8 file (output.to 'file') the piece writes its lines into as it makes them, from byte `at` on:
+   * for the first piece, whose place in the file is known before any piece is scored. Null: the lines
+   * are kept for the write step.
+   */
+  streamInto: WriteInput | null;
 }
 /**
  * How a piece writes its lines: encoded, and either kept for the write step (a file), handed back
@@ -110,6 +128,7 @@ export interface WriteInput {
 export interface Steps {
   parse: [ParseInput, ParseOutput];
   layout: [LayoutInput, LayoutOutput];
+  ids: [IdsInput, IdsOutput];
   read: [ReadInput, ReadOutput];
   score: [ScoreInput, ScoreOutput];
   write: [WriteInput, { bytes: number }];

@@ -44,6 +44,16 @@ export async function scoreFileInPieces(path: string, sheet: string | undefined,
   }
   const pieces = piecesFor(bytes, how.threads, how.minPieceBytes);
   if (bytes < how.minPieceBytes) return null;
+  // The worker threads start (~0.3 s each, loading the code) while this thread reads the file; those not taken are ended.
+  const started = pieces > 1 ? Array.from({ length: pieces }, () => new ThreadRunner()) : [];
+  try {
+    return await scoreOpened(path, sheet, how, pieces, () => started.pop() ?? new ThreadRunner());
+  } finally {
+    await Promise.all(started.map((r) => r.close()));
+  }
+}
+
+async function scoreOpened(path: string, sheet: string | undefined, how: InPieces, pieces: number, threadRunner: () => ThreadRunner): Promise<PiecesScore | null> {
   const opened = await openTable(path, sheet, how.options.language);
   if (opened.kind !== 'text' || opened.delimiter === 'whitespace') return null;
   const output =
@@ -53,7 +63,24 @@ export async function scoreFileInPieces(path: string, sheet: string | undefined,
         ? { encoding: 'utf-8' as const, lineEnd: '\n' as const, to: 'reply' as const }
         : null;
   const input = { decoded: opened.decoded, delimiter: opened.delimiter, pieces, config: TableConfigSchema.parse(how.config), options: how.options, output };
-  if (pieces > 1) return scoreInPieces(input, () => new ThreadRunner());
+  if (pieces > 1 && output?.to === 'file' && how.out !== undefined) {
+    // The pieces write the scored file before the summary is made, through a temporary file renamed into place as write-output.ts writes.
+    const out = how.out;
+    const { bom } = encoderFor(output.encoding);
+    let scored: PiecesScore | null = null;
+    try {
+      await writeThroughTemporary(out, async (temporary) => {
+        await writeFile(temporary, bom);
+        scored = await scoreInPieces({ ...input, into: { path: temporary, at: bom.length } }, threadRunner);
+        if (scored === null) throw new ReadInOneGo();
+      }, how.options.language);
+    } catch (error) {
+      if (error instanceof ReadInOneGo) return null;
+      throw error;
+    }
+    return scored === null ? null : { ...(scored as PiecesScore), writtenTo: out };
+  }
+  if (pieces > 1) return scoreInPieces(input, threadRunner);
   if (output?.to !== 'file' || how.out === undefined) return scoreInPieces(input, () => new InThreadRunner());
   // One piece, one thread: the lines go into the file as they are scored (no result and no line is held
   // for a later write), through a temporary file renamed into place as write-output.ts writes.

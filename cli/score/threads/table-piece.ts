@@ -10,8 +10,10 @@ import { TextRows } from '../../../adapters/table/text-rows.ts';
 import { DateOrderEvidence } from '../../../adapters/table/cells.ts';
 import { blankResultCells } from '../../../adapters/table/earlier-results.ts';
 import { mayBeFooter, tableBody } from '../../../adapters/table/read-rows.ts';
-import { eachCustomerRow, repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
+import { repeatableId, type CustomerRow, type RowContext } from '../../../adapters/table/customer-table.ts';
 import { CustomerColumns } from '../../../adapters/table/customer-columns.ts';
+import { PlainIds, readCustomersInto } from '../../../adapters/table/plain-customer-rows.ts';
+import { idHashes } from '../../../adapters/table/repeated-ids.ts';
 import { blankCustomer } from '../../../core/customer-guard.ts';
 import { PassReader } from '../../../core/pass-reader.ts';
 import { headerOfColumn, scoredRowOf } from '../../../adapters/table/score-table.ts';
@@ -20,10 +22,10 @@ import { encoderFor } from '../../../adapters/table/text-encoding.ts';
 import { OptionsSchema, type Options } from '../../../core/schema/options.ts';
 import { checkCustomers, scoreRange, type CheckedCustomers } from '../../../core/score.ts';
 import { dayNumber } from '../../../core/dates.ts';
-import { lastContentRow, ScoredLines, writeLines } from '../write-output.ts';
+import { lastContentRow, ScoredLines, writeLines, writeStream } from '../write-output.ts';
 import { writeUtf8Lines } from '../utf8-lines.ts';
 import { FactsWriter } from './summary-facts.ts';
-import { HEAD_ROWS, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
+import { HEAD_ROWS, type IdsInput, type IdsOutput, type LayoutInput, type LayoutOutput, type ParseInput, type ParseOutput, type ReadInput, type ReadOutput, type ScoreInput, type ScoreOutput, type WriteInput } from './protocol.ts';
 
 /** Customers scored at a time: results of a small range die young (a larger range's are promoted to the old generation first). */
 const SCORED_AT_ONCE = 1024;
@@ -55,6 +57,8 @@ export class TablePiece {
   #rows: ReadRows = { first: 0, count: 0, unscored: new Map() };
   #scoring: { options: Options; reader: PassReader; checked: CheckedCustomers } | null = null;
   #chunks: Uint8Array[] = [];
+  /** The ids the layout step hashed, for the ids step. */
+  #ids: string[] = [];
 
   parse({ text, delimiter }: ParseInput): ParseOutput {
     const parsed = parseDelimitedOffsets(text, delimiter);
@@ -90,18 +94,31 @@ export class TablePiece {
     const ids: string[] = [];
     const idRows: number[] = [];
     const evidence = input.dateColumns.map(() => new DateOrderEvidence());
+    // Plain ids and ISO dates are read from the text (plain-customer-rows.ts), any other cell as a cell.
+    const plain = PlainIds.for(cells, context);
     for (let r = start; r < end; r++) {
-      const id = repeatableId(cells, r, context);
+      let id = plain === null ? undefined : plain.idAt(r);
+      if (id === undefined) id = repeatableId(cells, r, context);
       if (id !== null) {
         ids.push(id);
         idRows.push(r);
       }
-      for (let c = 0; c < evidence.length; c++) (evidence[c] as DateOrderEvidence).add(cells.cell(r, input.dateColumns[c] as number));
+      for (let c = 0; c < evidence.length; c++) {
+        const column = input.dateColumns[c] as number;
+        if (plain === null || !plain.noDateOrder(r, column)) (evidence[c] as DateOrderEvidence).add(cells.cell(r, column));
+      }
     }
-    return { ids, idRows: Int32Array.from(idRows), seen: evidence.map((e) => e.seen()), end: tableEnd };
+    this.#ids = ids;
+    return { hashes: idHashes(ids), idRows: Int32Array.from(idRows), seen: evidence.map((e) => e.seen()), end: tableEnd };
+  }
+
+  ids({ at }: IdsInput): IdsOutput {
+    return { ids: Array.from(at, (k) => this.#ids[k] as string) };
   }
 
   read(input: ReadInput): ReadOutput {
+    // Repeats are decided: the ids are not asked for again.
+    this.#ids = [];
     const parsed = this.#need(this.#parsed, 'parse');
     const layout = this.#need(this.#layout, 'layout');
     const { rowOffset } = layout;
@@ -114,11 +131,7 @@ export class TablePiece {
     };
     const columns = new CustomerColumns(layout.mapping, range[1] - range[0]);
     const rows: ReadRows = { first: range[0] + rowOffset, count: 0, unscored: new Map() };
-    eachCustomerRow(parsed.cells, range, rowOffset, context, firstRowOf, (row) => {
-      if (row.customer !== null) columns.add(row.customer);
-      else rows.unscored.set(rows.count, row);
-      rows.count++;
-    });
+    rows.count = readCustomersInto(parsed.cells, range, rowOffset, context, firstRowOf, columns, (k, row) => rows.unscored.set(k, row));
     this.#rows = rows;
     const options = OptionsSchema.parse(input.options);
     // Input k of the scorer is customer k of the columns, read back into one reused record each pass.
@@ -180,6 +193,13 @@ export class TablePiece {
         else yield line; // under the table: a footer line, byte for byte
       }
     };
+    if (input.streamInto !== null) {
+      // The first piece's place in the file is known: its lines go straight there as they are made (reused buffers, no chunk kept).
+      const { path, at } = input.streamInto;
+      const lineEnd = input.output.lineEnd;
+      const bytes = await writeStream(path, new Uint8Array(0), (stream) => writeUtf8Lines(stream, lines(), undefined, lineEnd), at);
+      return { chunks: [], bytes, facts: facts.finish().columns };
+    }
     if (input.output.to === 'stream') {
       // One piece in this thread: its lines go straight into the file as the one-thread writer sends them (write-output.ts writeTable).
       const { stream, encoding, lineEnd } = input.output;
@@ -193,7 +213,10 @@ export class TablePiece {
         done();
       },
     });
-    await writeLines(sink, lines(), encoderFor(input.output.encoding).encode, undefined, input.output.lineEnd);
+    const { encoding, lineEnd } = input.output;
+    // Lines kept for the write step are written as UTF-8 into new buffers the sink keeps (no chunk string to encode).
+    if (input.output.to === 'file' && (encoding === 'utf-8' || encoding === 'utf-8-bom')) await writeUtf8Lines(sink, lines(), undefined, lineEnd, true);
+    else await writeLines(sink, lines(), encoderFor(encoding).encode, undefined, lineEnd);
     const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
     if (input.output.to === 'file') {
       this.#chunks = chunks;

@@ -30,6 +30,8 @@ function run(request: Request): unknown {
       return piece.parse(request.input);
     case 'layout':
       return piece.layout(request.input);
+    case 'ids':
+      return piece.ids(request.input);
     case 'read':
       return piece.read(request.input);
     case 'score':
