@@ -147,6 +147,11 @@ export class OrderAggregator {
     this.afterAsOf += after;
   }
 
+  /** Makes room in the id index for `customers` customers in all (orders gathered elsewhere come with their customers counted). */
+  reserveCustomers(customers: number): void {
+    this.indexOf().reserve(customers);
+  }
+
   /** Customers added so far (the next new one gets this position). */
   get customerCount(): number {
     return this.ids.length;

@@ -10,8 +10,13 @@ import { INCOMPLETE, PlainRowParser, type PlainColumns } from './plain-row-parse
 /** The orders of a piece whose rows were all plain: row i of the piece is order i. */
 export interface PlainPiece {
   rows: number;
-  /** The piece's customers, in order of first appearance, and the piece row (0-based) each first appears on. */
-  ids: string[];
+  /**
+   * The piece's customers in order of first appearance: their ids one after another (customer j's is
+   * idText[idEnds[j - 1], idEnds[j])), found by text range on the main thread without a string each,
+   * and the piece row (0-based) each first appears on.
+   */
+  idText: string;
+  idEnds: Int32Array;
   firstRows: Int32Array;
   /** Per order: its customer (a place in `ids`), day number and amount. */
   owner: Int32Array;
@@ -22,13 +27,15 @@ export interface PlainPiece {
 }
 
 /** The typed arrays of a piece, to transfer rather than copy between threads. */
-export const pieceBuffers = (piece: PlainPiece): ArrayBuffer[] => [piece.firstRows, piece.owner, piece.days, piece.amounts, piece.negatives].map((a) => a.buffer as ArrayBuffer);
+export const pieceBuffers = (piece: PlainPiece): ArrayBuffer[] => [piece.idEnds, piece.firstRows, piece.owner, piece.days, piece.amounts, piece.negatives].map((a) => a.buffer as ArrayBuffer);
 
 export class PlainPieceRows extends PlainRowParser {
   private readonly widest: number;
   private readonly index = new IdIndex();
   private readonly ids: string[] = [];
   private firstRows = new Int32Array(1024);
+  private idEnds = new Int32Array(1024);
+  private idLength = 0;
   private owner: Int32Array<ArrayBuffer>;
   private days: Int32Array<ArrayBuffer>;
   private amounts: Float64Array<ArrayBuffer>;
@@ -93,7 +100,8 @@ export class PlainPieceRows extends PlainRowParser {
     const n = this.count;
     return {
       rows: n,
-      ids: this.ids,
+      idText: this.ids.join(''),
+      idEnds: this.idEnds.subarray(0, this.ids.length),
       firstRows: this.firstRows.subarray(0, this.ids.length),
       owner: this.owner.subarray(0, n),
       days: this.days.subarray(0, n),
@@ -126,8 +134,13 @@ export class PlainPieceRows extends PlainRowParser {
     if (c < 0) {
       const id = flatCopy(text.slice(this.idStart, this.idEnd));
       c = this.index.positionOf(id);
-      if (c === this.firstRows.length) this.firstRows = grown(this.firstRows, c * 2);
+      if (c === this.firstRows.length) {
+        this.firstRows = grown(this.firstRows, c * 2);
+        this.idEnds = grown(this.idEnds, c * 2);
+      }
       this.firstRows[c] = row;
+      this.idLength += id.length;
+      this.idEnds[c] = this.idLength;
       this.ids.push(id);
     }
     this.owner[row] = c;

@@ -79,14 +79,26 @@ export class PlainOrderRows extends PlainRowParser {
    */
   addPiece(piece: PlainPiece, rowsBefore: number): void {
     const aggregator = this.aggregator;
-    const { ids, firstRows, owner, amounts, negatives } = piece;
-    const positions = new Int32Array(ids.length);
-    for (let j = 0; j < ids.length; j++) {
-      const id = ids[j] as string;
-      const next = aggregator.customerCount;
-      const c = aggregator.customer(id);
-      if (c === next) this.noteTrail(c, this.trails.at(id, rowsBefore + (firstRows[j] as number) + 1));
+    const trails = this.trails;
+    const { idText, idEnds, firstRows, owner, amounts, negatives } = piece;
+    const positions = new Int32Array(idEnds.length);
+    aggregator.reserveCustomers(aggregator.customerCount + idEnds.length);
+    for (let j = 0, from = 0; j < idEnds.length; j++) {
+      const to = idEnds[j] as number;
+      let c = aggregator.knownCustomer(idText, from, to);
+      if (c < 0) {
+        const id = flatCopy(idText.slice(from, to));
+        const row = rowsBefore + (firstRows[j] as number) + 1;
+        // Every customer of the aggregator has a trail; when both count as many, they list the same
+        // customers (a table of plain rows has no status column to leave an order, and so a trail, out of
+        // the aggregator): one new to the aggregator is new to the trails, and noted here, so the trails
+        // never look them up and need not index them.
+        const synced = trails.size === aggregator.customerCount;
+        c = aggregator.customer(id);
+        this.noteTrail(c, synced ? trails.append(id, row) : trails.at(id, row));
+      }
       positions[j] = c;
+      from = to;
     }
     for (let k = 0; k < negatives.length; k++) {
       const i = negatives[k] as number;

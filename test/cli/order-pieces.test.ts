@@ -2,11 +2,11 @@
 // and the customers' trails exactly as reading it in one thread does (adapters/table/order-stream.ts
 // readOrderFile), and must leave any file that is not plain after its head to the one-thread reader.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readOrderFile, type OrderFileRead } from '../../adapters/table/order-stream.ts';
-import { readOrderFileInPieces, type PieceReader } from '../../cli/score/threads/order-pieces.ts';
+import { OrderPieceWorker, readOrderFileInPieces, type PieceReader } from '../../cli/score/threads/order-pieces.ts';
 import { readOrderPiece } from '../../cli/score/threads/order-piece-file.ts';
 import { plainOrdersTable, type PlainOrdersTable } from './order-threads-table.ts';
 import { resultHeaders } from '../../adapters/result-columns.ts';
@@ -21,12 +21,15 @@ function write(name: string, text: string | Buffer): string {
   return path;
 }
 
-/** Pieces read in this thread, a few hundred bytes decoded at a time (rows cut between blocks), each input noted. */
-function inThread(seen: { start: number; end: number }[] = [], blockBytes = 333): PieceReader {
-  return (input) => {
-    seen.push({ start: input.start, end: input.end });
-    return readOrderPiece(input, blockBytes);
-  };
+/** Readers of pieces in this thread, a few hundred bytes decoded at a time (rows cut between blocks), each piece noted. */
+function inThread(seen: { start: number; end: number }[] = [], blockBytes = 333): () => PieceReader {
+  return () => ({
+    read: (input) => {
+      seen.push({ start: input.start, end: input.end });
+      return readOrderPiece(input, blockBytes);
+    },
+    close: async () => {},
+  });
 }
 
 /** Everything readOrderFile leaves for scoring: the aggregator's orders and customers, the trails, the table's layout, notes and bad rows. */
@@ -50,8 +53,8 @@ function stateOf(read: OrderFileRead) {
   };
 }
 
-async function bothWays(path: string, threads: number, minPieceBytes: number, readPiece?: PieceReader) {
-  const pieces = await readOrderFileInPieces(path, {}, options, { threads, minPieceBytes, ...(readPiece === undefined ? {} : { readPiece }) });
+async function bothWays(path: string, threads: number, minPieceBytes: number, readerFor?: () => PieceReader) {
+  const pieces = await readOrderFileInPieces(path, {}, options, { threads, minPieceBytes, ...(readerFor === undefined ? {} : { readerFor }) });
   const one = await readOrderFile(path, {}, options);
   return { pieces, one };
 }
@@ -73,13 +76,25 @@ describe('an order file read on several threads', () => {
     expect(one.afterAsOf).toBeGreaterThan(0);
     for (const threads of [2, 3, 9]) {
       const seen: { start: number; end: number }[] = [];
-      const pieces = await readOrderFileInPieces(path, {}, options, { threads, minPieceBytes: 500, readPiece: inThread(seen) });
+      const pieces = await readOrderFileInPieces(path, {}, options, { threads, minPieceBytes: 500, readerFor: inThread(seen) });
       expect(pieces, `${name} in ${threads} pieces`).not.toBeNull();
-      expect(seen.length).toBe(threads);
-      // The pieces follow one another from the head's end to the file's end.
+      // This thread reads the first piece; the others follow one another to the file's end.
+      expect(seen.length).toBe(threads - 1);
+      seen.sort((a, b) => a.start - b.start);
       for (let k = 1; k < seen.length; k++) expect(seen[k]?.start).toBe(seen[k - 1]?.end);
+      expect(seen[seen.length - 1]?.end).toBe(statSync(path).size);
       expect(stateOf(pieces as OrderFileRead)).toEqual(one);
     }
+  });
+
+  it('gives the same state with more pieces than threads, read in turn', async () => {
+    const path = write('many-pieces.csv', plainOrdersTable({ rows: 3000, messyHead: true }));
+    const one = stateOf(await readOrderFile(path, {}, options));
+    const seen: { start: number; end: number }[] = [];
+    const pieces = await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 500, maxPieceBytes: 2000, readerFor: inThread(seen) });
+    expect(pieces).not.toBeNull();
+    expect(seen.length).toBeGreaterThan(20);
+    expect(stateOf(pieces as OrderFileRead)).toEqual(one);
   });
 
   it('gives the same state when the pieces are read on worker threads', async () => {
@@ -87,11 +102,41 @@ describe('an order file read on several threads', () => {
     const { pieces, one } = await bothWays(path, 3, 1000);
     expect(pieces).not.toBeNull();
     expect(stateOf(pieces as OrderFileRead)).toEqual(stateOf(one));
+    const many = await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 500, maxPieceBytes: 3000 });
+    expect(stateOf(many as OrderFileRead)).toEqual(stateOf(await readOrderFile(path, {}, options)));
+  });
+
+  it('leaves the pieces after one that is not plain unread, on worker threads', async () => {
+    const path = write('workers-not-plain.csv', withRow(4000, 300, 'C5,2026-01-02,"7.50"'));
+    const seen: number[] = [];
+    const readerFor = (): PieceReader => {
+      const worker = new OrderPieceWorker();
+      return { read: (input) => (seen.push(input.start), worker.read(input)), close: () => worker.close() };
+    };
+    const pieces = await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 500, maxPieceBytes: 2000, readerFor });
+    expect(pieces).toBeNull();
+    // ~40 pieces; the row is in the fourth or so: the two threads stop soon after it.
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.length).toBeLessThan(15);
+  });
+
+  it('reads rows that are not plain in this thread\'s piece as one thread does, the other pieces on threads', async () => {
+    const lines = plainOrdersTable({ rows: 3000 }).split('\n');
+    lines[300] = 'C5,2026-01-02,"7.50"';
+    lines[301] = 'C6,3/1/2026,8';
+    lines[302] = '';
+    const path = write('first-piece-not-plain.csv', lines.join('\n'));
+    const seen: { start: number; end: number }[] = [];
+    const { pieces, one } = await bothWays(path, 2, 500, inThread(seen));
+    expect(pieces).not.toBeNull();
+    expect(seen.length).toBe(1);
+    expect(stateOf(pieces as OrderFileRead)).toEqual(stateOf(one));
+    expect(one.table.badRows.map((r) => r.row)).toEqual([303]);
   });
 
   it('counts each customer once over all pieces, at the row they first appear on', async () => {
     const path = write('firsts.csv', plainOrdersTable({ rows: 3000 }));
-    const pieces = (await readOrderFileInPieces(path, {}, options, { threads: 4, minPieceBytes: 500, readPiece: inThread() })) as OrderFileRead;
+    const pieces = (await readOrderFileInPieces(path, {}, options, { threads: 4, minPieceBytes: 500, readerFor: inThread() })) as OrderFileRead;
     const lines = plainOrdersTable({ rows: 3000 }).split('\n');
     const first = new Map<string, number>();
     lines.forEach((line, i) => {
@@ -131,7 +176,7 @@ describe('an order file left to the one-thread reader', () => {
 
   it('reads the unchanged table in pieces (so each case below is the change alone)', async () => {
     const path = write('unchanged.csv', plainOrdersTable({ rows: ROWS }));
-    expect(await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 500, readPiece: inThread() })).not.toBeNull();
+    expect(await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 500, readerFor: inThread() })).not.toBeNull();
   });
 
   it.each(cases)('with %s', async (name, text) => {
@@ -159,7 +204,7 @@ describe('an order file left to the one-thread reader', () => {
     const path = write('spanning.csv', spanning);
     const seen: { start: number; end: number }[] = [];
     const { pieces, one } = await bothWays(path, 2, 500, inThread(seen));
-    expect(seen.map((s) => s.end)).toContain(cut);
+    expect(seen.map((s) => s.start)).toContain(cut);
     expect(pieces).toBeNull();
     expect([...one.table.customers].length).toBeGreaterThan(300);
   });
@@ -169,15 +214,15 @@ describe('an order file left to the one-thread reader', () => {
     lines[19] = 'C5,2026-01-02,"7.50\nmore"';
     const path = write('head-quote.csv', lines.join('\n'));
     const seen: { start: number; end: number }[] = [];
-    expect(await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 500, readPiece: inThread(seen) })).toBeNull();
+    expect(await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 500, readerFor: inThread(seen) })).toBeNull();
     expect(seen).toEqual([]);
   });
 
   it('with one thread, or a file smaller than two pieces', async () => {
     const path = write('small.csv', plainOrdersTable({ rows: ROWS }));
     const seen: { start: number; end: number }[] = [];
-    expect(await readOrderFileInPieces(path, {}, options, { threads: 1, minPieceBytes: 500, readPiece: inThread(seen) })).toBeNull();
-    expect(await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 1 << 20, readPiece: inThread(seen) })).toBeNull();
+    expect(await readOrderFileInPieces(path, {}, options, { threads: 1, minPieceBytes: 500, readerFor: inThread(seen) })).toBeNull();
+    expect(await readOrderFileInPieces(path, {}, options, { threads: 2, minPieceBytes: 1 << 20, readerFor: inThread(seen) })).toBeNull();
     expect(seen).toEqual([]);
   });
 });

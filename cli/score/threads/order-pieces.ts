@@ -3,14 +3,18 @@
 //
 // The main thread reads the head (the first rows, where the header is found) with the one-thread
 // reader, OrderPass, which also says whether the table's rows can be plain (plain-order-rows.ts
-// plainColumnsOf). The rest of the file is cut at line starts into one piece per thread; each worker
-// thread (order-worker.ts) reads its piece's rows, all plain, into its own typed arrays; the main
-// thread adds the pieces to the OrderPass in piece order (PlainOrderRows.addPiece), row numbers offset
-// by the rows before each piece, and finishes it as one thread would.
-// Anything the plain reader would leave to the general reader (a row that is not plain, a quote, a
-// blank or footer-like row, a row wider than the head's, a non-ISO date, a byte order mark inside, bytes
-// that are not UTF-8, ...), an earlier run's result block, a quote left open where the head ends, a
-// day/month date in the head: null, and the caller reads the file in one thread, start to finish.
+// plainColumnsOf). The rest of the file is cut at line starts into pieces (one per thread, smaller for
+// a big file). With no more pieces than threads the main thread reads the first piece on with the same
+// OrderPass, as one thread would. Each worker thread (order-worker.ts) reads a piece's rows, all plain,
+// into its own typed arrays, then takes the next piece; the main thread adds the pieces to the OrderPass
+// in piece order as they come (PlainOrderRows.addPiece), row numbers offset by the rows before each
+// piece, and finishes it as one thread would. Only the pieces in flight are held besides the
+// aggregator's 16 bytes an order.
+// Anything in a worker's piece that the plain reader would leave to the general reader (a row that is
+// not plain, a quote, a blank or footer-like row, a row wider than the head's, a non-ISO date, a byte
+// order mark inside, bytes that are not UTF-8, ...), an earlier run's result block, a quote left open
+// where the head or the main thread's piece ends, a day/month date: null, and the caller reads the file
+// in one thread, start to finish.
 import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { OptionsSchema, type OptionsInput } from '../../../core/schema/options.ts';
@@ -27,18 +31,29 @@ const HEAD_ROWS = 20;
 /** Text read at a time while looking for the head's end; the head is given up on past HEAD_LIMIT (a file of very wide rows is read in one thread). */
 const HEAD_PIECE_BYTES = 64 << 10;
 const HEAD_LIMIT = 1 << 20;
+/** Bytes read at a time (as read-text-stream.ts reads a whole file). */
+const BLOCK_BYTES = 4 << 20;
 /** Bytes looked at after a piece's nominal start for the next line start. */
 const CUT_WINDOW = 64 << 10;
 
-/** Reads a piece: on a worker thread (runOnWorker), or in this thread for tests (order-piece-file.ts readOrderPiece). */
-export type PieceReader = (input: OrderPieceInput, stop: AbortSignal) => Promise<OrderPieceOutput>;
+/** Reads pieces one after another: on a worker thread (OrderPieceWorker), or in this thread for tests (order-piece-file.ts readOrderPiece). */
+export interface PieceReader {
+  read(input: OrderPieceInput): Promise<OrderPieceOutput>;
+  close(): Promise<void>;
+}
 
 export interface OrderThreads {
   threads: number;
   minPieceBytes: number;
+  /** The largest piece (MAX_PIECE_BYTES): a big file is cut into more pieces than threads, so fewer orders wait outside the aggregator. */
+  maxPieceBytes?: number;
   onRows?: (rows: number) => void;
-  readPiece?: PieceReader;
+  /** One reader per thread. */
+  readerFor?: () => PieceReader;
 }
+
+/** The largest piece: ~5M plain orders of the bench's kind, ~85 MB of typed arrays, added to the aggregator as soon as the pieces before it are. */
+export const MAX_PIECE_BYTES = 128 << 20;
 
 /** The file read in pieces on `threads` worker threads, or null when it is to be read in one thread (see above). */
 export async function readOrderFileInPieces(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, how: OrderThreads): Promise<OrderFileRead | null> {
@@ -60,24 +75,33 @@ export async function readOrderFileInPieces(path: string, configInput: TableConf
   const { pass } = head;
   const at = pass.handOver();
   if (at === null) return null;
-  const cuts = await lineStarts(path, head.bytes, size, pieces);
+  const count = Math.max(pieces, Math.ceil((size - head.bytes) / (how.maxPieceBytes ?? MAX_PIECE_BYTES)));
+  const cuts = await lineStarts(path, head.bytes, size, count);
   if (cuts.length < 2) return null;
   // Room for the orders at the head's rate of bytes per row, so the pieces' arrays rarely grow.
   const bytesPerRow = head.bytes / Math.max(1, at.rows);
   const inputs: OrderPieceInput[] = [];
-  for (let k = 0; k + 1 < cuts.length; k++) {
+  // No more pieces than threads: this thread reads the first piece itself, with the one-thread reader
+  // (no piece to hand over and add for it), while the worker threads read the others.
+  const here = cuts.length - 1 <= pieces;
+  for (let k = here ? 1 : 0; k + 1 < cuts.length; k++) {
     const start = cuts[k] as number;
     const end = cuts[k + 1] as number;
     inputs.push({ path, start, end, final: end === size, delimiter: at.delimiter, columns: at.columns, widest: at.widest, expectedRows: Math.ceil(((end - start) / bytesPerRow) * 1.03) + 64 });
   }
-  const outputs = await allPlain(inputs, how.readPiece ?? runOnWorker);
-  if (outputs === null) return null;
   const aggregator = pass.aggregator;
-  aggregator.reserve(aggregator.orderCount + HEAD_ROWS + outputs.reduce((n, p) => n + p.rows, 0));
-  for (let k = 0; k < outputs.length; k++) {
-    pass.addPlainPiece(outputs[k] as PlainPiece);
-    // Each piece's arrays can go once added.
-    outputs[k] = EMPTY;
+  aggregator.reserve(aggregator.orderCount + HEAD_ROWS + Math.ceil(((size - head.bytes) / bytesPerRow) * 1.03));
+  const readers = Array.from({ length: Math.min(pieces - (here ? 1 : 0), inputs.length) }, how.readerFor ?? (() => new OrderPieceWorker()));
+  try {
+    const read = readInTurn(inputs, readers);
+    if (here && !(await readHere(path, cuts[0] as number, cuts[1] as number, pass))) return null;
+    for (const piece of read) {
+      const output = await piece;
+      if (!output.plain) return null;
+      pass.addPlainPiece(output.piece);
+    }
+  } finally {
+    await Promise.all(readers.map((r) => r.close()));
   }
   const read = pass.finish();
   // A day/month date in the head: the one-thread reader reads the file again that way.
@@ -85,29 +109,70 @@ export async function readOrderFileInPieces(path: string, configInput: TableConf
   return { table: read.table, aggregator: read.aggregator, problems: read.problems, text: { encoding: head.start.encoding, delimiter: head.start.delimiter, lineEnd: head.lineEnd } };
 }
 
-const EMPTY: PlainPiece = { rows: 0, ids: [], firstRows: new Int32Array(0), owner: new Int32Array(0), days: new Int32Array(0), amounts: new Float64Array(0), negatives: new Int32Array(0) };
-
-/** Every piece's orders, or null as soon as one piece is not all plain (the others are stopped then). */
-async function allPlain(inputs: OrderPieceInput[], readPiece: PieceReader): Promise<PlainPiece[] | null> {
-  const stop = new AbortController();
-  const running = inputs.map(async (input) => {
-    try {
-      const output = await readPiece(input, stop.signal);
-      if (!output.plain) stop.abort();
-      return output;
-    } catch (error) {
-      if (stop.signal.aborted) return null;
-      stop.abort();
-      throw error;
+/**
+ * Reads the file's bytes [start, end) (between line starts) into the pass, decoded as the whole file is
+ * (a byte order mark there is text, as in the middle of the file). False when they are not UTF-8, or
+ * when the rows that follow cannot be handed over to plain pieces (a quote left open at `end`, rows
+ * mostly not plain): the file is then read in one thread.
+ */
+async function readHere(path: string, start: number, end: number, pass: OrderPass): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(BLOCK_BYTES, end - start));
+    for (let at = start; at < end; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at);
+      if (bytesRead === 0) throw new Error(`the order file ended at byte ${at}, before byte ${end}: it changed while it was read`);
+      at += bytesRead;
+      let text: string;
+      try {
+        text = decoder.decode(buffer.subarray(0, bytesRead), { stream: at < end });
+      } catch (error) {
+        if (error instanceof TypeError) return false;
+        throw error;
+      }
+      pass.push(text, false, { read: 0, size: 0 });
     }
-  });
-  const outputs = await Promise.all(running);
-  const pieces: PlainPiece[] = [];
-  for (const output of outputs) {
-    if (output === null || !output.plain) return null;
-    pieces.push(output.piece);
+  } finally {
+    await handle.close();
   }
-  return pieces;
+  return pass.handOver() !== null;
+}
+
+/**
+ * Each piece's reading, in piece order: the readers take the pieces in turn, each the next one not yet
+ * taken, until a piece is not plain (or fails) and the rest are left. A piece is only awaited after the
+ * pieces before it, so every piece awaited was taken.
+ */
+function readInTurn(inputs: OrderPieceInput[], readers: PieceReader[]): Promise<OrderPieceOutput>[] {
+  const outputs = inputs.map(() => {
+    let settle: { resolve: (o: OrderPieceOutput) => void; reject: (e: unknown) => void } | null = null;
+    const promise = new Promise<OrderPieceOutput>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    // Awaited in turn: a failure is seen when its turn comes (or never, when an earlier piece was not plain).
+    promise.catch(() => {});
+    return { promise, settle: settle as unknown as { resolve: (o: OrderPieceOutput) => void; reject: (e: unknown) => void } };
+  });
+  let next = 0;
+  let stopped = false;
+  for (const reader of readers) {
+    void (async () => {
+      while (!stopped && next < inputs.length) {
+        const k = next++;
+        const out = outputs[k] as (typeof outputs)[number];
+        try {
+          const output = await reader.read(inputs[k] as OrderPieceInput);
+          if (!output.plain) stopped = true;
+          out.settle.resolve(output);
+        } catch (error) {
+          stopped = true;
+          out.settle.reject(error);
+        }
+      }
+    })();
+  }
+  return outputs.map((o) => o.promise);
 }
 
 class HeadRead extends Error {
@@ -238,35 +303,51 @@ export function orderWorkerUrl(here: string = import.meta.url): URL {
   return new URL(here.includes('/chunks/') ? '../order-worker.js' : './order-worker.js', here);
 }
 
-/** Reads a piece on a worker thread of its own, ended once it has replied (or when `stop` says another piece was not plain). */
-export function runOnWorker(input: OrderPieceInput, stop: AbortSignal): Promise<OrderPieceOutput> {
-  return new Promise<OrderPieceOutput>((resolve, reject) => {
-    if (stop.aborted) {
-      reject(new Error('stopped: another piece of the order file is not plain'));
-      return;
-    }
-    const worker = new Worker(orderWorkerUrl());
-    let settled = false;
-    const settle = (done: () => void) => {
-      if (settled) return;
-      settled = true;
-      done();
-      void worker.terminate();
-    };
-    worker.once('message', (reply: OrderPieceReply) => {
-      settle(() => {
-        if (reply.ok) resolve(reply.output);
-        else {
-          const error: NodeJS.ErrnoException = new Error(`in a worker thread: ${reply.message}`);
-          error.stack = reply.stack;
-          if (reply.code !== null) error.code = reply.code;
-          reject(error);
-        }
-      });
+/** Reads pieces on a worker thread of its own (order-worker.ts), one at a time. */
+export class OrderPieceWorker implements PieceReader {
+  readonly #worker: Worker;
+  #waiting: { resolve: (output: OrderPieceOutput) => void; reject: (error: Error) => void } | null = null;
+  #failure: Error | null = null;
+
+  constructor(url: URL = orderWorkerUrl()) {
+    this.#worker = new Worker(url);
+    this.#worker.on('message', (reply: OrderPieceReply) => {
+      const waiting = this.#take();
+      if (reply.ok) waiting?.resolve(reply.output);
+      else {
+        const error: NodeJS.ErrnoException = new Error(`in a worker thread: ${reply.message}`);
+        error.stack = reply.stack;
+        if (reply.code !== null) error.code = reply.code;
+        waiting?.reject(error);
+      }
     });
-    worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`a worker thread stopped (exit code ${code}) before reading its piece of the order file`))));
-    stop.addEventListener('abort', () => settle(() => reject(new Error('stopped: another piece of the order file is not plain'))), { once: true });
-    worker.postMessage(input);
-  });
+    this.#worker.on('error', (error) => this.#fail(error));
+    this.#worker.on('exit', (code) => this.#fail(new Error(`a worker thread stopped (exit code ${code}) while reading a piece of the order file`)));
+  }
+
+  read(input: OrderPieceInput): Promise<OrderPieceOutput> {
+    if (this.#failure !== null) return Promise.reject(this.#failure);
+    if (this.#waiting !== null) return Promise.reject(new Error('a worker thread was sent a piece of the order file while still reading one'));
+    return new Promise<OrderPieceOutput>((resolve, reject) => {
+      this.#waiting = { resolve, reject };
+      this.#worker.postMessage(input);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#worker.removeAllListeners('exit');
+    this.#fail(new Error('the order file was read in one thread after all'));
+    await this.#worker.terminate();
+  }
+
+  #take() {
+    const waiting = this.#waiting;
+    this.#waiting = null;
+    return waiting;
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    this.#take()?.reject(error);
+  }
 }

@@ -1,5 +1,5 @@
-// The worker thread's entry for a piece of an order file: reads it (order-piece-file.ts) and replies
-// once, transferring the piece's typed arrays; the main thread then ends the thread.
+// The worker thread's entry for pieces of an order file: reads each piece it is sent (order-piece-file.ts)
+// and replies, transferring the piece's typed arrays; the main thread ends the thread when all are read.
 import { parentPort } from 'node:worker_threads';
 import { pieceBuffers } from '../../../adapters/table/plain-order-piece.ts';
 import { readOrderPiece } from './order-piece-file.ts';
@@ -8,7 +8,7 @@ import type { OrderPieceInput, OrderPieceReply } from './order-protocol.ts';
 const port = parentPort;
 if (port === null) throw new Error('cli/score/threads/order-worker.ts runs as a worker thread (new Worker), not on its own');
 
-port.once('message', (input: OrderPieceInput) => {
+port.on('message', (input: OrderPieceInput) => {
   void answer(input).then((reply) => port.postMessage(reply, reply.ok && reply.output.plain ? pieceBuffers(reply.output.piece) : []));
 });
 
