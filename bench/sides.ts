@@ -73,8 +73,8 @@ const core = (task: TaskName): Side =>
       }
     : {
         id: 'core',
-        label: 'core alone, time inside the process: CSV streamed through `OrderAggregator`, scored without purchase models (no writing)',
-        command: (input) => [NODE, join(import.meta.dirname, 'cases', 'core-aggregate.ts'), input, AS_OF],
+        label: 'core alone, time inside the process: orders already read in memory, regrouped per customer, churn and purchase models chosen, trained and fitted, every customer scored (no reading, no writing)',
+        command: (input) => [NODE, join(import.meta.dirname, 'cases', 'core-orders.ts'), input, AS_OF],
         writes: false,
         timesItself: true,
       };
