@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readOrderFile, type OrderFileRead } from '../../adapters/table/order-stream.ts';
-import { OrderPieceWorker, readOrderFileInPieces, type PieceReader } from '../../cli/score/threads/order-pieces.ts';
+import { readOrderFileInPieces } from '../../cli/score/threads/order-pieces.ts';
+import { OrderPieceWorker } from '../../cli/score/threads/order-piece-worker.ts';
+import type { PieceReader } from '../../cli/score/threads/order-protocol.ts';
 import { readOrderPiece } from '../../cli/score/threads/order-piece-file.ts';
 import { plainOrdersTable, type PlainOrdersTable } from './order-threads-table.ts';
 import { resultHeaders } from '../../adapters/result-columns.ts';
@@ -132,6 +134,12 @@ describe('an order file read on several threads', () => {
     expect(seen.length).toBe(1);
     expect(stateOf(pieces as OrderFileRead)).toEqual(stateOf(one));
     expect(one.table.badRows.map((r) => r.row)).toEqual([303]);
+  });
+
+  it('fails when reading a piece fails, rather than reading the file another way', async () => {
+    const path = write('failing.csv', plainOrdersTable({ rows: 3000 }));
+    const readerFor = (): PieceReader => ({ read: () => Promise.reject(new Error('disk gone')), close: async () => {} });
+    await expect(readOrderFileInPieces(path, {}, options, { threads: 3, minPieceBytes: 500, readerFor })).rejects.toThrow('disk gone');
   });
 
   it('counts each customer once over all pieces, at the row they first appear on', async () => {

@@ -28,3 +28,9 @@ export type OrderPieceOutput = { plain: true; piece: PlainPiece } | { plain: fal
 
 /** `code`: a file system error's code (ENOENT …), so the main thread can tell what stopped the piece. */
 export type OrderPieceReply = { ok: true; output: OrderPieceOutput } | { ok: false; message: string; stack: string; code: string | null };
+
+/** Reads pieces one after another: on a worker thread (order-piece-worker.ts), or in this thread for tests (order-piece-file.ts readOrderPiece). */
+export interface PieceReader {
+  read(input: OrderPieceInput): Promise<OrderPieceOutput>;
+  close(): Promise<void>;
+}
