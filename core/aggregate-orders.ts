@@ -125,6 +125,43 @@ export class OrderAggregator {
     this.amounts[i] = amount;
   }
 
+  /**
+   * Orders appended in the order given, as addOrderOf would add them one by one: order i is of the
+   * customer at position positions[owner[i]] (`positions`: a piece's own customer numbers → this
+   * aggregator's), on day days[i], of amounts[i]. For orders gathered on another thread.
+   */
+  addOrdersOf(positions: Int32Array, owner: Int32Array, days: Int32Array, amounts: Float64Array): void {
+    const n = owner.length;
+    this.reserve(this.count + n);
+    const at = this.count;
+    const asOfDay = this.asOfDay;
+    const into = this.owner;
+    let after = 0;
+    for (let i = 0; i < n; i++) {
+      into[at + i] = positions[owner[i] as number] as number;
+      if ((days[i] as number) > asOfDay) after++;
+    }
+    this.days.set(days, at);
+    this.amounts.set(amounts, at);
+    this.count += n;
+    this.afterAsOf += after;
+  }
+
+  /** Makes room in the id index for `customers` customers in all (orders gathered elsewhere come with their customers counted). */
+  reserveCustomers(customers: number): void {
+    this.indexOf().reserve(customers);
+  }
+
+  /** Customers added so far (the next new one gets this position). */
+  get customerCount(): number {
+    return this.ids.length;
+  }
+
+  /** Orders added so far. */
+  get orderCount(): number {
+    return this.count;
+  }
+
   /** Makes room for `orders` orders in all (a host that can estimate the count saves the copies of growing, and the trim). */
   reserve(orders: number): void {
     if (orders > this.owner.length) this.resize(orders);

@@ -102,9 +102,15 @@ export class IdIndex {
     return position;
   }
 
-  #grow(): void {
+  /** Makes room for `expected` ids in all at once (a reader that knows how many are coming saves the rehashing of growing step by step). */
+  reserve(expected: number): void {
+    let capacity = this.#mask + 1;
+    while (capacity < expected * 2) capacity *= 2;
+    if (capacity > this.#mask + 1) this.#grow(capacity);
+  }
+
+  #grow(capacity = (this.#mask + 1) * 2): void {
     const old = this.#slots;
-    const capacity = (this.#mask + 1) * 2;
     const slots = new Int32Array(capacity * SLOT);
     const mask = capacity - 1;
     for (let at = 0; at < old.length; at += SLOT) {

@@ -34,6 +34,20 @@ export class CustomerTrails implements Iterable<[string, CustomerTrail]> {
     return c;
   }
 
+  /**
+   * Adds customer `id`, known to be new, at the next position with `row` as their first row, without
+   * entering them in the index: for a reader that keeps each customer's position itself and so never
+   * looks them up again (plain-order-rows.ts addPiece).
+   */
+  append(id: string, row: number): number {
+    if (this.index === null) throw new Error(`customer "${id}" at row ${row} came after the trails were sealed`);
+    const c = this.ids.length;
+    if (c === this.firstRow.length) this.grow();
+    this.ids.push(id);
+    this.firstRow[c] = row;
+    return c;
+  }
+
   private grow(): void {
     const size = this.firstRow.length * 2;
     const ints = (a: Int32Array) => {

@@ -12,7 +12,8 @@ import { WORDS } from '../../core/i18n/index.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput } from './contract.ts';
 import { OrderTextRows } from './order-text-rows.ts';
-import { plainColumnsOf, PlainOrderRows } from './plain-order-rows.ts';
+import { plainColumnsOf, PlainOrderRows, type PlainColumns } from './plain-order-rows.ts';
+import type { PlainPiece } from './plain-order-piece.ts';
 import type { RowProblem } from './csv.ts';
 import { streamTextTable, type StreamedText, type TextStart } from './read-text-stream.ts';
 import { orderLayout, OrderRows, type OrderRow } from './order-table.ts';
@@ -40,7 +41,12 @@ export interface StreamedOrderScore {
  */
 export async function scoreOrderFile(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, onRows?: (rows: number) => void, pieceBytes?: number, plainRows = true): Promise<StreamedOrderScore> {
   const options = OptionsSchema.parse(optionsInput);
-  const read = await readOrderFile(path, configInput, options, onRows, pieceBytes, plainRows);
+  return scoreOrderRead(await readOrderFile(path, configInput, options, onRows, pieceBytes, plainRows), options);
+}
+
+/** Scores an order file read (by readOrderFile, or in pieces on worker threads: cli/score/threads/order-pieces.ts). */
+export function scoreOrderRead(read: OrderFileRead, optionsInput: OptionsInput): StreamedOrderScore {
+  const options = OptionsSchema.parse(optionsInput);
   const history = orderHistoryFromColumns(read.aggregator);
   const results = orderResults(read.table, read.aggregator, history, options, read.problems);
   return { results, text: read.text, problems: read.problems };
@@ -89,10 +95,14 @@ export class OrderFileError extends TableError {
   }
 }
 
-type Config = ReturnType<typeof TableConfigSchema.parse>;
+export type Config = ReturnType<typeof TableConfigSchema.parse>;
 
-/** One pass over the text. */
-class OrderPass {
+/**
+ * One pass over the text. The text after the first rows can also be read on worker threads when its
+ * rows are all plain (cli/score/threads/order-pieces.ts): handOver() says from where, addPlainPiece()
+ * takes each piece's orders in turn.
+ */
+export class OrderPass {
   private readonly config: Config;
   private readonly dateOrder: DateOrder;
   private readonly onRows: ((rows: number) => void) | undefined;
@@ -206,17 +216,43 @@ class OrderPass {
   /** Row `index` was found plain: what row() and data() do with a data row, then its order is added. */
   private plainRow(text: string, index: number): void {
     if (((index + 1) & 0xffff) === 0 && this.onRows !== undefined) this.onRows(index + 1);
+    this.beforePlain();
+    // An ISO date is no evidence of day/month order (AMBIGUOUS_DATE), so the evidence needs nothing from it.
+    (this.plain as PlainOrderRows).add(text, index + 1);
+  }
+
+  /** Before a plain row: rows held back as a possible footer are read, and orders read as cells handed on first, so the aggregator gets them all in row order. */
+  private beforePlain(): void {
     if (this.pending.length > 0) {
       for (const p of this.pending) this.read(p.cells, p.index);
       this.pending = [];
     }
-    // Orders read as cells before this row are handed on first, so the aggregator gets them all in row order.
     if (this.unflushed) {
       (this.reader as OrderRows).flush();
       this.unflushed = false;
     }
-    // An ISO date is no evidence of day/month order (AMBIGUOUS_DATE), so the evidence needs nothing from it.
-    (this.plain as PlainOrderRows).add(text, index + 1);
+  }
+
+  /**
+   * Where plain rows can be read elsewhere and handed in (addPlainPiece): the table is known, its rows
+   * may be plain, and every row so far was read to the end of the text (rows held back as a possible
+   * footer are settled by the first plain row, as in one thread). Null otherwise.
+   */
+  handOver(): { columns: PlainColumns; delimiter: ',' | ';' | '\t'; rows: number; widest: number } | null {
+    const plain = this.plain;
+    const at = this.parser.handOver;
+    if (this.head !== null || plain === null || at === null || this.delimiter === 'whitespace') return null;
+    return { columns: plain.columns, delimiter: this.delimiter, ...at };
+  }
+
+  /** The orders of the plain rows that come next in the text, read on another thread: as plainRow() would add them one by one. */
+  addPlainPiece(piece: PlainPiece): void {
+    const before = this.parser.rows;
+    if (piece.rows === 0) return;
+    this.beforePlain();
+    (this.plain as PlainOrderRows).addPiece(piece, before);
+    this.parser.countPlain(piece.rows);
+    this.onRows?.(this.parser.rows);
   }
 
   finish(): { table: OrdersToScore; aggregator: OrderAggregator; problems: RowProblem[]; inferred: DateOrder | null } {

@@ -68,6 +68,21 @@ export class OrderTextRows {
     this.plain = plain;
   }
 
+  /**
+   * Where a reader on other threads can take over with plain rows only (cli/score/threads/order-pieces.ts):
+   * the rows so far read to the end of the text, and plain rows still offered. Null otherwise.
+   */
+  get handOver(): { rows: number; widest: number } | null {
+    if (this.lines !== null || this.rest !== '' || typeof this.plain !== 'function') return null;
+    return { rows: this.count, widest: this.widest };
+  }
+
+  /** `rows` plain rows were read elsewhere from the text that follows (handOver): counted as if offered and read here. */
+  countPlain(rows: number): void {
+    this.count += rows;
+    this.offered += rows;
+  }
+
   /** Rows read so far (as cells or plain). */
   get rows(): number {
     return this.lines !== null ? this.lines.rows : this.count;

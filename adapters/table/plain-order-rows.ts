@@ -6,25 +6,17 @@
 // order; any other row (a quote, blanks around a cell, another date or number form, an email, a
 // possible footer line, a row wider than any so far, ...) is left to it: order-stream.ts hands it on.
 // Outline: plainColumnsOf (which tables can have plain rows) → PlainOrderRows.parse (one row, no
-// effect) → add (the kept order, to the aggregator and the trails).
-import { isoDayAt } from '../../core/dates.ts';
+// effect) → add (the kept order, to the aggregator and the trails); addPiece (a piece's orders, read on
+// a worker thread: cli/score/threads/order-pieces.ts).
 import type { OrderAggregator } from '../../core/aggregate-orders.ts';
 import type { OrderField } from './contract.ts';
 import type { Layout } from './read-rows.ts';
 import type { CustomerTrails } from './customer-trails.ts';
 import { flatCopy } from './csv-stream.ts';
-import { CR, LF, QUOTE } from './char-codes.ts';
+import { PlainRowParser, type PlainColumns } from './plain-row-parser.ts';
+import type { PlainPiece } from './plain-order-piece.ts';
 
-/** The row is not plain: the general reader reads it. */
-export const NOT_PLAIN = -1;
-/** The row may go on in the next piece of text. */
-export const INCOMPLETE = -2;
-
-export interface PlainColumns {
-  customerId: number;
-  date: number;
-  amount: number;
-}
+export { INCOMPLETE, NOT_PLAIN, type PlainColumns } from './plain-row-parser.ts';
 
 const ISO_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -44,103 +36,19 @@ export function plainColumnsOf(layout: Layout<OrderField>): PlainColumns | null 
   return { customerId, date, amount };
 }
 
-const AT = 64;
-const MINUS = 45;
-const DOT = 46;
-/** Exact powers of ten: a decimal of at most 15 digits, M / 10^k, is then the double Number() reads (one correctly rounded division). */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/** A character that String.prototype.trim never removes and that is not a quote: printable ASCII. */
-const isSolid = (code: number) => code > 32 && code < 127;
-
-export class PlainOrderRows {
-  private readonly columns: PlainColumns;
-  private readonly last: number;
-  private readonly sep: number;
+export class PlainOrderRows extends PlainRowParser {
   private readonly aggregator: OrderAggregator;
   private readonly trails: CustomerTrails;
   /** Trail position + 1 of each aggregator position (0: not known yet): noted as customers come, so finish() looks up few ids. */
   private trailPlusOne = new Int32Array(1024);
-  // The last row parse() found plain.
-  private idStart = 0;
-  private idEnd = 0;
-  private day = 0;
-  private amount = 0;
   /** Orders added, and those with a negative amount. */
   kept = 0;
   negative = 0;
 
   constructor(columns: PlainColumns, delimiter: ',' | ';' | '\t', aggregator: OrderAggregator, trails: CustomerTrails) {
-    this.columns = columns;
-    this.last = Math.max(columns.customerId, columns.date, columns.amount);
-    this.sep = delimiter.charCodeAt(0);
+    super(columns, delimiter);
     this.aggregator = aggregator;
     this.trails = trails;
-  }
-
-  /**
-   * Reads the row starting at text[start] (`final`: the text ends where the file does): where the next
-   * row starts when it is plain, else NOT_PLAIN or INCOMPLETE. `widest`: the most cells a row read so
-   * far had; a wider row is left to the delimited scanner, which keeps that count (a quoted field over
-   * lines holding a line as wide as a row is an unclosed quote).
-   */
-  parse(text: string, start: number, final: boolean, widest: number): number {
-    const n = text.length;
-    const sep = this.sep;
-    const { customerId, date, amount } = this.columns;
-    let cell = 0;
-    let i = start;
-    let next = -1;
-    let dateOk = false;
-    let amountOk = false;
-    for (;;) {
-      const from = i;
-      let c = 0;
-      while (i < n) {
-        c = text.charCodeAt(i);
-        if (c === sep || c === LF || c === CR) break;
-        if (c === QUOTE) return NOT_PLAIN;
-        i++;
-      }
-      if (cell === 0) {
-        // Not a footer line (read-rows.ts mayBeFooter): its first cell starts with no mark's first two letters.
-        if (i - from < 1 || !isSolid(text.charCodeAt(from)) || (i - from > 1 && mayStartMark(text.charCodeAt(from), text.charCodeAt(from + 1)))) return NOT_PLAIN;
-      }
-      if (cell === customerId) {
-        if (i === from || !isSolid(text.charCodeAt(from)) || !isSolid(text.charCodeAt(i - 1))) return NOT_PLAIN;
-        for (let k = from; k < i; k++) if (text.charCodeAt(k) === AT) return NOT_PLAIN; // an email: lower-cased by the general reader
-        this.idStart = from;
-        this.idEnd = i;
-      } else if (cell === date) {
-        if (i - from !== 10) return NOT_PLAIN;
-        const day = isoDayAt(text, from);
-        if (Number.isNaN(day)) return NOT_PLAIN;
-        this.day = day;
-        dateOk = true;
-      } else if (cell === amount) {
-        if (!this.readAmount(text, from, i)) return NOT_PLAIN;
-        amountOk = true;
-      }
-      cell++;
-      if (i === n) {
-        // The text ends inside the row, or the file ends without a line break.
-        if (!final) return INCOMPLETE;
-        next = n;
-        break;
-      }
-      if (c === sep) {
-        i++;
-        continue;
-      }
-      if (c === CR) {
-        if (i + 1 === n && !final) return INCOMPLETE;
-        if (text.charCodeAt(i + 1) !== LF) return NOT_PLAIN; // a lone "\r" line end: rare, left to the scanner
-        next = i + 2;
-      } else next = i + 1;
-      break;
-    }
-    if (cell > widest || cell <= this.last || !dateOk || !amountOk) return NOT_PLAIN;
-    return next;
   }
 
   /**
@@ -162,6 +70,43 @@ export class PlainOrderRows {
     }
     aggregator.addOrderOf(c, this.day, amount);
     this.kept++;
+  }
+
+  /**
+   * Adds the orders of a piece read on another thread (plain-order-piece.ts), whose rows come right
+   * after the `rowsBefore` rows read so far: as add() would have added them row by row. Customers new
+   * here get their trail at their first row, in row order; the negative orders are netted in row order.
+   */
+  addPiece(piece: PlainPiece, rowsBefore: number): void {
+    const aggregator = this.aggregator;
+    const trails = this.trails;
+    const { idText, idEnds, firstRows, owner, amounts, negatives } = piece;
+    const positions = new Int32Array(idEnds.length);
+    aggregator.reserveCustomers(aggregator.customerCount + idEnds.length);
+    for (let j = 0, from = 0; j < idEnds.length; j++) {
+      const to = idEnds[j] as number;
+      let c = aggregator.knownCustomer(idText, from, to);
+      if (c < 0) {
+        const id = flatCopy(idText.slice(from, to));
+        const row = rowsBefore + (firstRows[j] as number) + 1;
+        // Every customer of the aggregator has a trail; when both count as many, they list the same
+        // customers (a table of plain rows has no status column to leave an order, and so a trail, out of
+        // the aggregator): one new to the aggregator is new to the trails, and noted here, so the trails
+        // never look them up and need not index them.
+        const synced = trails.size === aggregator.customerCount;
+        c = aggregator.customer(id);
+        this.noteTrail(c, synced ? trails.append(id, row) : trails.at(id, row));
+      }
+      positions[j] = c;
+      from = to;
+    }
+    for (let k = 0; k < negatives.length; k++) {
+      const i = negatives[k] as number;
+      this.trails.addKeptAt(this.trailOf(positions[owner[i] as number] as number, rowsBefore + i + 1), amounts[i] as number);
+    }
+    this.negative += negatives.length;
+    aggregator.addOrdersOf(positions, owner, piece.days, amounts);
+    this.kept += owner.length;
   }
 
   /**
@@ -198,51 +143,4 @@ export class PlainOrderRows {
     }
     this.trailPlusOne[c] = t + 1;
   }
-
-  /** text[from, to) as parseMoney reads a plain number (cells.ts isSimpleNumber, then Number()), into this.amount; false when it is not one. */
-  private readAmount(text: string, from: number, to: number): boolean {
-    let i = from;
-    const negative = i < to && text.charCodeAt(i) === MINUS;
-    if (negative) i++;
-    let mantissa = 0;
-    let digits = 0;
-    let fraction = 0;
-    const intFrom = i;
-    while (i < to) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) break;
-      mantissa = mantissa * 10 + d;
-      i++;
-    }
-    if (i === intFrom) return false;
-    digits = i - intFrom;
-    if (i < to) {
-      if (text.charCodeAt(i) !== DOT) return false;
-      const fractionFrom = ++i;
-      while (i < to) {
-        const d = text.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) return false;
-        mantissa = mantissa * 10 + d;
-        i++;
-      }
-      fraction = i - fractionFrom;
-      if (fraction === 0) return false;
-      digits += fraction;
-    }
-    // More digits than a double holds exactly: read as parseMoney does.
-    const value = digits <= 15 ? (fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number)) : Number(text.slice(negative ? from + 1 : from, to));
-    this.amount = negative ? -value : value;
-    return true;
-  }
-}
-
-/**
- * Whether a footer mark (read-rows.ts FOOTER_MARK: grand total(s), total(s) (N records), copyright,
- * (c), confidential information, generated by, report generated, exported on/at/by) may start with
- * these two characters, in any case; the marks that start otherwise are not ASCII.
- */
-function mayStartMark(a: number, b: number): boolean {
-  const x = a | 32;
-  const y = b | 32;
-  return (x === 99 /* c */ && y === 111) || (x === 103 /* g */ && y === 114) || (x === 116 /* t */ && y === 111) || (x === 101 /* e */ && y === 120) || (x === 114 /* r */ && y === 101) || (a === 40 /* ( */ && y === 99);
 }

@@ -12,7 +12,8 @@ export default async function buildCli(): Promise<string> {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     // score-worker.js: the worker thread of `tierwise score --threads` (cli/score/threads/thread-runner.ts finds it here).
-    entryPoints: { tierwise: join(root, 'cli', 'main.ts'), 'score-worker': join(root, 'cli', 'score', 'threads', 'worker.ts') },
+    // order-worker.js: the worker thread of `tierwise score --orders --threads` (cli/score/threads/order-pieces.ts finds it here).
+    entryPoints: { tierwise: join(root, 'cli', 'main.ts'), 'score-worker': join(root, 'cli', 'score', 'threads', 'worker.ts'), 'order-worker': join(root, 'cli', 'score', 'threads', 'order-worker.ts') },
     outdir,
     bundle: true,
     splitting: true,

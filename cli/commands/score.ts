@@ -6,7 +6,8 @@ import type { Language, OptionsInput } from '../../core/schema/options.ts';
 import { UsageError, type Command, type CliIo } from '../io.ts';
 import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
 import { isTextTable } from '../../adapters/table/read-text-stream.ts';
-import { OrderFileError, scoreOrderFile } from '../../adapters/table/order-stream.ts';
+import { OrderFileError, readOrderFile, scoreOrderRead } from '../../adapters/table/order-stream.ts';
+import { readOrderFileInPieces } from '../score/threads/order-pieces.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
 import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
@@ -79,7 +80,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // An order file is read in pieces and never held whole (adapters/table/order-stream.ts); its
       // customers are scored, written and dropped a range at a time (cli/score/order-output.ts), to
       // every target at once: a million results are never held for a second pass.
-      const streamed = await scoreOrderFile(inputPath, config, options, (rows) => progress.tick(() => say.read(count(rows), seconds())));
+      // On several threads when its rows are plain (cli/score/threads/order-pieces.ts), else in this one.
+      const onRows = (rows: number) => progress.tick(() => say.read(count(rows), seconds()));
+      const inThreads = threads > 1 ? await readOrderFileInPieces(inputPath, config, options, { threads, minPieceBytes: minPieceBytes(io.env), onRows }) : null;
+      const streamed = scoreOrderRead(inThreads ?? (await readOrderFile(inputPath, config, options, onRows)), options);
       const shown = values.summary || (outPath !== undefined && !values.json);
       const end = await writeOrderResults(
         streamed.results,

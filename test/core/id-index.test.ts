@@ -41,6 +41,17 @@ describe('the customer id index', () => {
     expect(index.size).toBe(50_001);
   });
 
+  it('keeps positions when room is made for many ids at once, before and between additions', () => {
+    const index = new IdIndex(1);
+    const ids = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `long-customer-id-${i}` : `C${i}`));
+    ids.slice(0, 700).forEach((id) => index.positionOf(id));
+    index.reserve(20_000);
+    index.reserve(10); // never shrinks
+    expect(ids.map((id) => index.positionOf(id))).toEqual(ids.map((_, i) => i));
+    expect(index.positionOfRange(`x,${ids[9999]},y`, 2, 2 + (ids[9999] as string).length)).toBe(9999);
+    expect(index.size).toBe(20_000);
+  });
+
   it('tells apart long ids that share their first ten characters', () => {
     const index = new IdIndex();
     expect(index.positionOf('ABCDEFGHIJ-1')).toBe(0);
