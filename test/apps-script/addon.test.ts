@@ -24,9 +24,13 @@ describe('the built bundle', () => {
     for (const name of ['onOpen', 'onInstall', 'showSidebar', 'scoreActiveSheet', 'getPlaybookForSelection', 'TIERWISE_TIER', 'TIERWISE_CHURN_RISK', 'TIERWISE_SCORE']) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     expect(code).toContain('@customfunction');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    // Apps Script loads the whole file on every call: keep it small. zod's ~350 KB of message
-    // locales are left out at build time; this fails if they come back.
-    expect(code.length).toBeLessThan(400 * 1024);
+    // zod's ~350 KB of message locales are left out at build time (build/targets/apps-script.ts):
+    // this fails if they come back (German is one of them; English, zod's default, stays).
+    expect(readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'zod', 'v4', 'locales', 'de.js'), 'utf8')).toContain('Ungültige Eingabe');
+    expect(code).not.toContain('Ungültige Eingabe');
+    // Apps Script loads the whole file on every call: keep it small. The bound leaves room for the
+    // core's own growth (~410 KB now) while a leak as big as the locales still fails it.
+    expect(code.length).toBeLessThan(512 * 1024);
     const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'apps-script', 'appsscript.json'), 'utf8')) as { runtimeVersion: string; oauthScopes: string[] };
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.scriptapp']);
