@@ -1,6 +1,7 @@
 // tierwise <command> [...]: finds the command and runs it; the commands hold the work.
 import { COMMANDS } from './commands/index.ts';
-import { FileError, UsageError, type CliIo, type Command } from './io.ts';
+import { FileError, sayIn, UsageError, type CliIo, type Command } from './io.ts';
+import { commandLineWords, type CommandLineWords } from '../core/i18n/cli-words.ts';
 import { TableError } from '../adapters/table/contract.ts';
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { roomyHeapFlag } from './heap-room.ts';
 
+// The list of commands, and an unknown command, stay in English: with no command known, no option
+// is known to name the run's language.
 function help(): string {
   const lines = ['Usage: tierwise <command> [options]', '', 'Commands:'];
   for (const name of Object.keys(COMMANDS).sort()) lines.push(`  tierwise ${name}`);
@@ -41,16 +44,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const rest = argv.slice(name.split(' ').length);
+  // Read only when needed: the command reads its own options, the config among them, as it runs.
+  const words = async (): Promise<CommandLineWords> => commandLineWords(command.language === undefined ? 'en' : await command.language(rest, io.cwd));
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    const w = await words();
+    io.stdout.write(`${sayIn(command.summary, w)}\n\n${w.usage.usage(sayIn(command.usage, w))}\n`);
     return 0;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
-    const usageProblem = error instanceof UsageError ? error.message : parseArgsProblem(error, command.usage);
+    const w = error instanceof UsageError || isParseArgsError(error) ? await words() : commandLineWords('en');
+    const usageProblem = error instanceof UsageError ? error.say(w) : parseArgsProblem(error, sayIn(command.usage, commandLineWords('en')), w);
     if (usageProblem !== null) {
-      io.stderr.write(`tierwise ${name}: ${usageProblem}${usageProblem.includes('Usage:') ? '' : `\nUsage: ${command.usage}`}\n`);
+      io.stderr.write(`tierwise ${name}: ${usageProblem}\n${w.usage.usage(sayIn(command.usage, w))}\n`);
       return 2;
     }
     if (error instanceof TableError || error instanceof FileError) {
@@ -61,21 +68,35 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** node:util parseArgs' errors in one line, with the nearest known option for a mistyped one. */
-function parseArgsProblem(error: unknown, usage: string): string | null {
+function isParseArgsError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return null;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/** node:util parseArgs' errors in one line of `w`'s language, with the nearest known option (from the English `usage`) for a mistyped one. */
+function parseArgsProblem(error: unknown, usage: string, w: CommandLineWords): string | null {
+  if (!isParseArgsError(error)) return null;
+  const code = (error as NodeJS.ErrnoException).code;
   const message = (error as Error).message;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const option = /'(-[^']*)'/.exec(message)?.[1] ?? message;
     const known = [...new Set(usage.match(/--[a-z][a-z0-9-]*/g) ?? [])];
     const near = known.find((k) => k.startsWith(option) || option.startsWith(k));
-    return `unknown option ${option.slice(0, 40)}${near === undefined ? '' : ` (did you mean ${near}?)`}`;
+    return w.usage.unknownOption(option.slice(0, 40), near ?? null);
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const argument = /'([^']*)'/.exec(message)?.[1] ?? '';
-    return `unexpected argument "${argument.slice(0, 40)}"`;
+    return w.usage.unexpectedArgument(argument.slice(0, 40));
   }
+  // An option's value: node's own sentences, read back to be said in the run's language (their
+  // English words are node's, byte for byte: test/cli/usage-words.test.ts).
+  const missing = /^Option '([^']+)' argument missing$/.exec(message);
+  if (missing !== null) return w.usage.optionNeedsValue(missing[1] as string);
+  const noValue = /^Option '([^']+)' does not take an argument$/.exec(message);
+  if (noValue !== null) return w.usage.optionTakesNoValue(noValue[1] as string);
+  const ambiguous = /^Option '([^']+)' argument is ambiguous\.\n[^]*use '([^']+)'\.$/.exec(message);
+  if (ambiguous !== null) return w.usage.optionValueLikeOption(ambiguous[1] as string, ambiguous[2] as string);
+  // A sentence of node's this code does not know: said as node says it.
   return message.split('\n')[0]?.slice(0, 200) ?? message;
 }
 

@@ -8,6 +8,7 @@ import type { ConfigFile } from '../adapters/config.ts';
 import type { Order } from '../core/schema/order.ts';
 import type { CliIo } from './io.ts';
 import { WORDS } from '../core/i18n/index.ts';
+import { unclosedQuoteText } from '../adapters/table/csv.ts';
 
 export async function readOrders(
   file: string,
@@ -24,14 +25,15 @@ export async function readOrders(
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);
     // A row with an unclosed quote was read as blank; say what was really wrong with it.
-    const firstProblem = table.problems[0]?.message ?? null;
+    const unclosed = table.problems[0];
+    const firstProblem = unclosed === undefined ? null : unclosedQuoteText(unclosed, WORDS[language]);
     // notes: how line items became orders and which orders were left out as not purchases, and why.
     return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null, notes: orders.warnings };
   } catch (error) {
     if (error instanceof TableError) {
       // An unclosed quote near the top can hide the header row itself: say so.
       const early = table?.problems.find((p) => p.index < 20);
-      const note = early === undefined ? '' : WORDS[language].table.header.alsoNote(WORDS[language].problems.unclosedQuote(early.index + 1, early.field, early.before));
+      const note = early === undefined ? '' : WORDS[language].table.header.alsoNote(unclosedQuoteText(early, WORDS[language]));
       throw new TableError(`${file}: ${error.message}${note}`);
     }
     throw error;

@@ -14,8 +14,7 @@ export const TABLE_OPTIONS = {
   quiet: { type: 'boolean', default: false },
 } as const;
 
-export const TABLE_USAGE = '[--config F] [--sheet NAME] [--quiet]';
-
+// Its problems stay in English: the run's language is in the file that cannot be read (cli/run-language.ts).
 export async function readConfig(path: string | undefined, cwd: string): Promise<ConfigFile> {
   if (path === undefined) return ConfigFileSchema.parse({});
   let text: string;
@@ -38,7 +37,7 @@ export async function readConfig(path: string | undefined, cwd: string): Promise
 
 /** A date option checked the same way everywhere: YYYY-MM-DD, or a usage error naming the option. */
 export function dateOption(name: string, value: string): string {
-  if (!isIsoDate(value)) throw new UsageError(`${name} "${value.slice(0, 40)}" is not a date: expected YYYY-MM-DD, e.g. 2026-03-01`);
+  if (!isIsoDate(value)) throw new UsageError((w) => w.usage.notADate(name, value.slice(0, 40)));
   return value;
 }
 

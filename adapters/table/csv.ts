@@ -1,8 +1,8 @@
 // Delimited text → rows of cells. Sniffs the delimiter (comma, semicolon, tab, or whitespace-aligned
 // columns like CDNOW's files), honours quotes (RFC 4180), a BOM and CRLF line ends, and reports a quote
 // that never closes instead of letting it swallow the rest of the file.
-import { clip } from './clip.ts';
-import { WORDS } from '../../core/i18n/index.ts';
+import { cut, quoteCut } from './clip.ts';
+import { WORDS, type Words } from '../../core/i18n/index.ts';
 import { DelimitedScanner, FieldStarts } from './delimited-scanner.ts';
 
 export type Delimiter = ',' | ';' | '\t' | 'whitespace';
@@ -33,11 +33,13 @@ export interface RowSpans {
 export interface RowProblem {
   /** 0-based index into the parsed rows (the user's row number is index + 1). */
   index: number;
-  /** In English, for the error frames that are English (cli/commands/score.ts); results word it per language (unreadable-rows.ts). */
+  /** In English, for logs and tests; each host says it in the run's language with unclosedQuoteText. */
   message: string;
-  /** The field (1-based) whose quote never closes, and the text after the quote (clipped, quoted). */
+  /** The field (1-based) whose quote never closes. */
   field: number;
+  /** The text after the quote, cut (clip.ts `cut`: the parser does not know the run's language), and its full length. */
   before: string;
+  beforeLength: number;
 }
 
 export interface ParsedText {
@@ -57,8 +59,14 @@ export { swallowsRows } from './delimited-scanner.ts';
 
 /** The report for row `index` (0-based) whose field `field` (0-based) opens a quote that never closes, before `after`. */
 export function unclosedQuote(index: number, field: number, after: string): RowProblem {
-  const before = clip(after);
-  return { index, field: field + 1, before, message: WORDS.en.problems.unclosedQuote(index + 1, field + 1, before) };
+  const problem = { index, field: field + 1, before: cut(after), beforeLength: after.length, message: '' };
+  problem.message = unclosedQuoteText(problem, WORDS.en);
+  return problem;
+}
+
+/** The problem's sentence in `words`' language, with its clipped text's length note in that language too. */
+export function unclosedQuoteText(problem: RowProblem, words: Words): string {
+  return words.problems.unclosedQuote(problem.index + 1, problem.field, quoteCut(problem.before, problem.beforeLength, words.table));
 }
 
 /** `onRows` is called with the number of rows read so far, every 65,536 rows (for progress lines). */

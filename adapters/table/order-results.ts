@@ -17,7 +17,7 @@ import { LEFT_OUT_REASONS } from '../../core/order-status.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import type { ScoredRow, TableScore } from './contract.ts';
 import type { CustomerTrail, OrderRow } from './order-table.ts';
-import type { RowProblem } from './csv.ts';
+import { unclosedQuoteText, type RowProblem } from './csv.ts';
 import { rankingNotes } from './ranking-notes.ts';
 
 /** An order table read (whole, or in pieces by order-stream.ts): its layout, the rows that could not be read, and each customer's trail. */
@@ -81,7 +81,7 @@ export function orderResults(
   const unreadable: { row: number; text: string }[] = [];
   const aboveHeader: string[] = [];
   for (const p of problems) {
-    const text = words.problems.unclosedQuote(p.index + 1, p.field, p.before);
+    const text = unclosedQuoteText(p, words);
     if (p.index + 1 < headerRow) aboveHeader.push(text);
     else unreadable.push({ row: p.index + 1, text });
   }

@@ -4,7 +4,7 @@ import type { Language } from '../../core/schema/options.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize.ts';
 import type { ScoredRow, TableScore } from './contract.ts';
-import type { RowProblem } from './csv.ts';
+import { unclosedQuoteText, type RowProblem } from './csv.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 
 export function reportUnreadableRows(score: TableScore, problems: readonly RowProblem[], language: Language): TableScore {
@@ -17,7 +17,7 @@ export function reportUnreadableRows(score: TableScore, problems: readonly RowPr
   const warnings = [...score.warnings];
   for (const problem of problems) {
     const row = problem.index + 1;
-    const text = WORDS[language].problems.unclosedQuote(row, problem.field, problem.before);
+    const text = unclosedQuoteText(problem, WORDS[language]);
     if (row < score.headerRow) {
       warnings.push(text);
       continue;

@@ -15,14 +15,13 @@ import { LABELS } from '../../core/labels.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import type { Language } from '../../core/schema/options.ts';
 import { readOrders } from '../read-orders.ts';
-import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE } from '../table-options.ts';
-
-const USAGE = `tierwise backtest <orders.csv> --as-of YYYY-MM-DD [--horizon 39w|90d|6m] [--json] ${TABLE_USAGE}`;
+import { dateOption, readConfig, TABLE_OPTIONS } from '../table-options.ts';
+import { configLanguage } from '../run-language.ts';
 
 /** "39w", "90d", "6m" or a plain number of days → days. */
 export function horizonDays(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([dwm]?)$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--horizon "${text.slice(0, 40)}" is not a period: expected e.g. 39w, 90d or 6m`);
+  if (!match) throw new UsageError((w) => w.usage.notAPeriod(text.slice(0, 40)));
   const n = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   return Math.round(unit === 'w' ? n * 7 : unit === 'm' ? n * 30.44 : n);
@@ -86,7 +85,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     options: { ...TABLE_OPTIONS, horizon: { type: 'string', default: '39w' }, json: { type: 'boolean', default: false } },
   });
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1 || values['as-of'] === undefined) throw new UsageError('expected one order file and --as-of');
+  if (file === undefined || positionals.length > 1 || values['as-of'] === undefined) throw new UsageError((w) => w.usage.oneOrderFileAndAsOf);
   const asOf = dateOption('--as-of', values['as-of']);
   const horizon = horizonDays(values.horizon);
   const asOfDay = dayNumber(asOf);
@@ -123,5 +122,5 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const backtest: Command = { summary: 'Score as of a past date and check the scores against what customers did next.', usage: USAGE, run };
+const backtest: Command = { summary: (w) => w.usage.commands.backtest.summary, usage: (w) => w.usage.commands.backtest.syntax, language: configLanguage, run };
 export default backtest;

@@ -11,8 +11,7 @@ import { syncPortal } from '../../adapters/hubspot/sync-portal.ts';
 import { quoteValue } from '../../adapters/hubspot/mapping.ts';
 import { fixedToken } from '../../adapters/hubspot/token-provider.ts';
 import { DEFAULT_BURST_PER_10S, portalLimiter, realClock } from '../../adapters/hubspot/token-bucket.ts';
-
-const USAGE = 'tierwise hubspot sync [--object contacts|companies] [--dry-run] [--tasks] [--full] [--as-of YYYY-MM-DD] [--state file.sqlite] [--language en|zh-CN] [--api-version 2026-09] [--burst 100] [--wait SECONDS] [--timeout-ms 30000] [--max-attempts 6]';
+import { languageOption } from '../run-language.ts';
 
 function render(report: SyncReport): string {
   const moves = Object.entries(report.tierMoves).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join(', ');
@@ -50,21 +49,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     },
   });
   const token = io.env['HUBSPOT_ACCESS_TOKEN'];
-  if (!token) throw new UsageError('set HUBSPOT_ACCESS_TOKEN to a private app token with crm.objects.contacts.read/write and crm.schemas.contacts.write (companies likewise)');
+  if (!token) throw new UsageError((w) => w.usage.hubspot.noToken);
   const object = values.object;
-  if (object !== 'contacts' && object !== 'companies') throw new UsageError(`--object must be contacts or companies, not "${object}"`);
+  if (object !== 'contacts' && object !== 'companies') throw new UsageError((w) => w.usage.hubspot.object(object));
   const language = values.language;
-  if (language !== 'en' && language !== 'zh-CN') throw new UsageError(`--language must be en or zh-CN`);
+  if (language !== 'en' && language !== 'zh-CN') throw new UsageError(`--language must be en or zh-CN`); // English: the language it names is not one
   const asOf = values['as-of'] ?? isoFromUtcDate(new Date()) ?? '';
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date: expected YYYY-MM-DD`);
+  if (!isIsoDate(asOf)) throw new UsageError((w) => w.usage.hubspot.asOf(asOf));
   const burst = Number(values.burst);
-  if (!Number.isInteger(burst) || burst < 1 || burst > 250) throw new UsageError(`--burst must be a whole number of requests per 10 s (100 for marketplace apps, 190 for Pro private apps), not "${values.burst}"`);
+  if (!Number.isInteger(burst) || burst < 1 || burst > 250) throw new UsageError((w) => w.usage.hubspot.burst(values.burst));
   const waitSeconds = Number(values.wait);
-  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait must be a number of seconds, not "${values.wait}"`);
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError((w) => w.usage.hubspot.wait(values.wait));
   const timeoutMs = Number(values['timeout-ms']);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new UsageError(`--timeout-ms must be a whole number of milliseconds, not "${values['timeout-ms']}"`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new UsageError((w) => w.usage.hubspot.timeoutMs(values['timeout-ms']));
   const maxAttempts = Number(values['max-attempts']);
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw new UsageError(`--max-attempts must be a whole number from 1 to 20, not "${values['max-attempts']}"`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw new UsageError((w) => w.usage.hubspot.maxAttempts(values['max-attempts']));
   const statePath = resolve(io.cwd, values.state ?? '.tierwise/hubspot-state.sqlite');
   mkdirSync(dirname(statePath), { recursive: true });
   let store: SyncState;
@@ -109,5 +108,5 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const hubspotSync: Command = { summary: 'Score HubSpot contacts or companies and write Tier, Churn risk and Next action back as properties.', usage: USAGE, run };
+const hubspotSync: Command = { summary: (w) => w.usage.commands['hubspot sync'].summary, usage: (w) => w.usage.commands['hubspot sync'].syntax, language: (argv) => languageOption(argv), run };
 export default hubspotSync;

@@ -12,9 +12,10 @@ import { fitGammaGamma } from '../../core/models/gamma-gamma.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
 import { fitNbd, LR_CRITICAL } from '../../core/models/dropout.ts';
 import { latestDate, readOrders } from '../read-orders.ts';
-import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE } from '../table-options.ts';
+import { dateOption, readConfig, TABLE_OPTIONS } from '../table-options.ts';
+import { configLanguage } from '../run-language.ts';
+import { commandLineWords } from '../../core/i18n/cli-words.ts';
 
-const USAGE = `tierwise model fit <orders.csv> [--as-of YYYY-MM-DD] [--json] [--pareto] ${TABLE_USAGE}  (--calibration-end is another name for --as-of)`;
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -24,15 +25,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     options: { ...TABLE_OPTIONS, 'calibration-end': { type: 'string' }, json: { type: 'boolean', default: false }, pareto: { type: 'boolean', default: false } },
   });
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError('expected one order file');
+  if (file === undefined || positionals.length > 1) throw new UsageError((w) => w.usage.oneOrderFile);
   // The calibration end is this command's as-of date: the models see the orders up to it.
   const asOf = values['as-of'] === undefined ? undefined : dateOption('--as-of', values['as-of']);
   const calibrationEnd = values['calibration-end'] === undefined ? undefined : dateOption('--calibration-end', values['calibration-end']);
-  if (asOf !== undefined && calibrationEnd !== undefined && asOf !== calibrationEnd) throw new UsageError('--as-of and --calibration-end name the same date: give one of them');
+  if (asOf !== undefined && calibrationEnd !== undefined && asOf !== calibrationEnd) throw new UsageError((w) => w.usage.asOfTwice);
   const config = await readConfig(values.config, io.cwd);
+  const words = commandLineWords(config.options.language ?? 'en');
   const { orders, badRows, firstError, notes } = await readOrders(file, io, config, values.sheet);
   const end = asOf ?? calibrationEnd ?? latestDate(orders);
-  if (end === '') throw new UsageError(`${file} has no order that could be read${firstError === null ? '' : ` (first problem: ${firstError})`}`);
+  if (end === '') throw new UsageError(words.usage.noOrderRead(file, firstError));
   const aggregator = new OrderAggregator({ ...config.options, asOf: end });
   for (const order of orders) aggregator.add(order);
   const endDay = dayNumber(end);
@@ -64,35 +66,34 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ...(pareto === null ? {} : { paretoNbd: { r: round(pareto.params.r), alpha: round(pareto.params.alpha), s: round(pareto.params.s), beta: round(pareto.params.beta), logLikelihood: round(pareto.logLikelihood, 4) } }),
       dropout,
     };
-    const verdict = (name: string, statistic: number, identified: boolean) =>
-      identified
-        ? `  ${name} finds customers leaving: likelihood-ratio ${statistic.toFixed(2)} against a model where nobody leaves (needs ${LR_CRITICAL})`
-        : `  ${name} is at the no-dropout boundary: likelihood-ratio ${statistic.toFixed(2)} against a model where nobody leaves, below ${LR_CRITICAL}. Its P(alive) says nothing here; Tierwise does not show it and judges recency against each customer's own rhythm`;
+    const say = words.modelFit;
+    const verdict = (name: string, statistic: number, identified: boolean) => `  ${(identified ? say.leaving : say.boundary)(name, statistic.toFixed(2), LR_CRITICAL)}`;
     if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       io.stdout.write(
         [
-          `Purchase models fitted on ${present.length.toLocaleString('en-US')} customers' orders up to ${end} (time unit: weeks) in ${seconds.toFixed(2)} s`,
-          `  BG/NBD      r ${report.bgnbd.r.toFixed(4)}  alpha ${report.bgnbd.alpha.toFixed(4)}  a ${report.bgnbd.a.toFixed(4)}  b ${report.bgnbd.b.toFixed(4)}  log-likelihood ${report.bgnbd.logLikelihood.toFixed(2)}`,
-          `  Gamma-Gamma p ${report.gammaGamma.p.toFixed(4)}  q ${report.gammaGamma.q.toFixed(4)}  gamma ${report.gammaGamma.gamma.toFixed(4)}  log-likelihood ${report.gammaGamma.logLikelihood.toFixed(2)}`,
-          ...(report.paretoNbd ? [`  Pareto/NBD  r ${report.paretoNbd.r.toFixed(4)}  alpha ${report.paretoNbd.alpha.toFixed(4)}  s ${report.paretoNbd.s.toFixed(4)}  beta ${report.paretoNbd.beta.toFixed(4)}  log-likelihood ${report.paretoNbd.logLikelihood.toFixed(2)}`] : []),
-          `Does anyone leave? (no-dropout model log-likelihood ${dropout.noDropoutLogLikelihood.toFixed(2)})`,
+          say.title(present.length.toLocaleString('en-US'), end, seconds.toFixed(2)),
+          // The parameters keep their symbols (r, alpha, …) in every language, as the papers write them.
+          `  BG/NBD      r ${report.bgnbd.r.toFixed(4)}  alpha ${report.bgnbd.alpha.toFixed(4)}  a ${report.bgnbd.a.toFixed(4)}  b ${report.bgnbd.b.toFixed(4)}  ${say.logLikelihood} ${report.bgnbd.logLikelihood.toFixed(2)}`,
+          `  Gamma-Gamma p ${report.gammaGamma.p.toFixed(4)}  q ${report.gammaGamma.q.toFixed(4)}  gamma ${report.gammaGamma.gamma.toFixed(4)}  ${say.logLikelihood} ${report.gammaGamma.logLikelihood.toFixed(2)}`,
+          ...(report.paretoNbd ? [`  Pareto/NBD  r ${report.paretoNbd.r.toFixed(4)}  alpha ${report.paretoNbd.alpha.toFixed(4)}  s ${report.paretoNbd.s.toFixed(4)}  beta ${report.paretoNbd.beta.toFixed(4)}  ${say.logLikelihood} ${report.paretoNbd.logLikelihood.toFixed(2)}`] : []),
+          say.dropoutTitle(dropout.noDropoutLogLikelihood.toFixed(2)),
           verdict('BG/NBD', dropout.lrBgNbd, dropout.bgnbdIdentified),
           ...(dropout.lrParetoNbd === undefined ? [] : [verdict('Pareto/NBD', dropout.lrParetoNbd, dropout.paretoNbdIdentified ?? false)]),
         ].join('\n') + '\n',
       );
     }
-    for (const note of notes) io.stderr.write(`tierwise: note: ${note}\n`);
-    if (badRows > 0) io.stderr.write(`tierwise: note: ${badRows} order row${badRows === 1 ? '' : 's'} could not be read and were left out (first: ${firstError})\n`);
+    for (const note of notes) io.stderr.write(`tierwise: ${words.summary.stderrNote(note)}\n`);
+    if (badRows > 0) io.stderr.write(`tierwise: ${words.summary.stderrNote(say.badRows(badRows, firstError))}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ModelFitError) {
-      io.stderr.write(`tierwise model fit: ${error.message}\n`);
+      io.stderr.write(`tierwise model fit: ${words.models.fitFailure(error.failure)}\n`);
       return 1;
     }
     throw error;
   }
 }
 
-const modelFit: Command = { summary: 'Fit BG/NBD, Pareto/NBD and Gamma-Gamma to an order file and print the parameters.', usage: USAGE, run };
+const modelFit: Command = { summary: (w) => w.usage.commands['model fit'].summary, usage: (w) => w.usage.commands['model fit'].syntax, language: configLanguage, run };
 export default modelFit;

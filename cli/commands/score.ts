@@ -19,12 +19,12 @@ import { scoredTextLines, writeLines, writeTable } from '../score/write-output.t
 import { writeJsonArray } from '../score/json-output.ts';
 import { writeOrderResults } from '../score/order-output.ts';
 import type { OrderResultsEnd } from '../../adapters/table/order-results.ts';
-import { dateOption, readConfig, TABLE_OPTIONS, TABLE_USAGE, today } from '../table-options.ts';
+import { dateOption, readConfig, TABLE_OPTIONS, today } from '../table-options.ts';
+import { configLanguage } from '../run-language.ts';
 import { Progress, count } from '../progress.ts';
 import { checkOut } from '../score/out-path.ts';
 import { wordsFor } from '../../core/i18n/index.ts';
-
-const USAGE = `tierwise score <file.csv|.tsv|.txt|.xlsx> [--orders] [--as-of YYYY-MM-DD] [--out F] [--force] [--utf8-no-bom] [--json] [--summary] [--threads N] [--model rules|pareto|learned] ${TABLE_USAGE}`;
+import { unclosedQuoteText } from '../../adapters/table/csv.ts';
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,12 +43,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     },
   });
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError('expected one file to score');
+  if (file === undefined || positionals.length > 1) throw new UsageError((w) => w.usage.oneFileToScore);
   const asOf = dateOption('--as-of', values['as-of'] ?? today());
   // Order tables only: which churn risk to use (default: the best by a time split of the orders).
   const churnModel = values.model;
   if (churnModel !== undefined && churnModel !== 'rules' && churnModel !== 'pareto' && churnModel !== 'learned') {
-    throw new UsageError(`--model "${churnModel}" is not a churn model: expected rules, pareto or learned`);
+    throw new UsageError((w) => w.usage.notAChurnModel(churnModel));
   }
   const config = await readConfig(values.config, io.cwd);
   const language = config.options.language ?? 'en';
@@ -110,7 +110,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // An unclosed quote near the top can hide the header row itself: say so.
       const problems = error instanceof OrderFileError ? error.problems : (table?.problems ?? []);
       const early = problems.find((p) => p.index < 20);
-      const note = early === undefined ? '' : header.alsoNote(wordsFor(language).problems.unclosedQuote(early.index + 1, early.field, early.before));
+      const note = early === undefined ? '' : header.alsoNote(unclosedQuoteText(early, wordsFor(language)));
       throw new TableError(`${file}: ${error.message}${hint}${note}`);
     }
     throw error;
@@ -186,5 +186,5 @@ function piecesOutput(scored: PiecesScore, toFile: boolean, language: Language):
   };
 }
 
-const score: Command = { summary: 'Score a customer table (or an order table with --orders) and add Tier, Churn risk, Next action and Why.', usage: USAGE, run };
+const score: Command = { summary: (w) => w.usage.commands.score.summary, usage: (w) => w.usage.commands.score.syntax, language: configLanguage, run };
 export default score;

@@ -21,7 +21,7 @@ async function samePath(a: string, b: string, language: Language): Promise<boole
 
 /** Refuses an --out that would overwrite the input or cannot be written, before anything is read or scored. */
 export async function checkOut(out: string, shown: string, input: string, force: boolean, language: Language = 'en'): Promise<void> {
-  if (!force && (await samePath(out, input, language))) throw new UsageError(WORDS[language].files.outIsInput(shown));
+  if (!force && (await samePath(out, input, language))) throw new UsageError((w) => w.files.outIsInput(shown));
   let folder;
   try {
     folder = await stat(dirname(out));

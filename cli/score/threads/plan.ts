@@ -16,7 +16,7 @@ export const MIN_PIECE_BYTES = 4 << 20;
  */
 export function threadsOption(value: string | undefined, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
   if (value === undefined) return Math.max(1, Math.min(cores, cores - Math.floor(load) + 1));
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--threads "${value}" is not a number of threads: expected a whole number from 1, e.g. --threads 2`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError((w) => w.usage.notThreads(value));
   return Number(value);
 }
 
