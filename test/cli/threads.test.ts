@@ -113,6 +113,8 @@ describe('tierwise score --threads', () => {
         expect(run.stdout).toBe(one?.stdout);
         expect(run.stderr).toBe(one?.stderr);
       }
+      // The pieces' own files (score-in-pieces.ts sideFile) and the temporary file are gone: only what was written is left.
+      expect(readdirSync(dir).filter((f) => f.includes('.piece-') || f.includes('.tmp'))).toEqual([]);
     });
   }
 

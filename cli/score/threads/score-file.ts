@@ -1,5 +1,5 @@
 // `tierwise score` on several threads: which files are read in pieces, and writing what the pieces wrote.
-import { stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { once } from 'node:events';
 import { openTable, lineEndOf } from '../../../adapters/table/read-file.ts';
@@ -8,7 +8,7 @@ import { encoderFor, outputEncoding } from '../../../adapters/table/text-encodin
 import type { Language, OptionsInput } from '../../../core/schema/options.ts';
 import { writeStream, writeThroughTemporary } from '../write-output.ts';
 import { piecesFor } from './plan.ts';
-import { scoreInPieces, type PiecesScore } from './score-in-pieces.ts';
+import { scoreInPieces, sideFile, type PiecesScore } from './score-in-pieces.ts';
 import { ThreadRunner } from './thread-runner.ts';
 import { InThreadRunner } from './in-thread-runner.ts';
 
@@ -71,7 +71,12 @@ async function scoreOpened(path: string, sheet: string | undefined, how: InPiece
     try {
       await writeThroughTemporary(out, async (temporary) => {
         await writeFile(temporary, bom);
-        scored = await scoreInPieces({ ...input, into: { path: temporary, at: bom.length } }, threadRunner);
+        try {
+          scored = await scoreInPieces({ ...input, into: { path: temporary, at: bom.length } }, threadRunner);
+        } finally {
+          // The pieces' own files are copied and removed by the pieces; on a failure they may be left.
+          await Promise.all(Array.from({ length: pieces }, (_, k) => rm(sideFile(temporary, k), { force: true })));
+        }
         if (scored === null) throw new ReadInOneGo();
       }, how.options.language);
     } catch (error) {

@@ -68,6 +68,11 @@ export interface PiecesScore {
   close(): Promise<void>;
 }
 
+/** The file of its own piece k (from 1) streams its lines into before they are copied into the scored file at `path` (removed then). */
+export function sideFile(path: string, k: number): string {
+  return `${path}.piece-${k}`;
+}
+
 export async function scoreInPieces(input: PiecesInput, runnerFor: () => PieceRunner): Promise<PiecesScore | null> {
   // A second byte order mark at the start would be dropped by the parser of piece 0 but kept by the whole-text parser.
   const text = input.decoded.charCodeAt(0) === 0xfeff ? input.decoded.slice(1) : input.decoded;
@@ -196,13 +201,20 @@ async function scoreWith(runners: PieceRunner[], text: string, cuts: number[], i
   const into = input.into ?? null;
   const utf8 = input.output?.encoding === 'utf-8' || input.output?.encoding === 'utf-8-bom';
   const streamInto = into !== null && input.output?.to === 'file' && utf8 ? into : null;
-  const scored = await all('score', (k) => ({ ranks: slices[k] as RfmScores, satisfactionAbove5, outputEnd, output: input.output, streamInto: k === 0 ? streamInto : null }));
+  const scored = await all('score', (k) => ({
+    ranks: slices[k] as RfmScores,
+    satisfactionAbove5,
+    outputEnd,
+    output: input.output,
+    streamInto: streamInto === null ? null : k === 0 ? { ...streamInto, side: false } : { path: sideFile(streamInto.path, k), at: 0, side: true },
+  }));
 
   const facts = scored.map((s) => s.facts);
   const errors = facts.flatMap((f) => f.errors);
   const rows = facts.reduce((n, f) => n + f.count, 0);
   const sizes = scored.map((s) => s.bytes);
-  // Each piece from where the pieces before it end; the first piece wrote its lines already when it streamed them.
+  // Each piece from where the pieces before it end (copied from its own file when it streamed its lines
+  // there); the first piece wrote its lines already when it streamed them.
   const writeInto = (path: string, at: number) => {
     const starts = sizes.map((_, k) => at + sizes.slice(0, k).reduce((n, b) => n + b, 0));
     return Promise.all(runners.map((r, k) => (k === 0 && streamInto !== null ? null : r.run('write', { path, at: starts[k] as number }))));

@@ -3,7 +3,7 @@
 // table's global ranks into its output lines, and write those into the scored file. Each step calls the code the one-thread path runs
 // (csv.ts, customer-table.ts, core/score.ts, write-output.ts), so a piece's lines are that path's lines.
 import { Writable } from 'node:stream';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import type { Cell, ScoredRow } from '../../../adapters/table/contract.ts';
 import { parseDelimitedOffsets, type RowSpans } from '../../../adapters/table/csv.ts';
 import { TextRows } from '../../../adapters/table/text-rows.ts';
@@ -57,6 +57,8 @@ export class TablePiece {
   #rows: ReadRows = { first: 0, count: 0, unscored: new Map() };
   #scoring: { options: Options; reader: PassReader; checked: CheckedCustomers } | null = null;
   #chunks: Uint8Array[] = [];
+  /** The piece's own file its lines were streamed into (ScoreInput.streamInto side), until the write step copies it. */
+  #side: string | null = null;
   /** The ids the layout step hashed, for the ids step. */
   #ids: string[] = [];
 
@@ -195,9 +197,10 @@ export class TablePiece {
     };
     if (input.streamInto !== null) {
       // The first piece's place in the file is known: its lines go straight there as they are made (reused buffers, no chunk kept).
-      const { path, at } = input.streamInto;
+      const { path, at, side } = input.streamInto;
       const lineEnd = input.output.lineEnd;
-      const bytes = await writeStream(path, new Uint8Array(0), (stream) => writeUtf8Lines(stream, lines(), undefined, lineEnd), at);
+      const bytes = await writeStream(path, new Uint8Array(0), (stream) => writeUtf8Lines(stream, lines(), undefined, lineEnd), side ? undefined : at);
+      if (side) this.#side = path;
       return { chunks: [], bytes, facts: facts.finish().columns };
     }
     if (input.output.to === 'stream') {
@@ -226,6 +229,7 @@ export class TablePiece {
   }
 
   write({ path, at }: WriteInput): { bytes: number } {
+    if (this.#side !== null) return this.#copySide(this.#side, path, at);
     const chunks = this.#chunks;
     this.#chunks = [];
     const fd = openSync(path, 'r+');
@@ -238,6 +242,28 @@ export class TablePiece {
     } finally {
       closeSync(fd);
     }
+    return { bytes: position - at };
+  }
+
+  /** The lines streamed into the piece's own file copied into `path` from byte `at` on; the piece's file is removed. */
+  #copySide(side: string, path: string, at: number): { bytes: number } {
+    this.#side = null;
+    const buffer = Buffer.allocUnsafe(4 << 20);
+    const from = openSync(side, 'r');
+    const to = openSync(path, 'r+');
+    let position = at;
+    try {
+      for (;;) {
+        const read = readSync(from, buffer, 0, buffer.length, null);
+        if (read === 0) break;
+        for (let done = 0; done < read; ) done += writeSync(to, buffer, done, read - done, position + done);
+        position += read;
+      }
+    } finally {
+      closeSync(from);
+      closeSync(to);
+    }
+    unlinkSync(side);
     return { bytes: position - at };
   }
 
