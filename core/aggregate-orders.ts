@@ -132,7 +132,8 @@ export class OrderAggregator {
    */
   addOrdersOf(positions: Int32Array, owner: Int32Array, days: Int32Array, amounts: Float64Array): void {
     const n = owner.length;
-    this.reserve(this.count + n);
+    // Beyond the room made: by half again at least, so piece after piece is not a copy each.
+    if (this.count + n > this.owner.length) this.resize(Math.max(this.count + n, Math.ceil(this.owner.length * 1.5)));
     const at = this.count;
     const asOfDay = this.asOfDay;
     const into = this.owner;

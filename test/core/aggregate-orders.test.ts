@@ -80,3 +80,31 @@ describe("the aggregator's order log", () => {
     expect(aggregator.logAsOf(dayNumber('2026-11-01'))).toBeNull();
   });
 });
+
+describe('orders added a piece at a time (addOrdersOf)', () => {
+  it('leave the aggregator as adding them one by one, past the room made and across pieces', () => {
+    const asOf = '2026-11-01';
+    const ids = ['a', 'b', 'c', 'd'];
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ c: (i * 7) % ids.length, day: dayNumber('2026-01-01') + ((i * 13) % 400), amount: i % 11 === 0 ? -(i % 50) : (i % 97) + 0.25 }));
+    const one = new OrderAggregator({ asOf });
+    for (const id of ids) one.customer(id);
+    for (const r of rows) one.addOrderOf(r.c, r.day, r.amount);
+    const pieces = new OrderAggregator({ asOf });
+    pieces.reserve(100);
+    // Each piece numbers the customers its own way (reversed here): positions map them back.
+    const positions = Int32Array.from(ids.map((_, j) => ids.length - 1 - j));
+    for (const id of ids) pieces.customer(id);
+    for (let from = 0; from < rows.length; from += 1300) {
+      const part = rows.slice(from, from + 1300);
+      pieces.addOrdersOf(positions, Int32Array.from(part.map((r) => ids.length - 1 - r.c)), Int32Array.from(part.map((r) => r.day)), Float64Array.from(part.map((r) => r.amount)));
+    }
+    expect(pieces.orderCount).toBe(rows.length);
+    expect(pieces.afterAsOf).toBe(one.afterAsOf);
+    expect(pieces.afterAsOf).toBeGreaterThan(0);
+    const [x, y] = [pieces.orders(), one.orders()];
+    expect([...x.owner]).toEqual([...y.owner]);
+    expect([...x.days]).toEqual([...y.days]);
+    expect([...x.amounts]).toEqual([...y.amounts]);
+    expect(pieces.finish()).toEqual(one.finish());
+  });
+});
