@@ -13,6 +13,7 @@ import { isoDayAt, dayNumber } from '../../core/dates.ts';
 import { scorabilityProblems, type ScorableFields } from '../../core/scorable.ts';
 import { parseFlag } from './cells.ts';
 import { QUOTE } from './char-codes.ts';
+import { plainNumberAt } from './plain-number.ts';
 import { customerRowReader, isTotalsLabel, PAST_DATES, type CustomerRow, type FirstRowOfId, type RowContext } from './customer-table.ts';
 import type { CustomerColumns } from './customer-columns.ts';
 import { TextRows, type RawRows } from './text-rows.ts';
@@ -94,44 +95,6 @@ export function isSolidEdge(c: number): boolean {
   return c !== 0x1680 && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000 && c !== 0xfeff;
 }
 
-const MINUS = 45;
-const DOT = 46;
-/** Exact powers of ten: a decimal of at most 15 digits, M / 10^k, is then the double Number() reads (one correctly rounded division). */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/** text[from, to) as Number() reads a plain number (cells.ts isSimpleNumber: -?\d+(\.\d+)?); NaN when it is not one. */
-export function plainNumberAt(text: string, from: number, to: number): number {
-  let i = from;
-  const negative = i < to && text.charCodeAt(i) === MINUS;
-  if (negative) i++;
-  let mantissa = 0;
-  let fraction = 0;
-  const intFrom = i;
-  while (i < to) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    mantissa = mantissa * 10 + d;
-    i++;
-  }
-  if (i === intFrom) return NaN;
-  let digits = i - intFrom;
-  if (i < to) {
-    if (text.charCodeAt(i) !== DOT) return NaN;
-    const fractionFrom = ++i;
-    while (i < to) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return NaN;
-      mantissa = mantissa * 10 + d;
-      i++;
-    }
-    fraction = i - fractionFrom;
-    if (fraction === 0) return NaN;
-    digits += fraction;
-  }
-  // More digits than a double holds exactly: read as Number() reads them.
-  const value = digits <= 15 ? (fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number)) : Number(text.slice(negative ? from + 1 : from, to));
-  return negative ? -value : value;
-}
 
 /**
  * Whether a row may repeat the header (read-rows.ts rowKindAt): its first key cell, text[start, end),

@@ -4,6 +4,7 @@
 // thread's piece of the file (plain-order-piece.ts), which gathers its rows for the main thread.
 import { isoDayAt } from '../../core/dates.ts';
 import { CR, LF, QUOTE } from './char-codes.ts';
+import { plainNumberAt } from './plain-number.ts';
 
 /** The row is not plain: the general reader reads it. */
 export const NOT_PLAIN = -1;
@@ -17,10 +18,6 @@ export interface PlainColumns {
 }
 
 const AT = 64;
-const MINUS = 45;
-const DOT = 46;
-/** Exact powers of ten: a decimal of at most 15 digits, M / 10^k, is then the double Number() reads (one correctly rounded division). */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** A character that String.prototype.trim never removes and that is not a quote: printable ASCII. */
 const isSolid = (code: number) => code > 32 && code < 127;
@@ -108,37 +105,9 @@ export class PlainRowParser {
 
   /** text[from, to) as parseMoney reads a plain number (cells.ts isSimpleNumber, then Number()), into this.amount; false when it is not one. */
   private readAmount(text: string, from: number, to: number): boolean {
-    let i = from;
-    const negative = i < to && text.charCodeAt(i) === MINUS;
-    if (negative) i++;
-    let mantissa = 0;
-    let digits = 0;
-    let fraction = 0;
-    const intFrom = i;
-    while (i < to) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) break;
-      mantissa = mantissa * 10 + d;
-      i++;
-    }
-    if (i === intFrom) return false;
-    digits = i - intFrom;
-    if (i < to) {
-      if (text.charCodeAt(i) !== DOT) return false;
-      const fractionFrom = ++i;
-      while (i < to) {
-        const d = text.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) return false;
-        mantissa = mantissa * 10 + d;
-        i++;
-      }
-      fraction = i - fractionFrom;
-      if (fraction === 0) return false;
-      digits += fraction;
-    }
-    // More digits than a double holds exactly: read as parseMoney does.
-    const value = digits <= 15 ? (fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number)) : Number(text.slice(negative ? from + 1 : from, to));
-    this.amount = negative ? -value : value;
+    const value = plainNumberAt(text, from, to);
+    if (Number.isNaN(value)) return false;
+    this.amount = value;
     return true;
   }
 }

@@ -3,6 +3,7 @@
 // arrays transferred (adapters/table/plain-order-piece.ts pieceBuffers).
 import type { PlainColumns } from '../../../adapters/table/plain-row-parser.ts';
 import type { PlainPiece } from '../../../adapters/table/plain-order-piece.ts';
+import type { WorkerReply } from './worker-calls.ts';
 
 export interface OrderPieceInput {
   path: string;
@@ -27,7 +28,7 @@ export interface OrderPieceInput {
 export type OrderPieceOutput = { plain: true; piece: PlainPiece } | { plain: false; why: 'row'; row: number } | { plain: false; why: 'notUtf8' };
 
 /** `code`: a file system error's code (ENOENT …), so the main thread can tell what stopped the piece. */
-export type OrderPieceReply = { ok: true; output: OrderPieceOutput } | { ok: false; message: string; stack: string; code: string | null };
+export type OrderPieceReply = WorkerReply<OrderPieceOutput>;
 
 /** Reads pieces one after another: on a worker thread (order-piece-worker.ts), or in this thread for tests (order-piece-file.ts readOrderPiece). */
 export interface PieceReader {

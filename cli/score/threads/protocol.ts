@@ -8,6 +8,7 @@ import type { OptionsInput } from '../../../core/schema/options.ts';
 import type { RfmScores } from '../../../core/rfm.ts';
 import type { TextEncoding } from '../../../adapters/table/text-encoding.ts';
 import type { FactColumns } from './summary-facts.ts';
+import type { WorkerReply } from './worker-calls.ts';
 
 /** How many of a piece's first rows the main thread sees: the header is looked for among a table's first 20 rows. */
 export const HEAD_ROWS = 20;
@@ -139,4 +140,4 @@ export type Step = keyof Steps;
 
 export type Request = { [S in Step]: { step: S; input: Steps[S][0] } }[Step];
 /** `code`: a file system error's code (ENOSPC …), so the main thread words it as for one thread. */
-export type Reply = { ok: true; output: unknown } | { ok: false; message: string; stack: string; code: string | null };
+export type Reply = WorkerReply<unknown>;

@@ -65,39 +65,42 @@ async function scoreOpened(path: string, sheet: string | undefined, how: InPiece
   const input = { decoded: opened.decoded, delimiter: opened.delimiter, pieces, config: TableConfigSchema.parse(how.config), options: how.options, output };
   if (pieces > 1 && output?.to === 'file' && how.out !== undefined) {
     // The pieces write the scored file before the summary is made, through a temporary file renamed into place as write-output.ts writes.
-    const out = how.out;
     const { bom } = encoderFor(output.encoding);
-    let scored: PiecesScore | null = null;
-    try {
-      await writeThroughTemporary(out, async (temporary) => {
-        await writeFile(temporary, bom);
-        try {
-          scored = await scoreInPieces({ ...input, into: { path: temporary, at: bom.length } }, threadRunner);
-        } finally {
-          // The pieces' own files are copied and removed by the pieces; on a failure they may be left.
-          await Promise.all(Array.from({ length: pieces }, (_, k) => rm(sideFile(temporary, k), { force: true })));
-        }
-        if (scored === null) throw new ReadInOneGo();
-      }, how.options.language);
-    } catch (error) {
-      if (error instanceof ReadInOneGo) return null;
-      throw error;
-    }
-    return scored === null ? null : { ...(scored as PiecesScore), writtenTo: out };
+    return scoreThroughTemporary(how.out, how.options.language, async (temporary) => {
+      await writeFile(temporary, bom);
+      try {
+        return await scoreInPieces({ ...input, into: { path: temporary, at: bom.length } }, threadRunner);
+      } finally {
+        // The pieces' own files are copied and removed by the pieces; on a failure they may be left.
+        await Promise.all(Array.from({ length: pieces }, (_, k) => rm(sideFile(temporary, k), { force: true })));
+      }
+    });
   }
   if (pieces > 1) return scoreInPieces(input, threadRunner);
   if (output?.to !== 'file' || how.out === undefined) return scoreInPieces(input, () => new InThreadRunner());
   // One piece, one thread: the lines go into the file as they are scored (no result and no line is held
   // for a later write), through a temporary file renamed into place as write-output.ts writes.
-  const out = how.out;
+  return scoreThroughTemporary(how.out, how.options.language, async (temporary) => {
+    let scored: PiecesScore | null = null;
+    await writeStream(temporary, encoderFor(output.encoding).bom, async (stream) => {
+      scored = await scoreInPieces({ ...input, output: { ...output, to: 'stream', stream } }, () => new InThreadRunner());
+      if (scored === null) throw new ReadInOneGo();
+    });
+    return scored;
+  });
+}
+
+/**
+ * The scored file `out` written by `score` through a temporary file renamed into place (write-output.ts);
+ * null, and no file made, when `score` finds the table is to be read in one go after all.
+ */
+async function scoreThroughTemporary(out: string, language: Language | undefined, score: (temporary: string) => Promise<PiecesScore | null>): Promise<PiecesScore | null> {
   let scored: PiecesScore | null = null;
   try {
     await writeThroughTemporary(out, async (temporary) => {
-      await writeStream(temporary, encoderFor(output.encoding).bom, async (stream) => {
-        scored = await scoreInPieces({ ...input, output: { ...output, to: 'stream', stream } }, () => new InThreadRunner());
-        if (scored === null) throw new ReadInOneGo();
-      });
-    }, how.options.language);
+      scored = await score(temporary);
+      if (scored === null) throw new ReadInOneGo();
+    }, language);
   } catch (error) {
     if (error instanceof ReadInOneGo) return null;
     throw error;
