@@ -1,22 +1,12 @@
 // A worker thread reading pieces of an order file (order-worker.ts), one at a time, for order-pieces.ts.
 import type { OrderPieceInput, OrderPieceOutput, PieceReader } from './order-protocol.ts';
-import { WorkerCalls } from './worker-calls.ts';
-
-/**
- * Where the worker's code is: next to this file when running from source (Node strips the types), or
- * the bundle's own entry dist/cli/order-worker.js (build/targets/cli.ts), this code then being in one
- * of the bundle's chunks (dist/cli/chunks/) or in dist/cli/tierwise.js itself.
- */
-export function orderWorkerUrl(here: string = import.meta.url): URL {
-  if (here.endsWith('.ts')) return new URL('./order-worker.ts', here);
-  return new URL(here.includes('/chunks/') ? '../order-worker.js' : './order-worker.js', here);
-}
+import { WorkerCalls, workerEntryUrl } from './worker-calls.ts';
 
 /** Reads pieces on a worker thread of its own (order-worker.ts), one at a time. */
 export class OrderPieceWorker implements PieceReader {
   readonly #calls: WorkerCalls;
 
-  constructor(url: URL = orderWorkerUrl()) {
+  constructor(url: URL = workerEntryUrl('order-worker.ts', 'order-worker.js')) {
     this.#calls = new WorkerCalls(url, ' while reading a piece of the order file');
   }
 

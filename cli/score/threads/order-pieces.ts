@@ -15,13 +15,13 @@
 // order mark inside, bytes that are not UTF-8, ...), an earlier run's result block, a quote left open
 // where the head or the main thread's piece ends, a day/month date: null, and the caller reads the file
 // in one thread, start to finish.
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { OptionsSchema, type OptionsInput } from '../../../core/schema/options.ts';
 import { TableConfigSchema, type TableConfigInput } from '../../../adapters/table/contract.ts';
 import { OrderPass, type OrderFileRead } from '../../../adapters/table/order-stream.ts';
 import type { PlainPiece } from '../../../adapters/table/plain-order-piece.ts';
 import type { DateOrder } from '../../../adapters/table/cells.ts';
-import { piecesFor } from './plan.ts';
+import { fileBytes, piecesFor } from './plan.ts';
 import type { OrderPieceInput, OrderPieceOutput, PieceReader } from './order-protocol.ts';
 import { HEAD_ROWS, lineStarts, readHead } from './order-file-head.ts';
 import { OrderPieceWorker } from './order-piece-worker.ts';
@@ -44,14 +44,8 @@ export const MAX_PIECE_BYTES = 128 << 20;
 
 /** The file read in pieces on `threads` worker threads, or null when it is to be read in one thread (see above). */
 export async function readOrderFileInPieces(path: string, configInput: TableConfigInput, optionsInput: OptionsInput, how: OrderThreads): Promise<OrderFileRead | null> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    // Reading it in one thread says why it cannot be read, in the words it always used.
-    if ((error as NodeJS.ErrnoException).code !== undefined) return null;
-    throw error;
-  }
+  const size = await fileBytes(path);
+  if (size === null) return null;
   const pieces = piecesFor(size, how.threads, how.minPieceBytes);
   if (pieces < 2) return null;
   const config = TableConfigSchema.parse({ ...configInput, kind: 'orders' });

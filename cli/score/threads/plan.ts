@@ -1,5 +1,6 @@
 // How many pieces (worker threads) `tierwise score` reads a customer table in.
 import { availableParallelism, loadavg } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { UsageError } from '../../io.ts';
 
 /**
@@ -31,4 +32,14 @@ export function minPieceBytes(env: NodeJS.ProcessEnv): number {
   if (value === undefined || value === '') return MIN_PIECE_BYTES;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`TIERWISE_MIN_PIECE_BYTES "${value}" is not a number of bytes: expected a whole number from 1`);
   return Number(value);
+}
+
+/** The file's size in bytes, or null when it cannot be looked at: reading it in one thread then says why, in the words it always used. */
+export async function fileBytes(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) return null;
+    throw error;
+  }
 }

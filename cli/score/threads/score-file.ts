@@ -1,5 +1,5 @@
 // `tierwise score` on several threads: which files are read in pieces, and writing what the pieces wrote.
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { once } from 'node:events';
 import { openTable, lineEndOf } from '../../../adapters/table/read-file.ts';
@@ -7,7 +7,7 @@ import { TableConfigSchema, type TableConfigInput } from '../../../adapters/tabl
 import { encoderFor, outputEncoding } from '../../../adapters/table/text-encoding.ts';
 import type { Language, OptionsInput } from '../../../core/schema/options.ts';
 import { writeStream, writeThroughTemporary } from '../write-output.ts';
-import { piecesFor } from './plan.ts';
+import { fileBytes, piecesFor } from './plan.ts';
 import { scoreInPieces, sideFile, type PiecesScore } from './score-in-pieces.ts';
 import { ThreadRunner } from './thread-runner.ts';
 import { InThreadRunner } from './in-thread-runner.ts';
@@ -34,14 +34,8 @@ class ReadInOneGo extends Error {}
  */
 export async function scoreFileInPieces(path: string, sheet: string | undefined, how: InPieces): Promise<PiecesScore | null> {
   if (extname(path).toLowerCase() === '.xlsx' || sheet !== undefined) return null;
-  let bytes: number;
-  try {
-    bytes = (await stat(path)).size;
-  } catch (error) {
-    // Reading it in one go says why it cannot be read, in the words it always used.
-    if ((error as NodeJS.ErrnoException).code !== undefined) return null;
-    throw error;
-  }
+  const bytes = await fileBytes(path);
+  if (bytes === null) return null;
   const pieces = piecesFor(bytes, how.threads, how.minPieceBytes);
   if (bytes < how.minPieceBytes) return null;
   // The worker threads start (~0.3 s each, loading the code) while this thread reads the file; those not taken are ended.

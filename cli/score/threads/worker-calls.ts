@@ -7,6 +7,16 @@ import { Worker, type TransferListItem } from 'node:worker_threads';
 /** What a worker answers: its output, or the error it met, with a file system error's code (ENOENT …). */
 export type WorkerReply<T> = { ok: true; output: T } | { ok: false; message: string; stack: string; code: string | null };
 
+/**
+ * Where a worker's code is: `source` next to this file when running from source (Node strips the
+ * types), or the bundle's own entry dist/cli/`bundled` (build/targets/cli.ts), this code then being in
+ * one of the bundle's chunks (dist/cli/chunks/) or in dist/cli/tierwise.js itself.
+ */
+export function workerEntryUrl(source: string, bundled: string, here: string = import.meta.url): URL {
+  if (here.endsWith('.ts')) return new URL(`./${source}`, here);
+  return new URL(here.includes('/chunks/') ? `../${bundled}` : `./${bundled}`, here);
+}
+
 export class WorkerCalls {
   readonly #worker: Worker;
   #waiting: { resolve: (output: unknown) => void; reject: (error: Error) => void } | null = null;
