@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { roomyHeapFlag } from './heap-room.ts';
+import { failIfUnfinished } from './unfinished.ts';
 
 // The list of commands, and an unknown command, stay in English: with no command known, no option
 // is known to name the run's language.
@@ -118,15 +119,19 @@ if (isEntry || process.env['TIERWISE_RUN_MAIN'] === '1') {
     ...(process.env['TIERWISE_LARGE_INPUT_BYTES'] === undefined ? {} : { largeInputBytes: Number(process.env['TIERWISE_LARGE_INPUT_BYTES']) }),
   });
   if (heapFlag !== null) runAgainWith(heapFlag);
-  else main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      io.stderr.write(`tierwise: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  else {
+    const run = main(process.argv.slice(2), io);
+    failIfUnfinished(run, io.stderr);
+    run.then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        io.stderr.write(`tierwise: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
 }
 
 function fileSize(path: string): number | null {

@@ -53,13 +53,19 @@ export class WorkerCalls {
   }
 
   /**
-   * Stops the worker. With `reason`, a call still in progress fails with it (its caller awaits it);
-   * without, such a call is left unsettled, as when its caller has already given up on it.
+   * Stops the worker, without waiting for it to be gone. With `reason`, a call still in progress fails
+   * with it (its caller awaits it); without, such a call is left unsettled, as when its caller has
+   * already given up on it.
+   * Not waiting: terminate()'s promise settles on the worker's 'exit', which can come late (a worker
+   * inside a blocking call stops when the call returns) or, as seen for a worker stopped mid-read on a
+   * busy machine (Node 24.21), never, while the process counts nothing left to do: awaiting it ended
+   * `score --orders` there, exit code 0 and nothing written. The worker is unref'd by then, so it never
+   * holds the command open either.
    */
   async close(reason?: Error): Promise<void> {
     this.#worker.removeAllListeners('exit');
     if (reason !== undefined) this.#fail(reason);
-    await this.#worker.terminate();
+    void this.#worker.terminate();
   }
 
   #take() {
