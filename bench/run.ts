@@ -143,6 +143,7 @@ for (const task of ['customers', 'orders'] as const) {
       runs: runs.map((r) => r.wallSeconds),
       seconds: ok ? median(runs.map((r) => r.wallSeconds)) : null,
       peakMB: ok ? median(runs.map((r) => r.peakMB)) : null,
+      peakMaxMB: ok ? Math.max(...runs.map((r) => r.peakMB)) : null,
       cpuSeconds: ok ? median(runs.map((r) => r.cpuSeconds)) : null,
       crash: crash === null ? null : `${crash.failure} after ${crash.wallSeconds.toFixed(1)} s, ${fmt(Math.round(crash.peakMB))} MB${crash.reason ? `: ${crash.reason.replaceAll('|', '/')}` : ''}`,
       check: check?.check ?? '',

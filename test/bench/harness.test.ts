@@ -99,11 +99,18 @@ describe('--only and the table', () => {
     const table = markdownTable({
       title: 'orders',
       sides: [
-        { id: 'tierwise', label: '`tierwise score --orders`', runs: [], seconds: null, peakMB: null, cpuSeconds: null, crash: 'exit 134 after 131.0 s, 4,700 MB', check: '', checkFailed: false },
-        { id: 'duckdb-1', label: 'DuckDB SQL, 1 thread', runs: [9, 8, 10], seconds: median([9, 8, 10]), peakMB: 900, cpuSeconds: 9.5, crash: null, check: '1 rows', checkFailed: false },
+        { id: 'tierwise', label: '`tierwise score --orders`', runs: [], seconds: null, peakMB: null, peakMaxMB: null, cpuSeconds: null, crash: 'exit 134 after 131.0 s, 4,700 MB', check: '', checkFailed: false },
+        { id: 'duckdb-1', label: 'DuckDB SQL, 1 thread', runs: [9, 8, 10], seconds: median([9, 8, 10]), peakMB: 900, peakMaxMB: 900, cpuSeconds: 9.5, crash: null, check: '1 rows', checkFailed: false },
       ],
     });
     expect(table).toContain('| `tierwise score --orders` | **crashed: exit 134 after 131.0 s, 4,700 MB** |');
     expect(table).toContain('| DuckDB SQL, 1 thread | 9.00 s | 900 MB | 9.50 s | 9.00, 8.00, 10.00 | 1 rows |');
+  });
+
+  it('shows the highest peak beside the median when a run went higher', () => {
+    const side = { id: 'tierwise-2', label: '`tierwise score --orders --threads 2`', runs: [17, 16, 18], seconds: 17, peakMB: 1250, peakMaxMB: 2250, cpuSeconds: 20, crash: null, check: '999,942 rows', checkFailed: false };
+    const table = markdownTable({ title: 'orders', sides: [side] });
+    expect(table).toContain('| peak memory (RSS, median; highest) |');
+    expect(table).toContain('| `tierwise score --orders --threads 2` | 17.00 s | 1,250 MB; 2,250 MB | 20.00 s |');
   });
 });
