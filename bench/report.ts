@@ -34,10 +34,10 @@ export function median(values: readonly number[]): number {
 const seconds = (s: number) => `${s.toFixed(2)} s`;
 const megabytes = (mb: number) => `${Math.round(mb).toLocaleString('en-US')} MB`;
 
-/** The median peak, and the highest when a run went higher. */
+/** The median peak, and the highest when a run went more than 5% higher (less is noise). */
 function peakText(side: SideResult): string {
   if (side.peakMB === null) return 'n/a';
-  const highest = side.peakMaxMB !== null && Math.round(side.peakMaxMB) > Math.round(side.peakMB) ? `; ${megabytes(side.peakMaxMB)}` : '';
+  const highest = side.peakMaxMB !== null && side.peakMaxMB > side.peakMB * 1.05 ? `; ${megabytes(side.peakMaxMB)}` : '';
   return `${megabytes(side.peakMB)}${highest}`;
 }
 

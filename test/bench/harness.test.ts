@@ -107,10 +107,12 @@ describe('--only and the table', () => {
     expect(table).toContain('| DuckDB SQL, 1 thread | 9.00 s | 900 MB | 9.50 s | 9.00, 8.00, 10.00 | 1 rows |');
   });
 
-  it('shows the highest peak beside the median when a run went higher', () => {
+  it('shows the highest peak beside the median when a run went more than 5% higher', () => {
     const side = { id: 'tierwise-2', label: '`tierwise score --orders --threads 2`', runs: [17, 16, 18], seconds: 17, peakMB: 1250, peakMaxMB: 2250, cpuSeconds: 20, crash: null, check: '999,942 rows', checkFailed: false };
     const table = markdownTable({ title: 'orders', sides: [side] });
     expect(table).toContain('| peak memory (RSS, median; highest) |');
     expect(table).toContain('| `tierwise score --orders --threads 2` | 17.00 s | 1,250 MB; 2,250 MB | 20.00 s |');
+    const steady = markdownTable({ title: 'orders', sides: [{ ...side, peakMaxMB: 1300 }] });
+    expect(steady).toContain('| `tierwise score --orders --threads 2` | 17.00 s | 1,250 MB | 20.00 s |');
   });
 });
