@@ -8,6 +8,7 @@ import { readTable, type TableFile } from '../../adapters/table/read-file.ts';
 import { isTextTable } from '../../adapters/table/read-text-stream.ts';
 import { OrderFileError, readOrderFile, scoreOrderRead } from '../../adapters/table/order-stream.ts';
 import { readOrderFileInPieces } from '../score/threads/order-pieces.ts';
+import { boundOldSpaceGrowthForOrders } from '../old-space-growth.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
 import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
@@ -82,6 +83,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // every target at once: a million results are never held for a second pass.
       // On several threads when its rows are plain (cli/score/threads/order-pieces.ts), else in this one.
       const onRows = (rows: number) => progress.tick(() => say.read(count(rows), seconds()));
+      boundOldSpaceGrowthForOrders();
       const inThreads = threads > 1 ? await readOrderFileInPieces(inputPath, config, options, { threads, minPieceBytes: minPieceBytes(io.env), onRows }) : null;
       const streamed = scoreOrderRead(inThreads ?? (await readOrderFile(inputPath, config, options, onRows)), options);
       const shown = values.summary || (outPath !== undefined && !values.json);
