@@ -277,7 +277,16 @@ export async function writeStream(path: string, bom: Uint8Array, write: (stream:
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);
   if (bom.length > 0) stream.write(bom);
-  await Promise.race([write(stream), failed]);
+  try {
+    await Promise.race([write(stream), failed]);
+  } catch (error) {
+    // Closed before the caller removes the file: the stream opens its file asynchronously, and an open
+    // still under way when writeThroughTemporary removed the temporary file made it again afterwards
+    // (a `.tierwise-….tmp` left beside --out when the table could not be scored; seen in CI).
+    stream.destroy();
+    if (!stream.closed) await once(stream, 'close').catch(() => undefined);
+    throw error;
+  }
   stream.end();
   await Promise.race([once(stream, 'finish'), failed]);
   return stream.bytesWritten;
