@@ -6,7 +6,7 @@
 // collections fall, those results reach the old generation, which then grows by their garbage from
 // ~430 MB to ~900 MB before a full collection. 10M orders peaked at 1.21-2.25 GB over 12 runs on two
 // threads, 5 of them over issue 16's 2 GB (README Benchmarks says how this was traced). With the factor
-// fixed at 1.5 the same command peaked at 1.27-1.30 GB in 10 of 10 runs, at the same speed (15.4-17.0 s
+// fixed at 1.5 the same command peaked at 1.25-1.30 GB in 10 of 10 runs, at the same speed (15.4-17.0 s
 // against 15.4-18.9 s). A customer table is left to V8's own factor: there it cost ~10% CPU for nothing.
 //
 // V8 reads this flag at every full collection (heap/memory-controller), so setting it once the command
