@@ -6,8 +6,15 @@
 // price) are summed when there is no order total. A refund recorded on the order nets against its
 // total; an order whose status says it is not a purchase (order-status.ts) is left out and counted.
 // Outline: OrderLine (one row, parsed) → OrderAssembler.add → finish() → kept orders, left-out orders, problems.
+//
+// Where the lines of an order are: 'anywhere' gathers every order until finish() (a whole table in
+// memory); 'together' settles an order as soon as a row of another order comes, which is how the
+// exports above write their lines (one after another), so a file read in pieces keeps one order open,
+// not ten million. An order number that comes back after another order's rows throws OrderLinesApart:
+// the reader then starts again with 'anywhere' (the answer is the same either way).
 import type { Order } from './schema/order.ts';
 import { classifyStatus, type LeftOutReason } from './order-status.ts';
+import { SeenTexts } from './seen-texts.ts';
 
 export interface OrderLine {
   /** The order number; '' when the export has none (then every row is an order of its own). */
@@ -74,27 +81,56 @@ interface Gathering {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+export type LinePlacement = 'anywhere' | 'together';
+
+/** An order's lines were not together: order `orderId` came back at `row`, after other orders' rows. */
+export class OrderLinesApart extends Error {
+  readonly orderId: string;
+  readonly row: number;
+  constructor(orderId: string, row: number) {
+    super(`order "${orderId}" has a line at row ${row}, after the lines of other orders: its lines are not together`);
+    this.name = 'OrderLinesApart';
+    this.orderId = orderId;
+    this.row = row;
+  }
+}
+
 export class OrderAssembler {
   private readonly byId = new Map<string, Gathering>();
   private readonly gathering: Gathering[] = [];
+  private readonly placement: LinePlacement;
+  /** 'together': the order whose lines are being read, and the order numbers settled before it. */
+  private open: Gathering | null = null;
+  private readonly settledIds: SeenTexts | null;
   private readonly out: AssembledOrders = { kept: [], leftOut: [], problems: [], continuationRows: 0, negative: 0 };
   /** Rows that were orders of their own were settled as they came, before the gathered ones: sort at the end. */
   private settledEarly = false;
+
+  constructor(placement: LinePlacement = 'anywhere') {
+    this.placement = placement;
+    this.settledIds = placement === 'together' ? new SeenTexts() : null;
+  }
 
   /**
    * Adds one row. The first line of an order is kept and completed by later ones (not copied: pass a
    * fresh object per row). `spoiled`: the row had a cell that could not be read, so its order is reported, not guessed.
    */
   add(line: OrderLine, row: number, spoiled = false): void {
+    if (this.placement === 'together' && this.open !== null && this.open.orderId !== line.orderId) this.settleOpen();
     if (line.orderId === '') {
       // An order of its own: settled now, so a million-row order list keeps only the orders.
       if (!spoiled) this.settle(line, row, line.total ?? line.lineAmount);
       this.settledEarly = true;
       return;
     }
-    const existing = this.byId.get(line.orderId);
-    if (existing === undefined) {
+    const existing = this.placement === 'together' ? this.open : this.byId.get(line.orderId);
+    if (existing === null || existing === undefined) {
       const g: Gathering = { row, orderId: line.orderId, line, lineSum: line.lineAmount ?? 0, spoiled };
+      if (this.settledIds !== null) {
+        if (!this.settledIds.add(line.orderId)) throw new OrderLinesApart(line.orderId, row);
+        this.open = g;
+        return;
+      }
       this.byId.set(line.orderId, g);
       this.gathering.push(g);
       return;
@@ -121,8 +157,8 @@ export class OrderAssembler {
 
   /**
    * Hands over the orders settled so far and forgets them (null when there are none). Without order
-   * numbers every row is settled as it is added, in row order, so a host reading a file in pieces
-   * keeps none; finish() then returns only the rest.
+   * numbers every row is settled as it is added, and with 'together' every order as the next one
+   * starts, in row order, so a host reading a file in pieces keeps none; finish() then returns only the rest.
    */
   takeSettled(): Pick<AssembledOrders, 'kept' | 'leftOut' | 'problems'> | null {
     const out = this.out;
@@ -136,10 +172,8 @@ export class OrderAssembler {
 
   /** The orders, each list in order of first row. Spoiled orders are left to the host, which reported their bad row. */
   finish(): AssembledOrders {
-    for (const g of this.gathering) {
-      if (g.spoiled) continue;
-      this.settle(g.line, g.row, g.line.total ?? (g.line.lineAmount === null ? null : round2(g.lineSum)));
-    }
+    this.settleOpen();
+    for (const g of this.gathering) this.settleGathered(g);
     const out = this.out;
     if (this.settledEarly && this.gathering.length > 0) {
       const byRow = (a: { row: number }, b: { row: number }) => a.row - b.row;
@@ -148,6 +182,19 @@ export class OrderAssembler {
       out.problems.sort(byRow);
     }
     return out;
+  }
+
+  /** 'together': the open order is complete (a row of another order came, or the table ended). */
+  private settleOpen(): void {
+    const open = this.open;
+    if (open === null) return;
+    this.open = null;
+    this.settleGathered(open);
+  }
+
+  /** Spoiled orders are left to the host, which reported their bad row. */
+  private settleGathered(g: Gathering): void {
+    if (!g.spoiled) this.settle(g.line, g.row, g.line.total ?? (g.line.lineAmount === null ? null : round2(g.lineSum)));
   }
 
   /** Decides one complete order: a problem, left out (and why), or kept with its amount net of refunds. */

@@ -25,6 +25,7 @@ import { clearEarlierResults } from './earlier-results.ts';
 import { findResultBlock } from '../result-columns.ts';
 import { orderResults, type OrderResults, type OrdersToScore } from './order-results.ts';
 import { orderHistoryFromColumns } from './order-columns.ts';
+import { OrderLinesApart, type LinePlacement } from '../../core/order-lines.ts';
 
 export interface StreamedOrderScore {
   /** The scored rows, to be read batch by batch (rows with an unclosed quote already reported in place). */
@@ -65,18 +66,35 @@ export async function readOrderFile(path: string, configInput: TableConfigInput,
   const config = TableConfigSchema.parse({ ...configInput, kind: 'orders' });
   const options = OptionsSchema.parse(optionsInput);
   let dateOrder: DateOrder = config.dateOrder === 'auto' ? 'mdy' : config.dateOrder;
+  // An order's line items are read as they are in shops' exports, one after another, until an order
+  // number comes back after other orders' rows: then every order is gathered to the end (core/order-lines.ts).
+  let lines: LinePlacement = 'together';
   for (;;) {
     let pass: OrderPass | undefined;
-    const text = await streamTextTable(
-      path,
-      (start) => {
-        pass = new OrderPass(start, config, options, dateOrder, onRows, plainRows);
-        return (piece, final, bytes) => (pass as OrderPass).push(piece, final, bytes);
-      },
-      pieceBytes,
-      options.language,
-    );
-    const read = (pass as OrderPass).finish();
+    let text: StreamedText;
+    try {
+      text = await streamTextTable(
+        path,
+        (start) => {
+          pass = new OrderPass(start, config, options, dateOrder, onRows, plainRows, lines);
+          return (piece, final, bytes) => (pass as OrderPass).push(piece, final, bytes);
+        },
+        pieceBytes,
+        options.language,
+      );
+    } catch (error) {
+      if (!(error instanceof OrderLinesApart) || lines === 'anywhere') throw error;
+      lines = 'anywhere';
+      continue;
+    }
+    let read: ReturnType<OrderPass['finish']>;
+    try {
+      read = (pass as OrderPass).finish();
+    } catch (error) {
+      if (!(error instanceof OrderLinesApart) || lines === 'anywhere') throw error;
+      lines = 'anywhere';
+      continue;
+    }
     if (read.inferred !== null && read.inferred !== dateOrder) {
       // A date like 31/1/2026 says the column is day/month: read again that way, as readOrderTable would have from the start.
       dateOrder = read.inferred;
@@ -109,6 +127,7 @@ export class OrderPass {
   private readonly parser: OrderTextRows;
   private readonly delimiter: TextStart['delimiter'];
   private readonly plainRows: boolean;
+  private readonly lines: LinePlacement;
   /** Reads plain rows from the text (plain-order-rows.ts), when the table's can be. */
   private plain: PlainOrderRows | null = null;
   /** Rows were read as cells since the reader last handed its orders on. */
@@ -128,8 +147,10 @@ export class OrderPass {
   private readonly badRows: OrderRow[] = [];
   private readonly language: Language;
 
-  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void, plainRows = true) {
+  /** `lines`: where an order's line items are (core/order-lines.ts); 'together' throws OrderLinesApart when they are not. */
+  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void, plainRows = true, lines: LinePlacement = 'anywhere') {
     this.config = config;
+    this.lines = lines;
     this.delimiter = start.delimiter;
     this.plainRows = plainRows;
     this.dateOrder = dateOrder;
@@ -176,7 +197,7 @@ export class OrderPass {
       throw error;
     }
     this.layout = layout;
-    const reader = new OrderRows(layout, this.dateOrder, (row) => (row.order !== null ? this.aggregator.add(row.order) : this.badRows.push(row)), true, this.language);
+    const reader = new OrderRows(layout, this.dateOrder, (row) => (row.order !== null ? this.aggregator.add(row.order) : this.badRows.push(row)), true, this.language, this.lines);
     this.reader = reader;
     // Plain rows are read from the text; not under an earlier run's result block (its cells are blanked first).
     const columns = this.plainRows && this.earlier === null && this.delimiter !== 'whitespace' ? plainColumnsOf(layout) : null;

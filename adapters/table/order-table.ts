@@ -4,7 +4,7 @@
 // the amount is the order total, else the sum of line amounts, else quantity × unit price.
 // Orders whose status says they are not purchases are left out and counted (core/order-status.ts).
 import type { Order } from '../../core/schema/order.ts';
-import { OrderAssembler, type OrderLine, type OrderProblem } from '../../core/order-lines.ts';
+import { OrderAssembler, type LinePlacement, type OrderLine, type OrderProblem } from '../../core/order-lines.ts';
 import { LEFT_OUT_REASONS, noneLeftOut, type LeftOutReason } from '../../core/order-status.ts';
 import { ORDER_FIELDS, type Cell, type OrderField, type TableConfig } from './contract.ts';
 import { normalizeHeader, ORDER_REQUIRED } from './headers.ts';
@@ -106,7 +106,9 @@ export class OrderRows {
   private readonly streaming: boolean;
   private readonly headerKeys: [number, string][];
   private readonly useQuantity: boolean;
-  private readonly assembler = new OrderAssembler();
+  private readonly assembler: OrderAssembler;
+  /** Orders are settled as rows come (no order numbers, or an order's lines together), not all at finish(). */
+  private readonly settlesAsRead: boolean;
   private readonly keep: (s: string) => string;
   readonly customers = new CustomerTrails();
   private readonly leftOut = noneLeftOut();
@@ -118,7 +120,13 @@ export class OrderRows {
   /** Kept orders with a negative amount read by a plain-row reader (plain-order-rows.ts), not the assembler. */
   private plainNegative = 0;
 
-  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en') {
+  /**
+   * `lines`: where an order's line items are (core/order-lines.ts): 'together' throws OrderLinesApart
+   * at the row where an order number comes back after another order's rows.
+   */
+  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en', lines: LinePlacement = 'anywhere') {
+    this.assembler = new OrderAssembler(lines);
+    this.settlesAsRead = layout.mapping.orderId === undefined || lines === 'together';
     this.words = WORDS[language].problems;
     this.notes = WORDS[language].table;
     this.layout = layout;
@@ -215,8 +223,9 @@ export class OrderRows {
       this.onRow({ row, id: customerId === '' ? null : this.streaming ? flatCopy(customerId) : customerId, order: null, error: this.streaming ? flatCopy(error) : error });
     }
     this.assembler.add(line, row, bad !== null);
-    // Without order numbers every row is settled as it comes: hand them on in batches, keep none.
-    if (this.streaming && mapping.orderId === undefined && ++this.sinceTaken === 4096) {
+    // Without order numbers every row is settled as it comes, and with an order's lines together every
+    // order as the next starts: hand them on in batches, keep none.
+    if (this.streaming && this.settlesAsRead && ++this.sinceTaken === 4096) {
       this.sinceTaken = 0;
       this.settle(this.assembler.takeSettled());
     }

@@ -14,7 +14,9 @@ import { readTable } from '../../adapters/table/read-file.ts';
 import { scoreTable } from '../../adapters/table/score-table.ts';
 import { reportUnreadableRows } from '../../adapters/table/unreadable-rows.ts';
 import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
-import { scoreOrderFile } from '../../adapters/table/order-stream.ts';
+import { OrderPass, scoreOrderFile } from '../../adapters/table/order-stream.ts';
+import { TableConfigSchema } from '../../adapters/table/contract.ts';
+import { OptionsSchema } from '../../core/schema/options.ts';
 import { collectOrderResults } from '../../adapters/table/order-results.ts';
 import { streamTextTable } from '../../adapters/table/read-text-stream.ts';
 import type { OptionsInput } from '../../core/schema/options.ts';
@@ -164,6 +166,45 @@ describe('score --orders read in pieces', () => {
     const sample = join(ROOT, 'sample', 'orders.csv');
     expect(await inPieces(sample, { asOf, churnModel: 'learned' })).toEqual(await wholeFile(sample, { asOf, churnModel: 'learned' }));
   }, 240_000);
+
+  // Shopify's orders export (test/fixtures/exports/shopify-orders.csv): one row per line item, the
+  // order's cells (email, status, total, date) on its first line only, the lines one after another,
+  // the order's number in "Id".
+  function lineItems(orders: number, apart: boolean): string {
+    const lines = ['Id,Email,Financial Status,Total,Created at,Lineitem quantity,Lineitem price'];
+    for (let k = 0; k < orders; k++) {
+      const status = k % 11 === 3 ? 'refunded' : k % 17 === 5 ? 'pending' : 'paid';
+      const date = `2026-${String(1 + (k % 9)).padStart(2, '0')}-${String(1 + (k % 27)).padStart(2, '0')} 10:00:00 -0500`;
+      lines.push(`#${1000 + k},c${k % 37}@example.com,${status},${(20 + (k % 50)).toFixed(2)},${date},1,9.50`);
+      for (let j = 0; j < k % 3; j++) lines.push(`#${1000 + k},,,,,2,${(3 + j).toFixed(2)}`);
+      // An order's line far from its first (a hand-sorted export): the file is read again, gathering every order.
+      if (apart && k === orders - 2) lines.push('#1007,,,,,1,4.00');
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  it('reads a line-item export an order at a time, and one whose lines are apart by gathering every order, both as the whole file', async () => {
+    for (const apart of [false, true]) {
+      const path = join(dir, `line-items-${apart ? 'apart' : 'together'}.csv`);
+      writeFileSync(path, lineItems(300, apart));
+      const whole = await wholeFile(path, { asOf });
+      expect(whole.score.warnings.some((w) => w.includes('are the line items of') && w.includes('column "Id"'))).toBe(true);
+      expect(whole.score.rows.filter((r) => r.result.error === null).length).toBe(37);
+      for (const piece of [64, 4096]) expect(await inPieces(path, { asOf }, piece), `${apart ? 'apart' : 'together'}, pieces of ${piece}`).toEqual(whole);
+    }
+  });
+
+  it('stops reading with the lines-together reader where an order comes back, without handing on the rest', async () => {
+    const text = lineItems(300, true);
+    const config = TableConfigSchema.parse({ kind: 'orders' });
+    const options = OptionsSchema.parse({ asOf });
+    const start = { encoding: 'utf-8', delimiter: ',' } as const;
+    const together = new OrderPass(start, config, options, 'mdy', undefined, true, 'together');
+    expect(() => together.push(text, true, { read: text.length, size: text.length })).toThrow(/order "#1007" has a line at row \d+, after the lines of other orders/);
+    const anywhere = new OrderPass(start, config, options, 'mdy', undefined, true, 'anywhere');
+    anywhere.push(text, true, { read: text.length, size: text.length });
+    expect(anywhere.finish().aggregator.orderCount).toBeGreaterThan(250);
+  });
 
   it('says where each piece of the text came from only once per pass: a binary file is refused before any row is read', async () => {
     const path = join(dir, 'binary.csv');

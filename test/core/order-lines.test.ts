@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OrderAssembler, type OrderLine } from '../../core/order-lines.ts';
+import fc from 'fast-check';
+import '../fast-check-seed.ts';
+import { OrderAssembler, OrderLinesApart, type OrderLine } from '../../core/order-lines.ts';
+import { SeenTexts } from '../../core/seen-texts.ts';
 import { classifyStatus, LEFT_OUT_REASONS, normalizeStatus, STATUS_VOCABULARY } from '../../core/order-status.ts';
 
 const line = (extra: Partial<OrderLine>): OrderLine => ({
@@ -89,5 +92,98 @@ describe('OrderAssembler', () => {
     a.add(line({ total: 5 }), 2);
     a.add(line({ total: 5 }), 3);
     expect(a.finish().kept).toHaveLength(2);
+  });
+});
+
+describe('OrderAssembler with an order\'s lines together (a file read in pieces)', () => {
+  /** Everything an assembler hands on, taken at the given rows and at the end, as one list of each. */
+  function assemble(a: OrderAssembler, rows: [OrderLine, number, boolean][], takeAt: Set<number>) {
+    const all = { kept: [] as unknown[], leftOut: [] as unknown[], problems: [] as unknown[] };
+    const take = (part: { kept: unknown[]; leftOut: unknown[]; problems: unknown[] } | null) => {
+      if (part === null) return;
+      all.kept.push(...part.kept);
+      all.leftOut.push(...part.leftOut);
+      all.problems.push(...part.problems);
+    };
+    rows.forEach(([l, row, spoiled], i) => {
+      a.add(l, row, spoiled);
+      if (takeAt.has(i)) take(a.takeSettled());
+    });
+    const end = a.finish();
+    take(end);
+    return { ...all, continuationRows: end.continuationRows, negative: end.negative };
+  }
+
+  // Orders whose lines come one after another, rows without an order number between them, statuses,
+  // refunds, negative amounts, spoiled rows, empty customer and date cells on later lines (Shopify).
+  const exportRows = fc
+    .array(
+      fc.record({
+        lines: fc.integer({ min: 0, max: 3 }),
+        customer: fc.constantFrom('c1', 'c2', 'c3', ''),
+        total: fc.option(fc.integer({ min: -50, max: 300 }), { nil: null }),
+        lineAmount: fc.option(fc.integer({ min: -20, max: 90 }), { nil: null }),
+        refunded: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+        status: fc.constantFrom(null, 'paid', 'refunded', 'pending', 'wc-cancelled'),
+        date: fc.constantFrom(null, '2026-03-01', '2026-04-02'),
+        spoiled: fc.integer({ min: 0, max: 9 }),
+      }),
+      { maxLength: 40 },
+    )
+    .map((orders) => {
+      const rows: [OrderLine, number, boolean][] = [];
+      orders.forEach((o, k) => {
+        const id = o.lines === 0 ? '' : `#${k}`;
+        for (let j = 0; j < Math.max(1, o.lines); j++) {
+          const later = j > 0;
+          rows.push([line({ orderId: id, customerId: later ? '' : o.customer, date: later ? null : o.date, total: later ? null : o.total, lineAmount: o.lineAmount, refunded: later ? null : o.refunded, status: later ? null : o.status }), rows.length + 2, o.spoiled === 0 && j === 0]);
+        }
+      });
+      return rows;
+    });
+
+  it('hands on, in pieces, exactly the orders gathered to the end would be', () => {
+    fc.assert(
+      fc.property(exportRows, fc.array(fc.nat(60)), (rows, takes) => {
+        const copy = () => rows.map(([l, r, s]) => [{ ...l }, r, s] as [OrderLine, number, boolean]);
+        expect(assemble(new OrderAssembler('together'), copy(), new Set(takes))).toEqual(assemble(new OrderAssembler('anywhere'), copy(), new Set()));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps only the open order: what it settled is handed on before the next order\'s lines end', () => {
+    const a = new OrderAssembler('together');
+    a.add(line({ orderId: '#1', total: 10 }), 2);
+    a.add(line({ orderId: '#1', lineAmount: 3, customerId: '' }), 3);
+    expect(a.takeSettled()).toBeNull();
+    a.add(line({ orderId: '#2', total: 20 }), 4);
+    expect(a.takeSettled()?.kept.map((k) => [k.orderId, k.row, k.order.amount])).toEqual([['#1', 2, 10]]);
+    expect(a.finish().kept.map((k) => k.orderId)).toEqual(['#2']);
+  });
+
+  it('throws OrderLinesApart at the row where an order number comes back after another order', () => {
+    const a = new OrderAssembler('together');
+    a.add(line({ orderId: '#1', total: 10 }), 2);
+    a.add(line({ orderId: '#2', total: 20 }), 3);
+    a.add(line({ orderId: '', total: 5 }), 4);
+    expect(() => a.add(line({ orderId: '#1', lineAmount: 1 }), 5)).toThrow(OrderLinesApart);
+    const b = new OrderAssembler('together');
+    b.add(line({ orderId: 'A', total: 1 }), 2);
+    b.add(line({ orderId: '', total: 1 }), 3);
+    expect(() => b.add(line({ orderId: 'A', total: 1 }), 4)).toThrow(/order "A" has a line at row 4, after the lines of other orders/);
+  });
+});
+
+describe('SeenTexts', () => {
+  it('says a text is new the first time only, over a million texts and its own growth', () => {
+    const seen = new SeenTexts();
+    const texts = Array.from({ length: 1_000_000 }, (_, i) => `#${i}`);
+    expect(texts.every((t) => seen.add(t))).toBe(true);
+    expect(seen.size).toBe(1_000_000);
+    expect(texts.filter((_, i) => i % 7 === 0).some((t) => seen.add(t))).toBe(false);
+    expect(seen.add('#1000000')).toBe(true);
+    expect(seen.add('')).toBe(true);
+    expect(seen.add('')).toBe(false);
   });
 });
