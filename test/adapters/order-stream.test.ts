@@ -17,7 +17,7 @@ import { clearEarlierResults } from '../../adapters/table/earlier-results.ts';
 import { OrderPass, scoreOrderFile } from '../../adapters/table/order-stream.ts';
 import { TableConfigSchema } from '../../adapters/table/contract.ts';
 import { OptionsSchema } from '../../core/schema/options.ts';
-import { collectOrderResults } from '../../adapters/table/order-results.ts';
+import { collectOrderResults, RANGE_SIZE } from '../../adapters/table/order-results.ts';
 import { streamTextTable } from '../../adapters/table/read-text-stream.ts';
 import type { OptionsInput } from '../../core/schema/options.ts';
 import { resultHeaders } from '../../adapters/result-columns.ts';
@@ -204,6 +204,23 @@ describe('score --orders read in pieces', () => {
     const anywhere = new OrderPass(start, config, options, 'mdy', undefined, true, 'anywhere');
     anywhere.push(text, true, { read: text.length, size: text.length });
     expect(anywhere.finish().aggregator.orderCount).toBeGreaterThan(250);
+  });
+
+  it('holds few results while writing customers whose first row is a refund and whose purchase comes last', async () => {
+    // Written by first row, scored by first kept order: the 3,000 customers refunded at the top are
+    // written first, yet their purchases come after 3,000 other customers'.
+    const lines = ['customer,date,amount,status'];
+    for (let i = 0; i < 3000; i++) lines.push(`late${i},2026-01-0${1 + (i % 9)},20,refunded`);
+    for (let i = 0; i < 3000; i++) lines.push(`early${i},2026-02-0${1 + (i % 9)},${10 + (i % 50)},paid`);
+    for (let i = 0; i < 3000; i++) lines.push(`late${i},2026-09-0${1 + (i % 9)},${30 + (i % 70)},paid`);
+    const path = join(dir, 'refunds-first.csv');
+    writeFileSync(path, lines.join('\n') + '\n');
+    const options = { asOf, purchaseModel: 'off' } as const;
+    const streamed = await scoreOrderFile(path, {}, options);
+    const score = collectOrderResults(streamed.results);
+    expect(score.rows.slice(0, 3).map((r) => r.id)).toEqual(['late0', 'late1', 'late2']);
+    expect({ score, encoding: streamed.text.encoding, lineEnd: streamed.text.lineEnd, problems: streamed.problems }).toEqual(await wholeFile(path, options));
+    expect(streamed.results.end().mostWaiting).toBeLessThanOrEqual(2 * RANGE_SIZE);
   });
 
   it('says where each piece of the text came from only once per pass: a binary file is refused before any row is read', async () => {
