@@ -7,7 +7,7 @@
 // is what happens for an .xlsx workbook. Two things are only known at the end and start a second
 // pass when they turn out otherwise: the file is not UTF-8 (read-text-stream.ts), or its slash dates
 // are day/month (read as month/day until a date says otherwise).
-import { OptionsSchema, type Language, type OptionsInput } from '../../core/schema/options.ts';
+import { OptionsSchema, type Language, type Options, type OptionsInput } from '../../core/schema/options.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { TableConfigSchema, TableError, type Cell, type OrderField, type TableConfigInput } from './contract.ts';
@@ -70,26 +70,9 @@ export async function readOrderFile(path: string, configInput: TableConfigInput,
   // number comes back after other orders' rows: then every order is gathered to the end (core/order-lines.ts).
   let lines: LinePlacement = 'together';
   for (;;) {
-    let pass: OrderPass | undefined;
-    let text: StreamedText;
+    let read: Awaited<ReturnType<typeof readOnce>>;
     try {
-      text = await streamTextTable(
-        path,
-        (start) => {
-          pass = new OrderPass(start, config, options, dateOrder, onRows, plainRows, lines);
-          return (piece, final, bytes) => (pass as OrderPass).push(piece, final, bytes);
-        },
-        pieceBytes,
-        options.language,
-      );
-    } catch (error) {
-      if (!(error instanceof OrderLinesApart) || lines === 'anywhere') throw error;
-      lines = 'anywhere';
-      continue;
-    }
-    let read: ReturnType<OrderPass['finish']>;
-    try {
-      read = (pass as OrderPass).finish();
+      read = await readOnce(path, config, options, dateOrder, lines, onRows, pieceBytes, plainRows);
     } catch (error) {
       if (!(error instanceof OrderLinesApart) || lines === 'anywhere') throw error;
       lines = 'anywhere';
@@ -100,8 +83,23 @@ export async function readOrderFile(path: string, configInput: TableConfigInput,
       dateOrder = read.inferred;
       continue;
     }
-    return { table: read.table, aggregator: read.aggregator, problems: read.problems, text };
+    return { table: read.table, aggregator: read.aggregator, problems: read.problems, text: read.text };
   }
+}
+
+/** One pass over the file (readOrderFile's): throws OrderLinesApart when `lines` is 'together' and they are not. */
+async function readOnce(path: string, config: Config, options: Options, dateOrder: DateOrder, lines: LinePlacement, onRows: ((rows: number) => void) | undefined, pieceBytes: number | undefined, plainRows: boolean) {
+  let pass: OrderPass | undefined;
+  const text = await streamTextTable(
+    path,
+    (start) => {
+      pass = new OrderPass(start, config, options, dateOrder, onRows, plainRows, lines);
+      return (piece, final, bytes) => (pass as OrderPass).push(piece, final, bytes);
+    },
+    pieceBytes,
+    options.language,
+  );
+  return { ...(pass as OrderPass).finish(), text };
 }
 
 /** The table cannot be read as orders; `problems`: rows with an unclosed quote so far (one near the top can hide the header). */
