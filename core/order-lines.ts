@@ -10,11 +10,14 @@
 // Where the lines of an order are: 'anywhere' gathers every order until finish() (a whole table in
 // memory); 'together' settles an order as soon as a row of another order comes, which is how the
 // exports above write their lines (one after another), so a file read in pieces keeps one order open,
-// not ten million. An order number that comes back after another order's rows throws OrderLinesApart:
-// the reader then starts again with 'anywhere' (the answer is the same either way).
+// not ten million. An order number that comes back after another order's rows throws OrderLinesApart.
+// The reader then surveys the file for each order number's last row (TextHashes) and reads it again
+// with them: an order is complete at its last row, and the orders are handed on in order of first row
+// as soon as every order before is complete, so only the orders between an open one's first and last
+// rows are held (an export sorted by day and product keeps about a day's). The answer is the same.
 import type { Order } from './schema/order.ts';
 import { classifyStatus, type LeftOutReason } from './order-status.ts';
-import { SeenTexts } from './seen-texts.ts';
+import { TextHashes } from './text-hashes.ts';
 
 export interface OrderLine {
   /** The order number; '' when the export has none (then every row is an order of its own). */
@@ -79,9 +82,16 @@ interface Gathering {
   spoiled: boolean;
 }
 
+/** With last rows known: an order waiting to be handed on, complete once the row `lastRow` is read; `own`: a row without an order number. */
+interface InTurn extends Gathering {
+  lastRow: number;
+  own: boolean;
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export type LinePlacement = 'anywhere' | 'together';
+/** 'anywhere', 'together', or each order number's last row (a survey of the whole table: TextHashes.set(orderId, row)). */
+export type LinePlacement = 'anywhere' | 'together' | TextHashes;
 
 /** An order's lines were not together: order `orderId` came back at `row`, after other orders' rows. */
 export class OrderLinesApart extends Error {
@@ -101,14 +111,19 @@ export class OrderAssembler {
   private readonly placement: LinePlacement;
   /** 'together': the order whose lines are being read, and the order numbers settled before it. */
   private open: Gathering | null = null;
-  private readonly settledIds: SeenTexts | null;
+  private readonly settledIds: TextHashes | null;
+  /** Last rows known: the orders not handed on yet, in order of first row, from `turnHead`. */
+  private readonly lastRows: TextHashes | null;
+  private turns: InTurn[] = [];
+  private turnHead = 0;
   private readonly out: AssembledOrders = { kept: [], leftOut: [], problems: [], continuationRows: 0, negative: 0 };
   /** Rows that were orders of their own were settled as they came, before the gathered ones: sort at the end. */
   private settledEarly = false;
 
   constructor(placement: LinePlacement = 'anywhere') {
     this.placement = placement;
-    this.settledIds = placement === 'together' ? new SeenTexts() : null;
+    this.settledIds = placement === 'together' ? new TextHashes() : null;
+    this.lastRows = typeof placement === 'string' ? null : placement;
   }
 
   /**
@@ -116,6 +131,10 @@ export class OrderAssembler {
    * fresh object per row). `spoiled`: the row had a cell that could not be read, so its order is reported, not guessed.
    */
   add(line: OrderLine, row: number, spoiled = false): void {
+    if (this.lastRows !== null) {
+      this.addInTurn(this.lastRows, line, row, spoiled);
+      return;
+    }
     if (this.placement === 'together' && this.open !== null && this.open.orderId !== line.orderId) this.settleOpen();
     if (line.orderId === '') {
       // An order of its own: settled now, so a million-row order list keeps only the orders.
@@ -135,6 +154,45 @@ export class OrderAssembler {
       this.gathering.push(g);
       return;
     }
+    this.extend(existing, line, spoiled);
+  }
+
+  /** With each order's last row known: queued in order of first row, handed on once complete and every order before it is. */
+  private addInTurn(lastRows: TextHashes, line: OrderLine, row: number, spoiled: boolean): void {
+    const existing = line.orderId === '' ? undefined : this.byId.get(line.orderId);
+    if (existing !== undefined) this.extend(existing, line, spoiled);
+    else {
+      const own = line.orderId === '';
+      // Not surveyed (it cannot happen when both passes read the same rows): held to the end, which is always right.
+      const last = own ? row : lastRows.get(line.orderId);
+      const turn: InTurn = { row, orderId: line.orderId, line, lineSum: line.lineAmount ?? 0, spoiled, lastRow: last < row ? Infinity : last, own };
+      if (!own) this.byId.set(line.orderId, turn);
+      this.turns.push(turn);
+    }
+    this.handOnCompleteTo(row);
+  }
+
+  /** Hands on, in order of first row, the orders complete by row `row` with none incomplete before them. */
+  private handOnCompleteTo(row: number): void {
+    const turns = this.turns;
+    while (this.turnHead < turns.length && (turns[this.turnHead] as InTurn).lastRow <= row) this.handOn(turns[this.turnHead++] as InTurn);
+    if (this.turnHead > 4096 && this.turnHead * 2 > turns.length) {
+      this.turns = turns.slice(this.turnHead);
+      this.turnHead = 0;
+    }
+  }
+
+  private handOn(turn: InTurn): void {
+    if (turn.own) {
+      if (!turn.spoiled) this.settle(turn.line, turn.row, turn.line.total ?? turn.line.lineAmount);
+      return;
+    }
+    this.byId.delete(turn.orderId);
+    this.settleGathered(turn);
+  }
+
+  /** A later line of the order `existing`. */
+  private extend(existing: Gathering, line: OrderLine, spoiled: boolean): void {
     this.out.continuationRows++;
     if (spoiled) existing.spoiled = true;
     const first = existing.line;
@@ -173,6 +231,9 @@ export class OrderAssembler {
   /** The orders, each list in order of first row. Spoiled orders are left to the host, which reported their bad row. */
   finish(): AssembledOrders {
     this.settleOpen();
+    for (let k = this.turnHead; k < this.turns.length; k++) this.handOn(this.turns[k] as InTurn);
+    this.turns = [];
+    this.turnHead = 0;
     for (const g of this.gathering) this.settleGathered(g);
     const out = this.out;
     if (this.settledEarly && this.gathering.length > 0) {

@@ -26,6 +26,7 @@ import { findResultBlock } from '../result-columns.ts';
 import { orderResults, type OrderResults, type OrdersToScore } from './order-results.ts';
 import { orderHistoryFromColumns } from './order-columns.ts';
 import { OrderLinesApart, type LinePlacement } from '../../core/order-lines.ts';
+import { TextHashes } from '../../core/text-hashes.ts';
 
 export interface StreamedOrderScore {
   /** The scored rows, to be read batch by batch (rows with an unclosed quote already reported in place). */
@@ -67,15 +68,18 @@ export async function readOrderFile(path: string, configInput: TableConfigInput,
   const options = OptionsSchema.parse(optionsInput);
   let dateOrder: DateOrder = config.dateOrder === 'auto' ? 'mdy' : config.dateOrder;
   // An order's line items are read as they are in shops' exports, one after another, until an order
-  // number comes back after other orders' rows: then every order is gathered to the end (core/order-lines.ts).
+  // number comes back after other orders' rows: then a survey of each order number's last row, and
+  // the file read again with them (core/order-lines.ts).
   let lines: LinePlacement = 'together';
   for (;;) {
     let read: Awaited<ReturnType<typeof readOnce>>;
     try {
       read = await readOnce(path, config, options, dateOrder, lines, onRows, pieceBytes, plainRows);
     } catch (error) {
-      if (!(error instanceof OrderLinesApart) || lines === 'anywhere') throw error;
-      lines = 'anywhere';
+      if (!(error instanceof OrderLinesApart) || lines !== 'together') throw error;
+      const lastRows = new TextHashes();
+      await readOnce(path, config, options, dateOrder, { survey: lastRows }, onRows, pieceBytes, plainRows);
+      lines = lastRows;
       continue;
     }
     if (read.inferred !== null && read.inferred !== dateOrder) {
@@ -88,7 +92,7 @@ export async function readOrderFile(path: string, configInput: TableConfigInput,
 }
 
 /** One pass over the file (readOrderFile's): throws OrderLinesApart when `lines` is 'together' and they are not. */
-async function readOnce(path: string, config: Config, options: Options, dateOrder: DateOrder, lines: LinePlacement, onRows: ((rows: number) => void) | undefined, pieceBytes: number | undefined, plainRows: boolean) {
+async function readOnce(path: string, config: Config, options: Options, dateOrder: DateOrder, lines: LinePlacement | { survey: TextHashes }, onRows: ((rows: number) => void) | undefined, pieceBytes: number | undefined, plainRows: boolean) {
   let pass: OrderPass | undefined;
   const text = await streamTextTable(
     path,
@@ -125,7 +129,7 @@ export class OrderPass {
   private readonly parser: OrderTextRows;
   private readonly delimiter: TextStart['delimiter'];
   private readonly plainRows: boolean;
-  private readonly lines: LinePlacement;
+  private readonly lines: LinePlacement | { survey: TextHashes };
   /** Reads plain rows from the text (plain-order-rows.ts), when the table's can be. */
   private plain: PlainOrderRows | null = null;
   /** Rows were read as cells since the reader last handed its orders on. */
@@ -145,8 +149,11 @@ export class OrderPass {
   private readonly badRows: OrderRow[] = [];
   private readonly language: Language;
 
-  /** `lines`: where an order's line items are (core/order-lines.ts); 'together' throws OrderLinesApart when they are not. */
-  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void, plainRows = true, lines: LinePlacement = 'anywhere') {
+  /**
+   * `lines`: where an order's line items are (core/order-lines.ts); 'together' throws OrderLinesApart
+   * when they are not; `{ survey }` only notes each order number's last row there (order-table.ts OrderRows).
+   */
+  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void, plainRows = true, lines: LinePlacement | { survey: TextHashes } = 'anywhere') {
     this.config = config;
     this.lines = lines;
     this.delimiter = start.delimiter;

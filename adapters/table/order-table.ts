@@ -5,6 +5,7 @@
 // Orders whose status says they are not purchases are left out and counted (core/order-status.ts).
 import type { Order } from '../../core/schema/order.ts';
 import { OrderAssembler, type LinePlacement, type OrderLine, type OrderProblem } from '../../core/order-lines.ts';
+import type { TextHashes } from '../../core/text-hashes.ts';
 import { LEFT_OUT_REASONS, noneLeftOut, type LeftOutReason } from '../../core/order-status.ts';
 import { ORDER_FIELDS, type Cell, type OrderField, type TableConfig } from './contract.ts';
 import { normalizeHeader, ORDER_REQUIRED } from './headers.ts';
@@ -107,8 +108,10 @@ export class OrderRows {
   private readonly headerKeys: [number, string][];
   private readonly useQuantity: boolean;
   private readonly assembler: OrderAssembler;
-  /** Orders are settled as rows come (no order numbers, or an order's lines together), not all at finish(). */
+  /** Orders are settled as rows come (no order numbers, an order's lines together, or each one's last row known), not all at finish(). */
   private readonly settlesAsRead: boolean;
+  /** A survey: each order number's last row is noted here, and nothing else is read. */
+  private readonly survey: TextHashes | null;
   private readonly keep: (s: string) => string;
   readonly customers = new CustomerTrails();
   private readonly leftOut = noneLeftOut();
@@ -122,11 +125,14 @@ export class OrderRows {
 
   /**
    * `lines`: where an order's line items are (core/order-lines.ts): 'together' throws OrderLinesApart
-   * at the row where an order number comes back after another order's rows.
+   * at the row where an order number comes back after another order's rows. `{ survey }`: only note
+   * each order number's last row in it (the survey that reading with last rows needs).
    */
-  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en', lines: LinePlacement = 'anywhere') {
-    this.assembler = new OrderAssembler(lines);
-    this.settlesAsRead = layout.mapping.orderId === undefined || lines === 'together';
+  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en', lines: LinePlacement | { survey: TextHashes } = 'anywhere') {
+    const survey = typeof lines === 'object' && 'survey' in lines ? lines.survey : null;
+    this.survey = survey;
+    this.assembler = new OrderAssembler(survey === null ? (lines as LinePlacement) : 'anywhere');
+    this.settlesAsRead = layout.mapping.orderId === undefined || lines !== 'anywhere';
     this.words = WORDS[language].problems;
     this.notes = WORDS[language].table;
     this.layout = layout;
@@ -159,7 +165,13 @@ export class OrderRows {
     const row = r + 1;
     const kind = rowKind(cellsOfRow, this.headerKeys);
     if (kind !== 'data') {
-      this.onRow({ row, id: null, order: null, error: kind === 'blank' ? this.words.blankRow(row) : this.words.headerAgain(row) });
+      if (this.survey === null) this.onRow({ row, id: null, order: null, error: kind === 'blank' ? this.words.blankRow(row) : this.words.headerAgain(row) });
+      return;
+    }
+    if (this.survey !== null) {
+      // Every data row is a line of its order, read or spoiled.
+      const orderId = mapping.orderId === undefined ? '' : idText(cellsOfRow[mapping.orderId]);
+      if (orderId !== '') this.survey.set(orderId, row);
       return;
     }
     let problems: string[] | null = null;

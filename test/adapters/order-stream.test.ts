@@ -177,13 +177,13 @@ describe('score --orders read in pieces', () => {
       const date = `2026-${String(1 + (k % 9)).padStart(2, '0')}-${String(1 + (k % 27)).padStart(2, '0')} 10:00:00 -0500`;
       lines.push(`#${1000 + k},c${k % 37}@example.com,${status},${(20 + (k % 50)).toFixed(2)},${date},1,9.50`);
       for (let j = 0; j < k % 3; j++) lines.push(`#${1000 + k},,,,,2,${(3 + j).toFixed(2)}`);
-      // An order's line far from its first (a hand-sorted export): the file is read again, gathering every order.
+      // An order's line far from its first (a hand-sorted export): the file is surveyed for each order's last row and read again.
       if (apart && k === orders - 2) lines.push('#1007,,,,,1,4.00');
     }
     return lines.join('\n') + '\n';
   }
 
-  it('reads a line-item export an order at a time, and one whose lines are apart by gathering every order, both as the whole file', async () => {
+  it('reads a line-item export an order at a time, and one whose lines are apart with each order\'s last row, both as the whole file', async () => {
     for (const apart of [false, true]) {
       const path = join(dir, `line-items-${apart ? 'apart' : 'together'}.csv`);
       writeFileSync(path, lineItems(300, apart));
@@ -192,6 +192,25 @@ describe('score --orders read in pieces', () => {
       expect(whole.score.rows.filter((r) => r.result.error === null).length).toBe(37);
       for (const piece of [64, 4096]) expect(await inPieces(path, { asOf }, piece), `${apart ? 'apart' : 'together'}, pieces of ${piece}`).toEqual(whole);
     }
+  });
+
+  it('reads an order-lines export sorted by day and product (every order\'s lines apart) as the whole file', async () => {
+    // An ERP's order lines sorted by day, then product: the lines of an order are spread over its day.
+    const rows: { day: number; product: number; line: string }[] = [];
+    for (let k = 0; k < 400; k++) {
+      const day = 1 + (k % 20);
+      const status = k % 13 === 4 ? 'refunded' : 'paid';
+      for (let j = 0; j <= k % 3; j++) {
+        const product = (k * 7 + j * 11) % 17;
+        rows.push({ day, product, line: `SO${5000 + k},c${k % 41},2026-03-${String(day).padStart(2, '0')},${status},P${product},${(5 + ((k + j) % 40)).toFixed(2)}` });
+      }
+    }
+    rows.sort((a, b) => a.day - b.day || a.product - b.product);
+    const path = join(dir, 'order-lines-by-product.csv');
+    writeFileSync(path, ['Order No,Customer,Date,Status,Product,Line Total', ...rows.map((r) => r.line)].join('\n') + '\n');
+    const whole = await wholeFile(path, { asOf });
+    expect(whole.score.warnings.some((w) => w.includes('are the line items of 400 orders'))).toBe(true);
+    for (const piece of [128, 4096]) expect(await inPieces(path, { asOf }, piece), `pieces of ${piece}`).toEqual(whole);
   });
 
   it('stops reading with the lines-together reader where an order comes back, without handing on the rest', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import '../fast-check-seed.ts';
 import { OrderAssembler, OrderLinesApart, type OrderLine } from '../../core/order-lines.ts';
-import { SeenTexts } from '../../core/seen-texts.ts';
+import { TextHashes } from '../../core/text-hashes.ts';
 import { classifyStatus, LEFT_OUT_REASONS, normalizeStatus, STATUS_VOCABULARY } from '../../core/order-status.ts';
 
 const line = (extra: Partial<OrderLine>): OrderLine => ({
@@ -95,25 +95,25 @@ describe('OrderAssembler', () => {
   });
 });
 
-describe('OrderAssembler with an order\'s lines together (a file read in pieces)', () => {
-  /** Everything an assembler hands on, taken at the given rows and at the end, as one list of each. */
-  function assemble(a: OrderAssembler, rows: [OrderLine, number, boolean][], takeAt: Set<number>) {
-    const all = { kept: [] as unknown[], leftOut: [] as unknown[], problems: [] as unknown[] };
-    const take = (part: { kept: unknown[]; leftOut: unknown[]; problems: unknown[] } | null) => {
-      if (part === null) return;
-      all.kept.push(...part.kept);
-      all.leftOut.push(...part.leftOut);
-      all.problems.push(...part.problems);
-    };
-    rows.forEach(([l, row, spoiled], i) => {
-      a.add(l, row, spoiled);
-      if (takeAt.has(i)) take(a.takeSettled());
-    });
-    const end = a.finish();
-    take(end);
-    return { ...all, continuationRows: end.continuationRows, negative: end.negative };
-  }
+/** Everything an assembler hands on, taken at the given rows and at the end, as one list of each. */
+function assemble(a: OrderAssembler, rows: [OrderLine, number, boolean][], takeAt: Set<number>) {
+  const all = { kept: [] as unknown[], leftOut: [] as unknown[], problems: [] as unknown[] };
+  const take = (part: { kept: unknown[]; leftOut: unknown[]; problems: unknown[] } | null) => {
+    if (part === null) return;
+    all.kept.push(...part.kept);
+    all.leftOut.push(...part.leftOut);
+    all.problems.push(...part.problems);
+  };
+  rows.forEach(([l, row, spoiled], i) => {
+    a.add(l, row, spoiled);
+    if (takeAt.has(i)) take(a.takeSettled());
+  });
+  const end = a.finish();
+  take(end);
+  return { ...all, continuationRows: end.continuationRows, negative: end.negative };
+}
 
+describe('OrderAssembler with an order\'s lines together (a file read in pieces)', () => {
   // Orders whose lines come one after another, rows without an order number between them, statuses,
   // refunds, negative amounts, spoiled rows, empty customer and date cells on later lines (Shopify).
   const exportRows = fc
@@ -175,9 +175,56 @@ describe('OrderAssembler with an order\'s lines together (a file read in pieces)
   });
 });
 
-describe('SeenTexts', () => {
+describe('OrderAssembler with each order\'s last row known (lines anywhere, read in pieces)', () => {
+  // Rows of a few orders in any order, rows without an order number among them, spoiled rows, order
+  // cells on any line: whatever the file's order, the same orders as gathering them all to the end.
+  const scattered = fc.array(
+    fc.record({
+      order: fc.constantFrom('', '#1', '#2', '#3', '#4', '#5', '#6'),
+      customer: fc.constantFrom('c1', 'c2', '', 'c3'),
+      total: fc.option(fc.integer({ min: -50, max: 300 }), { nil: null }),
+      lineAmount: fc.option(fc.double({ min: -20, max: 90, noNaN: true }), { nil: null }),
+      refunded: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+      status: fc.constantFrom(null, 'paid', 'refunded', 'pending'),
+      date: fc.constantFrom(null, '2026-03-01', '2026-04-02'),
+      spoiled: fc.integer({ min: 0, max: 9 }),
+    }),
+    { maxLength: 40 },
+  );
+
+  it('hands on, in pieces, exactly the orders gathered to the end would be', () => {
+    fc.assert(
+      fc.property(scattered, fc.array(fc.nat(45)), (cells, takes) => {
+        const rows = () => cells.map((c, i) => [line({ orderId: c.order, customerId: c.customer, total: c.total, lineAmount: c.lineAmount, refunded: c.refunded, status: c.status, date: c.date }), i + 2, c.spoiled === 0] as [OrderLine, number, boolean]);
+        const lastRows = new TextHashes();
+        for (const [l, row] of rows()) if (l.orderId !== '') lastRows.set(l.orderId, row);
+        expect(assemble(new OrderAssembler(lastRows), rows(), new Set(takes))).toEqual(assemble(new OrderAssembler('anywhere'), rows(), new Set()));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('holds only the orders from the first still open: a finished order is handed on at its last row', () => {
+    const lastRows = new TextHashes();
+    const order = [['#1', 2], ['#2', 3], ['#1', 4], ['#3', 5], ['#2', 6]] as const;
+    for (const [id, row] of order) lastRows.set(id, row);
+    const a = new OrderAssembler(lastRows);
+    a.add(line({ orderId: '#1', total: 10 }), 2);
+    a.add(line({ orderId: '#2', total: 20 }), 3);
+    expect(a.takeSettled()).toBeNull();
+    a.add(line({ orderId: '#1', customerId: '', lineAmount: 1 }), 4);
+    expect(a.takeSettled()?.kept.map((k) => k.orderId)).toEqual(['#1']);
+    // #3 is complete at once, but waits for #2, opened before it.
+    a.add(line({ orderId: '#3', total: 30 }), 5);
+    expect(a.takeSettled()).toBeNull();
+    a.add(line({ orderId: '#2', customerId: '', lineAmount: 2 }), 6);
+    expect(a.takeSettled()?.kept.map((k) => k.orderId)).toEqual(['#2', '#3']);
+  });
+});
+
+describe('TextHashes', () => {
   it('says a text is new the first time only, over a million texts and its own growth', () => {
-    const seen = new SeenTexts();
+    const seen = new TextHashes();
     const texts = Array.from({ length: 1_000_000 }, (_, i) => `#${i}`);
     expect(texts.every((t) => seen.add(t))).toBe(true);
     expect(seen.size).toBe(1_000_000);
@@ -185,5 +232,16 @@ describe('SeenTexts', () => {
     expect(seen.add('#1000000')).toBe(true);
     expect(seen.add('')).toBe(true);
     expect(seen.add('')).toBe(false);
+  });
+
+  it('keeps a number per text: the last set, through growth; -1 for a text never added', () => {
+    const rows = new TextHashes();
+    for (let i = 0; i < 300_000; i++) rows.set(`#${i % 100_000}`, i);
+    expect(rows.size).toBe(100_000);
+    expect(rows.get('#0')).toBe(200_000);
+    expect(rows.get('#99999')).toBe(299_999);
+    expect(rows.get('#100000')).toBe(-1);
+    expect(rows.add('#5', 1)).toBe(false);
+    expect(rows.get('#5')).toBe(200_005);
   });
 });
