@@ -29,7 +29,7 @@ const ORDER_SYNONYMS: Record<Exclude<OrderField, CustomerField>, string[]> = {
   status: ['orderstatus', 'financialstatus', 'paymentstatus', 'status', 'orderstate', '订单状态', '交易状态', '状态'],
   refunded: ['refundedamount', 'refundamount', 'amountrefunded', 'orderrefundamount', 'totalrefunded', 'refunds', '已退款金额', '退款金额'],
   cancelledAt: ['cancelledat', 'canceledat', 'cancelleddate', 'canceleddate', 'cancellationdate', '取消时间', '关闭时间'],
-  lineAmount: ['linetotal', 'lineitemtotal', 'itemtotal', 'paidprice', 'producttotal', 'productsubtotal', 'itemsubtotal', 'linevalue', '商品实付金额', '商品金额', '小计'],
+  lineAmount: ['linetotal', 'lineamount', 'lineitemtotal', 'lineitemamount', 'itemtotal', 'paidprice', 'producttotal', 'productsubtotal', 'itemsubtotal', 'linevalue', '商品实付金额', '商品金额', '小计'],
   quantity: ['quantity', 'qty', 'lineitemquantity', 'itemquantity', 'quantityrefund', 'units', '数量', '商品数量', '购买数量'],
   unitPrice: ['unitprice', 'price', 'itemprice', 'lineitemprice', 'itemcost', 'dealprice', 'priceeach', '单价', '商品单价', '商品价格'],
 };

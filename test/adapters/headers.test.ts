@@ -17,6 +17,8 @@ describe('header detection', () => {
 
   it('finds order columns, including CDNOW’s', () => {
     expect(detectColumns(['customer_id', 'date', 'number_of_cds', 'dollar_value'], ORDER_FIELDS)).toMatchObject({ customerId: 0, date: 1, amount: 3 });
+    // An ERP's order lines: the line's own amount is its header, as "line amount" is the field's name.
+    expect(detectColumns(['Order No', 'Customer', 'Date', 'Product', 'Line Amount'], ORDER_FIELDS)).toMatchObject({ orderId: 0, customerId: 1, date: 2, lineAmount: 4 });
   });
 
   it('lets an explicit mapping win over detection', () => {
