@@ -102,7 +102,16 @@ const FOOTER_MARK = /^(?:grand totals?\b|totals? \(\d[\d,]* records?\)|copyright
 
 /** A row that may belong to a report's footer block (tableBody): at most one filled cell, or a footer mark. */
 export function mayBeFooter(row: readonly Cell[]): boolean {
-  return filledCells(row) <= 1 || FOOTER_MARK.test(firstText(row));
+  // filledCells(row) <= 1 || FOOTER_MARK.test(firstText(row)), reading only up to the second filled
+  // cell: every data row of a streamed order file asks, and a shop's export has ~40 cells a row.
+  let filled = 0;
+  let first = '';
+  for (let i = 0; i < row.length && filled < 2; i++) {
+    const t = cellText(row[i]);
+    if (t === '') continue;
+    if (filled++ === 0) first = t;
+  }
+  return filled <= 1 || FOOTER_MARK.test(first);
 }
 
 function filledCells(row: readonly Cell[]): number {
