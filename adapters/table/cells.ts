@@ -1,6 +1,6 @@
 // Cell values → typed values, with the expectation said in words when a value does not fit.
 // Fast, hand-written parsers: a million-row file has tens of millions of cells.
-import { daysFromCivil, isIsoDate, isValidCivil, isoFromDayNumber, isoFromUtcDate, parseIsoDay } from '../../core/dates.ts';
+import { daysFromCivil, isIsoDate, isoDayAt, isValidCivil, isoFromDayNumber, isoFromUtcDate, parseIsoDay } from '../../core/dates.ts';
 import type { ExpectedKind } from '../../core/problems.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import type { Cell } from './contract.ts';
@@ -165,6 +165,9 @@ export const AMBIGUOUS_DATE = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/;
 export function parseDate(cell: Cell, order: DateOrder): Parsed<string> {
   // Most date cells are ISO dates: read by character codes, as ISO_DAY and isIsoDate below would.
   if (typeof cell === 'string' && cell.length === 10 && !Number.isNaN(parseIsoDay(cell))) return cell;
+  // An ISO date and a time of day ("2026-03-01 14:03:00 -0500", "2026-03-01T14:03:00Z"), as shops
+  // export them: the first pattern below would read the date part, by character codes here.
+  if (typeof cell === 'string' && cell.length > 10 && isTimeAfterDate(cell) && !Number.isNaN(isoDayAt(cell, 0))) return cell.slice(0, 10);
   if (isBlank(cell)) return EMPTY;
   const expected = 'date';
   if (cell instanceof Date) {
@@ -208,6 +211,17 @@ export function parseDate(cell: Cell, order: DateOrder): Parsed<string> {
   }
   if (/^\d+(\.\d+)?$/.test(text)) return parseDate(Number(text), order);
   return bad(expected);
+}
+
+/** Whether text[10] is "T", a space or a tab and no line break follows: what (?:[T\s].*)?$ accepts after a date, in part (other spaces go to the pattern). */
+function isTimeAfterDate(text: string): boolean {
+  const c = text.charCodeAt(10);
+  if (c !== 84 /* T */ && c !== 32 && c !== 9) return false;
+  for (let i = 11; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 10 || d === 13 || d === 0x2028 || d === 0x2029) return false;
+  }
+  return true;
 }
 
 function fromParts(year: number, month: number, day: number, expected: ExpectedKind): Parsed<string> {

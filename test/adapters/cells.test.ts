@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { inferDateOrder, Invalid, isSimpleNumber, parseCount, parseDate, parseFlag, parseMoney, parseScore } from '../../adapters/table/cells.ts';
+import { isIsoDate as isValidDay } from '../../core/dates.ts';
 
 describe('money cells', () => {
   it.each([
@@ -51,6 +52,30 @@ describe('date cells', () => {
     ['March 1, 2026 2:03 PM', 'mdy', '2026-03-01'],
   ] as const)('reads %s (%s) as %s', (cell, order, iso) => {
     expect(parseDate(cell, order)).toBe(iso);
+  });
+
+  it('reads an ISO date with a time after it as the pattern does, on a shortcut: the date, or a refusal', () => {
+    // What /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/ on the trimmed cell accepts.
+    const pattern = (cell: string) => {
+      const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(cell.trim());
+      return m === null ? null : `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
+    };
+    const times = fc.constantFrom(' 15:20:41 -0500', 'T10:00:00Z', '\t9:00', ' ', '  ', ' 10:00\n', ' 10\nx', 'x', '\u00a010:00', 'T', ' 23:59:59.999+08:00', '\r', ' 1\u2028');
+    const days = fc.constantFrom('2026-03-01', '2024-02-29', '2025-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '0000-01-01', '9999-12-31');
+    fc.assert(
+      fc.property(days, times, (day, time) => {
+        const cell = day + time;
+        const read = parseDate(cell, 'mdy');
+        const expected = pattern(cell);
+        // The pattern's date when it is a real one (fromParts checks), else the cell is refused.
+        if (expected !== null && isValidDay(expected)) expect(read, JSON.stringify(cell)).toBe(expected);
+        else expect(read, JSON.stringify(cell)).toBeInstanceOf(Invalid);
+      }),
+      { numRuns: 500 },
+    );
+    expect(parseDate('2025-03-20 15:20:41 -0500', 'mdy')).toBe('2025-03-20');
+    expect(parseDate('2026-02-30 10:00', 'mdy')).toBeInstanceOf(Invalid);
+    expect(parseDate('2026-03-01 10\nx', 'mdy')).toBeInstanceOf(Invalid);
   });
 
   it('reads a spreadsheet Date as the calendar day it shows, whatever the time zone', () => {
