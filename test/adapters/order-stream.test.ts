@@ -213,6 +213,27 @@ describe('score --orders read in pieces', () => {
     for (const piece of [128, 4096]) expect(await inPieces(path, { asOf }, piece), `pieces of ${piece}`).toEqual(whole);
   });
 
+  it('reads wide exports with unmapped columns exactly as the whole file (blank, footer-like and quoted cells anywhere)', async () => {
+    const cell = fc.constantFrom('', ' ', '  x', 'y ', 'note', '"a, b"', '"say ""hi"""', 'Grand Totals', 'Total (2 records)', '合计', 'x\ty');
+    const row = fc.record({
+      customer: fc.constantFrom('c1', 'c2', 'c3', '', ' c4 '),
+      date: fc.constantFrom('2026-03-01', '2026-04-02 10:00', '', 'soon'),
+      amount: fc.constantFrom('5', '12.50', '', '-3', 'x'),
+      extra: fc.array(cell, { minLength: 3, maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 20, maxLength: 60 }), fc.constantFrom(16, 64, 4096), async (rows, piece) => {
+        const lines = ['Note,Customer,Extra,Order Date,Amount,Tail'];
+        for (const r of rows) lines.push([r.extra[0], r.customer, r.extra[1], r.date, r.amount, r.extra[2]].join(','));
+        const path = join(dir, 'wide.csv');
+        writeFileSync(path, lines.join('\n') + '\n');
+        const options = { asOf, purchaseModel: 'off' } as const;
+        expect(await inPieces(path, options, piece)).toEqual(await wholeFile(path, options));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('stops reading with the lines-together reader where an order comes back, without handing on the rest', async () => {
     const text = lineItems(300, true);
     const config = TableConfigSchema.parse({ kind: 'orders' });
