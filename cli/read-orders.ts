@@ -1,43 +1,73 @@
 // Reads an order file for the model commands with the same config, column mapping and messages as
-// `score --orders`: one clear line (exit 1) when the file cannot be used.
+// `score --orders`: one clear line (exit 1) when the file cannot be used. A text file is read as
+// `score --orders` reads it, in pieces into typed arrays (adapters/table/order-stream.ts), never as a
+// grid of cells: 10M orders took `model fit` to a 4.9 GB peak as cells. A workbook is read whole.
 import { resolve } from 'node:path';
 import { readTable } from '../adapters/table/read-file.ts';
 import { readOrderTable } from '../adapters/table/order-table.ts';
+import { isTextTable } from '../adapters/table/read-text-stream.ts';
+import { OrderFileError, readOrderFile } from '../adapters/table/order-stream.ts';
+import { orderHistoryFromColumns } from '../adapters/table/order-columns.ts';
 import { TableConfigSchema, TableError } from '../adapters/table/contract.ts';
+import type { RowProblem } from '../adapters/table/csv.ts';
 import type { ConfigFile } from '../adapters/config.ts';
 import type { Order } from '../core/schema/order.ts';
+import type { Language } from '../core/schema/options.ts';
 import type { CliIo } from './io.ts';
 import { WORDS } from '../core/i18n/index.ts';
 import { unclosedQuoteText } from '../adapters/table/csv.ts';
 
-export async function readOrders(
-  file: string,
-  io: CliIo,
-  config: ConfigFile,
-  sheet?: string,
-): Promise<{ orders: Order[]; badRows: number; firstError: string | null; notes: string[] }> {
+export interface OrdersRead {
+  /** The kept orders, in row order. */
+  orders: Order[];
+  /** Rows that could not be read as an order, and the first one's reason. */
+  badRows: number;
+  firstError: string | null;
+  /** How line items became orders and which orders were left out as not purchases, and why. */
+  notes: string[];
+}
+
+/** Every order, whatever its date: the model commands split them by date themselves. */
+const ALL_DATES = '9999-12-31';
+
+export async function readOrders(file: string, io: CliIo, config: ConfigFile, sheet?: string): Promise<OrdersRead> {
   // Said in the config's language, as `score` says it.
   const language = config.options.language ?? 'en';
-  let table: Awaited<ReturnType<typeof readTable>> | undefined;
+  const path = resolve(io.cwd, file);
+  let problems: readonly RowProblem[] = [];
   try {
-    table = await readTable(resolve(io.cwd, file), sheet, undefined, language);
+    if (await isTextTable(path, sheet)) {
+      const read = await readOrderFile(path, { kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }, { ...config.options, asOf: ALL_DATES });
+      problems = read.problems;
+      const bad = read.table.badRows;
+      return {
+        orders: orderHistoryFromColumns(read.aggregator).orders(ALL_DATES),
+        badRows: bad.length,
+        firstError: firstProblem(read.problems, language) ?? bad[0]?.error ?? null,
+        notes: read.table.warnings,
+      };
+    }
+    const table = await readTable(path, sheet, undefined, language);
+    problems = table.problems;
     const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }), language);
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);
-    // A row with an unclosed quote was read as blank; say what was really wrong with it.
-    const unclosed = table.problems[0];
-    const firstProblem = unclosed === undefined ? null : unclosedQuoteText(unclosed, WORDS[language]);
-    // notes: how line items became orders and which orders were left out as not purchases, and why.
-    return { orders: list, badRows: bad.length, firstError: firstProblem ?? bad[0]?.error ?? null, notes: orders.warnings };
+    return { orders: list, badRows: bad.length, firstError: firstProblem(table.problems, language) ?? bad[0]?.error ?? null, notes: orders.warnings };
   } catch (error) {
     if (error instanceof TableError) {
       // An unclosed quote near the top can hide the header row itself: say so.
-      const early = table?.problems.find((p) => p.index < 20);
+      const early = (error instanceof OrderFileError ? error.problems : problems).find((p) => p.index < 20);
       const note = early === undefined ? '' : WORDS[language].table.header.alsoNote(unclosedQuoteText(early, WORDS[language]));
       throw new TableError(`${file}: ${error.message}${note}`);
     }
     throw error;
   }
+}
+
+/** A row with an unclosed quote was read as blank: what was really wrong with the first one. */
+function firstProblem(problems: readonly RowProblem[], language: Language): string | null {
+  const unclosed = problems[0];
+  return unclosed === undefined ? null : unclosedQuoteText(unclosed, WORDS[language]);
 }
 
 /** The latest order date: the default end of the calibration period. */
