@@ -12,14 +12,20 @@ import { TableConfigSchema, TableError } from '../adapters/table/contract.ts';
 import type { RowProblem } from '../adapters/table/csv.ts';
 import type { ConfigFile } from '../adapters/config.ts';
 import type { Order } from '../core/schema/order.ts';
-import type { Language } from '../core/schema/options.ts';
+import type { Language, OptionsInput } from '../core/schema/options.ts';
+import { OrderAggregator } from '../core/aggregate-orders.ts';
+import { isoFromDayNumber } from '../core/dates.ts';
 import type { CliIo } from './io.ts';
 import { WORDS } from '../core/i18n/index.ts';
 import { unclosedQuoteText } from '../adapters/table/csv.ts';
 
 export interface OrdersRead {
-  /** The kept orders, in row order. */
-  orders: Order[];
+  /** The kept orders, in row order (made when asked: 10M objects are ~1.5 GB). */
+  orders(): Order[];
+  /** The latest order date, '' when there is none. */
+  latest: string;
+  /** The kept orders added, in row order, to an aggregator with these options (no Order object made for a text file). */
+  aggregated(options: OptionsInput): OrderAggregator;
   /** Rows that could not be read as an order, and the first one's reason. */
   badRows: number;
   firstError: string | null;
@@ -40,8 +46,20 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
       const read = await readOrderFile(path, { kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }, { ...config.options, asOf: ALL_DATES });
       problems = read.problems;
       const bad = read.table.badRows;
+      const columns = read.aggregator.orders();
+      let latestDay = -Infinity;
+      for (const day of columns.days) if (day > latestDay) latestDay = day;
       return {
-        orders: orderHistoryFromColumns(read.aggregator).orders(ALL_DATES),
+        orders: () => orderHistoryFromColumns(read.aggregator).orders(ALL_DATES),
+        latest: columns.days.length === 0 ? '' : isoFromDayNumber(latestDay),
+        aggregated: (options) => {
+          // The same customers in the same order, and the same orders, as adding each Order in row order.
+          const aggregator = new OrderAggregator(options);
+          const positions = new Int32Array(columns.ids.length);
+          for (let c = 0; c < columns.ids.length; c++) positions[c] = aggregator.customer(columns.ids[c] as string);
+          aggregator.addOrdersOf(positions, columns.owner, columns.days, columns.amounts);
+          return aggregator;
+        },
         badRows: bad.length,
         firstError: firstProblem(read.problems, language) ?? bad[0]?.error ?? null,
         notes: read.table.warnings,
@@ -52,7 +70,18 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
     const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }), language);
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);
-    return { orders: list, badRows: bad.length, firstError: firstProblem(table.problems, language) ?? bad[0]?.error ?? null, notes: orders.warnings };
+    return {
+      orders: () => list,
+      latest: latestDate(list),
+      aggregated: (options) => {
+        const aggregator = new OrderAggregator(options);
+        for (const order of list) aggregator.add(order);
+        return aggregator;
+      },
+      badRows: bad.length,
+      firstError: firstProblem(table.problems, language) ?? bad[0]?.error ?? null,
+      notes: orders.warnings,
+    };
   } catch (error) {
     if (error instanceof TableError) {
       // An unclosed quote near the top can hide the header row itself: say so.

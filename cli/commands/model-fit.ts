@@ -32,11 +32,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (asOf !== undefined && calibrationEnd !== undefined && asOf !== calibrationEnd) throw new UsageError((w) => w.usage.asOfTwice);
   const config = await readConfig(values.config, io.cwd);
   const words = commandLineWords(config.options.language ?? 'en');
-  const { orders, badRows, firstError, notes } = await readOrders(file, io, config, values.sheet);
-  const end = asOf ?? calibrationEnd ?? latestDate(orders);
+  const read = await readOrders(file, io, config, values.sheet);
+  const { badRows, firstError, notes } = read;
+  const end = asOf ?? calibrationEnd ?? read.latest;
   if (end === '') throw new UsageError(words.usage.noOrderRead(file, firstError));
-  const aggregator = new OrderAggregator({ ...config.options, asOf: end });
-  for (const order of orders) aggregator.add(order);
+  const aggregator = read.aggregated({ ...config.options, asOf: end });
   const endDay = dayNumber(end);
   const histories = aggregator.finish().map((c) => historyOf(c, endDay));
   const present = histories.filter((h) => h !== null);

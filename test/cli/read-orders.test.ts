@@ -13,10 +13,11 @@ import { TableConfigSchema } from '../../adapters/table/contract.ts';
 import { unclosedQuoteText } from '../../adapters/table/csv.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import type { CliIo } from '../../cli/io.ts';
+import { readConfig } from '../../cli/table-options.ts';
+import { OrderAggregator } from '../../core/aggregate-orders.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const io: CliIo = { stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: ROOT };
-const config = { options: {}, columns: {}, dateOrder: 'auto' as const };
 
 /** What the model commands read before: the whole table as cells, then its orders. */
 async function asCells(path: string) {
@@ -34,6 +35,7 @@ async function asCells(path: string) {
 
 describe('the model commands\' order reading', () => {
   it('gives the orders, bad rows and notes of the whole table, read in pieces', async () => {
+    const config = await readConfig(undefined, ROOT);
     const dir = mkdtempSync(join(tmpdir(), 'tierwise-read-orders-'));
     const trouble = join(dir, 'trouble.csv');
     writeFileSync(trouble, 'Order ID,customer,date,amount,status\n1,c1,2026-01-02,5,paid\n2,c2,"2026-01-03,7,paid\n3,c1,2026-02-02,9,refunded\n4,,2026-02-03,4,paid\n5,c3,soon,5,paid\n1,c1,2026-01-02,2,paid\n\nGrand Totals,,,25,\n');
@@ -51,8 +53,15 @@ describe('the model commands\' order reading', () => {
     for (const path of files) {
       const read = await readOrders(path, io, config);
       const expected = await asCells(path);
-      expect({ ...read, orders: read.orders.map((o) => ({ customerId: o.customerId, date: o.date, amount: o.amount })) }, path).toEqual(expected);
-      expect(read.orders.length, path).toBeGreaterThan(0);
+      const orders = read.orders();
+      expect({ orders: orders.map((o) => ({ customerId: o.customerId, date: o.date, amount: o.amount })), badRows: read.badRows, firstError: read.firstError, notes: read.notes }, path).toEqual(expected);
+      expect(orders.length, path).toBeGreaterThan(0);
+      expect(read.latest, path).toBe(orders.reduce((latest, o) => (o.date > latest ? o.date : latest), ''));
+      // The aggregator model fit gets: the same customers, in the same order, as adding every order.
+      const byOrders = new OrderAggregator({ asOf: read.latest });
+      for (const o of orders) byOrders.add(o);
+      const aggregated = read.aggregated({ asOf: read.latest });
+      expect(aggregated.finish(), path).toEqual(byOrders.finish());
     }
   });
 });
