@@ -215,8 +215,9 @@ export class OrderAssembler {
 
   /**
    * Hands over the orders settled so far and forgets them (null when there are none). Without order
-   * numbers every row is settled as it is added, and with 'together' every order as the next one
-   * starts, in row order, so a host reading a file in pieces keeps none; finish() then returns only the rest.
+   * numbers every row is settled as it is added, with 'together' every order as the next one starts,
+   * and with last rows every order at its last row once those before it are: in row order, so a host
+   * reading a file in pieces keeps few; finish() then returns only the rest.
    */
   takeSettled(): Pick<AssembledOrders, 'kept' | 'leftOut' | 'problems'> | null {
     const out = this.out;
