@@ -40,11 +40,11 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
   // Said in the config's language, as `score` says it.
   const language = config.options.language ?? 'en';
   const path = resolve(io.cwd, file);
+  // Rows with an unclosed quote of a table read whole (a text file read in pieces says its own in its OrderFileError).
   let problems: readonly RowProblem[] = [];
   try {
     if (await isTextTable(path, sheet)) {
       const read = await readOrderFile(path, { kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }, { ...config.options, asOf: ALL_DATES });
-      problems = read.problems;
       const bad = read.table.badRows;
       const columns = read.aggregator.orders();
       let latestDay = -Infinity;
@@ -100,7 +100,7 @@ function firstProblem(problems: readonly RowProblem[], language: Language): stri
 }
 
 /** The latest order date: the default end of the calibration period. */
-export function latestDate(orders: readonly Order[]): string {
+function latestDate(orders: readonly Order[]): string {
   let latest = '';
   for (const o of orders) if (o.date > latest) latest = o.date;
   return latest;

@@ -90,6 +90,9 @@ interface InTurn extends Gathering {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** An order started by its first line. */
+const gatheringOf = (line: OrderLine, row: number, spoiled: boolean): Gathering => ({ row, orderId: line.orderId, line, lineSum: line.lineAmount ?? 0, spoiled });
+
 /** 'anywhere', 'together', or each order number's last row (a survey of the whole table: TextHashes.set(orderId, row)). */
 export type LinePlacement = 'anywhere' | 'together' | TextHashes;
 
@@ -108,7 +111,6 @@ export class OrderLinesApart extends Error {
 export class OrderAssembler {
   private readonly byId = new Map<string, Gathering>();
   private readonly gathering: Gathering[] = [];
-  private readonly placement: LinePlacement;
   /** 'together': the order whose lines are being read, and the order numbers settled before it. */
   private open: Gathering | null = null;
   private readonly settledIds: TextHashes | null;
@@ -121,7 +123,6 @@ export class OrderAssembler {
   private settledEarly = false;
 
   constructor(placement: LinePlacement = 'anywhere') {
-    this.placement = placement;
     this.settledIds = placement === 'together' ? new TextHashes() : null;
     this.lastRows = typeof placement === 'string' ? null : placement;
   }
@@ -131,30 +132,43 @@ export class OrderAssembler {
    * fresh object per row). `spoiled`: the row had a cell that could not be read, so its order is reported, not guessed.
    */
   add(line: OrderLine, row: number, spoiled = false): void {
-    if (this.lastRows !== null) {
-      this.addInTurn(this.lastRows, line, row, spoiled);
-      return;
-    }
-    if (this.placement === 'together' && this.open !== null && this.open.orderId !== line.orderId) this.settleOpen();
+    if (this.lastRows !== null) this.addInTurn(this.lastRows, line, row, spoiled);
+    else if (this.settledIds !== null) this.addTogether(this.settledIds, line, row, spoiled);
+    else this.addAnywhere(line, row, spoiled);
+  }
+
+  /** 'anywhere': every order gathered until finish(). */
+  private addAnywhere(line: OrderLine, row: number, spoiled: boolean): void {
     if (line.orderId === '') {
       // An order of its own: settled now, so a million-row order list keeps only the orders.
-      if (!spoiled) this.settle(line, row, line.total ?? line.lineAmount);
+      this.settleOwn(line, row, spoiled);
       this.settledEarly = true;
       return;
     }
-    const existing = this.placement === 'together' ? this.open : this.byId.get(line.orderId);
-    if (existing === null || existing === undefined) {
-      const g: Gathering = { row, orderId: line.orderId, line, lineSum: line.lineAmount ?? 0, spoiled };
-      if (this.settledIds !== null) {
-        if (!this.settledIds.add(line.orderId)) throw new OrderLinesApart(line.orderId, row);
-        this.open = g;
-        return;
-      }
-      this.byId.set(line.orderId, g);
-      this.gathering.push(g);
+    const existing = this.byId.get(line.orderId);
+    if (existing !== undefined) {
+      this.extend(existing, line, spoiled);
       return;
     }
-    this.extend(existing, line, spoiled);
+    const g = gatheringOf(line, row, spoiled);
+    this.byId.set(line.orderId, g);
+    this.gathering.push(g);
+  }
+
+  /** 'together': the open order is settled when a row of another order comes; a settled order number coming back throws. */
+  private addTogether(settledIds: TextHashes, line: OrderLine, row: number, spoiled: boolean): void {
+    const open = this.open;
+    if (open !== null && open.orderId === line.orderId) {
+      this.extend(open, line, spoiled);
+      return;
+    }
+    this.settleOpen();
+    if (line.orderId === '') {
+      this.settleOwn(line, row, spoiled);
+      return;
+    }
+    if (!settledIds.add(line.orderId)) throw new OrderLinesApart(line.orderId, row);
+    this.open = gatheringOf(line, row, spoiled);
   }
 
   /** With each order's last row known: queued in order of first row, handed on once complete and every order before it is. */
@@ -165,7 +179,7 @@ export class OrderAssembler {
       const own = line.orderId === '';
       // Not surveyed (it cannot happen when both passes read the same rows): held to the end, which is always right.
       const last = own ? row : lastRows.get(line.orderId);
-      const turn: InTurn = { row, orderId: line.orderId, line, lineSum: line.lineAmount ?? 0, spoiled, lastRow: last < row ? Infinity : last, own };
+      const turn: InTurn = { ...gatheringOf(line, row, spoiled), lastRow: last < row ? Infinity : last, own };
       if (!own) this.byId.set(line.orderId, turn);
       this.turns.push(turn);
     }
@@ -184,7 +198,7 @@ export class OrderAssembler {
 
   private handOn(turn: InTurn): void {
     if (turn.own) {
-      if (!turn.spoiled) this.settle(turn.line, turn.row, turn.line.total ?? turn.line.lineAmount);
+      this.settleOwn(turn.line, turn.row, turn.spoiled);
       return;
     }
     this.byId.delete(turn.orderId);
@@ -252,6 +266,11 @@ export class OrderAssembler {
     if (open === null) return;
     this.open = null;
     this.settleGathered(open);
+  }
+
+  /** A row without an order number: an order of its own, its amount the row's (spoiled: left to the host, as below). */
+  private settleOwn(line: OrderLine, row: number, spoiled: boolean): void {
+    if (!spoiled) this.settle(line, row, line.total ?? line.lineAmount);
   }
 
   /** Spoiled orders are left to the host, which reported their bad row. */

@@ -16,7 +16,7 @@ import { plainColumnsOf, PlainOrderRows, type PlainColumns } from './plain-order
 import type { PlainPiece } from './plain-order-piece.ts';
 import type { RowProblem } from './csv.ts';
 import { streamTextTable, type StreamedText, type TextStart } from './read-text-stream.ts';
-import { orderLayout, OrderRows, type OrderRow } from './order-table.ts';
+import { orderLayout, OrderRows, type LinesRead, type OrderRow } from './order-table.ts';
 import { footerNote, mayBeFooter, tableBody, type Layout } from './read-rows.ts';
 import { cellText } from './header-row.ts';
 import { DateOrderEvidence, type DateOrder } from './cells.ts';
@@ -92,7 +92,7 @@ export async function readOrderFile(path: string, configInput: TableConfigInput,
 }
 
 /** One pass over the file (readOrderFile's): throws OrderLinesApart when `lines` is 'together' and they are not. */
-async function readOnce(path: string, config: Config, options: Options, dateOrder: DateOrder, lines: LinePlacement | { survey: TextHashes }, onRows: ((rows: number) => void) | undefined, pieceBytes: number | undefined, plainRows: boolean) {
+async function readOnce(path: string, config: Config, options: Options, dateOrder: DateOrder, lines: LinesRead, onRows: ((rows: number) => void) | undefined, pieceBytes: number | undefined, plainRows: boolean) {
   let pass: OrderPass | undefined;
   const text = await streamTextTable(
     path,
@@ -129,7 +129,7 @@ export class OrderPass {
   private readonly parser: OrderTextRows;
   private readonly delimiter: TextStart['delimiter'];
   private readonly plainRows: boolean;
-  private readonly lines: LinePlacement | { survey: TextHashes };
+  private readonly lines: LinesRead;
   /** Reads plain rows from the text (plain-order-rows.ts), when the table's can be. */
   private plain: PlainOrderRows | null = null;
   /** Rows were read as cells since the reader last handed its orders on. */
@@ -153,7 +153,7 @@ export class OrderPass {
    * `lines`: where an order's line items are (core/order-lines.ts); 'together' throws OrderLinesApart
    * when they are not; `{ survey }` only notes each order number's last row there (order-table.ts OrderRows).
    */
-  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void, plainRows = true, lines: LinePlacement | { survey: TextHashes } = 'anywhere') {
+  constructor(start: TextStart, config: Config, options: ReturnType<typeof OptionsSchema.parse>, dateOrder: DateOrder, onRows?: (rows: number) => void, plainRows = true, lines: LinesRead = 'anywhere') {
     this.config = config;
     this.lines = lines;
     this.delimiter = start.delimiter;

@@ -22,6 +22,11 @@ import { WORDS } from '../../core/i18n/index.ts';
 import type { ProblemWords } from '../../core/i18n/problem-words.ts';
 import type { TableWords } from '../../core/i18n/host-words.ts';
 
+/** Where an order's lines are (core/order-lines.ts), or a survey: only each order number's last row is noted (TextHashes.set). */
+export type LinesRead = LinePlacement | { survey: TextHashes };
+
+const isSurvey = (lines: LinesRead): lines is { survey: TextHashes } => typeof lines === 'object' && 'survey' in lines;
+
 export interface OrderRow {
   /** The order's first row, or the row that could not be read. */
   row: number;
@@ -128,10 +133,9 @@ export class OrderRows {
    * at the row where an order number comes back after another order's rows. `{ survey }`: only note
    * each order number's last row in it (the survey that reading with last rows needs).
    */
-  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en', lines: LinePlacement | { survey: TextHashes } = 'anywhere') {
-    const survey = typeof lines === 'object' && 'survey' in lines ? lines.survey : null;
-    this.survey = survey;
-    this.assembler = new OrderAssembler(survey === null ? (lines as LinePlacement) : 'anywhere');
+  constructor(layout: Layout<OrderField>, dateOrder: DateOrder, onRow: (row: OrderRow) => void, streaming: boolean, language: Language = 'en', lines: LinesRead = 'anywhere') {
+    this.survey = isSurvey(lines) ? lines.survey : null;
+    this.assembler = new OrderAssembler(isSurvey(lines) ? 'anywhere' : lines);
     this.settlesAsRead = layout.mapping.orderId === undefined || lines !== 'anywhere';
     this.words = WORDS[language].problems;
     this.notes = WORDS[language].table;

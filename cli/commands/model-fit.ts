@@ -2,7 +2,6 @@
 // Fits BG/NBD, Pareto/NBD and Gamma-Gamma on every customer's orders up to the calibration end.
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo, type Command } from '../io.ts';
-import { OrderAggregator } from '../../core/aggregate-orders.ts';
 import { dayNumber } from '../../core/dates.ts';
 import { compress } from '../../core/models/history.ts';
 import { historyOf } from '../../core/models/estimate.ts';
@@ -11,7 +10,7 @@ import { fitParetoNbd } from '../../core/models/pareto-nbd.ts';
 import { fitGammaGamma } from '../../core/models/gamma-gamma.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
 import { fitNbd, LR_CRITICAL } from '../../core/models/dropout.ts';
-import { latestDate, readOrders } from '../read-orders.ts';
+import { readOrders } from '../read-orders.ts';
 import { dateOption, readConfig, TABLE_OPTIONS } from '../table-options.ts';
 import { configLanguage } from '../run-language.ts';
 import { commandLineWords } from '../../core/i18n/cli-words.ts';
