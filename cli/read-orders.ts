@@ -14,14 +14,16 @@ import type { ConfigFile } from '../adapters/config.ts';
 import type { Order } from '../core/schema/order.ts';
 import type { Language, OptionsInput } from '../core/schema/options.ts';
 import { OrderAggregator } from '../core/aggregate-orders.ts';
+import { aggregatorOf } from '../core/order-columns.ts';
+import { orderHistoryOf, type OrderHistory } from '../core/order-history.ts';
 import { isoFromDayNumber } from '../core/dates.ts';
 import type { CliIo } from './io.ts';
 import { WORDS } from '../core/i18n/index.ts';
 import { unclosedQuoteText } from '../adapters/table/csv.ts';
 
 export interface OrdersRead {
-  /** The kept orders, in row order (made when asked: 10M objects are ~1.5 GB). */
-  orders(): Order[];
+  /** The kept orders, in row order, as the churn models and the backtest read them (a text file's as columns: 10M Order objects are ~1.5 GB). */
+  history(): OrderHistory;
   /** The latest order date, '' when there is none. */
   latest: string;
   /** The kept orders added, in row order, to an aggregator with these options (no Order object made for a text file). */
@@ -50,16 +52,10 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
       let latestDay = -Infinity;
       for (const day of columns.days) if (day > latestDay) latestDay = day;
       return {
-        orders: () => orderHistoryFromColumns(read.aggregator).orders(ALL_DATES),
+        history: () => orderHistoryFromColumns(read.aggregator),
         latest: columns.days.length === 0 ? '' : isoFromDayNumber(latestDay),
-        aggregated: (options) => {
-          // The same customers in the same order, and the same orders, as adding each Order in row order.
-          const aggregator = new OrderAggregator(options);
-          const positions = new Int32Array(columns.ids.length);
-          for (let c = 0; c < columns.ids.length; c++) positions[c] = aggregator.customer(columns.ids[c] as string);
-          aggregator.addOrdersOf(positions, columns.owner, columns.days, columns.amounts);
-          return aggregator;
-        },
+        // The same customers in the same order, and the same orders, as adding each Order in row order.
+        aggregated: (options) => aggregatorOf(columns, options),
         badRows: bad.length,
         firstError: firstProblem(read.problems, language) ?? bad[0]?.error ?? null,
         notes: read.table.warnings,
@@ -71,7 +67,7 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
     const bad = orders.rows.filter((r) => r.error !== null);
     return {
-      orders: () => list,
+      history: () => orderHistoryOf(list),
       latest: latestDate(list),
       aggregated: (options) => {
         const aggregator = new OrderAggregator(options);

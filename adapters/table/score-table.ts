@@ -7,7 +7,7 @@ import { scoreParsedCustomers } from '../../core/score.ts';
 import { unscoredResult } from '../../core/score.ts';
 import { summarize } from '../../core/summarize.ts';
 import { OrderAggregator } from '../../core/aggregate-orders.ts';
-import type { OrderHistory } from '../../core/churn/learned/choose.ts';
+import type { OrderHistory } from '../../core/order-history.ts';
 import type { Order } from '../../core/schema/order.ts';
 import { TableConfigSchema, TableError, type Cell, type CustomerField, type ScoredRow, type TableConfigInput, type TableScore } from './contract.ts';
 import type { Field } from '../../core/problems.ts';

@@ -91,7 +91,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const asOfDay = dayNumber(asOf);
   const untilDay = asOfDay + horizon;
   const config = await readConfig(values.config, io.cwd);
-  const orders = (await readOrders(file, io, config, values.sheet)).orders();
+  // Columns for a text file, no Order object per order (core/order-history.ts).
+  const orders = (await readOrders(file, io, config, values.sheet)).history();
 
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
   const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });

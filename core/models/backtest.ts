@@ -1,6 +1,5 @@
 // How well the scores would have ranked what happened next: scores as of a past date against the
 // purchases after it. Pure: the command line gathers the orders, this does the arithmetic.
-import type { Result } from '../schema/result.ts';
 import { TIERS, type Tier } from '../tiers.ts';
 
 /**
@@ -37,7 +36,10 @@ export interface Outcome {
 }
 
 export interface BacktestCustomer {
-  result: Result;
+  id: string;
+  /** The customer's result as of the as-of date: its churn risk (0-100) and tier, null when not scored. */
+  churnRisk: number | null;
+  tier: Tier | null;
   /** Days since the last purchase at the as-of date. */
   daysSinceLast: number;
   /** BG/NBD expected purchases over the horizon, when the model fitted. */
@@ -64,12 +66,12 @@ export interface BacktestReport {
 }
 
 export function evaluateBacktest(customers: readonly BacktestCustomer[]): BacktestReport {
-  const scored = customers.filter((c) => c.result.churnRisk !== null && c.result.tier !== null);
+  const scored = customers.filter((c) => c.churnRisk !== null && c.tier !== null);
   const churned = scored.map((c) => c.outcome.purchases === 0);
   const withModel = scored.filter((c) => c.expectedPurchases !== null);
   const totalRevenue = scored.reduce((s, c) => s + c.outcome.revenue, 0);
   const byTier = TIERS.map((tier) => {
-    const group = scored.filter((c) => c.result.tier === tier);
+    const group = scored.filter((c) => c.tier === tier);
     return {
       tier,
       customers: group.length,
@@ -83,7 +85,7 @@ export function evaluateBacktest(customers: readonly BacktestCustomer[]): Backte
     customers: scored.length,
     churners: churned.filter(Boolean).length,
     auc: {
-      churnRisk: auc(scored.map((c) => c.result.churnRisk as number), churned),
+      churnRisk: auc(scored.map((c) => c.churnRisk as number), churned),
       recency: auc(scored.map((c) => c.daysSinceLast), churned),
       // Fewer expected purchases should mean more likely to churn, so the score is negated.
       expectedPurchases: withModel.length === scored.length ? auc(scored.map((c) => -(c.expectedPurchases as number)), churned) : null,

@@ -22,7 +22,7 @@ describe('backtestCustomers (the backtest outcome rule, without files)', () => {
   it('counts purchase days and net revenue in (as-of, as-of + horizon] for each customer scored as of the as-of date', () => {
     const { rows, buyersAfter } = backtestCustomers(orders, options);
     expect(buyersAfter).toBe(1);
-    const byId = new Map(rows.map((r) => [r.result.id, r]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get('A')?.outcome).toEqual({ purchases: 2, revenue: 50 });
     // Scored with only the orders up to the as-of date: A's last purchase then was 2026-05-01.
     expect(byId.get('A')?.daysSinceLast).toBe(60);

@@ -6,7 +6,7 @@ import { OptionsSchema, type Options, type OptionsInput } from '../../schema/opt
 import type { Customer } from '../../schema/customer.ts';
 import type { Order } from '../../schema/order.ts';
 import type { Result } from '../../schema/result.ts';
-import { aggregateOrders } from '../../aggregate-orders.ts';
+import { asHistory, type OrderHistory } from '../../order-history.ts';
 import { scoreCustomersInRanges } from '../../score.ts';
 import { dayNumber, isoFromDayNumber } from '../../dates.ts';
 import { estimatePurchases, hashBound, historyOf, idSample } from '../../models/estimate.ts';
@@ -45,18 +45,16 @@ export interface Candidates {
   learnedReason: string | null;
 }
 
-const upTo = (orders: readonly Order[], iso: string) => orders.filter((o) => o.date <= iso);
-
 /** `hashRange`: the customers of `orders` are a sample by id hash below it (see models/estimate.ts sampleById). */
-export function candidatesAt(orders: readonly Order[], cut: string, options: Options, hashRange = 2 ** 32): Candidates {
+export function candidatesAt(orders: readonly Order[] | OrderHistory, cut: string, options: Options, hashRange = 2 ** 32): Candidates {
   const cutDay = dayNumber(cut);
-  const past = upTo(orders, cut);
-  const customers = aggregateOrders(past, { ...options, asOf: cut }).filter((c) => c.lastPurchase !== null);
+  const history = asHistory(orders);
+  const customers = history.customers(cut, options).filter((c) => c.lastPurchase !== null);
   const ids = customers.map((c) => c.id);
   const rules = rulesRisks(customers, { ...options, asOf: cut, purchaseModel: 'off' });
   const estimates = estimatePurchases(customers.map((c) => historyOf(c, cutDay)), ids, { ...options, hashRange });
   const pareto = estimates.ok && estimates.models.dropout.identified ? estimates.perCustomer.map((e) => e?.pNoPurchase ?? 1) : null;
-  const log = { ...orderLogOf(past), hashRange };
+  const log = { ...history.log(cut), hashRange };
   const trained = trainChurnModel(log, cutDay, settingsOf(options));
   let learned: number[] | null = null;
   if (trained.ok) {
@@ -127,27 +125,6 @@ export function validationHorizon(log: OrderLog, asOfDay: number, horizon: numbe
  * as a million's do, and the check costs three scorings; a hash of the id picks them, never row order.
  */
 export const VALIDATION_SAMPLE = 20_000;
-
-/**
- * The orders as the churn models read them. A host reading a big file in pieces keeps them as typed
- * arrays, not Order objects (adapters/table/order-columns.ts); `orderHistoryOf` serves a list.
- */
-export interface OrderHistory {
-  /** orderLogOf(the orders dated up to `asOf`). */
-  log(asOf: string): OrderLog;
-  /** The orders dated up to `asOf`, in the order given, only those of the customers `keep` accepts when it is given. */
-  orders(asOf: string, keep?: (customerId: string) => boolean): Order[];
-}
-
-export function orderHistoryOf(orders: readonly Order[]): OrderHistory {
-  return {
-    log: (asOf) => orderLogOf(upTo(orders, asOf)),
-    orders: (asOf, keep) => (keep === undefined ? upTo(orders, asOf) : upTo(orders, asOf).filter((o) => keep(o.customerId))),
-  };
-}
-
-const asHistory = (orders: readonly Order[] | OrderHistory): OrderHistory => (isOrderList(orders) ? orderHistoryOf(orders) : orders);
-const isOrderList = (orders: readonly Order[] | OrderHistory): orders is readonly Order[] => Array.isArray(orders);
 
 /**
  * Time-split validation: as of one horizon before `asOf`, which candidate predicted the horizon after best.

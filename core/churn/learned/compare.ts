@@ -3,7 +3,7 @@
 // by `tierwise backtest` and bench/cases/churn-*.ts.
 import type { Options } from '../../schema/options.ts';
 import type { Order } from '../../schema/order.ts';
-import { aggregateOrders } from '../../aggregate-orders.ts';
+import { asHistory, type OrderHistory } from '../../order-history.ts';
 import { dayNumber } from '../../dates.ts';
 import { auc } from '../../models/backtest.ts';
 import { brierScore } from '../../models/calibration.ts';
@@ -11,7 +11,6 @@ import { DAYS_PER_UNIT, historyOf } from '../../models/estimate.ts';
 import { bgnbdPNoPurchase, fitBgNbd } from '../../models/bgnbd.ts';
 import { compress } from '../../models/history.ts';
 import { ModelFitError, type FitFailure } from '../../models/fit-error.ts';
-import { orderLogOf } from './order-log.ts';
 import { predictChurn, trainChurnModel } from './train.ts';
 import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from './choose.ts';
 import { WORDS } from '../../i18n/index.ts';
@@ -41,15 +40,19 @@ export interface Comparison {
   chosen: number[];
 }
 
-export function compareChurnModels(orders: readonly Order[], options: Options): Comparison {
+/** Every order, whatever its date: the log the outcomes after the as-of date are read from. */
+const EVERY_DATE = '9999-12-31';
+
+/** `orders`: a list, or columns behind an OrderHistory (a big file: no Order object per order). */
+export function compareChurnModels(orders: readonly Order[] | OrderHistory, options: Options): Comparison {
   const asOf = options.asOf;
   const asOfDay = dayNumber(asOf);
   const horizon = options.expectedPurchasesDays;
-  const candidates = candidatesAt(orders, asOf, options);
+  const history = asHistory(orders);
+  const candidates = candidatesAt(history, asOf, options);
   const ids = candidates.ids;
-  const happened = outcomes(orderLogOf(orders), ids, asOfDay, horizon);
-  const past = orders.filter((o) => o.date <= asOf);
-  const pastLog = orderLogOf(past);
+  const happened = outcomes(history.log(EVERY_DATE), ids, asOfDay, horizon);
+  const pastLog = history.log(asOf);
   const at = new Map(pastLog.ids.map((id, k) => [id, k]));
 
   // Plain recency, made a probability on the same time split (one feature: days since the last purchase).
@@ -64,7 +67,7 @@ export function compareChurnModels(orders: readonly Order[], options: Options): 
   // BG/NBD fitted on every customer (as `model fit` does): its exact chance of no purchase.
   let bgnbd: number[] | null = null;
   let bgnbdFailure: FitFailure | null = null;
-  const customers = aggregateOrders(past, { asOf });
+  const customers = history.customers(asOf, {});
   const histories = customers.map((c) => historyOf(c, asOfDay));
   try {
     const params = fitBgNbd(compress(histories)).params;
@@ -97,7 +100,7 @@ export function compareChurnModels(orders: readonly Order[], options: Options): 
     measure('recency', recencyModel.ok ? null : words.models.trainFailure(recencyModel.failure), recencyDays),
     measure('bgnbd', bgnbdFailure === null ? null : words.models.fitFailure(bgnbdFailure)),
   ];
-  const choice = chooseChurnModel(orders, options);
+  const choice = chooseChurnModel(history, options);
   const chosen = (choice.model === 'learned' ? candidates.learned : choice.model === 'pareto' ? candidates.pareto : null) ?? candidates.rules;
   return { ids, happened, chances, contenders, choice, chosen };
 }
