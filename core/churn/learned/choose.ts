@@ -14,7 +14,7 @@ import { brierScore } from '../../models/calibration.ts';
 import { LR_CRITICAL } from '../../models/dropout.ts';
 import { orderLogOf, type OrderLog } from './order-log.ts';
 import { boughtNothing } from './features.ts';
-import { churnPredictor, predictChurn, trainChurnModel, type LearnedSettings } from './train.ts';
+import { churnPredictor, trainChurnModel, type LearnedSettings } from './train.ts';
 import { positionsIn } from '../../id-positions.ts';
 import { learnedRiskOf } from './risk.ts';
 import { predictionColumns } from './prediction-columns.ts';
@@ -58,9 +58,10 @@ export function candidatesAt(orders: readonly Order[] | OrderHistory, cut: strin
   const trained = trainChurnModel(log, cutDay, settingsOf(options));
   let learned: number[] | null = null;
   if (trained.ok) {
-    const at = new Map(log.ids.map((id, k) => [id, k]));
-    const { predictions } = predictChurn(trained.model, log, cutDay, options.expectedPurchasesDays);
-    learned = ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
+    // Each prediction read at once (peek), not a million kept objects: the same numbers as predictChurn's.
+    const predictor = churnPredictor(trained.model, log, cutDay, options.expectedPurchasesDays);
+    const at = positionsIn(log.ids, ids.length, (i) => ids[i] as string);
+    learned = ids.map((_, i) => ((at[i] as number) < 0 ? null : predictor.peek(at[i] as number))?.probability ?? 1);
   }
   // Why a candidate is missing, in the options' language (a fit's own error stays as the fit says it).
   const words = WORDS[options.language];

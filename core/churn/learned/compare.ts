@@ -7,11 +7,12 @@ import { asHistory, type OrderHistory } from '../../order-history.ts';
 import { dayNumber } from '../../dates.ts';
 import { auc } from '../../models/backtest.ts';
 import { brierScore } from '../../models/calibration.ts';
-import { DAYS_PER_UNIT, historyOf } from '../../models/estimate.ts';
+import { DAYS_PER_UNIT, historyOf, type PurchaseHistory } from '../../models/estimate.ts';
 import { bgnbdPNoPurchase, fitBgNbd } from '../../models/bgnbd.ts';
 import { compress } from '../../models/history.ts';
 import { ModelFitError, type FitFailure } from '../../models/fit-error.ts';
-import { predictChurn, trainChurnModel } from './train.ts';
+import { churnPredictor, trainChurnModel, type TrainFailure } from './train.ts';
+import { positionsIn } from '../../id-positions.ts';
 import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from './choose.ts';
 import { WORDS } from '../../i18n/index.ts';
 
@@ -52,34 +53,9 @@ export function compareChurnModels(orders: readonly Order[] | OrderHistory, opti
   const candidates = candidatesAt(history, asOf, options);
   const ids = candidates.ids;
   const happened = outcomes(history.log(EVERY_DATE), ids, asOfDay, horizon);
-  const pastLog = history.log(asOf);
-  const at = new Map(pastLog.ids.map((id, k) => [id, k]));
-
-  // Plain recency, made a probability on the same time split (one feature: days since the last purchase).
-  const recencyModel = trainChurnModel(pastLog, asOfDay, { ...settingsOf(options), only: ['logRecency'] });
-  let recency: number[] | null = null;
-  let recencyDays: number[] = [];
-  if (recencyModel.ok) {
-    const { predictions } = predictChurn(recencyModel.model, pastLog, asOfDay, horizon);
-    recency = ids.map((id) => predictions[at.get(id) ?? -1]?.probability ?? 1);
-    recencyDays = ids.map((id) => predictions[at.get(id) ?? -1]?.snapshot.recency ?? 0);
-  }
-  // BG/NBD fitted on every customer (as `model fit` does): its exact chance of no purchase.
-  let bgnbd: number[] | null = null;
-  let bgnbdFailure: FitFailure | null = null;
-  const customers = history.customers(asOf, {});
-  const histories = customers.map((c) => historyOf(c, asOfDay));
-  try {
-    const params = fitBgNbd(compress(histories)).params;
-    const byId = new Map(customers.map((c, i) => [c.id, histories[i]]));
-    bgnbd = ids.map((id) => {
-      const h = byId.get(id);
-      return h == null ? 1 : bgnbdPNoPurchase(params, h, horizon / DAYS_PER_UNIT);
-    });
-  } catch (error) {
-    if (!(error instanceof ModelFitError)) throw error;
-    bgnbdFailure = error.failure;
-  }
+  // Each baseline in a function of its own, so what it builds of a million customers goes before the next.
+  const { recency, recencyDays, recencyFailure } = recencyChances(history, ids, options);
+  const { bgnbd, bgnbdFailure } = bgnbdChances(history, ids, options);
   const chances: Record<ContenderKey, number[] | null> = { learned: candidates.learned, pareto: candidates.pareto, rules: candidates.rules, recency, bgnbd };
   const words = WORDS[options.language];
   const measure = (key: ContenderKey, note: string | null, ranking?: number[]): Contender => {
@@ -97,10 +73,54 @@ export function compareChurnModels(orders: readonly Order[] | OrderHistory, opti
     measure('pareto', candidates.paretoReason),
     measure('rules', null),
     // Ranked on the days themselves (the AUC everyone quotes); the Brier score needs the calibrated chance.
-    measure('recency', recencyModel.ok ? null : words.models.trainFailure(recencyModel.failure), recencyDays),
+    measure('recency', recencyFailure === null ? null : words.models.trainFailure(recencyFailure), recencyDays),
     measure('bgnbd', bgnbdFailure === null ? null : words.models.fitFailure(bgnbdFailure)),
   ];
   const choice = chooseChurnModel(history, options);
   const chosen = (choice.model === 'learned' ? candidates.learned : choice.model === 'pareto' ? candidates.pareto : null) ?? candidates.rules;
   return { ids, happened, chances, contenders, choice, chosen };
+}
+
+/** Plain recency, made a probability on the same time split (one feature: days since the last purchase); its days for the AUC everyone quotes. */
+function recencyChances(history: OrderHistory, ids: readonly string[], options: Options): { recency: number[] | null; recencyDays: number[]; recencyFailure: TrainFailure | null } {
+  const asOfDay = dayNumber(options.asOf);
+  const pastLog = history.log(options.asOf);
+  const recencyModel = trainChurnModel(pastLog, asOfDay, { ...settingsOf(options), only: ['logRecency'] });
+  if (!recencyModel.ok) return { recency: null, recencyDays: [], recencyFailure: recencyModel.failure };
+  // Each prediction read at once (peek): the same numbers as predictChurn's, without a million kept objects.
+  const predictor = churnPredictor(recencyModel.model, pastLog, asOfDay, options.expectedPurchasesDays);
+  const at = positionsIn(pastLog.ids, ids.length, (i) => ids[i] as string);
+  const recency = new Array<number>(ids.length);
+  const recencyDays = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const p = (at[i] as number) < 0 ? null : predictor.peek(at[i] as number);
+    recency[i] = p?.probability ?? 1;
+    recencyDays[i] = p?.snapshot.recency ?? 0;
+  }
+  return { recency, recencyDays, recencyFailure: null };
+}
+
+/** BG/NBD fitted on every customer (as `model fit` does): its exact chance of no purchase in the horizon. */
+function bgnbdChances(history: OrderHistory, ids: readonly string[], options: Options): { bgnbd: number[] | null; bgnbdFailure: FitFailure | null } {
+  const past = historiesAsOf(history, options.asOf);
+  const histories = past.histories;
+  try {
+    const params = fitBgNbd(compress(histories)).params;
+    const at = positionsIn(past.ids, ids.length, (i) => ids[i] as string);
+    const bgnbd = ids.map((_, i) => {
+      const h = (at[i] as number) < 0 ? null : histories[at[i] as number];
+      return h == null ? 1 : bgnbdPNoPurchase(params, h, options.expectedPurchasesDays / DAYS_PER_UNIT);
+    });
+    return { bgnbd, bgnbdFailure: null };
+  } catch (error) {
+    if (!(error instanceof ModelFitError)) throw error;
+    return { bgnbd: null, bgnbdFailure: error.failure };
+  }
+}
+
+/** Every customer's purchase history as of `asOf` (models/estimate.ts historyOf), by id: the customers themselves (~400 bytes each) go before the fit. */
+function historiesAsOf(history: OrderHistory, asOf: string): { ids: string[]; histories: (PurchaseHistory | null)[] } {
+  const asOfDay = dayNumber(asOf);
+  const customers = history.customers(asOf, {});
+  return { ids: customers.map((c) => c.id), histories: customers.map((c) => historyOf(c, asOfDay)) };
 }
