@@ -15,6 +15,7 @@ import { LABELS } from '../../core/labels.ts';
 import { WORDS } from '../../core/i18n/index.ts';
 import type { Language, Options } from '../../core/schema/options.ts';
 import type { OrderHistory } from '../../core/order-history.ts';
+import type { BgNbdFit } from '../../core/models/bgnbd.ts';
 import { readOrders } from '../read-orders.ts';
 import { boundOldSpaceGrowthForOrders } from '../old-space-growth.ts';
 import { dateOption, readConfig, TABLE_OPTIONS } from '../table-options.ts';
@@ -102,9 +103,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
   const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
   // The customers' rows are summed up before the comparison, which then has their memory (a million rows).
-  const base = customerOutcomes(orders, options, io);
-  // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only.
-  const comparison = compareChurnModels(orders, options);
+  const { base, bgnbd } = customerOutcomes(orders, options, io);
+  // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only
+  // (BG/NBD's as the customers' outcomes fitted it: the same customers, a million customers' fit not done twice).
+  const comparison = compareChurnModels(orders, options, bgnbd);
   const { choice, chosen, happened } = comparison;
   const report: Report = {
     asOf,
@@ -125,12 +127,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Each customer's scores as of the as-of date against what they did after it, summed up (core/models/backtest.ts). */
-function customerOutcomes(orders: OrderHistory, options: Options, io: CliIo): BacktestReport {
-  const { rows, buyersAfter, bgnbdFailure } = backtestCustomers(orders, options);
+function customerOutcomes(orders: OrderHistory, options: Options, io: CliIo): { base: BacktestReport; bgnbd: BgNbdFit } {
+  const { rows, buyersAfter, bgnbd } = backtestCustomers(orders, options);
   const words = WORDS[options.language];
-  if (buyersAfter === 0) throw new UsageError(words.backtest.noOrdersAfter(options.asOf));
-  if (bgnbdFailure !== null) io.stderr.write(`tierwise: ${words.summary.stderrNote(words.models.comparisonLeftOut(words.models.fitFailure(bgnbdFailure)))}\n`);
-  return evaluateBacktest(rows);
+  if (buyersAfter === 0 || bgnbd === null) throw new UsageError(words.backtest.noOrdersAfter(options.asOf));
+  if (!bgnbd.ok) io.stderr.write(`tierwise: ${words.summary.stderrNote(words.models.comparisonLeftOut(words.models.fitFailure(bgnbd.failure)))}\n`);
+  return { base: evaluateBacktest(rows), bgnbd };
 }
 
 const backtest: Command = { summary: (w) => w.usage.commands.backtest.summary, usage: (w) => w.usage.commands.backtest.syntax, language: configLanguage, run };

@@ -11,17 +11,15 @@ import { dayNumber } from '../dates.ts';
 import { asHistory, type OrderHistory } from '../order-history.ts';
 import { aggregatorOf, type OrderColumns } from '../order-columns.ts';
 import { DAYS_PER_UNIT, historyOf } from './estimate.ts';
-import { compress } from './history.ts';
-import { bgnbdExpectedPurchases, fitBgNbd } from './bgnbd.ts';
-import { ModelFitError, type FitFailure } from './fit-error.ts';
+import { bgnbdExpectedPurchases, bgnbdFitOf, type BgNbdFit } from './bgnbd.ts';
 import type { BacktestCustomer } from './backtest.ts';
 
 export interface BacktestCustomers {
   rows: BacktestCustomer[];
   /** Customers with an order in (asOf, asOf + horizon]: none means the file ends before the horizon. */
   buyersAfter: number;
-  /** Why the BG/NBD comparison is left out, when it is (worded by the host: ModelNoteWords.fitFailure). */
-  bgnbdFailure: FitFailure | null;
+  /** BG/NBD fitted on every customer as of the as-of date, or why it could not be (worded by the host: ModelNoteWords.fitFailure); null when nobody bought after it. */
+  bgnbd: BgNbdFit | null;
 }
 
 /** Customers scored at a time: a million results held at once cost ~1 GB. */
@@ -36,23 +34,16 @@ export function backtestCustomers(orders: readonly Order[] | OrderHistory, optio
   const horizon = options.expectedPurchasesDays;
   const columns = asHistory(orders).columns();
   const after = outcomesAfter(columns, asOfDay, asOfDay + horizon);
-  if (after.buyers === 0) return { rows: [], buyersAfter: 0, bgnbdFailure: null };
+  if (after.buyers === 0) return { rows: [], buyersAfter: 0, bgnbd: null };
 
   // Every customer in order of first appearance (customer i is columns.ids[i]), each scored with the
   // orders up to the as-of date only.
   const customers = aggregatorOf(columns, options).finish();
   const scorer = scoreCustomersInRanges(customers, options);
   const histories = customers.map((c) => historyOf(c, asOfDay));
-  let expected: (number | null)[] = histories.map(() => null);
-  let bgnbdFailure: FitFailure | null = null;
-  try {
-    // BG/NBD on every customer, as `model fit` does.
-    const bgnbd = fitBgNbd(compress(histories)).params;
-    expected = histories.map((h) => (h === null ? null : bgnbdExpectedPurchases(bgnbd, h, horizon / DAYS_PER_UNIT)));
-  } catch (error) {
-    if (!(error instanceof ModelFitError)) throw error;
-    bgnbdFailure = error.failure;
-  }
+  // BG/NBD on every customer, as `model fit` does.
+  const bgnbd = bgnbdFitOf(histories);
+  const expected = histories.map((h) => (h === null || !bgnbd.ok ? null : bgnbdExpectedPurchases(bgnbd.params, h, horizon / DAYS_PER_UNIT)));
   const rows: BacktestCustomer[] = [];
   for (let from = 0; from < scorer.count; from += RANGE) {
     const to = Math.min(from + RANGE, scorer.count);
@@ -71,7 +62,7 @@ export function backtestCustomers(orders: readonly Order[] | OrderHistory, optio
       });
     }
   }
-  return { rows, buyersAfter: after.buyers, bgnbdFailure };
+  return { rows, buyersAfter: after.buyers, bgnbd };
 }
 
 /** What each customer (by position) did in (fromDay, untilDay]. */

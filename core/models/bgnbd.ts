@@ -2,7 +2,8 @@
 // of lifetimes' beta_geo_fitter.py: parameters, log-likelihood, fit, and the predictions users ask for.
 import { hyp2f1, lnGamma, logAddExp } from './special.ts';
 import { fitCountModel } from './fit-count-model.ts';
-import type { Compressed, History } from './history.ts';
+import { compress, type Compressed, type History } from './history.ts';
+import { ModelFitError, type FitFailure } from './fit-error.ts';
 import { distinctOf, workSpace } from './distinct.ts';
 
 export interface BgNbdParams extends Record<string, number> {
@@ -62,6 +63,19 @@ export function bgnbdTotalLogLikelihood(p: BgNbdParams, data: Compressed): numbe
 export function fitBgNbd(data: Compressed): { params: BgNbdParams; logLikelihood: number } {
   const fromLog = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), a: Math.exp(v[2] as number), b: Math.exp(v[3] as number) });
   return fitCountModel('BG/NBD', data, bgnbdTotalLogLikelihood, fromLog, [0, 0, 0, 0]);
+}
+
+/** BG/NBD fitted on some customers, or why it could not be. */
+export type BgNbdFit = { ok: true; params: BgNbdParams } | { ok: false; failure: FitFailure };
+
+/** BG/NBD on these histories (the missing ones left out), or the fit's failure. */
+export function bgnbdFitOf(histories: readonly (History | null)[]): BgNbdFit {
+  try {
+    return { ok: true, params: fitBgNbd(compress(histories)).params };
+  } catch (error) {
+    if (!(error instanceof ModelFitError)) throw error;
+    return { ok: false, failure: error.failure };
+  }
 }
 
 /** P(alive | x, t_x, T) (Hardie's note 021); 1 for a customer with no repeat purchase, by construction. */

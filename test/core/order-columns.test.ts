@@ -97,4 +97,12 @@ describe('the backtest on orders as columns', () => {
     expect(backtestCustomers(columns(), options)).toEqual(backtestCustomers(orders, options));
     expect(compareChurnModels(columns(), options)).toEqual(compareChurnModels(orders, options));
   });
+
+  it('gives the comparison the BG/NBD fit it would make itself (CDNOW sample: the same customers in the same order)', () => {
+    const orders = cdnowSample();
+    const options = OptionsSchema.parse({ asOf: '1997-09-30', expectedPurchasesDays: 182 });
+    const { bgnbd } = backtestCustomers(orders, options);
+    expect(bgnbd?.ok).toBe(true);
+    expect(compareChurnModels(orders, options, bgnbd ?? undefined)).toEqual(compareChurnModels(orders, options));
+  });
 });

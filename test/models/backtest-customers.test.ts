@@ -30,6 +30,6 @@ describe('backtestCustomers (the backtest outcome rule, without files)', () => {
   });
 
   it('says there is nothing to check when no one bought in the horizon', () => {
-    expect(backtestCustomers(orders.filter((o) => o.date <= '2026-06-30'), options)).toEqual({ rows: [], buyersAfter: 0, bgnbdFailure: null });
+    expect(backtestCustomers(orders.filter((o) => o.date <= '2026-06-30'), options)).toEqual({ rows: [], buyersAfter: 0, bgnbd: null });
   });
 });

@@ -8,9 +8,8 @@ import { dayNumber } from '../../dates.ts';
 import { auc } from '../../models/backtest.ts';
 import { brierScore } from '../../models/calibration.ts';
 import { DAYS_PER_UNIT, historyOf, type PurchaseHistory } from '../../models/estimate.ts';
-import { bgnbdPNoPurchase, fitBgNbd } from '../../models/bgnbd.ts';
-import { compress } from '../../models/history.ts';
-import { ModelFitError, type FitFailure } from '../../models/fit-error.ts';
+import { bgnbdFitOf, bgnbdPNoPurchase, type BgNbdFit } from '../../models/bgnbd.ts';
+import type { FitFailure } from '../../models/fit-error.ts';
 import { churnPredictor, trainChurnModel, type TrainFailure } from './train.ts';
 import { positionsIn } from '../../id-positions.ts';
 import { candidatesAt, chooseChurnModel, outcomes, settingsOf, type Choice } from './choose.ts';
@@ -44,8 +43,12 @@ export interface Comparison {
 /** Every order, whatever its date: the log the outcomes after the as-of date are read from. */
 const EVERY_DATE = '9999-12-31';
 
-/** `orders`: a list, or columns behind an OrderHistory (a big file: no Order object per order). */
-export function compareChurnModels(orders: readonly Order[] | OrderHistory, options: Options): Comparison {
+/**
+ * `orders`: a list, or columns behind an OrderHistory (a big file: no Order object per order).
+ * `bgnbdFit`: the fit the caller made of the same customers already (backtestCustomers': 15 s of a
+ * million customers' fit, not done twice); without it, the comparison fits its own.
+ */
+export function compareChurnModels(orders: readonly Order[] | OrderHistory, options: Options, bgnbdFit?: BgNbdFit): Comparison {
   const asOf = options.asOf;
   const asOfDay = dayNumber(asOf);
   const horizon = options.expectedPurchasesDays;
@@ -55,7 +58,7 @@ export function compareChurnModels(orders: readonly Order[] | OrderHistory, opti
   const happened = outcomes(history.log(EVERY_DATE), ids, asOfDay, horizon);
   // Each baseline in a function of its own, so what it builds of a million customers goes before the next.
   const { recency, recencyDays, recencyFailure } = recencyChances(history, ids, options);
-  const { bgnbd, bgnbdFailure } = bgnbdChances(history, ids, options);
+  const { bgnbd, bgnbdFailure } = bgnbdChances(history, ids, options, bgnbdFit);
   const chances: Record<ContenderKey, number[] | null> = { learned: candidates.learned, pareto: candidates.pareto, rules: candidates.rules, recency, bgnbd };
   const words = WORDS[options.language];
   const measure = (key: ContenderKey, note: string | null, ranking?: number[]): Contender => {
@@ -101,21 +104,16 @@ function recencyChances(history: OrderHistory, ids: readonly string[], options: 
 }
 
 /** BG/NBD fitted on every customer (as `model fit` does): its exact chance of no purchase in the horizon. */
-function bgnbdChances(history: OrderHistory, ids: readonly string[], options: Options): { bgnbd: number[] | null; bgnbdFailure: FitFailure | null } {
+function bgnbdChances(history: OrderHistory, ids: readonly string[], options: Options, given?: BgNbdFit): { bgnbd: number[] | null; bgnbdFailure: FitFailure | null } {
   const past = historiesAsOf(history, options.asOf);
-  const histories = past.histories;
-  try {
-    const params = fitBgNbd(compress(histories)).params;
-    const at = positionsIn(past.ids, ids.length, (i) => ids[i] as string);
-    const bgnbd = ids.map((_, i) => {
-      const h = (at[i] as number) < 0 ? null : histories[at[i] as number];
-      return h == null ? 1 : bgnbdPNoPurchase(params, h, options.expectedPurchasesDays / DAYS_PER_UNIT);
-    });
-    return { bgnbd, bgnbdFailure: null };
-  } catch (error) {
-    if (!(error instanceof ModelFitError)) throw error;
-    return { bgnbd: null, bgnbdFailure: error.failure };
-  }
+  const fit = given ?? bgnbdFitOf(past.histories);
+  if (!fit.ok) return { bgnbd: null, bgnbdFailure: fit.failure };
+  const at = positionsIn(past.ids, ids.length, (i) => ids[i] as string);
+  const bgnbd = ids.map((_, i) => {
+    const h = (at[i] as number) < 0 ? null : past.histories[at[i] as number];
+    return h == null ? 1 : bgnbdPNoPurchase(fit.params, h, options.expectedPurchasesDays / DAYS_PER_UNIT);
+  });
+  return { bgnbd, bgnbdFailure: null };
 }
 
 /** Every customer's purchase history as of `asOf` (models/estimate.ts historyOf), by id: the customers themselves (~400 bytes each) go before the fit. */
