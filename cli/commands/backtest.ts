@@ -98,15 +98,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // peaked at 1.98-2.66 GB in 5 runs with V8's own growth factor, 1.65-1.81 GB in 6 with the bound.
   boundOldSpaceGrowthForOrders();
   // Columns for a text file, no Order object per order (core/order-history.ts).
-  const orders = (await readOrders(file, io, config, values.sheet)).history();
+  const history = (await readOrders(file, io, config, values.sheet)).history();
 
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
   const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
   // The customers' rows are summed up before the comparison, which then has their memory (a million rows).
-  const { base, bgnbd } = customerOutcomes(orders, options, io);
+  const { base, bgnbd } = customerOutcomes(history, options, io);
   // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only
   // (BG/NBD's as the customers' outcomes fitted it: the same customers, a million customers' fit not done twice).
-  const comparison = compareChurnModels(orders, options, bgnbd);
+  const comparison = compareChurnModels(history, options, bgnbd);
   const { choice, chosen, happened } = comparison;
   const report: Report = {
     asOf,
@@ -127,8 +127,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Each customer's scores as of the as-of date against what they did after it, summed up (core/models/backtest.ts). */
-function customerOutcomes(orders: OrderHistory, options: Options, io: CliIo): { base: BacktestReport; bgnbd: BgNbdFit } {
-  const { rows, buyersAfter, bgnbd } = backtestCustomers(orders, options);
+function customerOutcomes(history: OrderHistory, options: Options, io: CliIo): { base: BacktestReport; bgnbd: BgNbdFit } {
+  const { rows, buyersAfter, bgnbd } = backtestCustomers(history, options);
   const words = WORDS[options.language];
   if (buyersAfter === 0 || bgnbd === null) throw new UsageError(words.backtest.noOrdersAfter(options.asOf));
   if (!bgnbd.ok) io.stderr.write(`tierwise: ${words.summary.stderrNote(words.models.comparisonLeftOut(words.models.fitFailure(bgnbd.failure)))}\n`);

@@ -82,6 +82,32 @@ describe('tierwise backtest', () => {
   });
 });
 
+describe('tierwise backtest when BG/NBD cannot be fitted', () => {
+  it('says why on stderr, leaves the BG/NBD baseline and expected purchases out, and reports the rest', () => {
+    // Eight customers, three of whom buy again: too few for BG/NBD (fit-count-model.ts), enough to score.
+    const dir = mkdtempSync(join(tmpdir(), 'tierwise-backtest-few-'));
+    const rows = ['Customer ID,Order Date,Amount'];
+    for (let c = 1; c <= 8; c++) {
+      rows.push(`c${c},2026-0${1 + (c % 5)}-1${c},${20 + c}`);
+      if (c <= 3) rows.push(`c${c},2026-06-2${c},${30 + c}`);
+      if (c % 2 === 0) rows.push(`c${c},2026-08-0${c / 2},${10 + c}`);
+    }
+    const file = join(dir, 'few.csv');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const run = tierwise(['backtest', file, '--as-of', '2026-06-30', '--horizon', '60d', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/BG\/NBD.*; the BG\/NBD comparison is left out/);
+    const report = JSON.parse(run.stdout) as { customers: number; churners: number; auc: Record<string, number | null>; models: { key: string; auc: number | null; note: string | null }[] };
+    expect(report.customers).toBe(8);
+    expect(report.churners).toBe(4);
+    expect(report.auc['expectedPurchases']).toBeNull();
+    const bgnbd = report.models.find((m) => m.key === 'bgnbd');
+    expect(bgnbd?.auc).toBeNull();
+    expect(bgnbd?.note).toMatch(/BG\/NBD/);
+    expect(report.models.find((m) => m.key === 'rules')?.auc).not.toBeNull();
+  });
+});
+
 describe('tierwise score --orders --model', () => {
   it('forces a churn model, says which in the summary, and refuses an unknown one', () => {
     const learned = tierwise(['score', orders, '--orders', '--as-of', '1998-03-31', '--model', 'learned', '--summary']);

@@ -105,6 +105,7 @@ function recencyChances(history: OrderHistory, ids: readonly string[], options: 
 
 /** BG/NBD fitted on every customer (as `model fit` does): its exact chance of no purchase in the horizon. */
 function bgnbdChances(history: OrderHistory, ids: readonly string[], options: Options, given?: BgNbdFit): { bgnbd: number[] | null; bgnbdFailure: FitFailure | null } {
+  if (given !== undefined && !given.ok) return { bgnbd: null, bgnbdFailure: given.failure };
   const past = historiesAsOf(history, options.asOf);
   const fit = given ?? bgnbdFitOf(past.histories);
   if (!fit.ok) return { bgnbd: null, bgnbdFailure: fit.failure };
