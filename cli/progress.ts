@@ -18,6 +18,13 @@ export class Progress {
     this.last = this.now();
   }
 
+  /** Says `message()` now (a step begins: a long one says so before it starts), when progress is shown at all. */
+  say(message: () => string): void {
+    if (!this.enabled) return;
+    this.last = this.now();
+    this.io.stderr.write(`tierwise: ${message()}\n`);
+  }
+
   /** Says `message()` when the last line is `everyMs` old; the message is only built when shown. */
   tick(message: () => string): void {
     if (!this.enabled) return;

@@ -26,6 +26,8 @@ export interface OrdersRead {
   history(): OrderHistory;
   /** The latest order date, '' when there is none. */
   latest: string;
+  /** How many orders were kept. */
+  count: number;
   /** The kept orders added, in row order, to an aggregator with these options (no Order object made for a text file). */
   aggregated(options: OptionsInput): OrderAggregator;
   /** Rows that could not be read as an order, and the first one's reason. */
@@ -38,7 +40,8 @@ export interface OrdersRead {
 /** Every order, whatever its date: the model commands split them by date themselves. */
 const ALL_DATES = '9999-12-31';
 
-export async function readOrders(file: string, io: CliIo, config: ConfigFile, sheet?: string): Promise<OrdersRead> {
+/** `onRows` hears how many rows were read so far, now and then (a progress line). */
+export async function readOrders(file: string, io: CliIo, config: ConfigFile, sheet?: string, onRows?: (rows: number) => void): Promise<OrdersRead> {
   // Said in the config's language, as `score` says it.
   const language = config.options.language ?? 'en';
   const path = resolve(io.cwd, file);
@@ -46,7 +49,7 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
   let problems: readonly RowProblem[] = [];
   try {
     if (await isTextTable(path, sheet)) {
-      const read = await readOrderFile(path, { kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }, { ...config.options, asOf: ALL_DATES });
+      const read = await readOrderFile(path, { kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }, { ...config.options, asOf: ALL_DATES }, onRows);
       const bad = read.table.badRows;
       const columns = read.aggregator.orders();
       let latestDay = -Infinity;
@@ -54,6 +57,7 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
       return {
         history: () => orderHistoryFromColumns(read.aggregator),
         latest: columns.days.length === 0 ? '' : isoFromDayNumber(latestDay),
+        count: columns.days.length,
         // The same customers in the same order, and the same orders, as adding each Order in row order.
         aggregated: (options) => aggregatorOf(columns, options),
         badRows: bad.length,
@@ -61,7 +65,7 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
         notes: read.table.warnings,
       };
     }
-    const table = await readTable(path, sheet, undefined, language);
+    const table = await readTable(path, sheet, onRows, language);
     problems = table.problems;
     const orders = readOrderTable(table.cells, TableConfigSchema.parse({ kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }), language);
     const list = orders.rows.flatMap((r) => (r.order === null ? [] : [r.order]));
@@ -69,6 +73,7 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
     return {
       history: () => orderHistoryOf(list),
       latest: latestDate(list),
+      count: list.length,
       aggregated: (options) => {
         const aggregator = new OrderAggregator(options);
         for (const order of list) aggregator.add(order);

@@ -283,6 +283,9 @@ export const en: Words = {
     scoredAll: (rows, seconds) => `scored ${rows} rows (${seconds} s); writing…`,
     scoredInPieces: (rows, seconds) => `scored ${rows} rows in pieces (${seconds} s); writing…`,
     wrote: (rows, seconds) => `wrote ${rows} rows (${seconds} s)`,
+    readAllFitting: (orders, seconds) => `read ${orders} orders (${seconds} s); fitting the purchase models…`,
+    readAllBacktest: (orders, seconds) => `read ${orders} orders (${seconds} s); scoring the customers as of the as-of date…`,
+    comparing: (seconds) => `scored the customers against what they did next (${seconds} s); comparing the churn models…`,
   },
   hubspot: {
     propertyLabel: {

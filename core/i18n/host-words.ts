@@ -64,6 +64,12 @@ export interface ProgressWords {
   /** The same, when the rows were scored in pieces on several threads. */
   scoredInPieces: (rows: string, seconds: string) => string;
   wrote: (rows: string, seconds: string) => string;
+  /** `model fit`: the order file read, this many orders kept; the fits start. */
+  readAllFitting: (orders: string, seconds: string) => string;
+  /** `backtest`: the order file read, this many orders kept; the customers are scored as of the as-of date. */
+  readAllBacktest: (orders: string, seconds: string) => string;
+  /** `backtest`: the customers scored against what they did next; the churn models are compared. */
+  comparing: (seconds: string) => string;
 }
 
 /** The result columns every table host writes (adapters/result-columns.ts), in their order. */

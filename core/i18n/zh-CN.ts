@@ -269,6 +269,9 @@ export const zhCN: Words = {
     scoredAll: (rows, seconds) => `已评分 ${rows} 行（${seconds} 秒）；正在写入…`,
     scoredInPieces: (rows, seconds) => `已分块评分 ${rows} 行（${seconds} 秒）；正在写入…`,
     wrote: (rows, seconds) => `已写入 ${rows} 行（${seconds} 秒）`,
+    readAllFitting: (orders, seconds) => `已读取 ${orders} 笔订单（${seconds} 秒）；正在拟合购买模型…`,
+    readAllBacktest: (orders, seconds) => `已读取 ${orders} 笔订单（${seconds} 秒）；正在按截至日期为客户评分…`,
+    comparing: (seconds) => `已对照客户之后的购买完成评分（${seconds} 秒）；正在比较流失模型…`,
   },
   hubspot: {
     propertyLabel: {

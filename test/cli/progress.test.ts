@@ -50,6 +50,26 @@ describe('progress', () => {
     expect(result.stdout.trimEnd().split('\n').pop()).toBe('wrote 140,000 rows to ' + join(dir, 'out.csv'));
   });
 
+  it('says how many order rows were read, and each long step of model fit and backtest as it starts', async () => {
+    const orders = join(dir, 'orders.csv');
+    const lines = ['Customer ID,Order Date,Amount'];
+    for (let i = 0; i < 70_000; i++) lines.push(`C${i % 3000},2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 90) + 10}`);
+    writeFileSync(orders, lines.join('\n') + '\n');
+    const backtest = await run(['backtest', orders, '--as-of', '2025-09-30', '--horizon', '60d', '--json'], true);
+    expect(backtest.code, backtest.stderr).toBe(0);
+    const said = backtest.stderr.trim().split('\n');
+    expect(said.some((l) => /^tierwise: read 65,536 rows/.test(l))).toBe(true);
+    expect(said).toContainEqual(expect.stringMatching(/^tierwise: read 70,000 orders \([\d.]+ s\); scoring the customers as of the as-of date…$/));
+    expect(said.at(-1)).toMatch(/^tierwise: scored the customers against what they did next \([\d.]+ s\); comparing the churn models…$/);
+    expect(JSON.parse(backtest.stdout)).toHaveProperty('customers');
+    const fit = await run(['model', 'fit', orders, '--json'], true);
+    expect(fit.code, fit.stderr).toBe(0);
+    expect(fit.stderr.trim().split('\n').at(-1)).toMatch(/^tierwise: read 70,000 orders \([\d.]+ s\); fitting the purchase models…$/);
+    // In a pipe, or with --quiet, nothing: stderr is the user's (a model fit's own notes only).
+    expect((await run(['backtest', orders, '--as-of', '2025-09-30', '--horizon', '60d', '--json'], false)).stderr).toBe('');
+    expect((await run(['model', 'fit', orders, '--json', '--quiet'], true)).stderr).toBe('');
+  });
+
   it('is quiet when stderr is not a terminal, or with --quiet', async () => {
     const piped = await run(['score', input, '--as-of', '2026-11-01', '--out', join(dir, 'out2.csv')], false);
     expect(piped.stderr).toBe('');
