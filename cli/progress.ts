@@ -2,6 +2,9 @@
 // written, so a long run never looks hung. Quiet when stderr is not a terminal (pipes, CI, logs) or
 // with --quiet. The clock is passed in so tests can check the rule without waiting.
 import type { CliIo } from './io.ts';
+import type { Language } from '../core/schema/options.ts';
+import type { ProgressWords } from '../core/i18n/host-words.ts';
+import { WORDS } from '../core/i18n/index.ts';
 
 export class Progress {
   private last: number;
@@ -36,3 +39,19 @@ export class Progress {
 }
 
 export const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The progress of a command that reads a file and then runs long steps (model fit, backtest): `onRows`
+ * for the reading, `step` for a line as a step starts; `say` words them in the run's language with the
+ * seconds since the command started.
+ */
+export function stepProgress(io: CliIo, quiet: boolean, language: Language): { onRows: (rows: number) => void; step: (line: (say: ProgressWords, seconds: string) => string) => void } {
+  const progress = new Progress(io, quiet);
+  const say = WORDS[language].progress;
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  return {
+    onRows: (rows) => progress.tick(() => say.read(count(rows), seconds())),
+    step: (line) => progress.say(() => line(say, seconds())),
+  };
+}

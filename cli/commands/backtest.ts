@@ -17,7 +17,7 @@ import type { Language, Options } from '../../core/schema/options.ts';
 import type { OrderHistory } from '../../core/order-history.ts';
 import type { BgNbdFit } from '../../core/models/bgnbd.ts';
 import { readOrders } from '../read-orders.ts';
-import { Progress, count } from '../progress.ts';
+import { count, stepProgress } from '../progress.ts';
 import { boundOldSpaceGrowthForOrders } from '../old-space-growth.ts';
 import { dateOption, readConfig, TABLE_OPTIONS } from '../table-options.ts';
 import { configLanguage } from '../run-language.ts';
@@ -99,20 +99,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // peaked at 1.98-2.66 GB in 5 runs with V8's own growth factor, 1.65-1.81 GB in 6 with the bound.
   boundOldSpaceGrowthForOrders();
   // On a terminal, a line now and then while the file is read and as each long step starts (10M orders: ~50 s).
-  const progress = new Progress(io, values.quiet);
-  const say = WORDS[config.options.language ?? 'en'].progress;
-  const started = Date.now();
-  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  const progress = stepProgress(io, values.quiet, config.options.language ?? 'en');
   // Columns for a text file, no Order object per order (core/order-history.ts).
-  const read = await readOrders(file, io, config, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())));
+  const read = await readOrders(file, io, config, values.sheet, progress.onRows);
   const history = read.history();
-  progress.say(() => say.readAllBacktest(count(read.count), seconds()));
+  progress.step((say, seconds) => say.readAllBacktest(count(read.count), seconds));
 
   // Churn risk asks the same question the backtest checks: no purchase within the horizon.
   const options = OptionsSchema.parse({ ...config.options, asOf, expectedPurchasesDays: horizon });
   // The customers' rows are summed up before the comparison, which then has their memory (a million rows).
   const { base, bgnbd } = customerOutcomes(history, options, io);
-  progress.say(() => say.comparing(seconds()));
+  progress.step((say, seconds) => say.comparing(seconds));
   // Every churn risk Tierwise can use, scored as of the as-of date from the orders up to it only
   // (BG/NBD's as the customers' outcomes fitted it: the same customers, a million customers' fit not done twice).
   const comparison = compareChurnModels(history, options, bgnbd);

@@ -11,8 +11,7 @@ import { fitGammaGamma } from '../../core/models/gamma-gamma.ts';
 import { ModelFitError } from '../../core/models/fit-error.ts';
 import { fitNbd, LR_CRITICAL } from '../../core/models/dropout.ts';
 import { readOrders } from '../read-orders.ts';
-import { Progress, count } from '../progress.ts';
-import { WORDS } from '../../core/i18n/index.ts';
+import { count, stepProgress } from '../progress.ts';
 import { boundOldSpaceGrowthForOrders } from '../old-space-growth.ts';
 import { dateOption, readConfig, TABLE_OPTIONS } from '../table-options.ts';
 import { configLanguage } from '../run-language.ts';
@@ -37,12 +36,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // 10M orders peaked at 1.77 GB (2 runs) with V8's own growth factor, 1.34-1.55 GB with the bound, ~2% slower.
   boundOldSpaceGrowthForOrders();
   // On a terminal, a line now and then while the file is read, and one as the fits start.
-  const progress = new Progress(io, values.quiet);
-  const say = WORDS[config.options.language ?? 'en'].progress;
-  const started = Date.now();
-  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
-  const read = await readOrders(file, io, config, values.sheet, (rows) => progress.tick(() => say.read(count(rows), seconds())));
-  progress.say(() => say.readAllFitting(count(read.count), seconds()));
+  const progress = stepProgress(io, values.quiet, config.options.language ?? 'en');
+  const read = await readOrders(file, io, config, values.sheet, progress.onRows);
+  progress.step((say, seconds) => say.readAllFitting(count(read.count), seconds));
   const { badRows, firstError, notes } = read;
   const end = asOf ?? calibrationEnd ?? read.latest;
   if (end === '') throw new UsageError(words.usage.noOrderRead(file, firstError));
