@@ -15,7 +15,7 @@ import type { Order } from '../core/schema/order.ts';
 import type { Language, OptionsInput } from '../core/schema/options.ts';
 import { OrderAggregator } from '../core/aggregate-orders.ts';
 import { aggregatorOf } from '../core/order-columns.ts';
-import { orderHistoryOf, type OrderHistory } from '../core/order-history.ts';
+import { EVERY_DATE, orderHistoryOf, type OrderHistory } from '../core/order-history.ts';
 import { isoFromDayNumber } from '../core/dates.ts';
 import type { CliIo } from './io.ts';
 import { WORDS } from '../core/i18n/index.ts';
@@ -37,8 +37,6 @@ export interface OrdersRead {
   notes: string[];
 }
 
-/** Every order, whatever its date: the model commands split them by date themselves. */
-const ALL_DATES = '9999-12-31';
 
 /** `onRows` hears how many rows were read so far, now and then (a progress line). */
 export async function readOrders(file: string, io: CliIo, config: ConfigFile, sheet?: string, onRows?: (rows: number) => void): Promise<OrdersRead> {
@@ -49,7 +47,7 @@ export async function readOrders(file: string, io: CliIo, config: ConfigFile, sh
   let problems: readonly RowProblem[] = [];
   try {
     if (await isTextTable(path, sheet)) {
-      const read = await readOrderFile(path, { kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }, { ...config.options, asOf: ALL_DATES }, onRows);
+      const read = await readOrderFile(path, { kind: 'orders', columns: config.columns, dateOrder: config.dateOrder }, { ...config.options, asOf: EVERY_DATE }, onRows); // every order: the model commands split them by date themselves
       const bad = read.table.badRows;
       const columns = read.aggregator.orders();
       let latestDay = -Infinity;

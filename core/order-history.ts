@@ -8,6 +8,9 @@ import { aggregateOrders } from './aggregate-orders.ts';
 import { dayNumber } from './dates.ts';
 import { customersUpTo, logUpTo, orderColumnsOf, ordersUpTo, type OrderColumns } from './order-columns.ts';
 
+/** An as-of date after every order: history.log(EVERY_DATE) is the log of all of them. */
+export const EVERY_DATE = '9999-12-31';
+
 export interface OrderHistory {
   /** orderLogOf(the orders dated up to `asOf`). */
   log(asOf: string): OrderLog;

@@ -3,7 +3,7 @@
 // by `tierwise backtest` and bench/cases/churn-*.ts.
 import type { Options } from '../../schema/options.ts';
 import type { Order } from '../../schema/order.ts';
-import { asHistory, type OrderHistory } from '../../order-history.ts';
+import { asHistory, EVERY_DATE, type OrderHistory } from '../../order-history.ts';
 import { dayNumber } from '../../dates.ts';
 import { auc } from '../../models/backtest.ts';
 import { brierScore } from '../../models/calibration.ts';
@@ -40,9 +40,6 @@ export interface Comparison {
   chosen: number[];
 }
 
-/** Every order, whatever its date: the log the outcomes after the as-of date are read from. */
-const EVERY_DATE = '9999-12-31';
-
 /**
  * `orders`: a list, or columns behind an OrderHistory (a big file: no Order object per order).
  * `bgnbdFit`: the fit the caller made of the same customers already (backtestCustomers': 15 s of a
@@ -55,6 +52,7 @@ export function compareChurnModels(orders: readonly Order[] | OrderHistory, opti
   const history = asHistory(orders);
   const candidates = candidatesAt(history, asOf, options);
   const ids = candidates.ids;
+  // Every order, whatever its date: the outcomes after the as-of date are read from it.
   const happened = outcomes(history.log(EVERY_DATE), ids, asOfDay, horizon);
   // Each baseline in a function of its own, so what it builds of a million customers goes before the next.
   const { recency, recencyDays, recencyFailure } = recencyChances(history, ids, options);
