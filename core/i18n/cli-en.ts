@@ -13,7 +13,7 @@ export const cliEn: CliWords = {
     leaving: (model, ratio, critical) => `${model} finds customers leaving: likelihood-ratio ${ratio} against a model where nobody leaves (needs ${critical})`,
     boundary: (model, ratio, critical) =>
       `${model} is at the no-dropout boundary: likelihood-ratio ${ratio} against a model where nobody leaves, below ${critical}. Its P(alive) says nothing here; Tierwise does not show it and judges recency against each customer's own rhythm`,
-    badRows: (count, first) => `${count} order row${count === 1 ? '' : 's'} could not be read and were left out (first: ${first})`,
+    badRows: (count, first) => `${count} order row${count === 1 ? '' : 's'} could not be read and ${count === 1 ? 'was' : 'were'} left out (first: ${first})`,
   },
   usage: {
     usage: (syntax) => `Usage: ${syntax}`,

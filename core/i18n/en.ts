@@ -322,7 +322,7 @@ export const en: Words = {
     scheduled: (hour, timeZone) => `Tierwise will re-score the tables it scored every day around ${String(hour).padStart(2, '0')}:00 (${timeZone}).`,
     stopped: 'The daily re-score is stopped.',
     noneToStop: 'There was no daily re-score to stop.',
-    removed: (columns, sheets) => `Removed ${columns} Tierwise columns and ${sheets} Tierwise sheets; your own cells are as they were.`,
+    removed: (columns, sheets) => `Removed ${plural(columns, 'Tierwise column')} and ${plural(sheets, 'Tierwise sheet')}; your own cells are as they were.`,
     confirmRemove: 'Remove every column and sheet Tierwise added to this spreadsheet, with its settings and daily re-score? Your own cells stay as they are.',
     nothingToRemove: 'Tierwise has added nothing to this spreadsheet.',
     settingsNotSaved: (problems) => `Settings not saved: ${problems}`,

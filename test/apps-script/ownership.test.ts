@@ -56,7 +56,7 @@ describe('ownership', () => {
     expect(rt.spreadsheet.sheets).toHaveLength(2);
     expect(sheet.getLastColumn()).toBe(HEADER.length + 9);
     const said = rt.run<{ en: string }>('removeTierwise');
-    expect(said.en).toBe('Removed 9 Tierwise columns and 1 Tierwise sheets; your own cells are as they were.');
+    expect(said.en).toBe('Removed 9 Tierwise columns and 1 Tierwise sheet; your own cells are as they were.');
     expect(sheet.grid).toEqual(before);
     expect(sheet.getLastColumn()).toBe(HEADER.length);
     expect(sheet.rules).toEqual([userRule]);

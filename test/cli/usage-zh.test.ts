@@ -183,7 +183,7 @@ describe('tierwise model fit, for a zh-CN user', () => {
     const en = run(args);
     expect(en.stdout.split('\n')[0]).toMatch(/^Purchase models fitted on 461 customers' orders up to 2026-11-11 \(time unit: weeks\) in \d+\.\d\d s$/);
     expect(en.stdout).toContain('  BG/NBD finds customers leaving: likelihood-ratio 133.69 against a model where nobody leaves (needs 3.84)');
-    expect(en.stderr).toContain('tierwise: note: 1 order row could not be read and were left out (first: Row 9775, column "Order Date": "yesterday" is not a date');
+    expect(en.stderr).toContain('tierwise: note: 1 order row could not be read and was left out (first: Row 9775, column "Order Date": "yesterday" is not a date');
     const figures = (text: string) => text.split('\n').slice(1).join('\n').match(/-?\d+\.\d+/g);
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
   }, 60_000);
