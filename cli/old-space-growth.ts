@@ -6,7 +6,7 @@
 // reasons, the Result) and drops it as soon as it is written; in some runs, by when the young
 // collections fall, those results reach the old generation, which then grows by their garbage from
 // ~430 MB to ~900 MB before a full collection. 10M orders peaked at 1.21-2.25 GB over 12 runs on two
-// threads, 5 of them over issue 16's 2 GB (README Benchmarks says how this was traced). With the factor
+// threads, 5 of them over issue 16's 2 GB (bench/HISTORY.md says how this was traced). With the factor
 // fixed at 1.5 the same command peaked at 1.25-1.30 GB in 10 of 10 runs, at the same speed (15.4-17.0 s
 // against 15.4-18.9 s). `backtest` scores a million customers in ranges too: on 10M orders it peaked
 // at 1.98-2.66 GB in 5 runs with V8's factor and 1.65-1.81 GB in 6 with this one, at the same speed;
