@@ -59,8 +59,11 @@ export class PlainOrderRows extends PlainRowParser {
     const aggregator = this.aggregator;
     let c = aggregator.knownCustomer(text, this.idStart, this.idEnd);
     if (c < 0) {
-      c = aggregator.customer(flatCopy(text.slice(this.idStart, this.idEnd)));
-      this.noteTrail(c, this.trails.at(aggregator.idAt(c), row));
+      // As in addPiece: a customer new to the aggregator is new to the trails when both count as many.
+      const synced = this.trails.size === aggregator.customerCount;
+      const id = flatCopy(text.slice(this.idStart, this.idEnd));
+      c = aggregator.customer(id);
+      this.noteTrail(c, synced ? this.trails.append(id, row) : this.trails.at(id, row));
     }
     const amount = this.amount;
     if (amount < 0) {
@@ -92,7 +95,7 @@ export class PlainOrderRows extends PlainRowParser {
         // Every customer of the aggregator has a trail; when both count as many, they list the same
         // customers (a table of plain rows has no status column to leave an order, and so a trail, out of
         // the aggregator): one new to the aggregator is new to the trails, and noted here, so the trails
-        // never look them up and need not index them.
+        // index them only if a row read as cells looks one up (CustomerTrails.append).
         const synced = trails.size === aggregator.customerCount;
         c = aggregator.customer(id);
         this.noteTrail(c, synced ? trails.append(id, row) : trails.at(id, row));
