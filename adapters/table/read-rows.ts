@@ -37,6 +37,16 @@ export class MissingColumnsError extends TableError {
   }
 }
 
+/** A cell that is a value, not a name: digits and no letter in any script (12, 29.33, 19970101, 2026-03-01, $1,200). */
+const VALUE = /^[^\p{L}]*\d[^\p{L}]*$/u;
+
+/** Cells of which most are values: a row of data, not of column names. */
+function valuesNotNames(cells: readonly string[]): boolean {
+  const values = cells.filter((c) => VALUE.test(c)).length;
+  // One cell is a title or a date above a report, more likely than a row of data.
+  return cells.length >= 2 && values * 2 >= cells.length;
+}
+
 export function layoutOf<F extends string>(
   cells: Rows,
   fields: readonly F[],
@@ -61,6 +71,8 @@ export function layoutOf<F extends string>(
   const headerIndex = findHeaderRow(rows, fields, 2, explicit);
   if (headerIndex < 0) {
     const seen = rows.row(0).map(cellText).filter((h) => h !== '');
+    // A mapping names headers, so it cannot help a file whose first line is already data: say what can.
+    if (valuesNotNames(seen)) throw new TableError(say.firstRowIsData(clipList(seen, tableWords), required.map((f) => label(f).replace(/\s+/g, '_'))));
     throw new TableError(say.noHeaderRow(required.map(label), clipList(seen, tableWords), required[0] ?? 'id'));
   }
   const headers = rows.row(headerIndex).map(cellText);

@@ -41,7 +41,7 @@ export function renderSummary(score: RunToShow, file: string, asOf: string, lang
   const s: Summary = score.summary;
   const out: string[] = [];
   out.push(w.title(file, asOf));
-  out.push(w.counts(num(s.scored), num(s.prospects), num(s.errors), score.kind === 'orders', s.errors > 0));
+  out.push(w.counts(s.scored, s.prospects, s.errors, score.kind === 'orders', s.errors > 0));
   out.push('');
   out.push(table([[...w.tierTable, ''], ...s.byTier.map((t) => [t.label, num(t.count), pct(t.share), bar(t.share)])]));
   out.push('');

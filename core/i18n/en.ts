@@ -42,12 +42,12 @@ export const en: Words = {
     valueBand: { high: 'high value', medium: 'medium value', low: 'low value' },
   },
   churn: {
-    recencyOwn: (days, gap) => `no order for ${days} days; usually orders every ${round(gap)}`,
+    recencyOwn: (days, gap) => `no order for ${days} day${days === 1 ? '' : 's'}; usually orders every ${round(gap)}`,
     noPurchase: (percent, days) => `${percent}% likely to buy nothing in the next ${days} days`,
     alive: (percent, purchases, weeks) =>
       `about ${percent}% likely to still be buying, given ${purchases} order${purchases === 1 ? '' : 's'} and none in ${weeks} week${weeks === 1 ? '' : 's'}`,
     recencyDefault: (days, purchases, gap) =>
-      `no order for ${days} days; ${purchases <= 1 ? 'one order so far' : 'no rhythm of its own yet'}, so judged against ${round(gap)} days`,
+      `no order for ${days} day${days === 1 ? '' : 's'}; ${purchases <= 1 ? 'one order so far' : 'no rhythm of its own yet'}, so judged against ${round(gap)} days`,
     orderDrop: (recent, previous, period) =>
       `${recent} order${recent === 1 ? '' : 's'} in the last ${period} days, down from ${previous} in the ${period} before`,
     spendDrop: (recent, previous, period) =>
@@ -55,7 +55,7 @@ export const en: Words = {
     npsDetractor: (nps) => `NPS ${nps} (a detractor: 0-6)`,
     npsDrop: (previous, nps) => `NPS fell from ${previous} to ${nps}`,
     lowSatisfaction: (value, scale) => `satisfaction ${value} of ${scale}${scale === 10 ? '' : ` (${value * (10 / scale)} of 10)`}, below 7 of 10`,
-    contactGap: (days) => `no contact for ${days} days`,
+    contactGap: (days) => `no contact for ${days} day${days === 1 ? '' : 's'}`,
     contactDrop: (recent, previous, period) => `contacts fell from ${previous} to ${recent} per ${period} days`,
     competitor: 'asked about competitors',
     factorName: {
@@ -209,6 +209,8 @@ export const en: Words = {
       unknownField: (field, header, fields) => `the mapping names an unknown field ${field} (for ${header}); fields are: ${fields.join(', ')}`,
       noHeaderRow: (expected, seen, example) =>
         `no header row found: expected column names such as ${expected.join(', ')}; first row seen: ${seen || '(empty)'}. ${mapIt('them', example)}`,
+      firstRowIsData: (seen, names) =>
+        `no header row found: the first row (${seen}) is data, not column names. Add a first line that names each column, with the file's own separator, for example ${names.join(', ')}`,
       missing: (fields, mappedNotHeaders, seen, example) =>
         `could not find the column for ${fields.join(', ')}${mappedNotHeaders.length ? `; the mapping names ${mappedNotHeaders.map((m) => `${m.header} (mapped to ${m.field})`).join(', ')} which is not a header` : ''}. Headers seen: ${seen}. ${mapIt('it', example)}`,
       totalsWithoutDates:
@@ -224,7 +226,7 @@ export const en: Words = {
   summary: {
     title: (file, asOf) => `Tierwise · ${file} · as of ${asOf}`,
     counts: (scored, prospects, errors, orders, anyErrors) =>
-      `${scored} customers scored, ${prospects} without a purchase yet (prospects), ${errors} ${orders ? 'order rows' : 'rows'} need attention${anyErrors ? ' (see column Why)' : ''}`,
+      `${plural(scored, 'customer')} scored, ${n(prospects)} without a purchase yet (prospects), ${plural(errors, orders ? 'order row' : 'row')} ${errors === 1 ? 'needs' : 'need'} attention${anyErrors ? ' (see column Why)' : ''}`,
     tierTable: ['Tier', 'Customers', 'Share'],
     segmentTable: ['Segment', 'Tier', 'Customers', 'Share'],
     churnTable: ['Churn risk', 'Customers', 'Share'],
@@ -233,7 +235,7 @@ export const en: Words = {
     groupTable: (by) => [by === 'region' ? 'Region' : 'Owner', 'Customers', 'A', 'B', 'C', 'D', 'Dormant', 'High risk', 'At-risk spend'],
     attention: (count) => `Rows that need attention (${count}):`,
     more: (count) => `… and ${count} more (see the Why column)`,
-    wrote: (count, file) => `wrote ${count} rows to ${file}`,
+    wrote: (count, file) => `wrote ${count} row${count === '1' ? '' : 's'} to ${file}`,
     note: (warning) => `Note: ${warning}`,
     stderrNote: (warning) => `note: ${warning}`,
   },
@@ -308,7 +310,7 @@ export const en: Words = {
     looksLikeOrders: 'This looks like a table with one row per order: choose "One row per order" under Table, then Score.',
     tooSlow: 'Nothing was written: scoring took too long for one Apps Script run. Score a smaller range or use the command line.',
     tooManyCells: (needed, limit) => `Nothing was written: the results need ${n(needed)} more cells and a spreadsheet holds at most ${n(limit)}. Delete unused rows, columns or sheets, or score a copy of this table in a new spreadsheet.`,
-    scored: (customers, attention, kind) => `${n(customers)} customers scored${attention > 0 ? `, ${n(attention)} rows need attention, ${kind === 'orders' ? 'see the "Tierwise customers" sheet' : 'see column Why'}` : ''}.`,
+    scored: (customers, attention, kind) => `${plural(customers, 'customer')} scored${attention > 0 ? `, ${plural(attention, 'row')} ${attention === 1 ? 'needs' : 'need'} attention, ${kind === 'orders' ? 'see the "Tierwise customers" sheet' : 'see column Why'}` : ''}.`,
     cancelled: 'Cancelled: nothing more was written.',
     stoppedForTime: (rows, total) => `Stopped after writing ${n(rows)} of ${n(total)} rows: Apps Script's 6-minute limit was near. Press Score again to write them all.`,
     notTable: 'Open the sheet with your customer table (Tierwise has not scored one here yet).',

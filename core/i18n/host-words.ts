@@ -34,7 +34,7 @@ export interface FileWords {
 /** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */
 export interface SummaryWords {
   title: (file: string, asOf: string) => string;
-  counts: (scored: string, prospects: string, errors: string, orders: boolean, anyErrors: boolean) => string;
+  counts: (scored: number, prospects: number, errors: number, orders: boolean, anyErrors: boolean) => string;
   tierTable: [string, string, string];
   segmentTable: [string, string, string, string];
   churnTable: [string, string, string];
@@ -90,6 +90,12 @@ export interface HeaderWords {
   unknownField: (quotedField: string, quotedHeader: string, fields: readonly string[]) => string;
   /** `seen`: the first row's filled cells, quoted; '' when it has none. */
   noHeaderRow: (expected: readonly string[], seen: string, example: string) => string;
+  /**
+   * No header row, and the first row holds values (numbers, dates), not names: the file has no header
+   * line at all (a database dump, CDNOW's data files), which a mapping cannot fix. `names`: the
+   * required columns' names as a header line can give them.
+   */
+  firstRowIsData: (seen: string, names: readonly string[]) => string;
   /** `mappedNotHeaders`: the config's mapping names these headers, which the table does not have. */
   missing: (fields: readonly string[], mappedNotHeaders: readonly { header: string; field: string }[], seen: string, example: string) => string;
   /** A customer list with totals but no purchase date at all. */

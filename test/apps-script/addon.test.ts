@@ -48,7 +48,7 @@ describe('Score this sheet', () => {
     const rt = startRuntime(messy());
     const outcome = rt.run<{ ok: boolean; message: string }>('scoreActiveSheet', opts);
     expect(outcome.ok).toBe(true);
-    expect(outcome.message).toBe('4 customers scored, 1 rows need attention, see column Why.');
+    expect(outcome.message).toBe('4 customers scored, 1 row needs attention, see column Why.');
     const sheet = rt.spreadsheet.active;
     expect(sheet.grid[0]?.slice(resultStart - 1)).toEqual(['Tier', 'Segment', 'RFM', 'Churn risk', 'Churn level', 'Lifecycle', 'Next action', 'Follow up by', 'Why']);
     expect(sheet.cell(4, resultStart + 8)).toBe('Row 4, column "Last Order": "31/31/2026" is not a date (expected e.g. 2026-03-01)');

@@ -16,7 +16,7 @@ describe('zh-CN', () => {
     const rt = startRuntime(table());
     const outcome = rt.run<{ message: string; said: { en: string } }>('scoreActiveSheet', zh);
     expect(outcome.message).toBe('已为 2 位客户评分，1 行需要处理，请查看“原因”列。');
-    expect(outcome.said.en).toBe('2 customers scored, 1 rows need attention, see column Why.');
+    expect(outcome.said.en).toBe('2 customers scored, 1 row needs attention, see column Why.');
     expect(rt.spreadsheet.active.cell(1, 5)).toBe('客户分层');
   });
 

@@ -69,7 +69,7 @@ describe('reading CSV', () => {
     expect(rows[2]?.error).toMatch(/^Row 4: the quote at the start of field 2 is never closed/);
     expect(rows.filter((r) => r.tier !== null).map((r) => r.id)).toEqual(['C1', 'C2', 'C5', 'C6']);
     const out = path('unclosed-scored.csv');
-    expect(tierwise(['score', input, '--as-of', '2026-11-01', '--out', out]).stdout).toContain('1 rows need attention');
+    expect(tierwise(['score', input, '--as-of', '2026-11-01', '--out', out]).stdout).toContain('1 row needs attention');
     const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     expect(lines[3]).toMatch(/^C4,"Bob, Jr,2026-03-01,2,200,+"Row 4: the quote/);
@@ -242,3 +242,44 @@ describe('messages', () => {
     expect(sync.stderr.trim()).toMatch(/^tierwise hubspot sync: needs Node\.js 22\.13 or later \(node:sqlite is missing\); this is Node\.js 20\./);
   });
 });
+
+describe('a file without a header line', () => {
+  // CDNOW_sample.txt as shipped (shared/data): whitespace-separated, no header, `master_id sample_id date cds dollars`.
+  const rows = ['00004 0001 19970101 2 29.33', '00004 0001 19970118 2 29.73', '00018 0002 19970102 2 29.33', '00021 0003 19970101 3 63.34'];
+
+  it('says the first row is data and which header line to add, writes nothing, and that header line reads', () => {
+    const input = path('cdnow-sample.txt');
+    const out = path('cdnow-sample-scored.csv');
+    writeFileSync(input, `${rows.join('\n')}\n`);
+    const run = tierwise(['score', input, '--orders', '--as-of', '1997-09-30', '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('no header row found: the first row ("00004", "0001", "19970101", "2", "29.33") is data, not column names. Add a first line that names each column, with the file\'s own separator, for example customer_id, order_date, amount');
+    expect(existsSync(out)).toBe(false);
+
+    const zh = tierwise(['score', input, '--orders', '--as-of', '1997-09-30', '--config', writeConfig('zh.json', { options: { language: 'zh-CN' } })]);
+    expect(zh.stderr).toContain('找不到标题行：第一行（"00004", "0001", "19970101", "2", "29.33"）是数据，不是列名。请在文件开头加一行列名，用文件本身的分隔符，例如 客户编号、订单日期、金额');
+
+    // The advice taken: the suggested names, with the file's own separator, above the same rows.
+    writeFileSync(input, `customer_id sample_id order_date cds amount\n${rows.join('\n')}\n`);
+    const fixed = tierwise(['score', input, '--orders', '--as-of', '1997-09-30', '--json']);
+    expect(fixed.status).toBe(0);
+    const scored = JSON.parse(fixed.stdout) as { id: string; row: number; tier: string | null }[];
+    expect(scored.map((r) => [r.id, r.row])).toEqual([['00004', 2], ['00018', 4], ['00021', 5]]);
+    expect(scored.every((r) => r.tier !== null)).toBe(true);
+  });
+
+  it('keeps the mapping advice when the first row is names the table does not know', () => {
+    const input = path('unknown-names.csv');
+    writeFileSync(input, 'Kunde,Datum,Betrag\nC1,2026-01-02,10\n');
+    const run = tierwise(['score', input, '--orders', '--as-of', '2026-11-01']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('first row seen: "Kunde", "Datum", "Betrag". Map them with "columns" in the config');
+  });
+});
+
+function writeConfig(name: string, config: unknown): string {
+  const file = path(name);
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}

@@ -15,7 +15,7 @@ describe('the CLI summary', () => {
   it('is in English by default, with the bad row', () => {
     const text = renderSummary(scoreTable(cells, {}, { asOf: '2026-11-01' }), 'f.csv', '2026-11-01');
     expect(text.split('\n')[0]).toBe('Tierwise · f.csv · as of 2026-11-01');
-    expect(text).toContain('2 customers scored, 0 without a purchase yet (prospects), 1 rows need attention (see column Why)');
+    expect(text).toContain('2 customers scored, 0 without a purchase yet (prospects), 1 row needs attention (see column Why)');
     expect(text).toMatch(/^Tier +Customers +Share/m);
     expect(text).toContain('Rows that need attention (1):');
   });
