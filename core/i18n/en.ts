@@ -210,7 +210,7 @@ export const en: Words = {
       noHeaderRow: (expected, seen, example) =>
         `no header row found: expected column names such as ${expected.join(', ')}; first row seen: ${seen || '(empty)'}. ${mapIt('them', example)}`,
       firstRowIsData: (seen, names) =>
-        `no header row found: the first row (${seen}) is data, not column names. Add a first line that names each column, with the file's own separator, for example ${names.join(', ')}`,
+        `no header row found: the first row (${seen}) is data, not column names. Add a row above it that names each column, for example ${names.join(', ')}`,
       missing: (fields, mappedNotHeaders, seen, example) =>
         `could not find the column for ${fields.join(', ')}${mappedNotHeaders.length ? `; the mapping names ${mappedNotHeaders.map((m) => `${m.header} (mapped to ${m.field})`).join(', ')} which is not a header` : ''}. Headers seen: ${seen}. ${mapIt('it', example)}`,
       totalsWithoutDates:

@@ -196,7 +196,7 @@ export const zhCN: Words = {
       empty: (kind) => `文件为空：应有一个标题行，每个${kind === 'orders' ? '订单' : '客户'}一行`,
       unknownField: (field, header, fields) => `映射中有未知字段 ${field}（对应 ${header}）；可用字段：${fields.join('、')}`,
       noHeaderRow: (expected, seen, example) => `找不到标题行：应有${expected.join('、')}等列名；第一行为：${seen || '（空）'}。${mapIt(example)}`,
-      firstRowIsData: (seen, names) => `找不到标题行：第一行（${seen}）是数据，不是列名。请在文件开头加一行列名，用文件本身的分隔符，例如 ${names.join('、')}`,
+      firstRowIsData: (seen, names) => `找不到标题行：第一行（${seen}）是数据，不是列名。请在它上面加一行列名，例如 ${names.join('、')}`,
       missing: (fields, mappedNotHeaders, seen, example) =>
         `找不到${fields.join('、')}所在的列${mappedNotHeaders.length ? `；映射中的 ${mappedNotHeaders.map((m) => `${m.header}（映射到${m.field}）`).join('、')} 不是标题` : ''}。现有标题：${seen}。${mapIt(example)}`,
       totalsWithoutDates: '这份客户列表有合计但没有购买日期，无法评估最近购买。请改为导出订单（每个订单一行，含日期和金额），作为订单表评分；或添加最近购买日期列',

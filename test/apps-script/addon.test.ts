@@ -168,6 +168,15 @@ describe('Score this sheet', () => {
     expect(outcome.message).toMatch(/^Nothing was written: no header row found/);
     expect(rt.log.count('Range.setValues')).toBe(0);
   });
+
+  it('says a sheet whose first row is data needs a row of names above it, and writes nothing', () => {
+    // Pasted straight from a database: dates as Sheets holds them (Date cells), numbers as numbers.
+    const rt = startRuntime([['C1', new Date(Date.UTC(2026, 2, 1)), 3, 120.5], ['C2', new Date(Date.UTC(2026, 5, 9)), 1, 40]]);
+    const outcome = rt.run<{ ok: boolean; message: string }>('scoreActiveSheet', opts);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/^Nothing was written: no header row found: the first row \("C1", "2026-03-01", "3", "120\.5"\) is data, not column names\. Add a row above it that names each column, for example customer_id, /);
+    expect(rt.log.count('Range.setValues')).toBe(0);
+  });
 });
 
 describe('custom functions, settings, playbook and triggers', () => {

@@ -254,13 +254,13 @@ describe('a file without a header line', () => {
     const run = tierwise(['score', input, '--orders', '--as-of', '1997-09-30', '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('no header row found: the first row ("00004", "0001", "19970101", "2", "29.33") is data, not column names. Add a first line that names each column, with the file\'s own separator, for example customer_id, order_date, amount');
+    expect(run.stderr).toContain('no header row found: the first row ("00004", "0001", "19970101", "2", "29.33") is data, not column names. Add a row above it that names each column, for example customer_id, order_date, amount');
     expect(existsSync(out)).toBe(false);
 
     const zh = tierwise(['score', input, '--orders', '--as-of', '1997-09-30', '--config', writeConfig('zh.json', { options: { language: 'zh-CN' } })]);
-    expect(zh.stderr).toContain('找不到标题行：第一行（"00004", "0001", "19970101", "2", "29.33"）是数据，不是列名。请在文件开头加一行列名，用文件本身的分隔符，例如 客户编号、订单日期、金额');
+    expect(zh.stderr).toContain('找不到标题行：第一行（"00004", "0001", "19970101", "2", "29.33"）是数据，不是列名。请在它上面加一行列名，例如 客户编号、订单日期、金额');
 
-    // The advice taken: the suggested names, with the file's own separator, above the same rows.
+    // The advice taken: the suggested names, in the file's own separator, above the same rows.
     writeFileSync(input, `customer_id sample_id order_date cds amount\n${rows.join('\n')}\n`);
     const fixed = tierwise(['score', input, '--orders', '--as-of', '1997-09-30', '--json']);
     expect(fixed.status).toBe(0);
