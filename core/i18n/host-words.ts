@@ -31,7 +31,7 @@ export interface FileWords {
   outFolderIsFile: (shown: string, folder: string) => string;
 }
 
-/** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted. */
+/** The terminal summary of `tierwise score --summary` (cli/score/summary-table.ts). Numbers come formatted, but counts' (a language says 1 and 2 apart). */
 export interface SummaryWords {
   title: (file: string, asOf: string) => string;
   counts: (scored: number, prospects: number, errors: number, orders: boolean, anyErrors: boolean) => string;
