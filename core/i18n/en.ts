@@ -105,7 +105,7 @@ export const en: Words = {
     fellBack: (reason) => `churn risk uses the hand-set weights: ${reason}`,
     fitFailure: (f) =>
       f.kind === 'fewCustomers'
-        ? `${f.model} needs at least 20 customers and 10 who bought more than once; got ${f.customers} customers, ${f.repeaters} repeat buyers`
+        ? `${f.model} needs at least 20 customers and 10 who bought more than once; got ${plural(f.customers, 'customer')}, ${plural(f.repeaters, 'repeat buyer')}`
         : f.kind === 'diverged'
           ? `${f.model} did not converge on this data (the parameters ran away); the histories may be too short or too uniform`
           : f.kind === 'fewSpenders'
@@ -241,7 +241,7 @@ export const en: Words = {
   },
   backtest: {
     title: (asOf, until) => `Backtest: scored as of ${asOf} with the orders up to then; compared with ${asOf} .. ${until}`,
-    outcome: (customers, churners, share) => `${customers} customers, ${churners} (${share}) bought nothing in the horizon`,
+    outcome: (customers, churners, share) => `${customers} customer${customers === '1' ? '' : 's'}, ${churners} (${share}) bought nothing in the horizon`,
     scoresIntro: 'Chance of buying nothing in the horizon: AUC ranks (0.5 = coin toss, 1 = perfect), Brier scores the probabilities (lower is better)',
     contender: {
       learned: 'learned from these orders (time split)',

@@ -215,7 +215,7 @@ describe('tierwise model fit, for a zh-CN user', () => {
     const zhFew = run(withLanguage(['model', 'fit', few], 'zh-CN'));
     expect(zhFew.status).toBe(1);
     expect(zhFew.stderr).toBe('tierwise model fit: BG/NBD 至少需要 20 位客户，其中 10 位买过不止一次；实际有 1 位客户、1 位回购客户\n');
-    expect(run(['model', 'fit', few]).stderr).toBe('tierwise model fit: BG/NBD needs at least 20 customers and 10 who bought more than once; got 1 customers, 1 repeat buyers\n');
+    expect(run(['model', 'fit', few]).stderr).toBe('tierwise model fit: BG/NBD needs at least 20 customers and 10 who bought more than once; got 1 customer, 1 repeat buyer\n');
 
     const unreadable = join(DIR, 'unreadable.csv');
     writeFileSync(unreadable, `customer_id,date,amount\nC1,"2026-01-01 ${'x'.repeat(100)},10\nC2,someday,20\n`);
