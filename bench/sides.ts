@@ -33,6 +33,21 @@ const cli = (orders: boolean, threads: number | null): Side => ({
   writes: true,
 });
 
+/**
+ * `tierwise score --orders` doing only what the SQL, Polars and pandas sides do (R, F, M, segment,
+ * tier): churn risk by the hand-set rules (`--model rules`) and the purchase models off
+ * (bench/sql-work.json). Same rows and tiers as the default run; issue 16's like-for-like row.
+ */
+const cliSqlWork = (threads: number): Side => ({
+  id: `tierwise-sqlwork-${threads}`,
+  label: `\`tierwise score --orders --threads ${threads} --model rules\`, purchase models off (the SQL's work)`,
+  command: (input, out) => [
+    NODE, join(ROOT, 'bin', 'tierwise.js'), 'score', input, '--orders', '--as-of', AS_OF, '--out', out,
+    '--threads', String(threads), '--model', 'rules', '--config', join(import.meta.dirname, 'sql-work.json'),
+  ],
+  writes: true,
+});
+
 /** Whether the built CLI takes `--threads` (the multi-core `score` of issue 16): its usage line says so. */
 export function cliTakesThreads(): boolean {
   const help = spawnSync(NODE, [join(ROOT, 'bin', 'tierwise.js'), 'score', '--help'], { encoding: 'utf8' });
@@ -79,9 +94,13 @@ const core = (task: TaskName): Side =>
         timesItself: true,
       };
 
-/** Every side of a task; Tierwise at 1 and 2 threads when its CLI takes `--threads`, else once. */
+/**
+ * Every side of a task; Tierwise at 1 and 2 threads when its CLI takes `--threads`, else once, and on
+ * orders also doing only the SQL's work.
+ */
 export function sidesOf(task: TaskName, cliThreads: boolean): Side[] {
-  const tierwise = cliThreads ? [cli(task === 'orders', 1), cli(task === 'orders', 2)] : [cli(task === 'orders', null)];
+  const sqlWork = task === 'orders' && cliThreads ? [cliSqlWork(1), cliSqlWork(2)] : [];
+  const tierwise = [...(cliThreads ? [cli(task === 'orders', 1), cli(task === 'orders', 2)] : [cli(task === 'orders', null)]), ...sqlWork];
   return [...tierwise, duckdb(task, 1), duckdb(task, 2), polars(task, 1), polars(task, 2), pandas(task), core(task)];
 }
 

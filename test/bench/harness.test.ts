@@ -1,6 +1,6 @@
 // The bench harness (bench/run.ts's parts): reading scored CSVs back, measuring a side that crashes,
 // picking sides with --only, and showing a crash in the table.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { countScored, sameRfmCounts } from '../../bench/competitors/scored-count
 import { GNU_TIME, measure } from '../../bench/measure.ts';
 import { selected, sidesOf } from '../../bench/sides.ts';
 import { markdownTable, median } from '../../bench/report.ts';
+import { ConfigFileSchema } from '../../adapters/config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-bench-test-'));
 const file = (name: string, text: string) => {
@@ -86,6 +87,15 @@ describe('--only and the table', () => {
     expect(ids(['customers', 'duckdb'], 'orders')).toEqual([]);
     expect(ids(['polars-2', 'tierwise'], 'orders')).toEqual(['tierwise', 'polars-2']);
     expect(ids(['tierwise'], 'customers', true)).toEqual(['tierwise-1', 'tierwise-2']);
+    expect(ids(['tierwise'], 'orders', true)).toEqual(['tierwise-1', 'tierwise-2', 'tierwise-sqlwork-1', 'tierwise-sqlwork-2']);
+  });
+
+  it('times Tierwise on orders doing only the SQL\'s work too: rules, purchase models off', () => {
+    const sqlWork = sidesOf('orders', true).find((s) => s.id === 'tierwise-sqlwork-2');
+    const command = sqlWork?.command('in.csv', 'out.csv') ?? [];
+    expect(command.slice(command.indexOf('--threads'))).toEqual(['--threads', '2', '--model', 'rules', '--config', expect.stringMatching(/bench\/sql-work\.json$/)]);
+    const config = JSON.parse(readFileSync(command[command.length - 1] as string, 'utf8')) as unknown;
+    expect(ConfigFileSchema.parse(config).options.purchaseModel).toBe('off');
   });
 
   it('runs the CLI at the same thread counts as DuckDB and Polars once it takes --threads', () => {
