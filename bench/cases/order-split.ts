@@ -1,6 +1,6 @@
 // What scoring an order table's customers on two threads could save, measured before building it:
 // the stage `score --orders` runs on one thread after the models (score a range of 1,024 customers,
-// tally it, write its lines as UTF-8, as cli/score/order-output.ts does), timed for all customers in
+// tally it, write its lines as UTF-8 as cli/score/order-output.ts does, less the source-row column), timed for all customers in
 // one process, and for each half in two processes that start the stage together (a barrier of files).
 // Two processes are the best case for two threads: nothing to hand over (each read the file and
 // fitted the models itself), no shared heap. Prints one JSON line per process.

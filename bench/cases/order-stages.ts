@@ -9,8 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readOrderFile } from '../../adapters/table/order-stream.ts';
-import { scoreOrderRead } from '../../adapters/table/order-stream.ts';
+import { readOrderFile, scoreOrderRead } from '../../adapters/table/order-stream.ts';
 import type { OptionsInput } from '../../core/schema/options.ts';
 import { readOrderFileInPieces } from '../../cli/score/threads/order-pieces.ts';
 import { writeOrderResults } from '../../cli/score/order-output.ts';
